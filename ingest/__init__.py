@@ -1,0 +1,1 @@
+"""Disclosure ingest: readers, table understanding, store."""

@@ -1,0 +1,118 @@
+"""The Chroma index: one sentence per table row and one chunk per narrative paragraph,
+each with metadata pointing back to its row or paragraph in the structured store."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from ingest.model import Document, Row, Table  # noqa: E402
+from ingest.settings import Settings  # noqa: E402
+
+CHUNK_CHARS = 400
+
+
+def collection_name(model: str) -> str:
+    slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", model).strip("-._")[:48] or "model"
+    return f"budgetqa-{slug}"
+
+
+def row_sentence(doc: Document, table: Table, row: Row) -> str:
+    """'工会部门2026年部门预算支出总表：2012902 一般行政管理事务，合计34.22万元，项目支出34.22万元。'"""
+    unit = table.unit or ""
+    head = f"{doc.department}{doc.year or ''}年{table.title}："
+    name = " ".join(x for x in (row.side, row.code if row.code.isdigit() else "", row.label) if x)
+    if row.kind == "indicator" and row.code:
+        name = f"{row.code} {row.label}"
+    parts = []
+    for col, val in row.values.items():
+        is_num = bool(re.fullmatch(r"[-\d,.]+", val))
+        parts.append(f"{col}{val}{unit if is_num and '%' not in col else ''}")
+    body = "，".join(parts) if parts else "未填列数值"
+    return f"{head}{name}，{body}。"
+
+
+def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
+    """(id, text, metadata) for every row and paragraph chunk of a document."""
+    base = {"doc_id": doc.doc_id, "department": doc.department, "year": doc.year or 0}
+    for ti, t in enumerate(doc.tables):
+        for r in t.rows:
+            yield (
+                f"{doc.doc_id}:r:{ti}:{r.index}",
+                row_sentence(doc, t, r),
+                {**base, "kind": "row", "table_idx": ti, "row_idx": r.index, "page": r.page},
+            )
+    for p in doc.paragraphs:
+        head = " > ".join(p.heading_path)
+        text = p.text
+        pieces = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS - 50)] or [text]
+        for k, piece in enumerate(pieces):
+            yield (
+                f"{doc.doc_id}:p:{p.index}:{k}",
+                f"{head}：{piece}" if head else piece,
+                {**base, "kind": "text", "para_idx": p.index, "page": p.page},
+            )
+
+
+@lru_cache(maxsize=4)
+def _client(path: str):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.PersistentClient(path=path, settings=ChromaSettings(anonymized_telemetry=False))
+
+
+class Index:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        Path(settings.chroma_path).mkdir(parents=True, exist_ok=True)
+        self.client = _client(str(Path(settings.chroma_path).resolve()))
+        self.name = collection_name(settings.embedding_model)
+        self.collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
+        self._embedder = None
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from ingest.embedding import Embedder
+
+            self._embedder = Embedder(
+                self.settings.embedding_model, self.settings.model_cache, batch_size=self.settings.embed_batch_size
+            )
+        return self._embedder
+
+    def embed(self, doc: Document) -> tuple[list[str], list[str], list[dict], list[list[float]]]:
+        items = list(chunks(doc))
+        ids = [i for i, _, _ in items]
+        texts = [t for _, t, _ in items]
+        metas = [m for _, _, m in items]
+        vecs = self.embedder.embed_passages(texts) if texts else []
+        return ids, texts, metas, vecs
+
+    def add(self, ids: list[str], texts: list[str], metas: list[dict], vecs: list[list[float]]) -> None:
+        step = 2000
+        for i in range(0, len(ids), step):
+            self.collection.upsert(
+                ids=ids[i : i + step],
+                documents=texts[i : i + step],
+                metadatas=metas[i : i + step],  # type: ignore[arg-type]
+                embeddings=vecs[i : i + step],  # type: ignore[arg-type]
+            )
+
+    def delete_doc(self, doc_id: str) -> None:
+        self.collection.delete(where={"doc_id": doc_id})
+
+    def delete_ids(self, ids: list[str]) -> None:
+        if ids:
+            self.collection.delete(ids=ids)
+
+    def count(self, doc_id: str | None = None) -> int:
+        if doc_id is None:
+            return self.collection.count()
+        return len(self.collection.get(where={"doc_id": doc_id}, include=[])["ids"])

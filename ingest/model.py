@@ -1,0 +1,133 @@
+"""The one data model every stage passes along.
+
+A disclosure becomes a `Document` holding `Table`s of `Row`s and `Paragraph`s.
+Amounts stay as the printed strings; `parse_amount` turns one into a Decimal on demand.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Unit = Literal["元", "万元", "千元", "亿元"]
+
+
+class BBox(BaseModel):
+    """A box on a page in PDF points, origin top-left (pdfplumber's x0, top, x1, bottom)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: BBox | None) -> BBox:
+        if other is None:
+            return self
+        return BBox(
+            x0=min(self.x0, other.x0),
+            top=min(self.top, other.top),
+            x1=max(self.x1, other.x1),
+            bottom=max(self.bottom, other.bottom),
+        )
+
+
+class Row(BaseModel):
+    """One data row of a table, as printed."""
+
+    index: int  # 0-based order within the table
+    label: str  # row name (科目名称 / 项目 / 指标), cleaned of spacing
+    code: str = ""  # normalised subject code (2012901, 30201) or a perf-table key
+    side: str = ""  # for two-sided tables: 收入 / 支出
+    unit_name: str = ""  # the body a row belongs to, for tables broken down by unit
+    level: int = 0  # 1 类 / 2 款 / 3 项 from the code, 0 unknown
+    values: dict[str, str] = Field(default_factory=dict)  # column path -> printed value (blanks omitted)
+    page: int  # 1-based page in the source file
+    bbox: BBox | None = None
+    kind: str = ""  # "indicator" for performance indicators; "" otherwise
+
+
+class Table(BaseModel):
+    title: str  # as printed, whitespace removed
+    kind: str = "other"  # standard-table key from ingest.tables.classify
+    unit: str | None = None  # 元 / 万元 as printed in the unit line
+    columns: list[str] = Field(default_factory=list)  # column paths, "本年收入/财政拨款收入"
+    rows: list[Row] = Field(default_factory=list)
+    pages: list[int] = Field(default_factory=list)
+    empty: bool = False  # printed with no data (空表 / 本表无数据)
+    notes: list[str] = Field(default_factory=list)
+    bbox: BBox | None = None  # of the title line, on pages[0]
+
+
+class Paragraph(BaseModel):
+    heading_path: list[str] = Field(default_factory=list)  # "一、…" > "（一）…" > "1、…"
+    text: str
+    page: int
+    bbox: BBox | None = None
+    index: int = 0
+
+
+class Document(BaseModel):
+    doc_id: str = ""
+    source: str  # file name as given
+    path: str = ""  # resolved path at ingest
+    sha256: str = ""
+    format: Literal["pdf", "xlsx", "md"]
+    title: str = ""
+    department: str = ""
+    year: int | None = None
+    kind: str = ""  # 预算 / 决算
+    scope: str = ""  # 部门 / 单位
+    pages: int = 0
+    tables: list[Table] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def n_rows(self) -> int:
+        return sum(len(t.rows) for t in self.tables)
+
+    @property
+    def sections(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for p in self.paragraphs:
+            numbered = [h for h in p.heading_path if re.match(r"^[一二三四五六七八九十]+、", h)]
+            head = numbered[0] if numbered else (p.heading_path[0] if p.heading_path else "")
+            if head:
+                seen.setdefault(head, None)
+        return list(seen)
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; the message names the reason in Chinese."""
+
+
+_AMOUNT = re.compile(r"^[-−]?\(?[-−]?\d{1,3}(,\d{3})+(\.\d+)?\)?$|^[-−]?\d+(\.\d+)?$")
+
+
+def is_amount(text: str) -> bool:
+    t = text.strip().replace(" ", "")
+    return bool(t) and bool(_AMOUNT.match(t))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'32,365.090089' -> Decimal('32365.090089'); blank or non-numeric -> None."""
+    t = text.strip().replace(" ", "").replace(",", "").replace("−", "-")
+    if not t or t in {"-", "—", "--"}:
+        return None
+    neg = t.startswith("(") and t.endswith(")")
+    t = t.strip("()")
+    try:
+        d = Decimal(t)
+    except InvalidOperation:
+        return None
+    return -d if neg else d
+
+
+def code_level(code: str) -> int:
+    """Functional-class codes: 3 digits 类, 5 款, 7 项. Economic: 3 类, 5 款."""
+    if not code.isdigit():
+        return 0
+    return {3: 1, 5: 2, 7: 3}.get(len(code), 0)

@@ -1,0 +1,111 @@
+"""Narrative text: headings (一、 / （一） / 1、 / （1）) and paragraphs with their heading path."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import BBox, Paragraph
+
+_WS = re.compile(r"\s+")
+HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    (3, re.compile(r"^\d{1,2}[、．.](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+]
+_END = "。；！？!?;"
+
+
+def heading_level(text: str) -> int:
+    t = text.strip()
+    for level, pat in HEADING_PATTERNS:
+        if pat.match(t):
+            return level
+    return 0
+
+
+def is_heading(text: str, size: float = 0.0, body_size: float = 0.0) -> int:
+    """Heading level of a line, or 0. A numbered line is a heading when short and not a sentence."""
+    t = _WS.sub("", text)
+    level = heading_level(t)
+    big = body_size and size >= body_size + 0.9
+    if level and (len(t) <= 32 and t[-1] not in _END + "，,：:" or big and len(t) <= 40):
+        return level
+    if level and len(t) <= 40 and t.endswith(("：", ":")) and "，" not in t:
+        return level
+    return 0
+
+
+@dataclass
+class TextLine:
+    text: str
+    page: int
+    bbox: BBox | None = None
+    size: float = 0.0
+    indent: bool = False  # first-line indent (a new paragraph)
+    big: bool = False  # larger than body text: a title
+
+
+def join_text(a: str, b: str) -> str:
+    """Join wrapped lines: no space between CJK characters, one between Latin words."""
+    if a and b and re.match(r"[A-Za-z0-9]", a[-1]) and re.match(r"[A-Za-z]", b[0]):
+        return a + " " + b
+    return a + b
+
+
+class NarrativeBuilder:
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.path: list[tuple[int, str]] = []
+        self._cur: Paragraph | None = None
+
+    def heading(self, level: int, text: str) -> None:
+        self._close()
+        text = text.strip()
+        self.path = [(lv, t) for lv, t in self.path if lv < level] + [(level, text)]
+
+    def line(self, ln: TextLine) -> None:
+        text = ln.text.strip()
+        if not text:
+            return
+        if ln.big and not heading_level(text):
+            # a part title such as "……情况说明": resets the heading path
+            self._close()
+            self.path = [(0, _WS.sub("", text))]
+            return
+        lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
+        if lvl:
+            self.heading(lvl, _WS.sub("", text) if len(_WS.sub("", text)) < len(text) - 3 else text)
+            return
+        cur = self._cur
+        starts = (
+            cur is None
+            or ln.indent
+            or (cur.text and cur.text[-1] in _END and heading_level(text) > 0)
+        )
+        if starts:
+            self._close()
+            self._cur = Paragraph(
+                heading_path=[t for _, t in self.path],
+                text=text,
+                page=ln.page,
+                bbox=ln.bbox,
+                index=len(self.paragraphs),
+            )
+        else:
+            assert cur is not None
+            cur.text = join_text(cur.text, text)
+            if ln.page == cur.page and ln.bbox is not None:
+                cur.bbox = ln.bbox.union(cur.bbox)
+
+    def _close(self) -> None:
+        if self._cur is not None and self._cur.text.strip():
+            self._cur.index = len(self.paragraphs)
+            self.paragraphs.append(self._cur)
+        self._cur = None
+
+    def finish(self) -> list[Paragraph]:
+        self._close()
+        # a heading with no paragraph under it still says something ("无")
+        return self.paragraphs

@@ -1,0 +1,226 @@
+"""PDF reader: pdfplumber tables (ruled, with a text-alignment fallback) and page text.
+
+Produces grids (for ingest.tables) and positioned text lines (for ingest.narrative).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+
+from ingest.grid import Grid, GridCell, GridRow
+from ingest.model import BBox, IngestError
+
+_WS = re.compile(r"\s+")
+UNIT_RE = re.compile(r"(?:金额|计量|货币)?单位[:：]\s*(万元|元|千元|亿元)")
+_BARE_UNIT = re.compile(r"(?:^|\s)(万元|元)$")
+_TITLE_END = re.compile(r"(表|情况|明细|汇总)(（[^）]*）|\([^)]*\))?$")
+_TITLE_PREFIX_ONLY = re.compile(r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|附件\s*\d+)[:：]?$")
+_TOC = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
+_PAGE_NO = re.compile(r"^[-—\s第]*\d{1,3}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+_META = re.compile(r"单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    bbox: BBox
+    size: float  # font size of the first char
+    x0: float
+    in_table: bool = False
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    grids: list[Grid] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # text outside tables, top to bottom
+    left_margin: float = 0.0
+
+
+def clean(t: str) -> str:
+    return _WS.sub("", t or "")
+
+
+def is_title_line(text: str) -> bool:
+    t = clean(text)
+    if not (4 <= len(t) <= 70) or _TOC.search(text) or UNIT_RE.search(t):
+        return False
+    if any(p in t for p in "。；，,"):
+        return False
+    return bool(_TITLE_END.search(t)) or bool(_TITLE_PREFIX_ONLY.match(t))
+
+
+def is_meta(text: str) -> bool:
+    """Dept / year / unit lines printed between a table title and the table."""
+    t = text.strip()
+    return bool(_META.search(t) or UNIT_RE.search(clean(t))) or clean(t) in ("万元", "元")
+
+
+def is_short_title(text: str) -> bool:
+    """The line right above a table names it when it is short and not a sentence."""
+    t = clean(text)
+    return 3 <= len(t) <= 60 and not any(p in t for p in "。；，,") and not _TOC.search(text) and not _PAGE_NO.match(t)
+
+
+def find_unit(texts: list[str]) -> str | None:
+    for t in texts:
+        m = UNIT_RE.search(clean(t))
+        if m:
+            return m.group(1)
+    for t in texts:
+        m = _BARE_UNIT.search(t.strip())
+        if m and len(clean(t)) <= 30:
+            return m.group(1)
+    return None
+
+
+def check_pdf(path: Path) -> None:
+    """Raise IngestError with a Chinese reason for files that are not readable PDFs."""
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError("空文件（0 字节）")
+    with path.open("rb") as f:
+        head = f.read(1024)
+        f.seek(max(0, size - 2048))
+        tail = f.read()
+    if b"%PDF-" not in head:
+        raise IngestError("不是 PDF 文件（文件头不是 %PDF）")
+    if b"%%EOF" not in tail and b"startxref" not in tail:
+        raise IngestError("PDF 文件不完整（可能下载或复制时被截断）")
+
+
+def open_pdf(path: Path) -> pdfplumber.PDF:
+    check_pdf(path)
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree
+    except Exception as e:  # pdfminer raises many kinds
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name or "password" in str(e).lower():
+            raise IngestError("PDF 已加密，需要密码才能读取") from e
+        raise IngestError(f"PDF 文件已损坏，无法解析（{name}）") from e
+    if pdf.doc.encryption is not None:
+        # opened with the empty user password; still refuse if text extraction is blocked
+        pass
+    return pdf
+
+
+def _spans(table, rows) -> tuple[list[float], list[float]]:
+    """Left edges of grid columns and tops of grid rows."""
+    xs: dict[int, float] = {}
+    ncols = max(len(r.cells) for r in rows)
+    for j in range(ncols):
+        lefts = [r.cells[j][0] for r in rows if j < len(r.cells) and r.cells[j] is not None]
+        xs[j] = min(lefts) if lefts else (xs[j - 1] + 1 if j else 0)
+    tops = [r.bbox[1] for r in rows]
+    return [xs[j] for j in range(ncols)], tops
+
+
+def table_to_grid(table, page_number: int) -> Grid:
+    rows = table.rows
+    texts = table.extract(x_tolerance=1.5)
+    lefts, tops = _spans(table, rows)
+    grows: list[GridRow] = []
+    for i, r in enumerate(rows):
+        cells: list[GridCell | None] = []
+        for j, bb in enumerate(r.cells):
+            if bb is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = bb
+            colspan = 1 + sum(1 for k in range(j + 1, len(lefts)) if lefts[k] < x1 - 1 and r.cells[k] is None)
+            rowspan = 1 + sum(1 for k in range(i + 1, len(tops)) if tops[k] < bottom - 1)
+            text = texts[i][j] if i < len(texts) and j < len(texts[i]) else ""
+            cells.append(
+                GridCell(text=text or "", colspan=colspan, rowspan=rowspan, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom))
+            )
+        x0, top, x1, bottom = r.bbox
+        grows.append(GridRow(cells=cells, page=page_number, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)))
+    x0, top, x1, bottom = table.bbox
+    return Grid(rows=grows, page=page_number, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom))
+
+
+def _lines(page, boxes: list[tuple[float, float, float, float]]) -> list[Line]:
+    out: list[Line] = []
+    for tl in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        text = tl["text"]
+        if not text.strip():
+            continue
+        cx = (tl["x0"] + tl["x1"]) / 2
+        cy = (tl["top"] + tl["bottom"]) / 2
+        inside = any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in boxes)
+        size = tl["chars"][0]["size"] if tl.get("chars") else 0.0
+        out.append(
+            Line(
+                text=text,
+                page=page.page_number,
+                bbox=BBox(x0=tl["x0"], top=tl["top"], x1=tl["x1"], bottom=tl["bottom"]),
+                size=round(size, 1),
+                x0=tl["x0"],
+                in_table=inside,
+            )
+        )
+    return out
+
+
+_TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3, "min_words_vertical": 3}
+
+
+def read_page(page) -> PageContent:
+    found = page.find_tables()
+    # drop degenerate tables: a single cell or a single row (boxes around headings)
+    tables = [
+        t for t in found
+        if (len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2) or max(len(r.cells) for r in t.rows) >= 3
+    ]
+    pc = PageContent(number=page.page_number, width=page.width, height=page.height)
+    boxes = [t.bbox for t in tables]
+    pc.lines = _lines(page, boxes)
+    for t in tables:
+        pc.grids.append(table_to_grid(t, page.page_number))
+    outside = [ln for ln in pc.lines if not ln.in_table]
+    if outside:
+        pc.left_margin = min(ln.x0 for ln in outside)
+    return pc
+
+
+def iter_pages(pdf: pdfplumber.PDF, progress: Callable[[int, int], None] | None = None) -> Iterator[PageContent]:
+    n = len(pdf.pages)
+    for i, page in enumerate(pdf.pages):
+        pc = read_page(page)
+        if not pc.grids and _looks_tabular(pc.lines):
+            pc = _text_fallback(page, pc)
+        yield pc
+        page.flush_cache()
+        if progress:
+            progress(i + 1, n)
+
+
+def _looks_tabular(lines: list[Line]) -> bool:
+    """A page with a table title and several lines of amounts but no ruled table."""
+    has_title = any(is_title_line(ln.text) for ln in lines)
+    numeric = sum(1 for ln in lines if len(re.findall(r"\d[\d,]*\.\d{2}", ln.text)) >= 2)
+    return has_title and numeric >= 3
+
+
+def _text_fallback(page, pc: PageContent) -> PageContent:
+    titles = [ln for ln in pc.lines if is_title_line(ln.text)]
+    top = max((ln.bbox.bottom for ln in pc.lines if UNIT_RE.search(clean(ln.text))), default=None)
+    if top is None:
+        top = titles[-1].bbox.bottom if titles else 0
+    crop = page.crop((0, min(top + 1, page.height - 1), page.width, page.height))
+    tables = [t for t in crop.find_tables(_TEXT_SETTINGS) if len(t.rows) >= 2]
+    if not tables:
+        return pc
+    boxes = [t.bbox for t in tables]
+    pc.lines = _lines(page, boxes)
+    pc.grids = [table_to_grid(t, page.page_number) for t in tables]
+    return pc

@@ -1,0 +1,149 @@
+"""Performance-target tables (绩效目标表): a key/value block, a spending plan by month and
+indicator rows (一级 / 二级 / 三级指标, 指标值), over one or more pages."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grid import Grid
+from ingest.model import Row, Table
+from ingest.tables import clean, clean_value, is_seq_row
+
+_PROJECT_CODE = re.compile(r"^(项目编码|项目代码|项目编号)$")
+_PROJECT_NAME = re.compile(r"^(项目名称|专项名称|资金名称)$")
+_AMOUNT_KEYS = re.compile(
+    r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|预算金额|其中[:：]?财政资金|其中[:：]?财政拨款|"
+    r"财政资金|财政拨款|其他资金|本年预算|年度金额)$"
+)
+_TEXT_KEYS = re.compile(r"^(绩效目标|年度绩效目标|年度目标|总体目标|项目概况|资金用途|项目立项依据|实施内容)$")
+_MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
+_INDICATOR_HEAD = {"一级指标", "二级指标", "三级指标"}
+
+
+class PerfBuilder:
+    def __init__(self, grid: Grid, kind: str = "performance"):
+        from ingest.tables import classify
+
+        self.table = Table(
+            title=clean(grid.title),
+            kind=kind if kind else classify(grid.title),
+            unit=grid.unit,
+            pages=[grid.page],
+            notes=list(grid.notes),
+            bbox=grid.title_bbox,
+        )
+        self.project_code = ""
+        self.project_name = ""
+        self.ind_cols: dict[str, int] = {}
+        self.ncols = grid.ncols
+        self.carry: dict[str, str] = {}
+        self._months: list[tuple[int, str]] = []
+        self._month_label = ""
+        self._add(grid)
+
+    def accepts(self, grid: Grid) -> bool:
+        return True
+
+    def extend(self, grid: Grid) -> None:
+        if grid.page not in self.table.pages:
+            self.table.pages.append(grid.page)
+        self.table.notes.extend(grid.notes)
+        self._add(grid)
+
+    def _row(self, label: str, values: dict[str, str], page: int, bbox, code: str = "", kind: str = "") -> None:
+        self.table.rows.append(
+            Row(
+                index=len(self.table.rows),
+                label=label,
+                code=code or self.project_code,
+                values=values,
+                page=page,
+                bbox=bbox,
+                kind=kind,
+            )
+        )
+
+    def _add(self, grid: Grid) -> None:
+        for i, grow in enumerate(grid.rows):
+            texts = grid.texts(i)
+            cl = [clean(t) for t in texts]
+            if not any(cl) or is_seq_row(texts):
+                continue
+            if _INDICATOR_HEAD & set(cl):
+                self.ind_cols = {}
+                for j, t in enumerate(cl):
+                    if t and t not in self.ind_cols:
+                        self.ind_cols[t] = j
+                continue
+            if self.ind_cols:
+                self._indicator(texts, grow)
+                continue
+            # monthly spending plan: values under the month header row
+            if self._months:
+                vals = {m: clean_value(texts[j]) for j, m in self._months if j < len(texts) and clean(texts[j])}
+                self._months = []
+                if vals:
+                    self._row(self._month_label or "资金支出计划（%）", vals, grow.page, grow.bbox)
+                    continue
+            months = [(j, t) for j, t in enumerate(cl) if _MONTH.match(t)]
+            if len(months) >= 2:
+                self._months = months
+                lab = next((clean_value(texts[j]) for j in range(len(cl)) if cl[j] and not _MONTH.match(cl[j])), "")
+                self._month_label = lab or self._month_label
+                continue
+            j = 0
+            while j < len(cl):
+                key = cl[j]
+                nxt = next((k for k in range(j + 1, len(cl)) if cl[k]), None)
+                val = clean_value(texts[nxt]) if nxt is not None else ""
+                if not key:
+                    j += 1
+                    continue
+                if _PROJECT_CODE.match(key) and nxt is not None:
+                    self.project_code = clean(val)
+                    j = nxt + 1
+                elif _PROJECT_NAME.match(key) and nxt is not None:
+                    self.project_name = val
+                    if not self.table.title:
+                        self.table.title = val
+                    j = nxt + 1
+                elif _AMOUNT_KEYS.match(key):
+                    # the value is the next cell, even when it is blank
+                    cell_val = clean_value(texts[j + 1]) if j + 1 < len(texts) else ""
+                    if cell_val and not _AMOUNT_KEYS.match(clean(cell_val)):
+                        self._row(key, {key: cell_val}, grow.page, grow.bbox)
+                    j += 2
+                elif _TEXT_KEYS.match(key) and nxt is not None:
+                    self._row(key, {key: val}, grow.page, grow.bbox, kind="text")
+                    j = nxt + 1
+                else:
+                    j += 1
+
+    def _indicator(self, texts: list[str], grow) -> None:
+        def get(name: str) -> str:
+            for head, j in self.ind_cols.items():
+                if head.startswith(name) and j < len(texts):
+                    return clean_value(texts[j])
+            return ""
+
+        level1, level2, level3 = get("一级指标"), get("二级指标"), get("三级指标")
+        value = get("指标值") if "指标值" in self.ind_cols else get("目标值")
+        if level1:
+            self.carry["一级指标"] = level1
+        if level2:
+            self.carry["二级指标"] = level2
+        if not level3 and not value:
+            return
+        values: dict[str, str] = {}
+        for head, j in self.ind_cols.items():
+            if head in _INDICATOR_HEAD or j >= len(texts):
+                continue
+            v = clean_value(texts[j])
+            if v:
+                values[head] = v
+        values["一级指标"] = self.carry.get("一级指标", "")
+        self._row(level3, values, grow.page, grow.bbox, code=self.carry.get("二级指标", ""), kind="indicator")
+
+    def finish(self) -> Table:
+        self.table.empty = not self.table.rows
+        return self.table

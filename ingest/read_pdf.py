@@ -1,0 +1,234 @@
+"""A PDF disclosure into the data model: grids get their titles, units and continuations;
+text outside tables becomes narrative."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest import meta as meta_mod
+from ingest.grid import Grid
+from ingest.model import Document, IngestError, Table
+from ingest.narrative import NarrativeBuilder, TextLine, heading_level
+from ingest.pdf import (
+    _META,
+    _PAGE_NO,
+    _TITLE_PREFIX_ONLY,
+    _TOC,
+    UNIT_RE,
+    Line,
+    PageContent,
+    clean,
+    find_unit,
+    is_meta,
+    is_short_title,
+    is_title_line,
+    iter_pages,
+    open_pdf,
+)
+from ingest.perf import PerfBuilder
+from ingest.tables import TableBuilder, classify
+
+_NOTE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
+_PERF_FIRST = re.compile(r"^(项目编码|项目代码|项目名称|专项名称|一级指标)$")
+
+Progress = Callable[[int, int], None]
+
+
+def _first_cells(grid: Grid) -> list[str]:
+    return [clean(t) for t in grid.texts(0)] if grid.rows else []
+
+
+def _start_builder(grid: Grid):
+    kind = classify(grid.title)
+    first = _first_cells(grid)
+    if kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t):
+        return PerfBuilder(grid, "performance")
+    return TableBuilder(grid, kind)
+
+
+def _title_from_grid(grid: Grid) -> bool:
+    """A whole-page grid may hold the title and unit line in its first rows. True if it did."""
+    found = False
+    while grid.rows:
+        texts = [t for t in grid.texts(0) if clean(t)]
+        if not texts and len(grid.rows) > 1:
+            grid.rows.pop(0)
+            continue
+        if len(texts) == 1 and is_title_line(texts[0]) and not found:
+            found = True
+            grid.title = clean(texts[0])
+            grid.rows.pop(0)
+            continue
+        if texts and all(is_meta(t) for t in texts) and len(texts) <= 3:
+            grid.meta.extend(texts)
+            grid.unit = grid.unit or find_unit(texts)
+            grid.rows.pop(0)
+            continue
+        break
+    return found
+
+
+def _running_lines(pages: list[PageContent]) -> set[str]:
+    """Page headers / footers repeated on many pages (not page numbers)."""
+    seen: Counter[str] = Counter()
+    for pc in pages:
+        out = [ln for ln in pc.lines if not ln.in_table]
+        for ln in {clean(x.text) for x in out[:2] + out[-2:]}:
+            if ln and not _PAGE_NO.match(ln) and not is_meta(ln) and not is_title_line(ln):
+                seen[ln] += 1
+    limit = max(3, int(0.3 * len(pages)))
+    return {t for t, n in seen.items() if n >= limit}
+
+
+def read_pdf(path: Path, progress: Progress | None = None) -> Document:
+    pdf = open_pdf(path)
+    try:
+        pages: list[PageContent] = list(iter_pages(pdf, progress))
+        n_pages = len(pdf.pages)
+    finally:
+        pdf.close()
+    if not any(pc.lines for pc in pages):
+        raise IngestError("PDF 没有文字层（可能是扫描件），无法提取表格和文字")
+    return assemble(path, pages, n_pages)
+
+
+def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
+    doc = Document(source=path.name, path=str(path.resolve()), format="pdf", pages=n_pages)
+    # body font size: the most common size of lines outside tables
+    sizes = Counter(ln.size for pc in pages for ln in pc.lines if not ln.in_table and len(clean(ln.text)) > 15)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    left = Counter(round(pc.left_margin) for pc in pages if pc.left_margin)
+    running = _running_lines(pages)
+    for pc in pages:
+        pc.lines = [ln for ln in pc.lines if ln.in_table or clean(ln.text) not in running]
+    tables: list[Table] = []
+    builder = None
+    narrative = NarrativeBuilder()
+    pending_title: Line | None = None
+    meta_lines: list[str] = []
+    title_lines: list[str] = []
+
+    for pc in pages:
+        outside = [ln for ln in pc.lines if not ln.in_table]
+        if pc.number <= 3 and pc.lines:
+            # a cover may sit inside a ruled box: use every line of a sparse page
+            cand = pc.lines if len(pc.lines) < 20 else outside
+            if cand:
+                top_size = max(ln.size for ln in cand)
+                title_lines.extend(ln.text for ln in cand if ln.size >= 0.75 * top_size and not _TOC.search(ln.text))
+            title_lines.append("")
+        if sum(1 for ln in outside if _TOC.search(ln.text)) >= 3:
+            # a table of contents: neither narrative nor titles
+            continue
+        used: set[int] = set()
+        grids = sorted(pc.grids, key=lambda g: g.bbox.top if g.bbox else 0)
+        prev_bottom = 0.0
+        for gi, grid in enumerate(grids):
+            gtop = grid.bbox.top if grid.bbox else 0
+            above = [(k, ln) for k, ln in enumerate(outside) if prev_bottom - 1 <= ln.bbox.top and ln.bbox.bottom <= gtop + 2]
+            title_k = None
+            in_grid = _title_from_grid(grid)
+            for k, ln in reversed(above if not in_grid else []):
+                t = clean(ln.text)
+                if is_meta(ln.text) or _TITLE_PREFIX_ONLY.match(t):
+                    continue
+                if is_title_line(ln.text) or is_short_title(ln.text):
+                    title_k = k
+                break
+            if title_k is not None:
+                tl = outside[title_k]
+                title = clean(tl.text)
+                # a "表1" / "预算01表" line just before it
+                if title_k - 1 >= 0 and _TITLE_PREFIX_ONLY.match(clean(outside[title_k - 1].text)):
+                    used.add(title_k - 1)
+                grid.title = title
+                grid.title_bbox = tl.bbox
+                used.add(title_k)
+                metas = [(k, ln) for k, ln in above if k > title_k]
+            else:
+                metas = [(k, ln) for k, ln in above if is_meta(ln.text) or len(clean(ln.text)) <= 12]
+                if pending_title is not None and gi == 0 and not in_grid:
+                    grid.title = clean(pending_title.text)
+                    grid.title_bbox = pending_title.bbox
+            pending_title = None
+            for k, ln in metas:
+                if is_meta(ln.text):
+                    used.add(k)
+                    grid.meta.append(ln.text)
+            grid.unit = find_unit(grid.meta)
+            if grid.unit is None:
+                # 金额单位 printed inside a header cell
+                head = [t for i in range(min(3, len(grid.rows))) for t in grid.texts(i)]
+                grid.unit = find_unit([t for t in head if "单位" in t])
+            meta_lines.extend(grid.meta)
+            # notes under the table, before the next one
+            next_top = grids[gi + 1].bbox.top if gi + 1 < len(grids) and grids[gi + 1].bbox else 1e9
+            gbottom = grid.bbox.bottom if grid.bbox else 0
+            for k, ln in enumerate(outside):
+                if gbottom - 2 <= ln.bbox.top < next_top and _NOTE.match(ln.text.strip()):
+                    grid.notes.append(ln.text.strip())
+                    used.add(k)
+                    # wrapped note lines right under it
+                    for k2 in range(k + 1, len(outside)):
+                        nxt = outside[k2]
+                        if nxt.bbox.top < next_top and not _NOTE.match(nxt.text) and nxt.bbox.top - outside[k2 - 1].bbox.bottom < 6 and not heading_level(nxt.text) and not _PAGE_NO.match(nxt.text.strip()):
+                            grid.notes[-1] += nxt.text.strip()
+                            used.add(k2)
+                        else:
+                            break
+            prev_bottom = gbottom
+
+            repeated = bool(grid.title) and builder is not None and clean(grid.title) == builder.table.title
+            if (grid.title and not repeated) or builder is None or not builder.accepts(grid):
+                if builder is not None:
+                    tables.append(builder.finish())
+                if not grid.title:
+                    # untitled and not a continuation: name it by the nearest heading
+                    grid.title = narrative.path[-1][1] if narrative.path else "未命名表格"
+                builder = _start_builder(grid)
+                if grid.unit is None and tables and builder.table.kind == "performance":
+                    builder.table.unit = None
+            else:
+                builder.extend(grid)
+                if builder.table.unit is None and grid.unit:
+                    builder.table.unit = grid.unit
+
+        # text after the last table (or on a page without one): narrative, or a title for the next page
+        tail_start = prev_bottom
+        for k, ln in enumerate(outside):
+            if k in used:
+                continue
+            t = ln.text.strip()
+            if _PAGE_NO.match(t) or _TOC.search(t) or not clean(t):
+                continue
+            if is_title_line(t) and not heading_level(t) and ln.bbox.top >= tail_start - 1:
+                # a table title at the foot of a page, its table on the next
+                later = [x for x in outside[k + 1 :] if clean(x.text) and not _PAGE_NO.match(x.text.strip())]
+                if not later or all(is_meta(x.text) for x in later):
+                    pending_title = ln
+                    continue
+            if is_title_line(t) and k + 1 < len(outside) and False:
+                continue
+            indent = bool(left) and ln.x0 > pc.left_margin + 0.8 * max(ln.size, 8)
+            narrative.line(TextLine(text=t, page=ln.page, bbox=ln.bbox, size=ln.size, indent=indent, big=bool(body) and ln.size >= body + 2.5))
+        if builder is not None and not pc.grids and any(
+            not k in used and clean(ln.text) and not _PAGE_NO.match(ln.text.strip()) for k, ln in enumerate(outside)
+        ):
+            # narrative text between tables ends a table
+            tables.append(builder.finish())
+            builder = None
+    if builder is not None:
+        tables.append(builder.finish())
+
+    doc.tables = [t for t in tables if t.rows or t.empty]
+    doc.paragraphs = narrative.finish()
+    info = meta_mod.detect(title_lines, meta_lines)
+    doc.department = info["department"]
+    doc.year = info["year"]
+    doc.kind = info["kind"]
+    doc.scope = info["scope"]
+    doc.title = info["title"]
+    return doc

@@ -1,0 +1,147 @@
+"""Ingest service: files in, documents in the store and the index. The public surface of ingest/."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.model import Document, IngestError
+from ingest.settings import Settings
+from ingest.store import Store
+
+SUFFIXES = {".pdf": "pdf", ".xlsx": "xlsx", ".md": "md", ".markdown": "md"}
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    status: str  # ingested / replaced / unchanged / failed
+    doc: Document | None = None
+    error: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder means every PDF / XLSX / Markdown file in it."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_document(path: Path, progress: Progress | None = None) -> Document:
+    """Parse one file into the data model (no store involved)."""
+    if not path.exists():
+        raise IngestError("文件不存在")
+    if not path.is_file():
+        raise IngestError("不是文件")
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise IngestError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（支持 PDF、XLSX、Markdown）")
+    if path.stat().st_size == 0:
+        raise IngestError("空文件（0 字节）")
+    if fmt == "pdf":
+        from ingest.read_pdf import read_pdf
+
+        doc = read_pdf(path, progress)
+    elif fmt == "xlsx":
+        from ingest.read_xlsx import read_xlsx
+
+        doc = read_xlsx(path, progress)
+    else:
+        from ingest.read_md import read_md
+
+        doc = read_md(path, progress)
+    doc.sha256 = sha256_of(path)
+    doc.doc_id = doc.sha256[:12]
+    doc.source = path.name
+    doc.path = str(path.resolve())
+    doc.warnings.extend(_warnings(doc))
+    if not doc.tables and not doc.paragraphs:
+        raise IngestError("文件中没有找到任何表格或文字")
+    return doc
+
+
+def _warnings(doc: Document) -> list[str]:
+    w: list[str] = []
+    if not doc.department:
+        w.append("未识别出部门名称")
+    if not doc.year:
+        w.append("未识别出年度")
+    if not any(t.kind not in ("other", "performance", "org") for t in doc.tables):
+        w.append("未识别出标准预算表")
+    no_unit = [t.title for t in doc.tables if not t.unit and not t.empty and t.kind not in ("performance", "org", "other")]
+    if no_unit:
+        w.append(f"{len(no_unit)} 张表未找到金额单位：{'、'.join(no_unit[:3])}")
+    return w
+
+
+class Ingestor:
+    """Writes documents to the structured store and the vector index, all or nothing."""
+
+    def __init__(self, settings: Settings, embed: bool = True):
+        self.settings = settings
+        self.store = Store(settings.db_path)
+        self.embed = embed
+        self._index = None
+
+    @property
+    def index(self):
+        if self._index is None:
+            from ingest.index import Index
+
+            self._index = Index(self.settings)
+        return self._index
+
+    def ingest(self, path: Path, progress: Progress | None = None) -> IngestResult:
+        try:
+            if path.exists() and path.is_file() and path.stat().st_size > 0:
+                sha = sha256_of(path)
+                same = self.store.find_by_sha(sha)
+                if same is not None and (not self.embed or self.index.count(same.doc_id) > 0):
+                    return IngestResult(path, "unchanged", extra={"doc_id": same.doc_id, "rec": same})
+            doc = read_document(path, progress)
+        except IngestError as e:
+            return IngestResult(path, "failed", error=str(e))
+        except Exception as e:  # a parser crash must not stop the other files
+            return IngestResult(path, "failed", error=f"解析失败（{type(e).__name__}: {e}）")
+        old = [d.doc_id for d in self.store.find_by_path(doc.path) if d.doc_id != doc.doc_id]
+        same = self.store.find_by_sha(doc.sha256)
+        if same is not None:
+            old.append(same.doc_id)  # same content elsewhere, or a half-indexed earlier run
+        ids: list[str] = []
+        try:
+            if self.embed:
+                ids, texts, metas, vecs = self.index.embed(doc)
+                self.index.add(ids, texts, metas, vecs)
+            self.store.replace(doc, old)
+        except Exception as e:
+            if self.embed and ids:
+                try:
+                    self.index.delete_ids(ids)
+                except Exception:
+                    pass
+            return IngestResult(path, "failed", error=f"写入存储失败（{type(e).__name__}: {e}）")
+        if self.embed:
+            for o in old:
+                if o != doc.doc_id:
+                    self.index.delete_doc(o)
+        return IngestResult(path, "replaced" if old and doc.doc_id not in old else "ingested", doc=doc)

