@@ -19,7 +19,7 @@ _WS = re.compile(r"\s+")
 UNIT_RE = re.compile(r"(?:金额|计量|货币)?单位[:：]\s*(万元|元|千元|亿元)")
 _BARE_UNIT = re.compile(r"(?:^|\s)(万元|元)$")
 _TITLE_END = re.compile(r"(表|情况|明细|汇总)(（[^）]*）|\([^)]*\))?$")
-_TITLE_PREFIX_ONLY = re.compile(r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|附件\s*\d+)[:：]?$")
+TITLE_PREFIX_ONLY = re.compile(r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|附件\s*\d+)[:：]?$")
 _TOC = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
 _PAGE_NO = re.compile(r"^[-—\s第]*\d{1,3}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 _META = re.compile(r"单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
@@ -55,7 +55,7 @@ def is_title_line(text: str) -> bool:
         return False
     if any(p in t for p in "。；，,"):
         return False
-    return bool(_TITLE_END.search(t)) or bool(_TITLE_PREFIX_ONLY.match(t))
+    return bool(_TITLE_END.search(t)) or bool(TITLE_PREFIX_ONLY.match(t))
 
 
 def is_meta(text: str) -> bool:
@@ -171,16 +171,31 @@ def _lines(page, boxes: list[tuple[float, float, float, float]]) -> list[Line]:
     return out
 
 
+_PROSE = re.compile(r"^[，。、；：,.;:]$|[，。；]$")
+
+
+def _plausible(table, page_width: float) -> bool:
+    """Drop boxes around words (highlights, underlines) that find_tables reads as tables."""
+    nrows = len(table.rows)
+    ncols = max(len(r.cells) for r in table.rows)
+    width = table.bbox[2] - table.bbox[0]
+    if ncols < 2 or (nrows < 2 and ncols < 3):
+        return False
+    if width < 0.3 * page_width and nrows < 3:
+        return False
+    cells = [clean(c) for row in table.extract() for c in row if c and clean(c)]
+    if cells and sum(1 for c in cells if _PROSE.search(c)) > 0.3 * len(cells):
+        return False
+    return True
+
+
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3, "min_words_vertical": 3}
 
 
 def read_page(page) -> PageContent:
     found = page.find_tables()
     # drop degenerate tables: a single cell or a single row (boxes around headings)
-    tables = [
-        t for t in found
-        if (len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2) or max(len(r.cells) for r in t.rows) >= 3
-    ]
+    tables = [t for t in found if _plausible(t, page.width)]
     pc = PageContent(number=page.page_number, width=page.width, height=page.height)
     boxes = [t.bbox for t in tables]
     pc.lines = _lines(page, boxes)

@@ -88,7 +88,7 @@ class PerfBuilder:
             months = [(j, t) for j, t in enumerate(cl) if _MONTH.match(t)]
             if len(months) >= 2:
                 self._months = months
-                lab = next((clean_value(texts[j]) for j in range(len(cl)) if cl[j] and not _MONTH.match(cl[j])), "")
+                lab = next((clean(texts[j]) for j in range(len(cl)) if cl[j] and not _MONTH.match(cl[j])), "")
                 self._month_label = lab or self._month_label
                 continue
             j = 0

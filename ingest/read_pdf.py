@@ -13,11 +13,9 @@ from ingest.grid import Grid
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine, heading_level
 from ingest.pdf import (
-    _META,
     _PAGE_NO,
-    _TITLE_PREFIX_ONLY,
     _TOC,
-    UNIT_RE,
+    TITLE_PREFIX_ONLY,
     Line,
     PageContent,
     clean,
@@ -31,7 +29,10 @@ from ingest.pdf import (
 from ingest.perf import PerfBuilder
 from ingest.tables import TableBuilder, classify
 
-_NOTE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
+NOTE_RE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
+_WIDE_PERF = {"项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "本年绩效指标值", "绩效指标性质"}
+_META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
+_YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
 _PERF_FIRST = re.compile(r"^(项目编码|项目代码|项目名称|专项名称|一级指标)$")
 
 Progress = Callable[[int, int], None]
@@ -41,11 +42,15 @@ def _first_cells(grid: Grid) -> list[str]:
     return [clean(t) for t in grid.texts(0)] if grid.rows else []
 
 
-def _start_builder(grid: Grid):
+def start_builder(grid: Grid):
     kind = classify(grid.title)
+    heads = {clean(t) for i in range(min(3, len(grid.rows))) for t in grid.texts(i)}
+    wide = len(heads & _WIDE_PERF) >= 3  # one row per indicator, headers across the top
     first = _first_cells(grid)
-    if kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t):
+    if not wide and (kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t)):
         return PerfBuilder(grid, "performance")
+    if wide:
+        return TableBuilder(grid, "performance")
     return TableBuilder(grid, kind)
 
 
@@ -81,6 +86,10 @@ def _running_lines(pages: list[PageContent]) -> set[str]:
                 seen[ln] += 1
     limit = max(3, int(0.3 * len(pages)))
     return {t for t, n in seen.items() if n >= limit}
+
+
+def _years_in_titles(tables: list[Table]) -> list[str]:
+    return [m.group(1) for t in tables for m in [re.search(r"(20\d\d)年", t.title)] if m]
 
 
 def read_pdf(path: Path, progress: Progress | None = None) -> Document:
@@ -123,6 +132,10 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
         if sum(1 for ln in outside if _TOC.search(ln.text)) >= 3:
             # a table of contents: neither narrative nor titles
             continue
+        for ln in pc.lines:
+            m = _YEAR_LINE.match(clean(ln.text))
+            if m:
+                meta_lines.append(f"年度：{m.group(1)}")
         used: set[int] = set()
         grids = sorted(pc.grids, key=lambda g: g.bbox.top if g.bbox else 0)
         prev_bottom = 0.0
@@ -133,7 +146,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             in_grid = _title_from_grid(grid)
             for k, ln in reversed(above if not in_grid else []):
                 t = clean(ln.text)
-                if is_meta(ln.text) or _TITLE_PREFIX_ONLY.match(t):
+                if is_meta(ln.text) or TITLE_PREFIX_ONLY.match(t):
                     continue
                 if is_title_line(ln.text) or is_short_title(ln.text):
                     title_k = k
@@ -142,7 +155,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 tl = outside[title_k]
                 title = clean(tl.text)
                 # a "表1" / "预算01表" line just before it
-                if title_k - 1 >= 0 and _TITLE_PREFIX_ONLY.match(clean(outside[title_k - 1].text)):
+                if title_k - 1 >= 0 and TITLE_PREFIX_ONLY.match(clean(outside[title_k - 1].text)):
                     used.add(title_k - 1)
                 grid.title = title
                 grid.title_bbox = tl.bbox
@@ -164,17 +177,23 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 head = [t for i in range(min(3, len(grid.rows))) for t in grid.texts(i)]
                 grid.unit = find_unit([t for t in head if "单位" in t])
             meta_lines.extend(grid.meta)
+            for i in range(min(4, len(grid.rows))):
+                texts = [clean(t) for t in grid.texts(i)]
+                for j, t in enumerate(texts[:-1]):
+                    nxt = next((x for x in texts[j + 1 :] if x), "")
+                    if _META_KEY.match(t) and nxt and not _META_KEY.match(nxt):
+                        meta_lines.append(f"{t}：{nxt}")
             # notes under the table, before the next one
             next_top = grids[gi + 1].bbox.top if gi + 1 < len(grids) and grids[gi + 1].bbox else 1e9
             gbottom = grid.bbox.bottom if grid.bbox else 0
             for k, ln in enumerate(outside):
-                if gbottom - 2 <= ln.bbox.top < next_top and _NOTE.match(ln.text.strip()):
+                if gbottom - 2 <= ln.bbox.top < next_top and NOTE_RE.match(ln.text.strip()):
                     grid.notes.append(ln.text.strip())
                     used.add(k)
                     # wrapped note lines right under it
                     for k2 in range(k + 1, len(outside)):
                         nxt = outside[k2]
-                        if nxt.bbox.top < next_top and not _NOTE.match(nxt.text) and nxt.bbox.top - outside[k2 - 1].bbox.bottom < 6 and not heading_level(nxt.text) and not _PAGE_NO.match(nxt.text.strip()):
+                        if nxt.bbox.top < next_top and not NOTE_RE.match(nxt.text) and nxt.bbox.top - outside[k2 - 1].bbox.bottom < 6 and not heading_level(nxt.text) and not _PAGE_NO.match(nxt.text.strip()):
                             grid.notes[-1] += nxt.text.strip()
                             used.add(k2)
                         else:
@@ -188,7 +207,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 if not grid.title:
                     # untitled and not a continuation: name it by the nearest heading
                     grid.title = narrative.path[-1][1] if narrative.path else "未命名表格"
-                builder = _start_builder(grid)
+                builder = start_builder(grid)
                 if grid.unit is None and tables and builder.table.kind == "performance":
                     builder.table.unit = None
             else:
@@ -215,7 +234,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             indent = bool(left) and ln.x0 > pc.left_margin + 0.8 * max(ln.size, 8)
             narrative.line(TextLine(text=t, page=ln.page, bbox=ln.bbox, size=ln.size, indent=indent, big=bool(body) and ln.size >= body + 2.5))
         if builder is not None and not pc.grids and any(
-            not k in used and clean(ln.text) and not _PAGE_NO.match(ln.text.strip()) for k, ln in enumerate(outside)
+            k not in used and clean(ln.text) and not _PAGE_NO.match(ln.text.strip()) for k, ln in enumerate(outside)
         ):
             # narrative text between tables ends a table
             tables.append(builder.finish())
@@ -225,7 +244,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
 
     doc.tables = [t for t in tables if t.rows or t.empty]
     doc.paragraphs = narrative.finish()
-    info = meta_mod.detect(title_lines, meta_lines)
+    info = meta_mod.detect(title_lines, meta_lines + [f"年度：{y}" for y in _years_in_titles(tables)])
     doc.department = info["department"]
     doc.year = info["year"]
     doc.kind = info["kind"]

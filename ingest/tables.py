@@ -17,8 +17,11 @@ _SEQ_HEAD = {"序号", "行次", "栏次", "档次", "编号", "项次"}
 _SEQ_ROW = {"栏次", "档次", "行次", "栏号"}
 _CODE_HEAD = re.compile(r"编码|代码|编号")
 _CODE_PART = {"类", "款", "项"}
+_UNIT_HEAD = re.compile(r"^(预算单位|单位名称|单位|部门名称|部门（单位）名称|单位（部门）名称)$")
+_ROW_KEY_HEAD = re.compile(r"年度|年份|项目|类别|内容|名称|指标|科目")
 _LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?|^收入项目$|^支出项目$|^指标$|^内容$|^项目名称")
 _CODE_CELL = re.compile(r"^\d{3,7}$")
+_PROJECT_CODE = re.compile(r"^(\d{6,}[A-Z][0-9A-Z]{6,})\s*[-－—–:：]?\s*(\D.*)$")
 _JOINED_CODE = re.compile(r"^[\[【［(（]?(\d{3,7})[\]】］)）]?\s*[-－—–_:：.、\s]?\s*(?!年|月|日|万|元|%|\d)(\S.*)$")
 _NUMBER = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")
 _TOTAL = re.compile(r"^(合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$")
@@ -43,20 +46,20 @@ def clean_value(text: str | None) -> str:
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("sanggong", re.compile(r"三公")),
     ("performance", re.compile(r"绩效")),
-    ("fiscal_income_expense_total", re.compile(r"财政拨款收支(总|预算|决算)")),
-    ("income_expense_total", re.compile(r"收支(总|预算总|决算总)")),
-    ("income_total", re.compile(r"收入(总表|预算表|决算表|预算总表)")),
-    ("expense_total", re.compile(r"^(?!.*财政拨款).*支出(总表|预算表|决算表|预算总表)")),
+    ("fiscal_income_expense_total", re.compile(r"财政拨款收支|财政拨款收入支出")),
+    ("income_expense_total", re.compile(r"收支(总|预算总|决算总|预算表|决算表)|收入支出(预算|决算)?总|收支总体情况表")),
+    ("income_total", re.compile(r"收入(总表|预算表|决算表|预算总表|总体情况表)")),
     ("general_public_basic", re.compile(r"一般公共预算.*基本支出")),
     ("basic_expense", re.compile(r"基本支出")),
     ("general_public_expense", re.compile(r"一般公共预算.*支出")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
+    ("project_expense", re.compile(r"项目支出")),
     ("procurement", re.compile(r"政府采购")),
     ("assets", re.compile(r"国有资产|固定资产|资产占用|资产情况")),
-    ("project_expense", re.compile(r"项目支出")),
     ("org", re.compile(r"机构设置|机构情况")),
     ("special_fund", re.compile(r"专项资金")),
+    ("expense_total", re.compile(r"^(?!.*财政拨款).*支出(总表|预算表|决算表|预算总表|总体情况表)")),
     ("fiscal_expense", re.compile(r"财政拨款.*支出")),
 ]
 
@@ -98,9 +101,9 @@ def _is_number(text: str) -> bool:
 
 def is_seq_row(texts: list[str]) -> bool:
     """The 栏次 row: '栏次 1 2 3 …' or a run of small consecutive integers / letters."""
-    vals = [clean(t) for t in texts if clean(t)]
+    vals = [clean(t) for t in texts if clean(t) and not re.fullmatch(r"\*+|—+|-+", clean(t))]
     if not vals:
-        return False
+        return any(clean(t) for t in texts)
     if vals[0] in _SEQ_ROW:
         return True
     if len(vals) >= 3 and all(v.isdigit() and len(v) <= 2 for v in vals):
@@ -174,22 +177,29 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
             role = "seq"
         elif _CODE_HEAD.search(last) or last in _CODE_PART:
             role = "code"
+        elif _UNIT_HEAD.match(last):
+            role = "unit"
         elif _LABEL_HEAD.search(last):
             role = "label"
         else:
             role = "value"
         cols.append(Column(path=path, role=role))
+    units = [c for c in cols if c.role == "unit"]
     # 'X/项目' under 收入 / 支出 groups and the like
     if not any(c.role == "label" for c in cols):
         # the first non-seq, non-code column whose body cells are mostly text
         for j, c in enumerate(cols):
-            if c.role in ("seq", "code"):
+            if c.role in ("seq", "code", "unit"):
+                continue
+            if units and not _ROW_KEY_HEAD.search(c.path):
                 continue
             body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < grid.ncols]
             body = [b for b in body if b]
             if body and sum(not _is_number(b) for b in body) >= len(body) / 2:
                 c.role = "label"
                 break
+    if units and not any(c.role == "label" for c in cols):
+        units[0].role = "label"  # the unit name is the row label (机构设置, unit lists)
     # an unlabeled first column of numbers is a sequence column
     if cols and cols[0].role == "value" and not cols[0].path:
         body = [clean(grid.texts(i)[0]) for i in range(depth, len(grid.rows))]
@@ -246,6 +256,7 @@ class TableBuilder:
         paths = column_paths(grid, self.depth)
         self.cols = column_roles(paths, grid, self.depth)
         self.ncols = grid.ncols
+        self._last: dict[str, Row] = {}
         self.table.columns = [c.path for c in self.cols if c.role == "value"]
         self._add_rows(grid, self.depth)
 
@@ -296,10 +307,20 @@ class TableBuilder:
                     prev.code = prev.code + frag
                     prev.level = code_level(prev.code)
                     continue
+            covered = [j < len(grow.cells) and grow.cells[j] is None for j in range(len(texts))]
             for side in sides:
                 idx = [j for j, c in enumerate(cols) if c.side == side and j < len(texts)]
                 label = "".join(clean(texts[j]) for j in idx if cols[j].role == "label")
                 code = normalise_code([texts[j] for j in idx if cols[j].role == "code"])
+                unit_name = "".join(clean(texts[j]) for j in idx if cols[j].role == "unit")
+                prev = self._last.get(side)
+                if prev is not None:
+                    # a label / code / unit cell merged down from the row above belongs to this row too
+                    lab_j = [j for j in idx if cols[j].role == "label"]
+                    if not label and lab_j and all(covered[j] for j in lab_j):
+                        label, code = prev.label, code or prev.code
+                    if not unit_name:
+                        unit_name = prev.unit_name
                 values: dict[str, str] = {}
                 for j in idx:
                     if cols[j].role == "value":
@@ -307,7 +328,7 @@ class TableBuilder:
                         if v:
                             values[cols[j].path or f"列{j + 1}"] = v
                 if not code:
-                    m = _JOINED_CODE.match(label)
+                    m = _PROJECT_CODE.match(label) or _JOINED_CODE.match(label)
                     if m:
                         code, label = m.group(1), m.group(2)
                 if code and not code.isdigit():
@@ -319,18 +340,19 @@ class TableBuilder:
                         code, label = "", code
                 if not label and not code and not values:
                     continue
-                self.table.rows.append(
-                    Row(
+                row = Row(
                         index=len(self.table.rows),
                         label=label,
                         code=code,
+                        unit_name=unit_name,
                         side=side if len(sides) > 1 else "",
                         level=code_level(code),
                         values=values,
                         page=grow.page,
                         bbox=_bbox_of(grow, idx),
                     )
-                )
+                self.table.rows.append(row)
+                self._last[side] = row
 
     def finish(self) -> Table:
         t = self.table

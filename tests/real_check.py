@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ingest.model import Document, Row, Table
@@ -18,7 +18,7 @@ def clean(t: str) -> str:
     return re.sub(r"\s+", "", t or "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(name: str) -> Document:
     return read_document(FIXTURES / "real" / name)
 
