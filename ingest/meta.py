@@ -32,6 +32,11 @@ def _strip_unit(dept: str) -> str:
     return re.sub(r"(金额)?单位[:：]?.*$", "", dept)
 
 
+def is_labelled(line: str) -> bool:
+    """'预算主管部门：上海市普陀区财政局' and the like."""
+    return bool(re.match(r"^(预算主管部门|主管部门|部门名称|单位名称|编制单位|编制部门)[:：]", _clean(line)))
+
+
 def dept_from_text(text: str) -> str:
     """An organisation name in a title-like string, or ''."""
     m = _LABELLED.search(text)
@@ -41,8 +46,8 @@ def dept_from_text(text: str) -> str:
             return d
     t = _NOISE.sub(" ", _clean(text))
     for run in _CJK_RUN.findall(t):
-        run = re.sub(r"^(关于|中共)?", lambda m: m.group(0) if m.group(0) == "中共" else "", run)
-        if _ORG.search(run) and len(run) >= 3:
+        run = re.sub(r"^关于", "", run)
+        if _ORG.search(run) and 3 <= len(run) <= 28 and "是" not in run:
             return run
     return ""
 
@@ -66,7 +71,8 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
         if not joined:
             continue
         if not out["department"]:
-            for cand in [*lines, joined]:
+            labelled = [x for x in lines if _LABELLED.search(_clean(x))]
+            for cand in [*labelled, joined, *lines]:
                 d = dept_from_text(cand)
                 if d:
                     out["department"] = d
@@ -100,6 +106,11 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
     if years:
         out["year"] = years.most_common(1)[0][0]
     allt = _clean("".join(title_lines))
+    cover = _clean("".join(pages[0])) if pages else ""
+    kinds = re.findall(r"(?:部门|单位)(?:综合)?(预算|决算)|年度?(预算|决算)", cover)
+    found = {a or b for a, b in kinds}
+    if len(found) == 1:
+        out["kind"] = found.pop()  # the cover says it: "……年度部门决算"
     if not out["kind"]:
         out["kind"] = "决算" if "决算" in allt and "预算" not in allt else "预算"
     if not out["scope"]:

@@ -19,10 +19,12 @@ _WS = re.compile(r"\s+")
 UNIT_RE = re.compile(r"(?:金额|计量|货币)?单位[:：]\s*(万元|元|千元|亿元)")
 _BARE_UNIT = re.compile(r"(?:^|\s)(万元|元)$")
 _TITLE_END = re.compile(r"(表|情况|明细|汇总)(（[^）]*）|\([^)]*\))?$")
-TITLE_PREFIX_ONLY = re.compile(r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|附件\s*\d+)[:：]?$")
+TITLE_PREFIX_ONLY = re.compile(
+    r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|(预算|公开|决算|部门)[0-9一二三四五六七八九十\-—]+表|附件\s*\d+)[:：]?$"
+)
 _TOC = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
 _PAGE_NO = re.compile(r"^[-—\s第]*\d{1,3}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
-_META = re.compile(r"单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
+_META = re.compile(r"单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^(?!\d+\s*年)\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^(?!\d+\s*年)\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
 
 
 @dataclass
@@ -83,7 +85,12 @@ def find_unit(texts: list[str]) -> str | None:
 
 
 def check_pdf(path: Path) -> None:
-    """Raise IngestError with a Chinese reason for files that are not readable PDFs."""
+    """Raise IngestError with a Chinese reason for files that are not readable PDFs.
+
+    Looks at the bytes only (cheap): an empty file, a file that is not a PDF at all (an HTML
+    error page, an Office document or an image saved as .pdf: the reason says what it looks
+    like), a PDF cut short (no ``%%EOF`` / ``startxref`` at its end).
+    """
     size = path.stat().st_size
     if size == 0:
         raise IngestError("空文件（0 字节）")
@@ -92,24 +99,83 @@ def check_pdf(path: Path) -> None:
         f.seek(max(0, size - 2048))
         tail = f.read()
     if b"%PDF-" not in head:
-        raise IngestError("不是 PDF 文件（文件头不是 %PDF）")
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").lower()
+        looks = ""
+        if start.startswith(b"<") and any(t in start for t in (b"<html", b"<!doctype html", b"<head", b"<body")):
+            looks = "，看起来是 HTML 网页，可能是下载失败时保存下来的错误页面"
+        elif start.startswith(b"<?xml") or start.startswith(b"<"):
+            looks = "，看起来是 XML/HTML 文本"
+        elif start.startswith(b"pk\x03\x04"):
+            looks = "，看起来是 ZIP 压缩包或 Office 文档（.docx / .xlsx）"
+        elif start.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+            looks = "，看起来是旧版 Office 文档（.doc / .xls）"
+        elif start.startswith(b"\x89png") or start.startswith(b"\xff\xd8\xff"):
+            looks = "，看起来是图片"
+        raise IngestError(f"不是 PDF 文件（文件头不是 %PDF{looks}）")
     if b"%%EOF" not in tail and b"startxref" not in tail:
-        raise IngestError("PDF 文件不完整（可能下载或复制时被截断）")
+        raise IngestError("PDF 文件不完整（文件末尾缺少 %%EOF，可能下载或复制时被截断）")
 
 
 def open_pdf(path: Path) -> pdfplumber.PDF:
+    """Open a PDF for reading, or raise IngestError with a Chinese reason naming what is wrong.
+
+    Reasons: those of check_pdf; encrypted (a PDF that needs a password to open: pdfminer raises
+    PDFPasswordIncorrect for the empty password; or an encryption scheme pdfminer cannot read);
+    incomplete (the parser ran into the end of the file); damaged (anything else the parser
+    rejects); no pages; no text layer (a scanned PDF: no page uses a font, and no page yields a
+    character).
+
+    A PDF with only an owner (permissions) password opens without a password in every viewer;
+    its restrictions on copying or printing do not stop reading the figures it discloses, so it
+    is read like any other PDF.
+    """
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psexceptions import PSEOF
+
     check_pdf(path)
+    pdf = None
     try:
         pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree
-    except Exception as e:  # pdfminer raises many kinds
-        name = type(e).__name__
-        if "Password" in name or "Encrypt" in name or "password" in str(e).lower():
-            raise IngestError("PDF 已加密，需要密码才能读取") from e
+        pages = pdf.pages  # forces the page tree
+    except Exception as e:  # pdfminer raises many kinds; pdfplumber wraps them in PdfminerException
+        if pdf is not None:
+            pdf.close()
+        cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
+        name = type(cause).__name__
+        if isinstance(cause, PDFEncryptionError) or "Password" in name or "Encrypt" in name:
+            if "Password" in name:
+                raise IngestError("PDF 已加密，需要密码才能打开；请先解除密码（另存为不加密的 PDF）再导入") from e
+            raise IngestError(f"PDF 已加密，加密方式无法读取（{cause}）") from e
+        if isinstance(cause, PSEOF):
+            raise IngestError("PDF 文件不完整（解析时文件提前结束，可能下载或复制时被截断）") from e
         raise IngestError(f"PDF 文件已损坏，无法解析（{name}）") from e
-    if pdf.doc.encryption is not None:
-        # opened with the empty user password; still refuse if text extraction is blocked
-        pass
+    if not pages:
+        pdf.close()
+        raise IngestError("PDF 没有任何页面")
+
+    def uses_font(resources: object, depth: int = 0) -> bool:
+        res = resolve1(resources)
+        if not isinstance(res, dict) or depth > 5:
+            return False
+        if resolve1(res.get("Font")):
+            return True
+        for key in ("XObject", "Pattern"):
+            objs = resolve1(res.get(key))
+            if isinstance(objs, dict):
+                for obj in objs.values():
+                    obj = resolve1(obj)
+                    if isinstance(obj, PDFStream) and uses_font(obj.attrs.get("Resources"), depth + 1):
+                        return True
+        return False
+
+    try:
+        has_text = any(uses_font(p.page_obj.resources) for p in pages) or any(p.chars for p in pages)
+    except Exception:
+        has_text = True  # let the reader report what is wrong with the pages
+    if not has_text:
+        pdf.close()
+        raise IngestError("PDF 没有文字层（可能是扫描件），无法提取表格和文字")
     return pdf
 
 

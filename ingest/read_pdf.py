@@ -127,7 +127,11 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             cand = pc.lines if len(pc.lines) < 20 else outside
             if cand:
                 top_size = max(ln.size for ln in cand)
-                title_lines.extend(ln.text for ln in cand if ln.size >= 0.75 * top_size and not _TOC.search(ln.text))
+                title_lines.extend(
+                    ln.text
+                    for ln in cand
+                    if (ln.size >= 0.75 * top_size or meta_mod.is_labelled(ln.text)) and not _TOC.search(ln.text)
+                )
             title_lines.append("")
         if sum(1 for ln in outside if _TOC.search(ln.text)) >= 3:
             # a table of contents: neither narrative nor titles

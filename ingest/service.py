@@ -29,13 +29,30 @@ class IngestResult:
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder means every PDF / XLSX / Markdown file in it."""
+    """Files as given; a folder means every PDF / XLSX / Markdown file in it (and its subfolders).
+
+    In a folder, hidden files and Office lock files (``~$报表.xlsx``) are skipped; a file named
+    twice (or given and also inside a given folder) is ingested once.
+    """
     out: list[Path] = []
+    seen: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not f.name.startswith((".", "~$"))
+                and not any(part.startswith(".") for part in f.relative_to(p).parts[:-1])
+            )
         else:
-            out.append(p)
+            found = [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
 
 
@@ -95,7 +112,21 @@ def _warnings(doc: Document) -> list[str]:
 
 
 class Ingestor:
-    """Writes documents to the structured store and the vector index, all or nothing."""
+    """Writes documents to the structured store and the vector index, all or nothing.
+
+    The SQL store is the record: a document is in the store when its SQL transaction committed.
+    Order of a write: (1) the new chunks are added to the index (new ids: ``doc_id`` is the
+    content hash, so they never overwrite another version's chunks); (2) one SQL transaction
+    deletes the old versions (same path, or same content) and inserts the new one; (3) only then
+    are the old versions' chunks deleted from the index. A failure in (1) or (2) deletes the
+    chunks added in (1) and leaves SQL as it was (the transaction rolls back), so the store and
+    the index hold exactly what they held before. A failure in (3) leaves stale chunks of a
+    document no longer in SQL; the result carries a warning (``extra["warning"]``), and readers
+    should resolve index hits through SQL, dropping those whose document is gone.
+
+    With ``embed=False`` nothing is embedded, but old versions replaced in SQL are still removed
+    from an existing index, so the index never holds chunks of a replaced version.
+    """
 
     def __init__(self, settings: Settings, embed: bool = True):
         self.settings = settings
@@ -111,37 +142,55 @@ class Ingestor:
             self._index = Index(self.settings)
         return self._index
 
+    def _has_index(self) -> bool:
+        return self._index is not None or Path(self.settings.chroma_path).is_dir()
+
     def ingest(self, path: Path, progress: Progress | None = None) -> IngestResult:
+        """Ingest one file; never raises for a bad file or a failed write (status "failed")."""
         try:
-            if path.exists() and path.is_file() and path.stat().st_size > 0:
-                sha = sha256_of(path)
-                same = self.store.find_by_sha(sha)
-                if same is not None and (not self.embed or self.index.count(same.doc_id) > 0):
-                    return IngestResult(path, "unchanged", extra={"doc_id": same.doc_id, "rec": same})
-            doc = read_document(path, progress)
+            return self._ingest(path, progress)
         except IngestError as e:
             return IngestResult(path, "failed", error=str(e))
-        except Exception as e:  # a parser crash must not stop the other files
-            return IngestResult(path, "failed", error=f"解析失败（{type(e).__name__}: {e}）")
+        except Exception as e:  # a parser or store crash must not stop the other files
+            return IngestResult(path, "failed", error=f"导入失败（{type(e).__name__}: {e}）")
+
+    def _ingest(self, path: Path, progress: Progress | None) -> IngestResult:
+        if path.exists() and path.is_file() and path.stat().st_size > 0:
+            sha = sha256_of(path)
+            same = self.store.find_by_sha(sha)
+            if same is not None and (not self.embed or self.index.count(same.doc_id) > 0):
+                return IngestResult(path, "unchanged", extra={"doc_id": same.doc_id, "rec": same})
+        try:
+            doc = read_document(path, progress)
+        except IngestError:
+            raise
+        except Exception as e:
+            raise IngestError(f"解析失败（{type(e).__name__}: {e}）") from e
         old = [d.doc_id for d in self.store.find_by_path(doc.path) if d.doc_id != doc.doc_id]
         same = self.store.find_by_sha(doc.sha256)
         if same is not None:
-            old.append(same.doc_id)  # same content elsewhere, or a half-indexed earlier run
+            old.append(same.doc_id)  # same content elsewhere, or indexed without embeddings before
         ids: list[str] = []
         try:
             if self.embed:
                 ids, texts, metas, vecs = self.index.embed(doc)
                 self.index.add(ids, texts, metas, vecs)
             self.store.replace(doc, old)
-        except Exception as e:
-            if self.embed and ids:
+        except BaseException as e:
+            if ids:
                 try:
                     self.index.delete_ids(ids)
                 except Exception:
-                    pass
-            return IngestResult(path, "failed", error=f"写入存储失败（{type(e).__name__}: {e}）")
-        if self.embed:
-            for o in old:
-                if o != doc.doc_id:
+                    pass  # the SQL store never got the document; its stray chunks are overwritten on retry
+            if not isinstance(e, Exception):
+                raise
+            raise IngestError(f"写入存储失败，存储保持原样（{type(e).__name__}: {e}）") from e
+        result = IngestResult(path, "replaced" if old and doc.doc_id not in old else "ingested", doc=doc)
+        stale = [o for o in dict.fromkeys(old) if o != doc.doc_id]
+        if stale and (self.embed or self._has_index()):
+            try:
+                for o in stale:
                     self.index.delete_doc(o)
-        return IngestResult(path, "replaced" if old and doc.doc_id not in old else "ingested", doc=doc)
+            except Exception as e:
+                result.extra["warning"] = f"旧版本的索引条目未能删除（{type(e).__name__}: {e}）"
+        return result

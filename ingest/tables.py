@@ -18,7 +18,7 @@ _SEQ_ROW = {"栏次", "档次", "行次", "栏号"}
 _CODE_HEAD = re.compile(r"编码|代码|编号")
 _CODE_PART = {"类", "款", "项"}
 _UNIT_HEAD = re.compile(r"^(预算单位|单位名称|单位|部门名称|部门（单位）名称|单位（部门）名称)$")
-_ROW_KEY_HEAD = re.compile(r"年度|年份|项目|类别|内容|名称|指标|科目")
+_ROW_KEY_HEAD = re.compile(r"年度|年份|项目|类别|内容|名称|指标|科目|分类")
 _LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?|^收入项目$|^支出项目$|^指标$|^内容$|^项目名称")
 _CODE_CELL = re.compile(r"^\d{3,7}$")
 _PROJECT_CODE = re.compile(r"^(\d{6,}[A-Z][0-9A-Z]{6,})\s*[-－—–:：]?\s*(\D.*)$")
@@ -205,6 +205,15 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
         body = [clean(grid.texts(i)[0]) for i in range(depth, len(grid.rows))]
         if all(b.isdigit() and len(b) <= 3 for b in body if b):
             cols[0].role = "seq"
+    # more label columns: value columns whose body is mostly text (收支总表 with several 支出 views)
+    if any(c.role == "label" for c in cols):
+        for j, c in enumerate(cols):
+            if c.role != "value":
+                continue
+            body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < len(grid.rows[i].cells)]
+            body = [b for b in body if b]
+            if len(body) >= 3 and sum(not _is_number(b) for b in body) >= 0.8 * len(body) and _ROW_KEY_HEAD.search(c.path):
+                c.role = "label"
     # sides: value/code columns belong to the nearest label column on their left
     labels = [j for j, c in enumerate(cols) if c.role == "label"]
     if len(labels) >= 2:
@@ -213,6 +222,8 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
             side = top if "/" in cols[j].path else f"{n + 1}"
             if ("收入" in top) != ("支出" in top):
                 side = "收入" if "收入" in top else "支出"
+            if any(cols[k].side == side for k in labels[:n]):
+                side = f"{side}·{cols[j].path.split('/')[-1]}"
             end = labels[n + 1] if n + 1 < len(labels) else len(cols)
             start = j
             # a code column just before the label belongs to it

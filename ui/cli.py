@@ -42,6 +42,7 @@ def ingest(
         raise typer.Exit(1)
     ing = Ingestor(settings, embed=not no_embed)
     failed = 0
+    stdout = sys.stdout  # before the progress bar may redirect it to the terminal of stderr
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -51,6 +52,15 @@ def ingest(
         transient=True,
         disable=not err.is_terminal,
     ) as bar:
+
+        def emit(line: str) -> None:
+            """One result line on stdout, tab-separated; above the progress bar when both are on screen."""
+            if bar.live.is_started and stdout.isatty():
+                bar.console.print(line, markup=False, emoji=False, highlight=False, soft_wrap=True)
+            else:
+                stdout.write(line + "\n")
+                stdout.flush()
+
         files_task = bar.add_task("文件", total=len(files))
         pages_task = bar.add_task("页", total=None)
         for f in files:
@@ -63,7 +73,7 @@ def ingest(
             bar.advance(files_task)
             if not res.ok:
                 failed += 1
-                out.print(f"失败\t{f}\t{res.error}")
+                emit(f"失败\t{f}\t{res.error}")
                 continue
             if res.doc is not None:
                 d = res.doc
@@ -73,7 +83,9 @@ def ingest(
                 r = res.extra["rec"]
                 line = [r.doc_id, r.department or "?", str(r.year or "?"), f"表{r.n_tables}", f"行{r.n_rows}",
                         f"节{r.n_sections}", "；".join(r.warnings or []) or "无警告", "unchanged", r.source]
-            out.print("\t".join(line))
+            emit("\t".join(line))
+            if res.extra.get("warning"):
+                err.print(f"注意\t{f}\t{res.extra['warning']}", style="yellow", markup=False, emoji=False)
     if failed:
         err.print(f"[red]{failed} 个文件导入失败，其余 {len(files) - failed} 个已导入[/red]")
         raise typer.Exit(1)
@@ -115,7 +127,7 @@ def docs(
         out.print("存储中还没有文件。先运行：budgetqa ingest 文件.pdf")
         return
     for d in recs:
-        out.print(f"{d.doc_id}\t{d.department}\t{d.year}\t{d.scope}{d.kind}\t{d.pages}页\t表{d.n_tables}\t行{d.n_rows}\t{d.source}")
+        print(f"{d.doc_id}\t{d.department}\t{d.year}\t{d.scope}{d.kind}\t{d.pages}页\t表{d.n_tables}\t行{d.n_rows}\t{d.source}")
 
 
 @app.command()
@@ -138,7 +150,7 @@ def tables(
             "page": r.page,
             "row": r.label,
             "code": r.code,
-            "values": {k: v for k, v in (r.values or {}).items() if v != ""},
+            "values": {k: v for k, v in (r.values or {}).items() if v is not None and str(v).strip() != ""},
             "unit": t.unit,
             "side": r.side,
             "kind": t.kind,

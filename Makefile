@@ -1,0 +1,44 @@
+# budgetqa — set-up and entry points. Everything lives in ./.venv; the store in $(BUDGETQA_HOME) or ./.budgetqa
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLE := ingest/samples/gonghui-2026.pdf
+HOST ?= 127.0.0.1
+PORT ?= 7860
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run test lint eval corpus-report bench clean
+
+install: $(STAMP)
+
+# torch is pinned to the CPU build found on these machines (torch==2.13.0) and installed first,
+# so nothing later pulls the multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q "torch==2.13.0"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	@if [ -z "$$($(BIN)/budgetqa docs --json 2>/dev/null | tr -d '[] \n')" ]; then \
+		echo "存储为空：导入内置示例 $(SAMPLE)"; $(BIN)/budgetqa ingest $(SAMPLE); fi
+	$(BIN)/budgetqa serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+corpus-report: install
+	$(BIN)/python -m eval.corpus_report
+
+bench: install
+	$(BIN)/python -m eval.bench_ingest
+
+clean:
+	rm -rf .budgetqa .pytest_cache .ruff_cache

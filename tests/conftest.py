@@ -1,0 +1,68 @@
+"""Shared helpers for the CLI tests: run `budgetqa` in a subprocess, read a store back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "fixtures" / "real"
+SAMPLE_PDF = ROOT / "ingest" / "samples" / "gonghui-2026.pdf"
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return [ln for ln in self.stdout.splitlines() if ln.strip()]
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).parent / "budgetqa"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """`budgetqa ARGS` in a fresh process. BUDGETQA_HOME is unset unless env sets it."""
+    full = {k: v for k, v in os.environ.items() if k != "BUDGETQA_HOME"}
+    full.update({"HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "TOKENIZERS_PARALLELISM": "false"})
+    full.update(env or {})
+    p = subprocess.run(
+        [*_command(), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full,
+        cwd=str(cwd or ROOT),
+        timeout=300,
+    )
+    return Run(p.returncode, p.stdout, p.stderr)
+
+
+@pytest.fixture(scope="session")
+def cli() -> Callable[..., Run]:
+    """run_cli: `budgetqa ARGS` in a subprocess, returning exit code, stdout and stderr."""
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def docs_json() -> Callable[..., list[dict]]:
+    """`budgetqa docs --json --store STORE` parsed."""
+
+    def docs(store: Path, **kw) -> list[dict]:
+        r = run_cli("docs", "--json", "--store", store, **kw)
+        assert r.code == 0, r.stderr
+        return json.loads(r.stdout)
+
+    return docs
