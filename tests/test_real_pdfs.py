@@ -1,0 +1,69 @@
+"""Real disclosures (tests/fixtures/real): rows verified by eye on the rendered pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.real_check import EXPECTED, find_row, parsed
+
+
+@pytest.mark.parametrize("entry", EXPECTED, ids=[e["file"][:40] for e in EXPECTED])
+def test_metadata_read_from_the_document(entry: dict) -> None:
+    doc = parsed(entry["file"])
+    assert (doc.department, doc.year, doc.kind, doc.scope) == (
+        entry["department"],
+        entry["year"],
+        entry["kind"],
+        entry["scope"],
+    )
+
+
+ROWS = [(e["file"], r) for e in EXPECTED for r in e["rows"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "exp"), ROWS, ids=[f"{n[:24]}-p{r['page']}-{r['feature']}-{r['label'][:8]}" for n, r in ROWS]
+)
+def test_row_as_printed(name: str, exp: dict) -> None:
+    doc = parsed(name)
+    res = find_row(doc, exp)
+    assert not isinstance(res, str), res
+    table, row = res
+    if exp.get("unit"):
+        assert table.unit == exp["unit"]
+    assert row.page == exp["page"]
+    assert row.bbox is not None and row.bbox.x1 > row.bbox.x0 and row.bbox.bottom > row.bbox.top
+
+
+def test_every_feature_is_covered() -> None:
+    features = {r["feature"] for _, r in ROWS}
+    assert {"continued", "two_sided", "yuan_unit", "sanggong"} <= features
+    assert features & {"wrapped_code", "split_code", "joined_code"}
+
+
+def test_continued_table_is_one_table() -> None:
+    """Title, 表N and header repeated on each page: still one table per title, rows from every page."""
+    doc = parsed("shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    expense = [t for t in doc.tables if t.kind == "expense_total"]
+    assert len(expense) == 1
+    assert expense[0].pages == [18, 19, 20]
+    assert {r.page for r in expense[0].rows} == {18, 19, 20}
+    standard = [t.title for t in doc.tables if t.kind != "other"]
+    assert len(standard) == len(set(standard))
+
+
+def test_split_codes_are_joined() -> None:
+    """类 / 款 / 项 printed in three columns ("204 06 04") become one code with its level."""
+    doc = parsed("shanghai-putuo_sifaju_2026_bumen-yusuan.pdf")
+    rows = [r for t in doc.tables if t.kind == "expense_total" for r in t.rows]
+    by_code = {r.code: r for r in rows}
+    assert by_code["2040604"].label == "基层司法业务"
+    assert (by_code["204"].level, by_code["20406"].level, by_code["2040604"].level) == (1, 2, 3)
+
+
+def test_units_are_per_table() -> None:
+    """元 for the main tables and 万元 for the 三公 table in one document."""
+    doc = parsed("shanghai-putuo_sifaju_2026_bumen-yusuan.pdf")
+    units = {t.kind: t.unit for t in doc.tables}
+    assert units["expense_total"] == "元"
+    assert units["sanggong"] == "万元"
