@@ -162,6 +162,79 @@ def tables(
             w.write(f"{d.doc_id}\t{t.title}\tp{r.page}\t{r.code}\t{r.label}\t{vals}\n")
 
 
+def _print_answer(ans) -> None:
+    out.print(ans.answer, markup=False)
+    if ans.citations:
+        out.print("\n出处：", markup=False)
+    for c in ans.citations:
+        if c["kind"] == "row":
+            vals = "，".join(f"{k}={v}" for k, v in c["values"].items())
+            code = f" {c['code']}" if c.get("code") else ""
+            out.print(
+                f"[{c['n']}] {c['department']} {c['year']} 《{c['table']}》 第{c['page']}页 “{c['row']}”{code}："
+                f"{vals}（单位：{c.get('unit') or '未注明'}）",
+                markup=False,
+            )
+        else:
+            out.print(f"[{c['n']}] {c['department']} {c['year']} {c['section']} 第{c['page']}页：{c['text']}", markup=False)
+    if ans.unverified_numbers:
+        out.print(f"未核实的数字：{'、'.join(ans.unverified_numbers)}", markup=False)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="问题")] = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出一个 JSON 对象")] = False,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="从标准输入逐行读问题，逐行输出 JSON")] = False,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="只在这个文件（id）中查找，可重复")] = None,
+) -> None:
+    """回答一个问题，给出带编号的出处。"""
+    from assistant.service import Assistant
+
+    assistant = Assistant(_settings(store))
+    if jsonl:
+        for line in sys.stdin:
+            q = line.strip()
+            if not q:
+                continue
+            ans = assistant.ask(q, doc)
+            sys.stdout.write(ans.model_dump_json() + "\n")
+            sys.stdout.flush()
+        return
+    if not question:
+        err.print("请给出问题，例如：budgetqa ask \"项目支出主要用于什么？\"")
+        raise typer.Exit(2)
+    ans = assistant.ask(question, doc)
+    if as_json:
+        print(ans.model_dump_json())
+    else:
+        _print_answer(ans)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只在本机）")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 7860,
+    store: StoreOpt = None,
+) -> None:
+    """启动网页应用（Gradio）。可用环境变量 BUDGETQA_AUTH=用户名:密码 开启登录。"""
+    import os
+
+    from ui.app import serve as run_app
+
+    auth = None
+    raw = os.environ.get("BUDGETQA_AUTH", "")
+    if raw:
+        user, _, pw = raw.partition(":")
+        if not user or not pw:
+            err.print("BUDGETQA_AUTH 格式应为 用户名:密码")
+            raise typer.Exit(2)
+        auth = (user, pw)
+    err.print(f"网页地址：http://{host}:{port}")
+    run_app(_settings(store), host=host, port=port, auth=auth)
+
+
 def main() -> None:
     app()
 

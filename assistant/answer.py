@@ -1,0 +1,272 @@
+"""Answering: question kinds → a Draft of cited sentences. Offline and deterministic."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.catalog import Catalog
+from assistant.compose import (
+    _PURPOSE,
+    Draft,
+    bare,
+    clean,
+    describe,
+    key_terms,
+    leaf,
+    match_rows,
+    passages,
+    pick_value,
+    quantize2,
+    row_phrase,
+    subject_text,
+    total_row,
+)
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.understand import Query
+from ingest.model import parse_amount
+
+_NUMERIC = re.compile(r"\d")
+_AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元)")
+
+
+def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """The row and column that answer a figure question in one document."""
+    rows = match_rows(cat, q, doc)
+    for r in rows[:5]:
+        picked = pick_value(r, q.columns)
+        if picked and (not q.columns or any(c in picked[0] for c in q.columns) or
+                       leaf(picked[0]) in sum((list(v) for v in []), [])):
+            return r, picked[0], picked[1]
+    if rows:
+        picked = pick_value(rows[0], q.columns)
+        if picked:
+            return rows[0], picked[0], picked[1]
+        if not rows[0].values:
+            return rows[0], "", ""
+    if q.columns:
+        # "项目支出是多少": the 合计 row of the 支出总表, in the asked column
+        kinds = ("general_public_basic", "basic_expense") if any(c in q.columns for c in ("人员经费", "公用经费")) else (
+            "expense_total", "general_public_expense")
+        tr = total_row(cat, doc, kinds)
+        if tr is not None:
+            picked = pick_value(tr, q.columns)
+            if picked and any(c in picked[0] or leaf(picked[0]) in _col_names(c) for c in q.columns):
+                return tr, picked[0], picked[1]
+    return None
+
+
+def _col_names(intent: str) -> tuple[str, ...]:
+    from assistant.understand import COLUMN_INTENTS
+
+    return COLUMN_INTENTS.get(intent, (intent,))
+
+
+def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str]) -> TextEvidence | None:
+    """A narrative sentence that states the same figure about the same subject."""
+    num = parse_amount(value)
+    if num is None:
+        return None
+    for e in passages(cat, q, doc, k=12):
+        if terms and not any(t in e.text for t in terms):
+            continue
+        for m in re.findall(r"\d[\d,]*\.?\d*", e.text):
+            v = parse_amount(m)
+            if v is not None and v == num:
+                return e
+    return None
+
+
+def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    found = _figure_for(cat, q, doc)
+    if found is None:
+        return False
+    r, col, value = found
+    if not value:
+        d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
+        return True
+    d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
+    # the other parts of the same row, when the question named no column
+    if not q.columns and len(r.values) > 1:
+        others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
+        if others:
+            d.add("，其中" + "、".join(f"{leaf(c)}{v}{r.unit or ''}" for c, v in others))
+    sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
+    if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
+        d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
+    d.add("。")
+    return True
+
+
+def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values]
+    [t for t in cat.tables.get(doc.doc_id, []) if t[2] == "sanggong"]
+    said = False
+    sents = [
+        e for e in passages(cat, q, doc, "三公经费 预算 安排 因公出国 公务接待 公务用车", k=30)
+        if "三公" in e.text and _AMOUNT.search(e.text) and "名词解释" not in e.section
+    ]
+    if sents:
+        s = sents[0]
+        d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。')}”{d.cite(s)}。")
+        said = True
+    if rows:
+        r = rows[0]
+        parts = [f"{leaf(c)}{v}{r.unit or ''}" for c, v in r.values.items() if parse_amount(v) is not None][:7]
+        if parts:
+            d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
+            said = True
+    elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
+        said = True
+    return said
+
+
+_EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
+                "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
+
+
+def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str) -> bool:
+    """An empty standard table (空表列示): say so, citing its note."""
+    tables = [t for t in cat.tables.get(doc.doc_id, []) if t[2] == kind]
+    has_values = any(r.values for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == kind)
+    if not tables or has_values:
+        return False
+    ti, title, _, _unit, _empty, notes, pages = tables[0]
+    note = next((n for n in notes if n), "")
+    ev = TextEvidence(doc=doc, section=title, page=pages[0] if pages else 1, text=note or f"{title}（空表）", para_idx=-1 - ti)
+    d.add(f"{prefix}《{title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(ev)}。")
+    return True
+
+
+def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False) -> bool:
+    """Narrative answer: the best matching sentences that mention the subject."""
+    terms = key_terms(q)
+    subj = subject_text(q)
+    cands = passages(cat, q, doc, k=15)
+    chosen: list[TextEvidence] = []
+    for e in cands:
+        txt = clean(e.text)
+        if terms and not all(t in txt for t in terms):
+            continue
+        if purpose and not _PURPOSE.search(txt):
+            continue
+        overlap = _overlap(subj, txt + clean(e.section))
+        if overlap < 0.5:
+            continue
+        chosen.append(e)
+        if len(chosen) >= (1 if q.intent == "figure" and _AMOUNT.search(e.text) else 2):
+            break
+    if not chosen:
+        return False
+    body = "".join(f"{e.text if e.text.endswith('。') else e.text + '。'}".rstrip("。") + d.cite(e) + "。" for e in chosen)
+    d.add(f"{prefix}{describe(doc)}：{body}")
+    return True
+
+
+def _overlap(subject: str, text: str) -> float:
+    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
+    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    if not grams:
+        return 1.0
+    return sum(1 for g in grams if g in text) / len(grams)
+
+
+def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|是什么", "", subject_text(q))
+    term = term.strip("“”\"'")
+    if len(term) < 2:
+        return False
+    best: tuple[int, TextEvidence] | None = None
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        head = re.split(r"[：:]", re.sub(r"^\d+[、.．]", "", clean(p.text)), maxsplit=1)[0]
+        if term in head or head.strip("“”") in term and len(head) >= 2:
+            score = 2 if "名词解释" in p.section else 1
+            if best is None or score > best[0]:
+                best = (score, p)
+    if best is None:
+        return False
+    p = best[1]
+    d.add(f"{describe(doc)}的解释：{p.text.rstrip('。')}{d.cite(p)}。")
+    return True
+
+
+def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    tr = total_row(cat, doc)
+    if tr is None:
+        return False
+    found = None
+    if q.columns:
+        picked = pick_value(tr, q.columns)
+        if picked and any(leaf(picked[0]) in _col_names(c) for c in q.columns):
+            found = (tr, picked[0], picked[1])
+    found = found or _figure_for(cat, q, doc)
+    if found is None:
+        return False
+    r, col, value = found
+    den_col = next((c for c in tr.values if leaf(c) in ("合计", "总计")), None)
+    if den_col is None:
+        return False
+    num, den = parse_amount(value), parse_amount(tr.values[den_col])
+    if num is None or den is None or den == 0 or (r is tr and col == den_col):
+        return False
+    share = quantize2(num / den * 100)
+    d.computed.extend([share, Decimal(100)])
+    d.add(
+        f"{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}，{row_phrase(tr, den_col, tr.values[den_col])}{d.cite(tr)}；"
+        f"占比 = {value} ÷ {tr.values[den_col]} × 100% = {share}%。"
+    )
+    return True
+
+
+def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    intents = q.intents or ["figure"]
+    if "三公" in q.text and "share" not in intents:
+        return answer_sangong(cat, q, doc, d, prefix)
+    top = match_rows(cat, q, doc)[:1]
+    named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
+    for word, kind in _EMPTY_KINDS.items():
+        if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc)):
+            return True
+    if "share" in intents and answer_share(cat, q, doc, d):
+        return True
+    if "definition" in intents and answer_definition(cat, q, doc, d):
+        return True
+    if "purpose" in intents:
+        ok = answer_passage(cat, q, doc, d, prefix, purpose=True)
+        if ok and q.columns:
+            answer_figure(cat, q, doc, d)
+        if ok:
+            return True
+    if answer_figure(cat, q, doc, d, prefix):
+        return True
+    return answer_passage(cat, q, doc, d, prefix)
+
+
+def compose(cat: Catalog, q: Query) -> Draft:
+    d = Draft()
+    if not q.docs:
+        d.answerable = False
+        d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
+        return d
+    if q.ambiguous and len(q.ambiguous) > 3:
+        d.answerable = False
+        d.add(f"已导入 {len(q.ambiguous)} 个部门的文件，请在问题中指明部门，例如：" + "、".join(q.ambiguous[:5]) + "。")
+        return d
+    multi = len(q.docs) > 1
+    answered = 0
+    for doc in q.docs:
+        before = len(d.parts)
+        ok = answer_for_doc(cat, q, doc, d, prefix="" if not multi else "")
+        if ok:
+            answered += 1
+        elif multi:
+            d.parts = d.parts[:before]
+            d.add(f"{describe(doc)}：未找到相关内容。")
+    if answered == 0:
+        d.parts = []
+        d.evidence = []
+        d.answerable = False
+        names = "、".join(describe(x) for x in q.docs[:4])
+        d.add(f"在{names}中没有找到能回答“{q.text.strip()}”的表格行或说明文字，不作推测。")
+    _ = Decimal  # computed numbers are Decimals
+    return d

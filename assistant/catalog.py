@@ -1,0 +1,111 @@
+"""An in-memory view of the store for fast exact lookup and BM25: every row and every
+narrative sentence of every ingested document, as evidence objects."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import jieba
+from rank_bm25 import BM25Okapi
+
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from ingest.store import Store
+
+jieba.setLogLevel(logging.WARNING)
+_WS = re.compile(r"\s+")
+_SENT = re.compile(r"(?<=[。；！？!?;])")
+_STOP = set("的 了 是 和 与 及 在 对 为 有 中 其中 等 个 年 元 万元 多少 什么 哪些 怎么 如何 吗 呢 ？ ? ， 。 、 ： （ ） “ ” 《 》 ( ) : , .".split())
+for _w in ("三公经费", "一般公共预算", "政府性基金", "国有资本经营", "项目支出", "基本支出", "人员经费", "公用经费",
+           "机关运行经费", "财政拨款", "政府采购", "绩效目标", "名词解释", "因公出国", "公务接待", "公务用车"):
+    jieba.add_word(_w)
+
+
+def tokens(text: str) -> list[str]:
+    """jieba words plus CJK character bigrams (robust to unseen terms), minus stop words."""
+    t = _WS.sub("", text)
+    words = [w for w in jieba.lcut_for_search(t) if w not in _STOP and w.strip()]
+    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", t)
+    bigrams = [cjk[i : i + 2] for i in range(len(cjk) - 1)]
+    return words + bigrams
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in (x.strip() for x in _SENT.split(text)) if s]
+
+
+@dataclass
+class Catalog:
+    docs: dict[str, DocInfo] = field(default_factory=dict)
+    rows: list[RowEvidence] = field(default_factory=list)
+    texts: list[TextEvidence] = field(default_factory=list)  # one per sentence window
+    paragraphs: dict[str, list[TextEvidence]] = field(default_factory=dict)  # doc -> whole paragraphs
+    tables: dict[str, list[tuple[int, str, str, str | None, bool, list[str], list[int]]]] = field(default_factory=dict)
+    by_code: dict[str, list[RowEvidence]] = field(default_factory=lambda: defaultdict(list))
+    signature: tuple = ()
+    _bm25: BM25Okapi | None = None
+    _corpus: list[RowEvidence | TextEvidence] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, store: Store) -> Catalog:
+        cat = cls()
+        recs = store.documents()
+        cat.signature = tuple(sorted(d.doc_id for d in recs))
+        for d in recs:
+            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title)
+            cat.docs[d.doc_id] = info
+            doc = store.load(d.doc_id)
+            if doc is None:
+                continue
+            cat.tables[d.doc_id] = []
+            for ti, t in enumerate(doc.tables):
+                cat.tables[d.doc_id].append((ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages)))
+                for r in t.rows:
+                    ev = RowEvidence(
+                        doc=info, table=t.title, table_kind=t.kind, unit=t.unit, label=r.label, code=r.code,
+                        page=r.page, values=dict(r.values), side=r.side, unit_name=r.unit_name, kind=r.kind,
+                        bbox=r.bbox, row_idx=r.index, table_idx=ti,
+                    )
+                    cat.rows.append(ev)
+                    if r.code:
+                        cat.by_code[r.code].append(ev)
+            paras: list[TextEvidence] = []
+            for p in doc.paragraphs:
+                section = " > ".join(p.heading_path)
+                whole = TextEvidence(doc=info, section=section, page=p.page, text=p.text, bbox=p.bbox, para_idx=p.index)
+                whole.sentences = split_sentences(p.text)
+                paras.append(whole)
+                for k, s in enumerate(whole.sentences):
+                    cat.texts.append(
+                        TextEvidence(doc=info, section=section, page=p.page, text=s, bbox=p.bbox, para_idx=p.index * 1000 + k)
+                    )
+            cat.paragraphs[d.doc_id] = paras
+        cat._corpus = [*cat.rows, *cat.texts]
+        if cat._corpus:
+            cat._bm25 = BM25Okapi([tokens(cat._text_of(e)) for e in cat._corpus])
+        return cat
+
+    @staticmethod
+    def _text_of(e: RowEvidence | TextEvidence) -> str:
+        if isinstance(e, RowEvidence):
+            return f"{e.table} {e.code} {e.label} {' '.join(e.values)} {e.unit_name}"
+        return f"{e.section.split(' > ')[-1] if e.section else ''} {e.text}"
+
+    def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30) -> list[tuple[RowEvidence | TextEvidence, float]]:
+        if self._bm25 is None:
+            return []
+        scores = self._bm25.get_scores(tokens(query))
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        out: list[tuple[RowEvidence | TextEvidence, float]] = []
+        for i in order:
+            if scores[i] <= 0:
+                break
+            e = self._corpus[i]
+            if doc_ids is not None and e.doc.doc_id not in doc_ids:
+                continue
+            out.append((e, float(scores[i])))
+            if len(out) >= k:
+                break
+        return out

@@ -1,0 +1,208 @@
+"""The offline answer composer: deterministic Chinese sentences built only from evidence,
+each figure followed by its [n] citation marker; computations show their formula."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from assistant.catalog import Catalog
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.understand import COLUMN_INTENTS, Query
+from ingest.model import parse_amount
+
+_WS = re.compile(r"\s+")
+_ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
+_PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|主要包括|具体包括")
+_TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
+SYNONYMS = {
+    "总收入": "收入总计", "收入总额": "收入总计", "收入合计": "收入总计", "总预算": "收入总计", "预算总额": "收入总计",
+    "总支出": "支出总计", "支出总额": "支出总计", "支出合计": "支出总计",
+    "一般公共预算收入": "一般公共预算拨款收入", "财政拨款收入": "财政拨款收入",
+}
+# table kinds to prefer, by what the question is about
+KIND_ORDER = ("expense_total", "general_public_expense", "income_expense_total", "fiscal_income_expense_total",
+              "income_total", "general_public_basic", "basic_expense", "project_expense", "sanggong", "gov_fund",
+              "state_capital", "procurement", "assets", "performance", "org", "other")
+
+
+def clean(t: str) -> str:
+    return _WS.sub("", t or "")
+
+
+def bare(label: str) -> str:
+    return _ORDINAL.sub("", clean(label))
+
+
+def leaf(col: str) -> str:
+    return col.split("/")[-1]
+
+
+def fmt_unit(unit: str | None) -> str:
+    return unit or ""
+
+
+@dataclass
+class Draft:
+    """The answer being written: text, cited evidence in citation order, computed numbers."""
+
+    parts: list[str] = field(default_factory=list)
+    evidence: list[RowEvidence | TextEvidence] = field(default_factory=list)
+    computed: list[Decimal] = field(default_factory=list)
+    answerable: bool = True
+
+    def cite(self, ev: RowEvidence | TextEvidence) -> str:
+        for i, e in enumerate(self.evidence):
+            if e.key == ev.key and (not isinstance(e, TextEvidence) or e.text == ev.text):
+                return f"[{i + 1}]"
+        self.evidence.append(ev)
+        return f"[{len(self.evidence)}]"
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# ---------------------------------------------------------------- row lookup
+
+def _kind_order(q: Query) -> list[str]:
+    order = list(KIND_ORDER)
+    front: list[str] = []
+    if any(c in q.columns for c in ("人员经费", "公用经费")) or re.search(r"经济分类|工资福利|商品和服务|对个人和家庭", q.text):
+        front += ["general_public_basic", "basic_expense"]
+    if "收入" in q.subject and "支出" not in q.subject:
+        front += ["income_expense_total", "income_total", "fiscal_income_expense_total"]
+    if "财政拨款" in q.text:
+        front += ["fiscal_income_expense_total", "general_public_expense"]
+    if "三公" in q.text:
+        front += ["sanggong"]
+    if "政府性基金" in q.text:
+        front += ["gov_fund"]
+    if "国有资本" in q.text:
+        front += ["state_capital"]
+    if "采购" in q.text:
+        front += ["procurement"]
+    if "资产" in q.text:
+        front += ["assets"]
+    return front + [k for k in order if k not in front]
+
+
+def subject_text(q: Query) -> str:
+    s = q.subject
+    for k, v in SYNONYMS.items():
+        if k in s and v not in s:
+            s = s.replace(k, v)
+    return s
+
+
+def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
+    """Rows of one document whose label or code the question names, best first."""
+    subj = subject_text(q)
+    order = _kind_order(q)
+    scored: list[tuple[float, RowEvidence]] = []
+    for r in cat.rows:
+        if r.doc.doc_id != doc.doc_id or r.kind in ("text",):
+            continue
+        name = bare(r.label)
+        score = 0.0
+        if r.table_kind == "performance":
+            proj = re.sub(r"^\d+[、.．]|(20\d\d年)|绩效目标表$", "", clean(r.table))
+            if len(proj) >= 4 and proj in subj:
+                score += 10 * len(proj)
+            elif score == 0 and name not in subj:
+                continue
+        if r.code and r.code in q.codes:
+            score += 100 + len(r.code)
+        if len(name) >= 2 and name in subj:
+            score += 10 * len(name)
+        elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
+            score += 8 * (len(name) - 2)
+        if score <= 0:
+            continue
+        rank = order.index(r.table_kind) if r.table_kind in order else len(order)
+        score += (len(order) - rank) * 0.5
+        if q.columns and any(_col_for(r, c) for c in q.columns):
+            score += 5
+        if r.side and r.side in subj:
+            score += 3
+        if not r.values:
+            score -= 20  # a blank row answers only when nothing printed does
+        scored.append((score, r))
+    scored.sort(key=lambda x: -x[0])
+    return [r for _, r in scored]
+
+
+def _col_for(row: RowEvidence, intent: str) -> str | None:
+    names = COLUMN_INTENTS.get(intent, (intent,))
+    for col in row.values:
+        if leaf(col) in names or any(leaf(col).startswith(n) for n in names):
+            return col
+    # 基本支出 as a group: 基本支出/人员经费 …
+    for col in row.values:
+        if intent in col.split("/")[:-1]:
+            return None
+    return None
+
+
+def pick_value(row: RowEvidence, intents: list[str]) -> tuple[str, str] | None:
+    for it in intents:
+        col = _col_for(row, it)
+        if col:
+            return col, row.values[col]
+    for pref in ("合计", "总计", "预算数", "本年预算", "金额", "决算数", "小计"):
+        for col, v in row.values.items():
+            if leaf(col) == pref and parse_amount(v) is not None:
+                return col, v
+    for col, v in row.values.items():
+        if parse_amount(v) is not None:
+            return col, v
+    for col, v in row.values.items():
+        return col, v
+    return None
+
+
+def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_total", "general_public_expense")) -> RowEvidence | None:
+    for kind in kinds:
+        for r in cat.rows:
+            if r.doc.doc_id == doc.doc_id and r.table_kind == kind and bare(r.label) in _TOTAL_LABELS and r.values:
+                return r
+    return None
+
+
+# ---------------------------------------------------------------- passages
+
+def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: int = 8) -> list[TextEvidence]:
+    hits = cat.bm25(query or q.text, {doc.doc_id}, k=60)
+    return [e for e, _ in hits if isinstance(e, TextEvidence)][:k]
+
+
+def key_terms(q: Query) -> list[str]:
+    """Terms the answer must be about: row-like names and column words in the subject."""
+    s = subject_text(q)
+    terms = [c for c in COLUMN_INTENTS if c in s]
+    for w in ("三公", "机关运行经费", "政府采购", "国有资产", "绩效", "收入", "支出", "结转", "会议费", "培训费"):
+        if w in s and not any(w in t for t in terms):
+            terms.append(w)
+    return terms
+
+
+def describe(doc: DocInfo) -> str:
+    return f"{doc.department}{doc.year or ''}年{doc.scope}{doc.kind}"
+
+
+def row_phrase(r: RowEvidence, col: str, value: str) -> str:
+    name = bare(r.label) or r.table
+    code = f"（{r.code}）" if r.code and r.code.isdigit() else ""
+    side = f"{r.side}侧" if r.side and r.side not in name else ""
+    col_leaf = leaf(col)
+    col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
+    unit = fmt_unit(r.unit) if parse_amount(value) is not None else ""
+    return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
+
+
+def quantize2(d: Decimal) -> Decimal:
+    return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,97 @@
+"""Evidence: a cited table row or passage. It flows from retrieval to the answer, so a
+citation is never matched back after the fact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.model import BBox
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    doc_id: str
+    department: str
+    year: int | None
+    kind: str  # 预算 / 决算
+    scope: str  # 部门 / 单位
+    source: str
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.department}{self.year or ''}年{self.scope}{self.kind}"
+
+
+@dataclass
+class RowEvidence:
+    doc: DocInfo
+    table: str
+    table_kind: str
+    unit: str | None
+    label: str
+    code: str
+    page: int
+    values: dict[str, str]
+    side: str = ""
+    unit_name: str = ""
+    kind: str = ""  # indicator / text / ""
+    bbox: BBox | None = None
+    row_idx: int = 0
+    table_idx: int = 0
+    score: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.doc_id}:r:{self.table_idx}:{self.row_idx}"
+
+    def citation(self, n: int) -> dict:
+        return {
+            "n": n,
+            "kind": "row",
+            "doc": self.doc.doc_id,
+            "department": self.doc.department,
+            "year": self.doc.year,
+            "table": self.table,
+            "row": self.label,
+            "code": self.code,
+            "page": self.page,
+            "values": dict(self.values),
+            "unit": self.unit,
+            "side": self.side,
+            "source": self.doc.source,
+            "bbox": self.bbox.model_dump() if self.bbox else None,
+        }
+
+
+@dataclass
+class TextEvidence:
+    doc: DocInfo
+    section: str  # heading path joined with " > "
+    page: int
+    text: str
+    bbox: BBox | None = None
+    para_idx: int = 0
+    score: float = 0.0
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.doc_id}:p:{self.para_idx}"
+
+    def citation(self, n: int) -> dict:
+        return {
+            "n": n,
+            "kind": "text",
+            "doc": self.doc.doc_id,
+            "department": self.doc.department,
+            "year": self.doc.year,
+            "section": self.section,
+            "page": self.page,
+            "text": self.text,
+            "source": self.doc.source,
+            "bbox": self.bbox.model_dump() if self.bbox else None,
+        }
+
+
+Evidence = RowEvidence | TextEvidence

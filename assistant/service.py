@@ -1,0 +1,88 @@
+"""The assistant service: question in, cited and verified answer out (CONTRACT.md answer object).
+
+The pipeline is a LangChain Runnable chain: understand → compose (exact lookup + BM25 over
+rows and sentences) → verify. The catalog is loaded once per process and reloaded when the
+store's documents change.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from decimal import Decimal
+
+from langchain_core.runnables import RunnableLambda
+from pydantic import BaseModel, Field
+
+from assistant.answer import compose
+from assistant.catalog import Catalog
+from assistant.compose import Draft
+from assistant.understand import Query, understand
+from assistant.verify import unverified
+from ingest.settings import Settings
+from ingest.store import Store
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    answerable: bool
+    citations: list[dict] = Field(default_factory=list)
+    unverified_numbers: list[str] = Field(default_factory=list)
+    intent: str = ""
+    docs: list[str] = Field(default_factory=list)
+    latency_ms: float = 0.0
+
+
+class Assistant:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.store = Store(settings.db_path)
+        self._cat: Catalog | None = None
+        self._lock = threading.Lock()
+        self.chain = (
+            RunnableLambda(self._understand, name="understand")
+            | RunnableLambda(self._compose, name="compose")
+            | RunnableLambda(self._verify, name="verify")
+        )
+
+    @property
+    def catalog(self) -> Catalog:
+        with self._lock:
+            sig = tuple(sorted(d.doc_id for d in self.store.documents()))
+            if self._cat is None or self._cat.signature != sig:
+                self._cat = Catalog.load(self.store)
+            return self._cat
+
+    def _understand(self, inp: dict) -> tuple[Catalog, Query]:
+        cat = self.catalog
+        scope = set(inp["docs"]) if inp.get("docs") else None
+        return cat, understand(inp["question"], list(cat.docs.values()), scope)
+
+    def _compose(self, x: tuple[Catalog, Query]) -> tuple[Query, Draft]:
+        cat, q = x
+        return q, compose(cat, q)
+
+    def _verify(self, x: tuple[Query, Draft]) -> Answer:
+        q, d = x
+        text = d.text
+        years = [Decimal(doc.year) for doc in q.docs if doc.year]  # document metadata is a source too
+        bad = unverified(text, d.evidence, d.computed + years)
+        for n in bad:
+            # no number without a source: an unverified number is not printed
+            text = text.replace(n, "〔未核实数字〕")
+        return Answer(
+            question=q.text,
+            answer=text,
+            answerable=d.answerable,
+            citations=[e.citation(i + 1) for i, e in enumerate(d.evidence)],
+            unverified_numbers=bad,
+            intent=q.intent,
+            docs=[doc.doc_id for doc in q.docs],
+        )
+
+    def ask(self, question: str, docs: list[str] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        ans: Answer = self.chain.invoke({"question": question, "docs": docs or []})
+        ans.latency_ms = round((time.perf_counter() - t0) * 1000, 1)
+        return ans

@@ -1,0 +1,130 @@
+"""Question understanding: which documents (department, year), which subject and column,
+and what kind of answer (figure, purpose, definition, list, comparison, computation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.evidence import DocInfo
+
+_WS = re.compile(r"\s+")
+_REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
+
+# column intents: question words -> column leaf names
+COLUMN_INTENTS: dict[str, tuple[str, ...]] = {
+    "基本支出": ("基本支出",),
+    "项目支出": ("项目支出",),
+    "人员经费": ("人员经费", "人员支出", "人员类", "工资福利支出"),
+    "公用经费": ("公用经费", "日常公用支出", "公用支出"),
+    "财政拨款": ("财政拨款", "财政拨款收入", "一般公共预算"),
+}
+
+SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
+
+INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("share", re.compile(r"占比|占.{0,12}(比例|比重|多少)|百分之|比例是|比重")),
+    ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化")),
+    ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
+    ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
+    ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
+    ("purpose", re.compile(r"用于|用途|用在|干什么|做什么|为什么|原因|主要是|花在|目的")),
+    ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
+    ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
+    ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),
+    ("figure", re.compile(r"多少|几|金额|预算数|决算数|数额|规模|安排了|是多少|多大")),
+]
+
+
+def aliases(department: str) -> list[str]:
+    """'长沙市信访局' -> ['长沙市信访局', '信访局', '信访']; '工会部门' -> ['工会部门', '工会']."""
+    out = [department]
+    base = re.sub(r"[（(][^）)]*[）)]$", "", department)
+    out.append(base)
+    rest = base
+    for _ in range(3):
+        m = _REGION.match(rest)
+        if not m or len(rest) - len(m.group(0)) < 2:
+            break
+        rest = rest[len(m.group(0)) :]
+        out.append(rest)
+    core = re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest)
+    if len(core) >= 2:
+        out.append(core)
+    seen: dict[str, None] = {}
+    for a in out:
+        if len(a) >= 2:
+            seen.setdefault(a, None)
+    return list(seen)
+
+
+@dataclass
+class Query:
+    text: str
+    docs: list[DocInfo] = field(default_factory=list)
+    dept_named: bool = False
+    ambiguous: list[str] = field(default_factory=list)  # departments when none was named and several fit
+    years: list[int] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    subject: str = ""  # the question with department, year and question words removed
+
+    @property
+    def intent(self) -> str:
+        return self.intents[0] if self.intents else "figure"
+
+
+def _clean(t: str) -> str:
+    return _WS.sub("", t)
+
+
+def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
+    q = Query(text=question)
+    text = _clean(question)
+    pool = [d for d in docs if scope is None or d.doc_id in scope]
+    q.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)})
+    # departments named in the question (longest alias wins; several may be named)
+    named: dict[str, str] = {}
+    for d in pool:
+        for a in aliases(d.department):
+            if a in text and len(a) > len(named.get(d.department, "")):
+                named[d.department] = a
+    # an alias that is part of a longer matched alias of another department does not count
+    named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
+    if named:
+        q.dept_named = True
+        pool = [d for d in pool if d.department in named]
+    if q.years:
+        pool = [d for d in pool if d.year in q.years]  # no document of that year: nothing to answer from
+    # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
+    if "单位预算" in text or "单位决算" in text:
+        pool = [d for d in pool if d.scope == "单位"] or pool
+    elif len({d.scope for d in pool}) > 1:
+        pool = [d for d in pool if d.scope == "部门"] or pool
+    if "决算" in text and any(d.kind == "决算" for d in pool):
+        pool = [d for d in pool if d.kind == "决算"]
+    elif "预算" in text and any(d.kind == "预算" for d in pool) and not q.years:
+        pool = [d for d in pool if d.kind == "预算"]
+    # one document per department and year: the latest year when none was asked
+    if not q.years:
+        latest: dict[str, DocInfo] = {}
+        for d in pool:
+            cur = latest.get(d.department)
+            if cur is None or (d.year or 0) > (cur.year or 0):
+                latest[d.department] = d
+        pool = [d for d in pool if latest.get(d.department) is d]
+    q.docs = pool
+    if not q.dept_named and len({d.department for d in pool}) > 1:
+        q.ambiguous = sorted({d.department for d in pool})
+    q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
+    for col in COLUMN_INTENTS:
+        if col in text:
+            q.columns.append(col)
+    q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
+    subj = text
+    for a in named.values():
+        subj = subj.replace(a, "")
+    subj = re.sub(r"20\d\d年度?|的|是多少|多少|是什么|有哪些|请问|主要|用于什么|[？?。，,！!]", "", subj)
+    q.subject = subj
+    return q

@@ -1,0 +1,148 @@
+"""The assistant on the bundled sample and a real PDF loaded together: every question kind,
+figures with their rows, refusals, and no unverified number."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Answer, Assistant
+from assistant.verify import unverified
+from ingest.service import Ingestor
+from ingest.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "ingest" / "samples" / "gonghui-2026.pdf"
+HANGZHOU = ROOT / "tests" / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("assistant-store")
+    ing = Ingestor(Settings(home=home), embed=False)
+    for f in (SAMPLE, HANGZHOU):
+        assert ing.ingest(f).ok
+    return home
+
+
+@pytest.fixture(scope="module")
+def bot(store: Path) -> Assistant:
+    return Assistant(Settings(home=store))
+
+
+def ask(bot: Assistant, q: str) -> Answer:
+    a = bot.ask(q)
+    assert a.unverified_numbers == [], a.answer
+    assert "〔未核实数字〕" not in a.answer
+    return a
+
+
+def rows(a: Answer) -> list[dict]:
+    return [c for c in a.citations if c["kind"] == "row"]
+
+
+def test_figure_by_name_cites_the_row(bot: Assistant) -> None:
+    a = ask(bot, "工会2026年一般公共预算拨款收入是多少？")
+    assert a.answerable and "93.80" in a.answer and "万元" in a.answer
+    c = rows(a)[0]
+    assert c["table"] == "部门预算收支总表" and c["row"] == "一、一般公共预算拨款收入" and c["page"] == 2
+    assert c["values"] == {"收入/预算数": "93.80"}
+    assert c["department"] == "工会部门" and c["year"] == 2026
+
+
+def test_figure_by_code_and_column(bot: Assistant) -> None:
+    a = ask(bot, "工会部门2012902的项目支出是多少")
+    assert "34.22" in a.answer
+    c = rows(a)[0]
+    assert c["code"] == "2012902" and c["page"] == 6 and c["values"]["项目支出"] == "34.22"
+
+
+def test_column_intent_uses_the_total_row(bot: Assistant) -> None:
+    a = ask(bot, "工会的人员经费是多少？")
+    assert "54.71" in a.answer
+    assert rows(a)[0]["table"] == "部门预算一般公共预算财政拨款基本支出表"
+
+
+def test_purpose_gives_the_narrative_and_the_figure(bot: Assistant) -> None:
+    a = ask(bot, "工会项目支出主要用于什么？")
+    assert "困难职工及劳模帮扶资金" in a.answer and "34.22" in a.answer
+    kinds = {c["kind"] for c in a.citations}
+    assert kinds == {"row", "text"}
+    text = next(c for c in a.citations if c["kind"] == "text")
+    assert "二、部门预算安排的总体情况" in text["section"] and text["page"] == 17
+
+
+def test_sanggong_empty_table_and_narrative(bot: Assistant) -> None:
+    a = ask(bot, "工会三公经费是多少？")
+    assert a.answerable and "0万元" in a.answer and "空表" in a.answer
+    assert any("三公" in (c.get("section") or c.get("table") or "") for c in a.citations)
+
+
+def test_sanggong_with_values(bot: Assistant) -> None:
+    a = ask(bot, "杭州市气象局三公经费是多少？")
+    assert "24.02" in a.answer
+    assert any(c["kind"] == "row" and "三公" in c["table"] and c["page"] == 21 for c in a.citations)
+
+
+def test_blank_row_is_not_zero(bot: Assistant) -> None:
+    a = ask(bot, "工会政府性基金预算拨款收入是多少？")
+    assert "未安排" in a.answer and rows(a)[0]["values"] == {}
+
+
+def test_empty_table(bot: Assistant) -> None:
+    a = ask(bot, "工会有多少国有资产？")
+    assert "空表" in a.answer and a.citations[0]["page"] == 34
+
+
+def test_definition(bot: Assistant) -> None:
+    a = ask(bot, "什么是机关运行经费？")
+    assert a.answerable and "公用经费" in a.answer
+    assert "名词解释" in a.citations[0]["section"]
+
+
+def test_share_shows_its_formula(bot: Assistant) -> None:
+    a = ask(bot, "工会项目支出占总支出的比例是多少？")
+    assert "34.22 ÷ 93.80" in a.answer and "36.48%" in a.answer
+
+
+def test_two_departments_each_named(bot: Assistant) -> None:
+    a = ask(bot, "工会和杭州市气象局的人员经费各是多少？")
+    assert "54.71" in a.answer and "2,906.80" in a.answer
+    assert {c["department"] for c in rows(a)} == {"工会部门", "杭州市气象局"}
+
+
+def test_unanswerable_refuses_without_numbers(bot: Assistant) -> None:
+    a = ask(bot, "工会2026年的GDP增长率是多少？")
+    assert not a.answerable and a.citations == []
+    assert "没有找到" in a.answer
+
+
+def test_unknown_year_refuses(bot: Assistant) -> None:
+    a = ask(bot, "工会2019年的项目支出是多少？")
+    assert not a.answerable
+
+
+def test_verifier_flags_invented_numbers(bot: Assistant) -> None:
+    from assistant.catalog import Catalog
+
+    cat = Catalog.load(bot.store)
+    ev = [r for r in cat.rows if r.table == "部门预算支出总表" and r.label == "合计"]
+    assert unverified("基本支出59.58万元", ev, []) == []
+    assert unverified("基本支出59.99万元", ev, []) == ["59.99"]
+
+
+def test_cli_ask_json_and_jsonl(store: Path) -> None:
+    exe = [sys.executable, "-m", "ui.cli"]
+    out = subprocess.run([*exe, "ask", "--store", str(store), "--json", "工会行政运行是多少"], capture_output=True,
+                         text=True, cwd=ROOT, check=True)
+    obj = json.loads(out.stdout)
+    assert set(obj) >= {"question", "answer", "answerable", "citations", "unverified_numbers"}
+    assert "4.50" in obj["answer"]
+    res = subprocess.run([*exe, "ask", "--store", str(store), "--jsonl"], input="工会行政运行是多少\n\n三公经费是多少\n",
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert len(lines) == 2 and lines[0]["answerable"]
