@@ -158,7 +158,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             break
     if not chosen:
         return False
-    body = "".join(f"{e.text if e.text.endswith('。') else e.text + '。'}".rstrip("。") + d.cite(e) + "。" for e in chosen)
+    body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True
 

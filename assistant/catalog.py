@@ -12,6 +12,7 @@ import jieba
 from rank_bm25 import BM25Okapi
 
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.retrieve import DenseFn
 from ingest.store import Store
 
 jieba.setLogLevel(logging.WARNING)
@@ -45,6 +46,7 @@ class Catalog:
     tables: dict[str, list[tuple[int, str, str, str | None, bool, list[str], list[int]]]] = field(default_factory=dict)
     by_code: dict[str, list[RowEvidence]] = field(default_factory=lambda: defaultdict(list))
     signature: tuple = ()
+    dense: DenseFn | None = None  # set by the assistant when a vector index exists
     _bm25: BM25Okapi | None = None
     _corpus: list[RowEvidence | TextEvidence] = field(default_factory=list)
 

@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.retrieve import rrf
 from assistant.understand import COLUMN_INTENTS, Query
 from ingest.model import parse_amount
 
@@ -176,8 +177,28 @@ def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_tot
 # ---------------------------------------------------------------- passages
 
 def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: int = 8) -> list[TextEvidence]:
-    hits = cat.bm25(query or q.text, {doc.doc_id}, k=60)
-    return [e for e, _ in hits if isinstance(e, TextEvidence)][:k]
+    """Sentences about the query: BM25 (jieba) and dense paragraphs fused by reciprocal rank."""
+    query = query or q.text
+    sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=60) if isinstance(e, TextEvidence)]
+    bm25_pars: list[int] = []
+    for e in sents:
+        p = e.para_idx // 1000
+        if p not in bm25_pars:
+            bm25_pars.append(p)
+    dense_pars = [p for d, p in (cat.dense(query, {doc.doc_id}, 20) if cat.dense else []) if d == doc.doc_id]
+    if not dense_pars:
+        return sents[:k]
+    fused = rrf(bm25_pars, dense_pars)
+    by_para: dict[int, list[TextEvidence]] = {}
+    for e in sents:
+        by_para.setdefault(e.para_idx // 1000, []).append(e)
+    all_sents = {e.para_idx: e for e in cat.texts if e.doc.doc_id == doc.doc_id and e.para_idx // 1000 in dense_pars}
+    out: list[TextEvidence] = []
+    for p in sorted(fused, key=lambda x: -fused[x]):
+        out.extend(by_para.get(p) or [all_sents[i] for i in sorted(all_sents) if i // 1000 == p][:3])
+        if len(out) >= k:
+            break
+    return out[:k]
 
 
 def key_terms(q: Query) -> list[str]:

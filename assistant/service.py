@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from assistant.answer import compose
 from assistant.catalog import Catalog
 from assistant.compose import Draft
+from assistant.retrieve import Dense
 from assistant.understand import Query, understand
 from assistant.verify import unverified
 from ingest.settings import Settings
@@ -40,6 +41,7 @@ class Assistant:
         self.store = Store(settings.db_path)
         self._cat: Catalog | None = None
         self._lock = threading.Lock()
+        self._dense = Dense(settings)
         self.chain = (
             RunnableLambda(self._understand, name="understand")
             | RunnableLambda(self._compose, name="compose")
@@ -52,6 +54,8 @@ class Assistant:
             sig = tuple(sorted(d.doc_id for d in self.store.documents()))
             if self._cat is None or self._cat.signature != sig:
                 self._cat = Catalog.load(self.store)
+                if self.settings.dense_retrieval:
+                    self._cat.dense = self._dense.paragraphs
             return self._cat
 
     def _understand(self, inp: dict) -> tuple[Catalog, Query]:

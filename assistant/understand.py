@@ -125,6 +125,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = text
     for a in named.values():
         subj = subj.replace(a, "")
-    subj = re.sub(r"20\d\d年度?|的|是多少|多少|是什么|有哪些|请问|主要|用于什么|[？?。，,！!]", "", subj)
+    subj = re.sub(
+        r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|[？?。，,！!]",
+        "",
+        subj,
+    )
     q.subject = subj
     return q

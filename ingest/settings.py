@@ -17,7 +17,8 @@ class Settings(BaseSettings):
     # sentence-transformers model name or path.
     embedding_model: str = "e5-small"
     model_cache: Path = Field(default_factory=lambda: Path.home() / ".cache" / "budgetqa" / "models")
-    embed_batch_size: int = 64
+    embed_batch_size: int = 16
+    dense_retrieval: bool = True  # hybrid retrieval: Chroma + BM25 (off: BM25 only, no model load)
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
