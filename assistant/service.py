@@ -11,12 +11,14 @@ import threading
 import time
 from decimal import Decimal
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, Field
 
 from assistant.answer import compose
 from assistant.catalog import Catalog
 from assistant.compose import Draft
+from assistant.llm import make_llm, rewrite
 from assistant.retrieve import Dense
 from assistant.understand import Query, understand
 from assistant.verify import unverified
@@ -33,11 +35,14 @@ class Answer(BaseModel):
     intent: str = ""
     docs: list[str] = Field(default_factory=list)
     latency_ms: float = 0.0
+    writer: str = "offline"  # offline / llm
+    note: str = ""
 
 
 class Assistant:
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, llm: BaseChatModel | None = None):
         self.settings = settings
+        self.llm = llm if llm is not None else make_llm(settings)
         self.store = Store(settings.db_path)
         self._cat: Catalog | None = None
         self._lock = threading.Lock()
@@ -71,6 +76,13 @@ class Assistant:
         q, d = x
         text = d.text
         years = [Decimal(doc.year) for doc in q.docs if doc.year]  # document metadata is a source too
+        writer, note = "offline", ""
+        if self.llm is not None and d.answerable and d.evidence:
+            llm_text, why = rewrite(self.llm, q.text, d, years)
+            if llm_text is not None:
+                text, writer = llm_text, "llm"
+            else:
+                note = f"{why}，已改用离线答案。"
         bad = unverified(text, d.evidence, d.computed + years)
         for n in bad:
             # no number without a source: an unverified number is not printed
@@ -83,6 +95,8 @@ class Assistant:
             unverified_numbers=bad,
             intent=q.intent,
             docs=[doc.doc_id for doc in q.docs],
+            writer=writer,
+            note=note,
         )
 
     def ask(self, question: str, docs: list[str] | None = None) -> Answer:

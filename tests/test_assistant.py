@@ -146,3 +146,19 @@ def test_cli_ask_json_and_jsonl(store: Path) -> None:
                          capture_output=True, text=True, cwd=ROOT, check=True)
     lines = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(lines) == 2 and lines[0]["answerable"]
+
+
+def test_llm_answer_passes_the_same_check(store: Path) -> None:
+    """An LLM (LangChain's fake chat model here) writes from the same evidence; numbers are checked."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    good = FakeListChatModel(responses=["工会2026年项目支出为34.22万元[1]，主要为困难职工及劳模帮扶资金[1]。"])
+    a = Assistant(Settings(home=store), llm=good).ask("工会项目支出主要用于什么？")
+    assert a.writer == "llm" and a.answer.startswith("工会2026年项目支出为34.22万元") and a.unverified_numbers == []
+    bad = FakeListChatModel(responses=["项目支出为35.00万元[1]。"])
+    b = Assistant(Settings(home=store), llm=bad).ask("工会项目支出主要用于什么？")
+    assert b.writer == "offline" and "35.00" in b.note and "35.00" not in b.answer
+    assert "34.22" in b.answer
+    wrong_marker = FakeListChatModel(responses=["项目支出为34.22万元[9]。"])
+    c = Assistant(Settings(home=store), llm=wrong_marker).ask("工会项目支出主要用于什么？")
+    assert c.writer == "offline" and "编号" in c.note

@@ -212,6 +212,32 @@ def ask(
         _print_answer(ans)
 
 
+@app.command(name="eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="评测集（JSON Lines，格式见 CONTRACT.md）")],
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """用评测集给问答打分，并写入 eval/REPORT.md。"""
+    from eval.harness import run
+
+    if not gold.is_file():
+        err.print(f"找不到评测集文件：{gold}")
+        raise typer.Exit(2)
+    m = run(gold, _settings(store))
+    keys = ["n", "answer_accuracy", "citation_hit_rate", "unanswerable_accuracy", "unverified_number_rate",
+            "latency_ms_p50", "latency_ms_p95", "failures"]
+    if as_json:
+        print(json.dumps({**{k: m[k] for k in keys}, "by_kind": m["by_kind"]}, ensure_ascii=False))
+        return
+    for k in keys[:-1]:
+        out.print(f"{k}\t{m[k]}", markup=False)
+    for kind, v in m["by_kind"].items():
+        out.print(f"  {kind}\t{v['n']}\t{v['accuracy']:.3f}", markup=False)
+    for fid, why in m["failure_reasons"].items():
+        out.print(f"失败 {fid}：{'；'.join(why) or '有未核实数字'}", markup=False)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="监听地址（默认只在本机）")] = "127.0.0.1",
