@@ -10,6 +10,9 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export TOKENIZERS_PARALLELISM := false
 
+EVAL_STORE ?= .budgetqa-eval
+CORPUS ?= ../shared/corpus/real
+
 .PHONY: install run test lint eval corpus-report bench clean
 
 install: $(STAMP)
@@ -33,6 +36,13 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# ingests the sample and the real corpus into $(EVAL_STORE), then scores every gold set (with the baseline)
+eval: install
+	@test -d $(CORPUS) || echo "注意：未找到语料目录 $(CORPUS)，只导入内置示例"
+	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS))
+	@for g in eval/gold/*.jsonl; do echo "== $$g"; $(BIN)/budgetqa eval --store $(EVAL_STORE) --baseline --gold $$g || exit 1; done
+	@echo "报告：eval/REPORT.md"
 
 corpus-report: install
 	$(BIN)/python -m eval.corpus_report

@@ -164,11 +164,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 
 def _overlap(subject: str, text: str) -> float:
+    """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject)."""
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
-    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)} | {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
     if not grams:
-        return 1.0
-    return sum(1 for g in grams if g in text) / len(grams)
+        return 0.0
+    low = text.lower()
+    return sum(1 for g in grams if g in low) / len(grams)
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:

@@ -66,7 +66,7 @@ def metrics(scores: list[Score]) -> dict:
     }
 
 
-def run(gold: Path, settings: Settings) -> dict:
+def run(gold: Path, settings: Settings, baseline: bool = False) -> dict:
     from assistant.service import Assistant
 
     items = load_gold(gold)
@@ -82,6 +82,10 @@ def run(gold: Path, settings: Settings) -> dict:
     m = metrics(scores)
     m["gold"] = gold.name
     m["docs"] = len(bot.catalog.docs)
+    if baseline:
+        from eval.baseline import score as baseline_score
+
+        m["baseline"] = baseline_score(items, settings)
     save(m)
     return m
 

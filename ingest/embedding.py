@@ -379,6 +379,9 @@ def load_sentence_transformer(name: str, cache_dir: Path) -> SentenceTransformer
     with _load_lock:
         model = _models.get(key)
         if model is None:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar on every CLI call
             if name == E5_SMALL:
                 # The bundled model never needs a hub. huggingface_hub reads HF_HUB_OFFLINE once at
                 # import, so this makes the process offline if it is the first model loaded;

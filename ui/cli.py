@@ -217,6 +217,7 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="评测集（JSON Lines，格式见 CONTRACT.md）")],
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    baseline: Annotated[bool, typer.Option("--baseline", help="同时评测朴素 RAG 基线（页面文本切块 + 向量检索 top-5）")] = False,
 ) -> None:
     """用评测集给问答打分，并写入 eval/REPORT.md。"""
     from eval.harness import run
@@ -224,16 +225,19 @@ def eval_cmd(
     if not gold.is_file():
         err.print(f"找不到评测集文件：{gold}")
         raise typer.Exit(2)
-    m = run(gold, _settings(store))
+    m = run(gold, _settings(store), baseline=baseline)
     keys = ["n", "answer_accuracy", "citation_hit_rate", "unanswerable_accuracy", "unverified_number_rate",
             "latency_ms_p50", "latency_ms_p95", "failures"]
     if as_json:
-        print(json.dumps({**{k: m[k] for k in keys}, "by_kind": m["by_kind"]}, ensure_ascii=False))
+        print(json.dumps({**{k: m[k] for k in keys}, "by_kind": m["by_kind"], "baseline": m.get("baseline")},
+                         ensure_ascii=False))
         return
     for k in keys[:-1]:
         out.print(f"{k}\t{m[k]}", markup=False)
     for kind, v in m["by_kind"].items():
         out.print(f"  {kind}\t{v['n']}\t{v['accuracy']:.3f}", markup=False)
+    if m.get("baseline"):
+        out.print(f"baseline_figure_recall\t{m['baseline']['figure_recall']}（朴素 RAG，top-{m['baseline']['top_k']}）", markup=False)
     for fid, why in m["failure_reasons"].items():
         out.print(f"失败 {fid}：{'；'.join(why) or '有未核实数字'}", markup=False)
 

@@ -1,0 +1,69 @@
+"""The naive-RAG baseline a user would otherwise pick: pdfplumber page text,
+RecursiveCharacterTextSplitter, the same embedding model, Chroma top-5.
+
+Scored by whether the gold figures appear in the retrieved context — an upper bound for any
+LLM that reads it. Its index lives in <store>/baseline, apart from budgetqa's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pdfplumber
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from eval.metrics import answer_numbers, figure_found
+from ingest.settings import Settings
+from ingest.store import Store
+
+TOP_K = 5
+
+
+def _collection(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(path=str(settings.home / "baseline"), settings=ChromaSettings(anonymized_telemetry=False))
+    return client.get_or_create_collection("naive-rag", metadata={"hnsw:space": "cosine"})
+
+
+def build(settings: Settings, embedder) -> object:
+    """Index every ingested PDF once (by content hash)."""
+    col = _collection(settings)
+    have = {m["sha"] for m in col.get(include=["metadatas"])["metadatas"] or []}
+    splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50, separators=["\n\n", "\n", "。", "，", ""])
+    for d in Store(settings.db_path).documents():
+        path = Path(d.path)
+        if d.format != "pdf" or d.sha256 in have or not path.exists():
+            continue
+        texts, metas = [], []
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                for chunk in splitter.split_text(page.extract_text() or ""):
+                    texts.append(chunk)
+                    metas.append({"sha": d.sha256, "page": page.page_number})
+        if not texts:
+            continue
+        vecs = embedder.embed_passages(texts)
+        ids = [hashlib.sha1(f"{d.sha256}:{i}".encode()).hexdigest() for i in range(len(texts))]
+        for i in range(0, len(ids), 2000):
+            col.add(ids=ids[i : i + 2000], documents=texts[i : i + 2000], metadatas=metas[i : i + 2000],
+                    embeddings=vecs[i : i + 2000])
+    return col
+
+
+def score(items: list[dict], settings: Settings) -> dict:
+    from ingest.embedding import Embedder
+
+    emb = Embedder(settings.embedding_model, settings.model_cache, settings.embed_batch_size)
+    col = build(settings, emb)
+    answerable = [it for it in items if it.get("answerable", True) and it.get("figures")]
+    hits = 0
+    for it in answerable:
+        res = col.query(query_embeddings=[emb.embed_query(it["question"])], n_results=TOP_K, include=["documents"])
+        context = "\n".join((res.get("documents") or [[]])[0])
+        nums = answer_numbers(context)
+        if all(figure_found(f, nums) for f in it["figures"]):
+            hits += 1
+    return {"n": len(answerable), "figure_recall": round(hits / len(answerable), 4) if answerable else 0.0, "top_k": TOP_K}
