@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.catalog import Catalog
+from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
     _PURPOSE,
     Draft,
@@ -34,12 +34,11 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     """The row and column that answer a figure question in one document."""
     rows = match_rows(cat, q, doc)
     for r in rows[:5]:
-        picked = pick_value(r, q.columns)
-        if picked and (not q.columns or any(c in picked[0] for c in q.columns) or
-                       leaf(picked[0]) in sum((list(v) for v in []), [])):
+        picked = pick_value(r, q.columns, subject_text(q))
+        if picked and (not q.columns or any(c in picked[0] for c in q.columns)):
             return r, picked[0], picked[1]
     if rows:
-        picked = pick_value(rows[0], q.columns)
+        picked = pick_value(rows[0], q.columns, subject_text(q))
         if picked:
             return rows[0], picked[0], picked[1]
         if not rows[0].values:
@@ -90,7 +89,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if not q.columns and len(r.values) > 1:
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
-            d.add("，其中" + "、".join(f"{leaf(c)}{v}{r.unit or ''}" for c, v in others))
+            unit = "" if "%" in r.label else (r.unit or "")
+            d.add("，其中" + "、".join(f"{leaf(c)}{v}{unit}" for c, v in others))
     sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
     if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
         d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
@@ -100,7 +100,6 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values]
-    [t for t in cat.tables.get(doc.doc_id, []) if t[2] == "sanggong"]
     said = False
     sents = [
         e for e in passages(cat, q, doc, "三公经费 预算 安排 因公出国 公务接待 公务用车", k=30)
@@ -123,19 +122,57 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 _EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
                 "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
+_EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")
 
 
-def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str) -> bool:
-    """An empty standard table (空表列示): say so, citing its note."""
-    tables = [t for t in cat.tables.get(doc.doc_id, []) if t[2] == kind]
+def _table_evidence(doc: DocInfo, t: TableInfo, label: str) -> RowEvidence:
+    return RowEvidence(doc=doc, table=t.title, table_kind=t.kind, unit=t.unit, label=label, code="",
+                       page=t.pages[0] if t.pages else 1, values={}, table_idx=t.idx, row_idx=-1)
+
+
+def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
+    """An empty standard table (空表列示): say so, citing the table and its note."""
+    tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
     has_values = any(r.values for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == kind)
     if not tables or has_values:
         return False
-    ti, title, _, _unit, _empty, notes, pages = tables[0]
-    note = next((n for n in notes if n), "")
-    ev = TextEvidence(doc=doc, section=title, page=pages[0] if pages else 1, text=note or f"{title}（空表）", para_idx=-1 - ti)
-    d.add(f"{prefix}《{title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(ev)}。")
+    t = tables[0]
+    note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
+    ev = _table_evidence(doc, t, "（空表）")
+    d.add(f"{prefix}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(ev)}。")
+    if q is not None:
+        word = next((w for w, k in _EMPTY_KINDS.items() if k == kind and w in q.text), "")
+        for e in passages(cat, q, doc, k=10):
+            if word and word in e.text and _AMOUNT.search(e.text) and "名词解释" not in e.section:
+                d.add(f"说明中写道：“{e.text.rstrip('。；')}”{d.cite(e)}。")
+                break
     return True
+
+
+def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
+    """A column the question names (事业收入, 对附属单位补助支出) left blank in the table's total row."""
+    subj = subject_text(q)
+    for t in sorted(cat.tables.get(doc.doc_id, []), key=lambda t: _kind_rank(q, t.kind)):
+        cols = [c for c in t.columns if len(leaf(c)) >= 3 and leaf(c) in subj]
+        if not cols:
+            continue
+        total = next((r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_idx == t.idx
+                      and bare(r.label) in ("合计", "总计")), None)
+        if total is None:
+            continue
+        col = max(cols, key=lambda c: len(leaf(c)))
+        if col in total.values:
+            continue
+        d.add(f"{prefix}{describe(doc)}《{t.title}》“{bare(total.label)}”行中“{leaf(col)}”未填列数值（未安排）{d.cite(total)}。")
+        return True
+    return False
+
+
+def _kind_rank(q: Query, kind: str) -> int:
+    from assistant.compose import _kind_order
+
+    order = _kind_order(q)
+    return order.index(kind) if kind in order else len(order)
 
 
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False) -> bool:
@@ -227,7 +264,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     top = match_rows(cat, q, doc)[:1]
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
     for word, kind in _EMPTY_KINDS.items():
-        if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc)):
+        if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
     if "share" in intents and answer_share(cat, q, doc, d):
         return True
@@ -240,6 +277,8 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if ok:
             return True
     if answer_figure(cat, q, doc, d, prefix):
+        return True
+    if answer_blank_column(cat, q, doc, d, prefix):
         return True
     return answer_passage(cat, q, doc, d, prefix)
 
@@ -269,6 +308,6 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.evidence = []
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
-        d.add(f"在{names}中没有找到能回答“{q.text.strip()}”的表格行或说明文字，不作推测。")
+        d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
     _ = Decimal  # computed numbers are Decimals
     return d

@@ -38,12 +38,24 @@ def split_sentences(text: str) -> list[str]:
 
 
 @dataclass
+class TableInfo:
+    idx: int
+    title: str
+    kind: str
+    unit: str | None
+    empty: bool
+    notes: list[str]
+    pages: list[int]
+    columns: list[str]
+
+
+@dataclass
 class Catalog:
     docs: dict[str, DocInfo] = field(default_factory=dict)
     rows: list[RowEvidence] = field(default_factory=list)
     texts: list[TextEvidence] = field(default_factory=list)  # one per sentence window
     paragraphs: dict[str, list[TextEvidence]] = field(default_factory=dict)  # doc -> whole paragraphs
-    tables: dict[str, list[tuple[int, str, str, str | None, bool, list[str], list[int]]]] = field(default_factory=dict)
+    tables: dict[str, list[TableInfo]] = field(default_factory=dict)
     by_code: dict[str, list[RowEvidence]] = field(default_factory=lambda: defaultdict(list))
     signature: tuple = ()
     dense: DenseFn | None = None  # set by the assistant when a vector index exists
@@ -63,7 +75,7 @@ class Catalog:
                 continue
             cat.tables[d.doc_id] = []
             for ti, t in enumerate(doc.tables):
-                cat.tables[d.doc_id].append((ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages)))
+                cat.tables[d.doc_id].append(TableInfo(ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages), list(t.columns)))
                 for r in t.rows:
                     ev = RowEvidence(
                         doc=info, table=t.title, table_kind=t.kind, unit=t.unit, label=r.label, code=r.code,

@@ -101,27 +101,51 @@ def subject_text(q: Query) -> str:
 
 
 def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
-    """Rows of one document whose label or code the question names, best first."""
+    """Rows of one document whose label, code or column the question names, best first."""
     subj = subject_text(q)
     order = _kind_order(q)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.rows:
-        if r.doc.doc_id != doc.doc_id or r.kind in ("text",):
+        if r.doc.doc_id != doc.doc_id:
             continue
         name = bare(r.label)
         score = 0.0
         if r.table_kind == "performance":
-            proj = re.sub(r"^\d+[、.．]|(20\d\d年)|绩效目标表$", "", clean(r.table))
+            proj = project_name(r.table)
+            shared = _bigrams(proj) & _bigrams(subj)
             if len(proj) >= 4 and proj in subj:
                 score += 10 * len(proj)
-            elif score == 0 and name not in subj:
+            elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
+                score += 5 * len(shared)
+            elif not (r.kind == "indicator" and len(name) >= 6 and name in subj):
                 continue
+            if r.label == "预算数" and re.search(r"预算|多少钱|资金多少|金额|安排", subj) and not re.search(r"指标|控制", subj):
+                score += 12
+            if r.kind == "text":
+                if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在", subj):
+                    continue
+                wants_goal = bool(re.search(r"目标|效果", subj))
+                score += 30 if wants_goal == (r.label == "绩效目标") else 5
+            if r.kind == "indicator":
+                rest = _bigrams(subj) - _bigrams(proj) - _GENERIC
+                hit = len(rest & _bigrams(name + r.code))
+                fuzzy = hit / len(rest) if rest else 0.0
+                score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
+            elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
+                score -= 4
+        elif r.kind == "text":
+            continue
         if r.code and r.code in q.codes:
             score += 100 + len(r.code)
         if len(name) >= 2 and name in subj:
             score += 10 * len(name)
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
             score += 8 * (len(name) - 2)
+        named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
+        if named_cols:
+            score += 6 + max(len(c) for c in named_cols)
+        if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
+            score += 12
         if score <= 0:
             continue
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
@@ -137,6 +161,28 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     return [r for _, r in scored]
 
 
+def project_name(table: str) -> str:
+    """'1、2026年省级困难职工及劳模救助专项资金绩效目标表' -> '省级困难职工及劳模救助专项资金'."""
+    return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$", "", clean(table))
+
+
+def _bigrams(t: str) -> set[str]:
+    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", t)
+    return {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+
+
+_GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指"}
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of a's CJK bigrams found in b."""
+    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", a)
+    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    if not grams:
+        return 0.0
+    return sum(1 for g in grams if g in b) / len(grams)
+
+
 def _col_for(row: RowEvidence, intent: str) -> str | None:
     names = COLUMN_INTENTS.get(intent, (intent,))
     for col in row.values:
@@ -149,7 +195,15 @@ def _col_for(row: RowEvidence, intent: str) -> str | None:
     return None
 
 
-def pick_value(row: RowEvidence, intents: list[str]) -> tuple[str, str] | None:
+def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[str, str] | None:
+    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and leaf(c) in text and leaf(c) not in ("合计",)),
+                   key=lambda c: -len(leaf(c)))
+    if named:
+        return named[0], row.values[named[0]]
+    if row.kind == "indicator":
+        for col, v in row.values.items():
+            if leaf(col) in ("指标值", "目标值", "本年绩效指标值", "年度指标值"):
+                return col, v
     for it in intents:
         col = _col_for(row, it)
         if col:
@@ -218,10 +272,14 @@ def describe(doc: DocInfo) -> str:
 def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     name = bare(r.label) or r.table
     code = f"（{r.code}）" if r.code and r.code.isdigit() else ""
+    if r.table_kind == "performance" and r.code and r.kind != "indicator" and not r.code.isdigit():
+        code = f"（项目编码 {r.code}）"
+    if r.kind == "indicator" and r.code:
+        name = f"{r.code}：{name}"
     side = f"{r.side}侧" if r.side and r.side not in name else ""
     col_leaf = leaf(col)
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
-    unit = fmt_unit(r.unit) if parse_amount(value) is not None else ""
+    unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col else ""
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 

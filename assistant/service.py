@@ -21,7 +21,7 @@ from assistant.compose import Draft
 from assistant.llm import make_llm, rewrite
 from assistant.retrieve import Dense
 from assistant.understand import Query, understand
-from assistant.verify import unverified
+from assistant.verify import mask, unverified
 from ingest.settings import Settings
 from ingest.store import Store
 
@@ -84,9 +84,8 @@ class Assistant:
             else:
                 note = f"{why}，已改用离线答案。"
         bad = unverified(text, d.evidence, d.computed + years)
-        for n in bad:
-            # no number without a source: an unverified number is not printed
-            text = text.replace(n, "〔未核实数字〕")
+        if bad:
+            text = mask(text, bad)  # no number without a source: an unverified number is not printed
         return Answer(
             question=q.text,
             answer=text,

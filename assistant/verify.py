@@ -13,6 +13,12 @@ _NUM = re.compile(r"(?<![\d.\[])[-−]?\d[\d,]*(?:\.\d+)?%?(?![\d\]])")
 _MARKER = re.compile(r"\[\d+\]")
 
 
+def mask(text: str, bad: list[str], placeholder: str = "〔未核实数字〕") -> str:
+    """Replace the unverified number tokens (whole tokens only, never digits inside others)."""
+    badset = set(bad)
+    return _NUM.sub(lambda m: placeholder if m.group(0) in badset else m.group(0), text)
+
+
 def numbers_in(text: str) -> list[str]:
     return [m.group(0) for m in _NUM.finditer(_MARKER.sub(" ", text))]
 
@@ -43,7 +49,7 @@ def evidence_numbers(evidence: list[RowEvidence | TextEvidence]) -> list[Decimal
     for e in evidence:
         texts: list[str]
         if isinstance(e, RowEvidence):
-            texts = [*e.values.values(), e.code, e.label, e.table, e.unit_name, str(e.doc.year or "")]
+            texts = [*e.values.values(), *e.values.keys(), e.code, e.label, e.table, e.unit_name, str(e.doc.year or "")]
         else:
             texts = [e.text, e.section, str(e.doc.year or "")]
         for t in texts:

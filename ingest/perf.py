@@ -39,6 +39,7 @@ class PerfBuilder:
         self.carry: dict[str, str] = {}
         self._months: list[tuple[int, str]] = []
         self._month_label = ""
+        self._left = ""
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -90,6 +91,14 @@ class PerfBuilder:
                 self._months = months
                 lab = next((clean(texts[j]) for j in range(len(cl)) if cl[j] and not _MONTH.match(cl[j])), "")
                 self._month_label = lab or self._month_label
+                continue
+            first = grow.cells[0] if grow.cells else None
+            if first is not None and clean(first.text):
+                self._left = clean(first.text)
+            texts_only = [t for t in cl if t]
+            if first is None and len(texts_only) == 1 and "用途" in self._left and not _AMOUNT_KEYS.match(texts_only[0]):
+                # 预算规模及资金用途 (rowspan): the use of the money on its own line
+                self._row("资金用途", {"资金用途": clean_value(next(t for t in texts if clean(t)))}, grow.page, grow.bbox, kind="text")
                 continue
             j = 0
             while j < len(cl):
