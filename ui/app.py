@@ -1,25 +1,39 @@
-"""The web app (Gradio 6): the document side — 文件 (list + upload) and 表格 (browse a table, CSV).
+"""The web app (Gradio 6): 问答 (cited answers with a source view), 文件 (list + upload) and 表格
+(browse a table, CSV).
 
-Layout: one ``gr.Blocks`` holding one ``gr.Tabs``. The chat tab is added later in
-``build_app`` at the marked place; ``document_tabs`` builds the two document tabs inside whatever
-``gr.Tabs`` is open and returns their components, so a citation can open a table
-(``open_table`` returns the outputs for ``DocumentTabs.table_outputs``).
+Layout: one ``gr.Blocks`` holding one ``gr.Tabs``. ``chat_tab`` builds 问答 first (selected by
+default); ``document_tabs`` builds the two document tabs inside whatever ``gr.Tabs`` is open and
+returns their components, so a citation can open a table (``open_table`` returns the outputs for
+``DocumentTabs.table_outputs``).
 
 Every event handler is a plain module-level function taking ``settings`` first (tests call them
 directly); ``build_app`` binds ``settings`` in thin closures. The handlers only call the public
-services ``ingest.service``, ``ingest.store`` and ``ingest.settings``; lists come from the SQLite
-store on every refresh, never from re-reading the source files.
+services ``ingest.service``, ``ingest.store``, ``ingest.render``, ``ingest.settings`` and
+``assistant.service`` (one ``Assistant`` per store, cached); lists come from the SQLite store on
+every refresh, never from re-reading the source files. The 问答 handlers:
+
+* ``ask(settings, question, history, departments, years, docs)`` -> (chat history, cleared
+  question box, citations (session state), 查看出处 dropdown update, page image, caption,
+  打开此表 button update); ``ask_example(settings, index, ...)`` the same for ``EXAMPLES[index]``.
+* ``show_source(settings, citations, choice)`` -> (PIL page image or None, caption, 打开此表
+  button update); ``choice`` is an index into the answer's citations, the file is looked up by
+  the citation's doc id in the store.
+* ``open_cited_table(settings, citations, choice)`` -> the outputs of ``open_table``.
+* ``scope_docs`` / ``filter_choices`` / ``narrow_documents`` / ``refresh_filters`` for the
+  department, year and document filters.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import shutil
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +41,15 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 import pandas as pd
+from PIL import Image
 
+from ingest.render import RenderError, render_page
 from ingest.service import SUFFIXES, Ingestor, IngestResult, sha256_of
 from ingest.settings import Settings
 from ingest.store import DocRec, Store
 
 if TYPE_CHECKING:
+    from assistant.service import Assistant
     from ingest.model import Document, Table
 
 TITLE = "budgetqa · 预算公开文件"
@@ -458,6 +475,422 @@ def open_table(settings: Settings, doc_id: str, table_idx: int | None = None) ->
     return docs, gr.update(choices=table_choices(settings, doc_id), value=table_idx), cap, df, btn
 
 
+# ------------------------------------------------------------------ 问答 tab
+
+EXAMPLES = [
+    "项目支出主要用于什么？",
+    "三公经费是多少？",
+    "人员经费是多少？",
+    "一般公共预算拨款收入是多少？",
+    "机关运行经费是多少？",
+]
+CHAT_CONCURRENCY = 4  # questions answered at once (one shared pool for textbox, button and examples)
+NO_SCOPE = "当前筛选条件下没有已导入的文件，无法回答。请调整或清空上方的部门、年度、文件筛选。"
+NOT_PDF = "该文件不是 PDF，无法显示原页"
+_TEXT_QUOTE_MAX = 300
+
+_assistants: dict[str, Assistant] = {}
+
+
+def assistant_for(settings: Settings) -> Assistant:
+    """One ``Assistant`` per store and settings, so models and the catalog load once per process."""
+    from assistant.service import Assistant
+
+    key = settings.model_dump_json()
+    with _lock:
+        if key not in _assistants:
+            _assistants[key] = Assistant(settings)
+        return _assistants[key]
+
+
+def warm_up(settings: Settings) -> None:
+    """Build the assistant and load its catalog (and, if enabled, the dense model) ahead of users."""
+    try:
+        assistant_for(settings).ask(EXAMPLES[0])
+    except Exception as e:  # a cold start must never stop the server
+        print(f"预热问答服务失败：{type(e).__name__}: {e}", file=sys.stderr)
+
+
+def _year_label(year: int | None) -> str:
+    return str(year) if year else "（年度未知）"
+
+
+def filter_choices(settings: Settings) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Choices of the three chat filters: departments, years, documents (label, doc id)."""
+    recs = _store(settings).documents()
+    depts = sorted({r.department or "（未识别部门）" for r in recs})
+    years = sorted({_year_label(r.year) for r in recs}, reverse=True)
+    return depts, years, [(document_label(r, settings), r.doc_id) for r in recs]
+
+
+def _as_list(v: Any) -> list:
+    if v is None or v == "":
+        return []
+    return [x for x in (v if isinstance(v, list | tuple | set) else [v]) if x not in (None, "")]
+
+
+def _matches(rec: DocRec, departments: list, years: list) -> bool:
+    return (not departments or (rec.department or "（未识别部门）") in departments) and (
+        not years or _year_label(rec.year) in {str(y) for y in years}
+    )
+
+
+def scope_docs(settings: Settings, departments: Any = None, years: Any = None, docs: Any = None) -> list[str] | None:
+    """The doc ids the filters allow: None when no filter is set (all documents), else a list
+    (possibly empty). Filter values are only compared with store values, never used as paths."""
+    departments, years, docs = _as_list(departments), _as_list(years), _as_list(docs)
+    if not (departments or years or docs):
+        return None
+    wanted = {str(d) for d in docs}
+    return [
+        r.doc_id
+        for r in _store(settings).documents()
+        if _matches(r, departments, years) and (not wanted or r.doc_id in wanted)
+    ]
+
+
+def refresh_filters(settings: Settings, departments: Any = None, years: Any = None) -> tuple[dict, dict, dict]:
+    """Outputs: department, year and document dropdowns (choices only; the selections stay).
+    The document list is narrowed to the chosen departments and years."""
+    depts, yrs, _ = filter_choices(settings)
+    return (
+        gr.update(choices=depts),
+        gr.update(choices=yrs),
+        gr.update(choices=narrowed_documents(settings, departments, years)),
+    )
+
+
+def narrowed_documents(settings: Settings, departments: Any = None, years: Any = None) -> list[tuple[str, str]]:
+    departments, years = _as_list(departments), _as_list(years)
+    return [(document_label(r, settings), r.doc_id) for r in _store(settings).documents() if _matches(r, departments, years)]
+
+
+def narrow_documents(settings: Settings, departments: Any, years: Any, docs: Any) -> dict:
+    """Department or year changed: the document dropdown offers only matching documents."""
+    choices = narrowed_documents(settings, departments, years)
+    ids = {v for _, v in choices}
+    return gr.update(choices=choices, value=[d for d in _as_list(docs) if d in ids])
+
+
+def _text_of(content: Any) -> str:
+    """A chat message's text: Gradio 6 hands history back as lists of {"type": "text", "text": ...}."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    if isinstance(content, list | tuple):
+        return "\n".join(t for t in (_text_of(c) for c in content) if t)
+    return str(getattr(content, "text", "") or "")
+
+
+def _history(history: Any) -> list[dict]:
+    """Chat history as Gradio messages: [{"role": "user"|"assistant", "content": str}, ...]."""
+    out = []
+    for m in history or []:
+        role = m.get("role") if isinstance(m, dict) else getattr(m, "role", None)
+        content = m.get("content") if isinstance(m, dict) else getattr(m, "content", None)
+        if role in ("user", "assistant"):
+            out.append({"role": role, "content": _text_of(content)})
+    return out
+
+
+def _md_text(text: str) -> str:
+    """Light escaping for answer prose: keeps the [n] markers and "A > B" paths readable when
+    copied, while emphasis, HTML, headings and table pipes stay literal."""
+    return re.sub(r"([\\`*_<#|~])", r"\\\1", text)
+
+
+def _cell(v: Any) -> str:
+    return _md_text(str(v)).replace("\n", " ")
+
+
+def _where(c: dict) -> str:
+    dept = _md(str(c.get("department") or "（未识别部门）"))
+    year = f"{c['year']}年" if c.get("year") else "（年度未知）"
+    return f"{dept} {year} · 第 {c.get('page', '?')} 页"
+
+
+def citation_markdown(c: dict) -> str:
+    """One citation under an answer: a row as a small table of its printed values (with the
+    unit), a sentence as a quote under its section heading; both with department, year, page."""
+    n = c.get("n", "?")
+    if c.get("kind") == "row":
+        name = f"“{_md(str(c.get('row') or ''))}”"
+        if c.get("code"):
+            name += f"（{_md(str(c['code']))}）"
+        if c.get("side"):
+            name += f" · {_md(str(c['side']))}"
+        unit = c.get("unit")
+        head = f"**[{n}]** 《{_md(str(c.get('table') or ''))}》{name}  \n{_where(c)} · 单位：{_md(unit or '未注明')}"
+        values = c.get("values") or {}
+        if not values:
+            return f"{head}\n\n（该行在原表中数值为空白）"
+        lines = [f"| 栏目 | 数值（{_md(unit)}） |" if unit else "| 栏目 | 数值 |", "|---|---:|"]
+        lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in values.items()]
+        return f"{head}\n\n" + "\n".join(lines)
+    section = _md_text(str(c.get("section") or "正文"))
+    text = str(c.get("text") or "")
+    if len(text) > _TEXT_QUOTE_MAX:
+        text = text[:_TEXT_QUOTE_MAX] + "……"
+    return f"**[{n}]** {section}  \n{_where(c)}\n\n> {_cell(text)}"
+
+
+def answer_markdown(ans: Any) -> str:
+    """The assistant message: the answer text, then its citations (none when not answerable)."""
+    text = _md_text(ans.answer)
+    if not ans.answerable or not ans.citations:
+        return text
+    parts = [text]
+    if getattr(ans, "note", ""):
+        parts.append(f"*{_md_text(ans.note)}*")
+    parts.append("---\n**出处**（在右侧“查看出处”中可看原页）")
+    parts += [citation_markdown(c) for c in ans.citations]
+    return "\n\n".join(parts)
+
+
+def citation_label(c: dict) -> str:
+    """Source-view choice: "[n] 表名 “行” 第N页" or "[n] 小节 第N页"."""
+    n, page = c.get("n", "?"), c.get("page", "?")
+    if c.get("kind") == "row":
+        return f"[{n}] {c.get('table') or '表格'} “{c.get('row') or ''}” 第{page}页"
+    section = str(c.get("section") or "正文").split(" > ")[-1]
+    return f"[{n}] {section} 第{page}页"
+
+
+def citation_choices(citations: Sequence[dict] | None) -> list[tuple[str, int]]:
+    return [(citation_label(c), i) for i, c in enumerate(citations or [])]
+
+
+@dataclass
+class ChatReply:
+    """What one question produces (the outputs of ``ask``, in order)."""
+
+    history: list[dict]
+    question: str  # the textbox after asking (cleared)
+    citations: list[dict]  # kept in session state for the source view
+    source_choices: dict  # 查看出处 dropdown update
+    image: Any
+    caption: str
+    open_button: dict
+
+    def outputs(self) -> tuple:
+        return (
+            self.history,
+            self.question,
+            self.citations,
+            self.source_choices,
+            self.image,
+            self.caption,
+            self.open_button,
+        )
+
+
+def ask(
+    settings: Settings,
+    question: str | None,
+    history: Any = None,
+    departments: Any = None,
+    years: Any = None,
+    docs: Any = None,
+) -> tuple:
+    """Answer a question within the filters. Outputs: chatbot history, question box, citations
+    state, 查看出处 dropdown, page image, caption, 打开此表 button (see ``ChatReply``)."""
+    chat = _history(history)
+    q = (question or "").strip()
+    hidden = gr.update(visible=False)
+    if not q:
+        return ChatReply(chat, "", [], gr.update(), None, "", gr.update()).outputs()
+    chat.append({"role": "user", "content": _md_text(q)})
+    scope = scope_docs(settings, departments, years, docs)
+    citations: list[dict] = []
+    if scope == []:
+        chat.append({"role": "assistant", "content": NO_SCOPE})
+        caption = "当前回答没有出处。"
+    else:
+        try:
+            ans = assistant_for(settings).ask(q, docs=scope)
+        except Exception as e:
+            print(f"问答出错：{type(e).__name__}: {e}", file=sys.stderr)
+            traceback.print_exc()
+            chat.append({"role": "assistant", "content": f"抱歉，回答时出错（{type(e).__name__}），请稍后再试。"})
+            return ChatReply(chat, "", [], gr.update(choices=[], value=None), None, "", hidden).outputs()
+        chat.append({"role": "assistant", "content": answer_markdown(ans)})
+        citations = list(ans.citations) if ans.answerable else []
+        caption = f"共 {len(citations)} 条出处，请在上方选择一条查看原页。" if citations else "当前回答没有出处。"
+    return ChatReply(
+        chat, "", citations, gr.update(choices=citation_choices(citations), value=None), None, caption, hidden
+    ).outputs()
+
+
+def ask_example(
+    settings: Settings, index: Any, history: Any = None, departments: Any = None, years: Any = None, docs: Any = None
+) -> tuple:
+    """An example question was clicked (by its index in ``EXAMPLES``); outputs as ``ask``."""
+    try:
+        question = EXAMPLES[int(index)]
+    except (TypeError, ValueError, IndexError):
+        question = ""
+    return ask(settings, question, history, departments, years, docs)
+
+
+def _pick(citations: Sequence[dict] | None, choice: Any) -> dict | None:
+    try:
+        i = int(choice)
+    except (TypeError, ValueError):
+        return None
+    cits = list(citations or [])
+    return cits[i] if 0 <= i < len(cits) and isinstance(cits[i], dict) else None
+
+
+def _cited_table_idx(settings: Settings, c: dict) -> int | None:
+    """Index of the cited row's table in its document (by title, preferring the cited page)."""
+    doc = load_document(settings, c.get("doc"))
+    if doc is None or c.get("kind") != "row":
+        return None
+    same = [i for i, t in enumerate(doc.tables) if t.title == c.get("table")]
+    on_page = [i for i in same if c.get("page") in doc.tables[i].pages]
+    return (on_page or same or [None])[0]
+
+
+def show_source(settings: Settings, citations: Sequence[dict] | None, choice: Any) -> tuple[Any, str, dict]:
+    """A citation was chosen in 查看出处. Outputs: page image (PIL, or None), caption, 打开此表 button.
+
+    The file is found by the citation's doc id in the store; nothing the user typed is a path.
+    """
+    c = _pick(citations, choice)
+    if c is None:
+        return None, "请选择一条出处。", gr.update(visible=False)
+    content = citation_markdown(c)
+    rec = _store(settings).document(str(c.get("doc") or ""))
+    if rec is None:
+        return None, f"{_GONE}\n\n{content}", gr.update(visible=False)
+    name = display_source(rec, settings)
+    can_open = gr.update(visible=_cited_table_idx(settings, c) is not None)
+    if rec.format != "pdf":
+        return None, f"**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。引用内容：\n\n{content}", can_open
+    boxes = [c["bbox"]] if isinstance(c.get("bbox"), dict) else []
+    try:
+        png = render_page(Path(rec.path), int(c.get("page") or 0), boxes)
+    except (RenderError, TypeError, ValueError) as e:
+        reason = str(e).replace(Path(rec.path).name, name)
+        return None, f"无法显示原页：{_md(reason)}\n\n{content}", can_open
+    image = Image.open(io.BytesIO(png))
+    if c.get("kind") == "row":
+        what = f"《{_md(str(c.get('table') or ''))}》“{_md(str(c.get('row') or ''))}”"
+    else:
+        what = _md_text(str(c.get("section") or "正文").split(" > ")[-1])
+    where = "黄色框为引用位置" if boxes else "未记录该出处在页面上的位置"
+    caption = f"**[{c.get('n', '?')}]** {what} —— {_md(name)} 第 {c.get('page')} 页（{where}）"
+    return image, caption, can_open
+
+
+def open_cited_table(settings: Settings, citations: Sequence[dict] | None, choice: Any) -> tuple:
+    """打开此表: the cited row's table in the 表格 tab (outputs of ``open_table``)."""
+    c = _pick(citations, choice)
+    if c is None or c.get("kind") != "row":
+        return (gr.update(),) * 5
+    return open_table(settings, str(c["doc"]), _cited_table_idx(settings, c))
+
+
+@dataclass
+class ChatTab:
+    """The chat tab's components that other tabs wire to."""
+
+    tab: gr.Tab
+    departments: gr.Dropdown
+    years: gr.Dropdown
+    docs: gr.Dropdown
+    citations: gr.State
+    source: gr.Dropdown
+    open_button: gr.Button
+    chat_tab_id: str = "chat"
+
+    @property
+    def filter_outputs(self) -> list:
+        return [self.departments, self.years, self.docs]
+
+
+def chat_tab(settings: Settings) -> ChatTab:
+    """Build the 问答 tab inside the open ``gr.Tabs`` and wire its events."""
+    depts, yrs, doc_choices = filter_choices(settings)
+
+    def _ask(question, history, departments, years, docs):
+        return ask(settings, question, history, departments, years, docs)
+
+    def _ask_example(index, history, departments, years, docs):
+        return ask_example(settings, index, history, departments, years, docs)
+
+    def _narrow(departments, years, docs):
+        return narrow_documents(settings, departments, years, docs)
+
+    def _refresh(departments, years):
+        return refresh_filters(settings, departments, years)
+
+    def _show(citations, choice):
+        return show_source(settings, citations, choice)
+
+    with gr.Tab("问答", id="chat") as tab:
+        with gr.Row(equal_height=True):
+            departments = gr.Dropdown(choices=depts, value=[], multiselect=True, label="部门", scale=2)
+            years = gr.Dropdown(choices=yrs, value=[], multiselect=True, label="年度", scale=1)
+            docs = gr.Dropdown(choices=doc_choices, value=[], multiselect=True, label="文件（不选即全部）", scale=3)
+        with gr.Row():
+            with gr.Column(scale=1):
+                chatbot = gr.Chatbot(
+                    value=[],
+                    label="问答",
+                    height=560,
+                    buttons=["copy"],
+                    placeholder="向已导入的预算公开文件提问。回答中的 [n] 对应其下的出处；右侧可查看原页。",
+                    latex_delimiters=[],  # amounts are plain text, never LaTeX
+                )
+                with gr.Row(equal_height=True):
+                    question = gr.Textbox(
+                        placeholder="例如：项目支出主要用于什么？",
+                        show_label=False,
+                        lines=1,
+                        max_lines=4,
+                        scale=5,
+                        container=False,
+                    )
+                    ask_btn = gr.Button("提问", variant="primary", scale=0, min_width=90)
+                examples = gr.Dataset(
+                    components=["textbox"],
+                    samples=[[q] for q in EXAMPLES],
+                    type="index",
+                    layout="gallery",
+                    label="试试这些问题（点击即提问）",
+                )
+            with gr.Column(scale=1):
+                citations = gr.State([])
+                source = gr.Dropdown(choices=[], value=None, label="查看出处（当前回答）", interactive=True)
+                caption = gr.Markdown("提问后，在这里选择一条出处查看原文页面。")
+                page_image = gr.Image(
+                    value=None,
+                    type="pil",
+                    format="png",
+                    label="原页（黄色框为引用位置）",
+                    interactive=False,
+                    buttons=["download", "fullscreen"],
+                    height=560,
+                )
+                open_btn = gr.Button("在“表格”页打开此表", size="sm", visible=False)
+
+    ask_inputs = [question, chatbot, departments, years, docs]
+    ask_outputs = [chatbot, question, citations, source, page_image, caption, open_btn]
+    chat = {"concurrency_limit": CHAT_CONCURRENCY, "concurrency_id": "chat", "show_progress": "minimal"}
+    ask_btn.click(_ask, inputs=ask_inputs, outputs=ask_outputs, api_name="ask", **chat)
+    question.submit(_ask, inputs=ask_inputs, outputs=ask_outputs, api_visibility="private", **chat)
+    examples.click(_ask_example, inputs=[examples, *ask_inputs[1:]], outputs=ask_outputs, api_visibility="private", **chat)
+    departments.input(_narrow, inputs=[departments, years, docs], outputs=docs, api_visibility="private")
+    years.input(_narrow, inputs=[departments, years, docs], outputs=docs, api_visibility="private")
+    tab.select(_refresh, inputs=[departments, years], outputs=[departments, years, docs], api_visibility="private")
+    source.input(_show, inputs=[citations, source], outputs=[page_image, caption, open_btn], api_name="show_source")
+    return ChatTab(tab, departments, years, docs, citations, source, open_btn)
+
+
 # ------------------------------------------------------------------ layout
 
 
@@ -573,15 +1006,34 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
 def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
     """The whole web app. ``embed=False`` ingests uploads into the SQL store only (tests)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
-        gr.Markdown("## 预算公开文件\n上传部门预算/决算公开文件（PDF、XLSX、Markdown），查看识别出的表格并下载 CSV。")
-        with gr.Tabs(elem_id="main-tabs") as tabs:  # noqa: F841 — return gr.Tabs(selected="tables") to switch
-            # ---- the chat tab (问答) goes here, first, so it opens by default:
-            #      with gr.Tab("问答", id="chat"): ...
-            #      a citation opens its table with
-            #      .click(lambda: open_table(settings, doc_id, idx), outputs=docs_ui.table_outputs)
-            #      .then(lambda: gr.Tabs(selected=docs_ui.tables_tab_id), outputs=tabs)
+        gr.Markdown(
+            "## 预算公开文件问答\n"
+            "提问并查看带出处的回答；在“文件”页上传部门预算/决算公开文件（PDF、XLSX、Markdown），在“表格”页查看表格并下载 CSV。"
+        )
+        with gr.Tabs(elem_id="main-tabs", selected="chat") as tabs:
+            chat_ui = chat_tab(settings)  # first, so it opens by default
             docs_ui = document_tabs(settings, embed=embed)
-        demo.load(lambda: refresh(settings), outputs=[docs_ui.documents, docs_ui.doc_dropdown], api_visibility="private")
+
+        def _open_cited(citations, choice):
+            return open_cited_table(settings, citations, choice)
+
+        # a row citation opens its table in the 表格 tab
+        chat_ui.open_button.click(
+            _open_cited,
+            inputs=[chat_ui.citations, chat_ui.source],
+            outputs=docs_ui.table_outputs,
+            api_visibility="private",
+        ).then(lambda: gr.Tabs(selected=docs_ui.tables_tab_id), outputs=tabs, api_visibility="private")
+
+        def _on_load(departments, years):
+            return (*refresh(settings), *refresh_filters(settings, departments, years))
+
+        demo.load(
+            _on_load,
+            inputs=[chat_ui.departments, chat_ui.years],
+            outputs=[docs_ui.documents, docs_ui.doc_dropdown, *chat_ui.filter_outputs],
+            api_visibility="private",
+        )
     return demo
 
 
@@ -608,4 +1060,6 @@ def serve(
     """Serve the app (blocks until interrupted)."""
     if auth is None and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"注意：在 {host} 上提供服务且未设置登录密码，同一网络中的任何人都能上传和查看文件。", file=sys.stderr)
+    # load the assistant (catalog, models) in the background so the first question is quick
+    threading.Thread(target=warm_up, args=(settings,), name="budgetqa-warm-up", daemon=True).start()
     build_app(settings).launch(**launch_options(host, port, auth))
