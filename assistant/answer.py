@@ -55,6 +55,12 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     return None
 
 
+def _col_for_intent(r: RowEvidence, intent: str) -> str | None:
+    from assistant.compose import _col_for
+
+    return _col_for(r, intent)
+
+
 def _col_names(intent: str) -> tuple[str, ...]:
     from assistant.understand import COLUMN_INTENTS
 
@@ -85,6 +91,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
+    more = [c for it in q.columns[1:] for c in [_col_for_intent(r, it)] if c and c != col]
+    if more:
+        d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
     # the other parts of the same row, when the question named no column
     if not q.columns and len(r.values) > 1:
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
@@ -101,14 +110,18 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values]
     said = False
-    sents = [
-        e for e in passages(cat, q, doc, "三公经费 预算 安排 因公出国 公务接待 公务用车", k=30)
-        if "三公" in e.text and _AMOUNT.search(e.text) and "名词解释" not in e.section
-    ]
+    part = next((p for p in _SANGONG_PARTS if p in q.text), "")
+    pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
+            if "名词解释" not in e.section]
+    sents = [e for e in pool if (part in e.text if part else "三公" in e.text) and _AMOUNT.search(e.text)]
     if sents:
         s = sents[0]
-        d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。')}”{d.cite(s)}。")
+        d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
         said = True
+        if re.search(r"增减|比上年|去年|上年|变化|持平", q.text) and not re.search(r"持平|增加|减少", s.text):
+            change = next((e for e in pool if re.search(r"持平|增减|增加|减少", e.text) and e.para_idx // 1000 == s.para_idx // 1000), None)
+            if change is not None:
+                d.add(f"“{change.text.rstrip('。；')}”{d.cite(change)}。")
     if rows:
         r = rows[0]
         parts = [f"{leaf(c)}{v}{r.unit or ''}" for c, v in r.values.items() if parse_amount(v) is not None][:7]
@@ -120,6 +133,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return said
 
 
+_SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置", "公务用车运行", "公务用车")
 _EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
                 "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
 _EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")
@@ -211,14 +225,20 @@ def _overlap(subject: str, text: str) -> float:
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|是什么", "", subject_text(q))
-    term = term.strip("“”\"'")
+    term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
+                  r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
+    term = re.sub(r"[“”\"'‘’]", "", term)
     if len(term) < 2:
         return False
     best: tuple[int, TextEvidence] | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
-        head = re.split(r"[：:]", re.sub(r"^\d+[、.．]", "", clean(p.text)), maxsplit=1)[0]
-        if term in head or head.strip("“”") in term and len(head) >= 2:
+        parts = re.split(r"[：:]", re.sub(r"^\d+[、.．]", "", clean(p.text)), maxsplit=1)
+        if len(parts) < 2:
+            continue
+        head = re.sub(r"[“”\"'‘’]", "", parts[0])
+        if not (2 <= len(head) <= 20):
+            continue
+        if term == head or (term in head and len(term) >= 0.6 * len(head)) or (head in term and len(head) >= 0.6 * len(term)):
             score = 2 if "名词解释" in p.section else 1
             if best is None or score > best[0]:
                 best = (score, p)
@@ -259,8 +279,11 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
-    if "三公" in q.text and "share" not in intents:
-        return answer_sangong(cat, q, doc, d, prefix)
+    if re.search(r"是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义", q.text) and answer_definition(cat, q, doc, d):
+        return True
+    if ("三公" in q.text or any(p in q.text for p in _SANGONG_PARTS)) and "share" not in intents:
+        if answer_sangong(cat, q, doc, d, prefix):
+            return True
     top = match_rows(cat, q, doc)[:1]
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
     for word, kind in _EMPTY_KINDS.items():

@@ -132,12 +132,14 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
+                if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj):
+                    continue
                 score -= 4
         elif r.kind == "text":
             continue
         if r.code and r.code in q.codes:
             score += 100 + len(r.code)
-        if len(name) >= 2 and name in subj:
+        if len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             score += 10 * len(name)
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
             score += 8 * (len(name) - 2)
