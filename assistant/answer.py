@@ -113,6 +113,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     part = next((p for p in _SANGONG_PARTS if p in q.text), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
+    if not _counts_ok(q.text, ""):
+        return False  # "几辆公务用车": a count, not money
     sents = [e for e in pool if (part in e.text if part else "三公" in e.text) and _AMOUNT.search(e.text)]
     if sents:
         s = sents[0]
@@ -194,6 +196,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     terms = key_terms(q)
     subj = subject_text(q)
     cands = passages(cat, q, doc, k=15)
+    paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
@@ -201,8 +204,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if purpose and not _PURPOSE.search(txt):
             continue
-        overlap = _overlap(subj, txt + clean(e.section))
+        whole = paras.get(e.para_idx // 1000, "")
+        overlap = max(_overlap(subj, txt + clean(e.section)), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
         if overlap < 0.5:
+            continue
+        if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
+            continue
+        if not _counts_ok(q.text, txt):
             continue
         chosen.append(e)
         if len(chosen) >= (1 if q.intent == "figure" and _AMOUNT.search(e.text) else 2):
@@ -211,6 +219,17 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
+    return True
+
+
+_COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位)")
+
+
+def _counts_ok(question: str, text: str) -> bool:
+    """'几辆' asks for a count of vehicles: the text must give a number of 辆."""
+    for unit in _COUNT_Q.findall(question):
+        if not re.search(rf"\d[\d,.]*\s*(?:余|多)?{unit}", text):
+            return False
     return True
 
 
@@ -299,6 +318,9 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             answer_figure(cat, q, doc, d)
         if ok:
             return True
+    if re.search(r"比上年|较上年|比去年|同比|增加多少|减少多少|增长多少|下降多少|增加了多少|减少了多少|全年|累计", q.text) and \
+            answer_passage(cat, q, doc, d, prefix):
+        return True  # changes and yearly results are told in the narrative, not in this year's tables
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):
@@ -310,7 +332,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
     d = Draft()
     if not q.docs:
         d.answerable = False
-        d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
+        if q.unknown:
+            d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件，无法回答。")
+        else:
+            d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
         return d
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
@@ -326,6 +351,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         elif multi:
             d.parts = d.parts[:before]
             d.add(f"{describe(doc)}：未找到相关内容。")
+    if q.unknown and answered:
+        d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件。")
     if answered == 0:
         d.parts = []
         d.evidence = []

@@ -68,11 +68,14 @@ class Catalog:
         recs = store.documents()
         cat.signature = tuple(sorted(d.doc_id for d in recs))
         for d in recs:
-            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title)
-            cat.docs[d.doc_id] = info
             doc = store.load(d.doc_id)
             if doc is None:
                 continue
+            org = " ".join(r.label + r.unit_name for t in doc.tables if t.kind in ("org", "sanggong") for r in t.rows)
+            opening = " ".join(p.text for p in doc.paragraphs[:3])
+            context = f"{d.department} {d.title} {org} {opening}"
+            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)
+            cat.docs[d.doc_id] = info
             cat.tables[d.doc_id] = []
             for ti, t in enumerate(doc.tables):
                 cat.tables[d.doc_id].append(TableInfo(ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages), list(t.columns)))

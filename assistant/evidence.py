@@ -17,6 +17,7 @@ class DocInfo:
     scope: str  # 部门 / 单位
     source: str
     title: str = ""
+    context: str = ""  # department, title, unit names and opening text: what the document says it is about
 
     @property
     def label(self) -> str:

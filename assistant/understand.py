@@ -58,12 +58,22 @@ def aliases(department: str) -> list[str]:
     return list(seen)
 
 
+_ORG_MENTION = re.compile(
+    r"[\u4e00-\u9fa5]{0,8}?(教育局|财政局|信访局|审计局|统计局|商务局|气象局|司法局|公安局|民政局|卫健委|卫生健康委员会|"
+    r"发改委|发展和改革委员会|人社局|交通运输局|住建局|水利局|农业农村局|文旅局|税务局|市场监管局|生态环境局|应急管理局|"
+    r"自然资源局|规划和自然资源局|总工会|团委|妇联|科协|残联|法院|检察院|政府办公室|政府办公厅|街道办事处|商务委员会|社会工作部)"
+)
+_REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
+_NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
+
+
 @dataclass
 class Query:
     text: str
     docs: list[DocInfo] = field(default_factory=list)
     dept_named: bool = False
     ambiguous: list[str] = field(default_factory=list)  # departments when none was named and several fit
+    unknown: list[str] = field(default_factory=list)  # organisations named that no document is about
     years: list[int] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
@@ -95,6 +105,23 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if named:
         q.dept_named = True
         pool = [d for d in pool if d.department in named]
+    # organisations named in the question that no loaded document is about
+    known = [a for d in docs for a in aliases(d.department)]
+    for m in _ORG_MENTION.finditer(text):
+        org = m.group(0)
+        core = _REGION.sub("", org) or org
+        if not any(a in org or core in a for a in known):
+            q.unknown.append(org)
+    # regions named in the question must be the document's own
+    regions = [r for r in _REGION_MENTION.findall(text) if r not in _NOT_REGION]
+    for m in _ORG_MENTION.finditer(text):
+        rm = _REGION.match(m.group(0))
+        if rm and rm.group(0) not in regions and rm.group(0) not in _NOT_REGION:
+            regions.append(re.sub(r"^中共", "", rm.group(0)))
+    if regions:
+        pool = [d for d in pool if all(r in d.context or r in d.department for r in regions)]
+    if q.unknown and not q.dept_named:
+        pool = []
     if q.years:
         pool = [d for d in pool if d.year in q.years]  # no document of that year: nothing to answer from
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
@@ -123,10 +150,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             q.columns.append(col)
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
-    for a in named.values():
+    for a in sorted(named.values(), key=len, reverse=True):
         subj = subj.replace(a, "")
+    for r in regions:
+        subj = subj.replace(r, "")
     subj = re.sub(
-        r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|[？?。，,！!]",
+        r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
+        r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
         subj,
     )
