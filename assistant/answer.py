@@ -17,6 +17,7 @@ from assistant.compose import (
     match_rows,
     passages,
     pick_value,
+    project_name,
     quantize2,
     row_phrase,
     subject_text,
@@ -308,6 +309,8 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     for word, kind in _EMPTY_KINDS.items():
         if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
+    if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
+        return True
     if "share" in intents and answer_share(cat, q, doc, d):
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
@@ -361,3 +364,83 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
     _ = Decimal  # computed numbers are Decimals
     return d
+
+
+# ---------------------------------------------------------------- computations over two cited figures
+
+_DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")
+_DIFF2 = re.compile(r"^(.+?)(?:和|与|跟)(.+?)(?:相差|差)(?:多少|几)")
+_SHARE = re.compile(r"^(.+?)占(.+?)的?(?:比例|比重|百分比|百分之|多少)")
+_SUM_PROJECTS = re.compile(r"(项目|几个项目|四个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
+
+
+def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
+    """One figure named by a phrase: a table row/column, else an amount stated in the narrative."""
+    from assistant.understand import understand
+
+    sub = understand(text, [doc])
+    sub.intents = ["figure"]
+    sub.subject = re.sub(r"的|是多少|多少|[？?，,。]", "", text)  # keep words like 工会经费 whole
+    found = _figure_for(cat, sub, doc)
+    if found is not None and found[2]:
+        amt = parse_amount(found[2])
+        if amt is not None:
+            return found[0], found[2], amt
+    term = re.sub(r"的|是|多少|[？?，,。]", "", text)
+    if len(term) >= 2:
+        for e in passages(cat, sub, doc, k=20):
+            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", e.text)
+            if m:
+                amt = parse_amount(m.group(1))
+                if amt is not None:
+                    return e, m.group(1), amt
+    return None
+
+
+def _phrase(ev: RowEvidence | TextEvidence, value: str, d: Draft) -> str:
+    if isinstance(ev, RowEvidence):
+        col = next((c for c, v in ev.values.items() if v == value), "")
+        return f"{row_phrase(ev, col, value)}{d.cite(ev)}"
+    return f"说明中“{ev.text.rstrip('。；')}”{d.cite(ev)}"
+
+
+def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    text = re.sub(r"^(请问)?", "", q.subject_full or q.text)
+    if _SUM_PROJECTS.search(text):
+        rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "performance" and r.label == "预算数"]
+        vals = [(r, r.values.get("预算数", "")) for r in rows]
+        vals = [(r, v) for r, v in vals if parse_amount(v) is not None]
+        if len(vals) >= 2:
+            total = sum((parse_amount(v) for _, v in vals), Decimal(0))
+            d.computed.append(total)
+            parts = "，".join(f"{project_name(r.table)}{v}{r.unit or ''}{d.cite(r)}" for r, v in vals)
+            d.add(f"{describe(doc)}各项目预算数：{parts}；合计 = {' + '.join(v for _, v in vals)} = {total}{vals[0][0].unit or ''}")
+            tr = total_row(cat, doc)
+            col = next((c for c in (tr.values if tr else {}) if leaf(c) == "项目支出"), None)
+            if tr is not None and col and parse_amount(tr.values[col]) == total:
+                d.add(f"，与《{tr.table}》项目支出{tr.values[col]}{tr.unit or ''}一致{d.cite(tr)}")
+            d.add("。")
+            return True
+    for pat, op in ((_SHARE, "share"), (_DIFF, "diff"), (_DIFF2, "diff")):
+        m = pat.search(text)
+        if not m:
+            continue
+        a = _operand(cat, doc, m.group(1))
+        b = _operand(cat, doc, m.group(2))
+        if a is None or b is None or a[0] is b[0] and a[1] == b[1]:
+            return False
+        unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
+        if op == "share":
+            if b[2] == 0:
+                return False
+            res = quantize2(a[2] / b[2] * 100)
+            d.computed.extend([res, Decimal(100)])
+            d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
+                  f"占比 = {a[1]} ÷ {b[1]} × 100% = {res}%。")
+        else:
+            res = a[2] - b[2]
+            d.computed.append(abs(res))
+            d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
+                  f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
+        return True
+    return False

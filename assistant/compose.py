@@ -155,7 +155,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.columns and any(_col_for(r, c) for c in q.columns):
             score += 5
         if r.side and r.side in subj:
-            score += 3
+            score += 0.6
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))

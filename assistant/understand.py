@@ -23,8 +23,9 @@ COLUMN_INTENTS: dict[str, tuple[str, ...]] = {
 SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"占比|占.{0,12}(比例|比重|多少)|百分之|比例是|比重")),
-    ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化")),
+    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少|百分比)|百分之|比例是|比重")),
+    ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
+                        r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
@@ -79,6 +80,7 @@ class Query:
     columns: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     subject: str = ""  # the question with department, year and question words removed
+    subject_full: str = ""  # the question with department and year removed, question words kept
 
     @property
     def intent(self) -> str:
@@ -119,7 +121,19 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if rm and rm.group(0) not in regions and rm.group(0) not in _NOT_REGION:
             regions.append(re.sub(r"^中共", "", rm.group(0)))
     if regions:
-        pool = [d for d in pool if all(r in d.context or r in d.department for r in regions)]
+        def fits(d: DocInfo) -> bool:
+            # a region written right before this department's name must be the document's own
+            a = named.get(d.department)
+            if a is not None:
+                i = text.find(a)
+                m = re.search(r"([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
+                return m is None or m.group(1) in d.context or m.group(1) in d.department
+            return all(r in d.context or r in d.department for r in regions)
+
+        kept = [d for d in pool if fits(d)]
+        if pool and not kept:
+            q.unknown.extend(r for r in regions if r not in q.unknown)
+        pool = kept
     if q.unknown and not q.dept_named:
         pool = []
     if q.years:
@@ -154,6 +168,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = subj.replace(a, "")
     for r in regions:
         subj = subj.replace(r, "")
+    q.subject_full = re.sub(r"20\d\d年度?", "", subj)
     subj = re.sub(
         r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
