@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.catalog import Catalog, TableInfo
+from assistant.catalog import Catalog, TableInfo, split_sentences
 from assistant.compose import (
     _PURPOSE,
     Draft,
@@ -309,6 +309,8 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     for word, kind in _EMPTY_KINDS.items():
         if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
+    if (_DUTY_LIST.search(q.text) or _DUTY_WHICH.search(q.text) or _UNITS.search(q.text)) and answer_duty(cat, q, doc, d):
+        return True
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):
@@ -444,3 +446,62 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                   f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
         return True
     return False
+
+
+# ---------------------------------------------------------------- duties and organisation
+
+_DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
+_DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
+_UNITS = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
+
+
+def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]:
+    """(duty heading, first paragraph under it) in document order."""
+    out: list[tuple[str, TextEvidence]] = []
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        path = p.section.split(" > ")
+        for i, h in enumerate(path[:-1]):
+            if re.search(r"职责|职能", h):
+                sub = path[i + 1]
+                if not any(sub == x for x, _ in out):
+                    out.append((sub, p))
+                break
+    return out
+
+
+def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    secs = _duty_sections(cat, doc)
+    if _DUTY_WHICH.search(q.text) and secs:
+        subj = re.sub(_DUTY_WHICH, "", subject_text(q))
+        best: tuple[float, str, TextEvidence] | None = None
+        for p in cat.paragraphs.get(doc.doc_id, []):
+            path = p.section.split(" > ")
+            head = next((path[i + 1] for i, h in enumerate(path[:-1]) if re.search(r"职责|职能", h)), None)
+            if head is None:
+                continue
+            ov = _overlap(subj, clean(p.text))
+            if best is None or ov > best[0]:
+                best = (ov, head, p)
+        if best is not None and best[0] >= 0.5:
+            _, head, p = best
+            sent = next((s for s in split_sentences(p.text) if _overlap(subj, clean(s)) >= 0.5), p.text)
+            ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
+            d.add(f"{describe(doc)}：这项工作属于“{_bare_heading(head)}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
+            return True
+    if _DUTY_LIST.search(q.text) and secs:
+        items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
+        d.add(f"{describe(doc)}的主要职责：{items}。")
+        return True
+    if _UNITS.search(q.text):
+        rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "org"]
+        if rows:
+            items = "；".join(
+                f"{r.label}（{'，'.join(f'{leaf(c)}：{v}' for c, v in r.values.items())}）{d.cite(r)}" for r in rows
+            )
+            d.add(f"{describe(doc)}包括的单位：{items}。")
+            return True
+    return False
+
+
+def _bare_heading(h: str) -> str:
+    return re.sub(r"^(\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)", "", h).strip()
