@@ -28,6 +28,7 @@ from assistant.understand import Query
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
+_REASON = re.compile(r"主要(原因|是|用于|为)|原因|由于|因为|用于")
 _AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元)")
 
 
@@ -109,7 +110,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 
 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values]
+    rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values
+            and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
     part = next((p for p in _SANGONG_PARTS if p in q.text), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
@@ -213,11 +215,26 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if not _counts_ok(q.text, txt):
             continue
+        if "名词解释" in e.section and "definition" not in q.intents:
+            continue
         chosen.append(e)
-        if len(chosen) >= (1 if q.intent == "figure" and _AMOUNT.search(e.text) else 2):
-            break
     if not chosen:
         return False
+    wants_amount = bool(re.search(r"多少|几|金额|预算", q.text))
+    wants_reason = bool(re.search(r"为什么|原因|为何|怎么会", q.text))
+
+    def rank(e: TextEvidence) -> float:
+        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _REASON.search(e.text))
+                + _overlap(subj, clean(e.text)))
+
+    chosen = sorted(chosen, key=rank, reverse=True)
+    best = chosen[0]
+    keep = [best]
+    if len(chosen) > 1 and not (wants_amount and _AMOUNT.search(best.text) and (not wants_reason or _REASON.search(best.text))):
+        keep.append(chosen[1])
+    elif q.intent != "figure" and len(chosen) > 1 and not wants_amount:
+        keep.append(chosen[1])
+    chosen = keep
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True

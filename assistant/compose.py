@@ -18,7 +18,8 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一�
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|主要包括|具体包括")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
 SYNONYMS = {
-    "总收入": "收入总计", "收入总额": "收入总计", "收入合计": "收入总计", "总预算": "收入总计", "预算总额": "收入总计",
+    "收入预算总额": "收入总计", "收入预算总数": "收入总计", "预算收入总额": "收入总计",
+    "总收入": "收入总计", "收入总额": "收入总计", "收入合计": "收入总计",
     "总支出": "支出总计", "支出总额": "支出总计", "支出合计": "支出总计",
     "一般公共预算收入": "一般公共预算拨款收入", "财政拨款收入": "财政拨款收入",
 }
@@ -117,7 +118,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
-            elif not (r.kind == "indicator" and len(name) >= 6 and name in subj):
+            elif not (r.kind == "indicator" and len(name) >= 6 and name in subj and re.search(r"指标|目标|满意度|率", subj)):
                 continue
             if r.label == "预算数" and re.search(r"预算|多少钱|资金多少|金额|安排", subj) and not re.search(r"指标|控制", subj):
                 score += 12
@@ -141,6 +142,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 100 + len(r.code)
         if len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             score += 10 * len(name)
+        elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
+            score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
             score += 8 * (len(name) - 2)
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]

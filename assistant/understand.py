@@ -20,6 +20,8 @@ COLUMN_INTENTS: dict[str, tuple[str, ...]] = {
     "财政拨款": ("财政拨款", "财政拨款收入", "一般公共预算"),
 }
 
+_INTENT_ALIASES = {"人员经费": ("人员支出", "人员类"), "公用经费": ("公用支出", "日常公用")}
+
 SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -37,6 +39,10 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# short names that are also ordinary budget words ("财政拨款", "人民政府办公室")
+_COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
+
+
 def aliases(department: str) -> list[str]:
     """'长沙市信访局' -> ['长沙市信访局', '信访局', '信访']; '工会部门' -> ['工会部门', '工会']."""
     out = [department]
@@ -50,7 +56,7 @@ def aliases(department: str) -> list[str]:
         rest = rest[len(m.group(0)) :]
         out.append(rest)
     core = re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest)
-    if len(core) >= 2:
+    if len(core) >= 2 and core not in _COMMON_WORDS:
         out.append(core)
     seen: dict[str, None] = {}
     for a in out:
@@ -115,7 +121,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if not any(a in org or core in a for a in known):
             q.unknown.append(org)
     # regions named in the question must be the document's own
-    regions = [r for r in _REGION_MENTION.findall(text) if r not in _NOT_REGION]
+    regions = [r for r in _REGION_MENTION.findall(text)
+               if r not in _NOT_REGION and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)]
     for m in _ORG_MENTION.finditer(text):
         rm = _REGION.match(m.group(0))
         if rm and rm.group(0) not in regions and rm.group(0) not in _NOT_REGION:
@@ -160,7 +167,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
     for col in COLUMN_INTENTS:
-        if col in text:
+        if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
