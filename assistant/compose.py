@@ -147,7 +147,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
             score += 8 * (len(name) - 2)
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
-        if named_cols:
+        if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
@@ -281,7 +281,7 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
         code = f"（项目编码 {r.code}）"
     if r.kind == "indicator" and r.code:
         name = f"{r.code}：{name}"
-    side = f"{r.side}侧" if r.side and r.side not in name else ""
+    side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
     col_leaf = leaf(col)
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
     unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col else ""

@@ -15,6 +15,7 @@ HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),
 ]
 _END = "。；！？!?;"
+_CONT = re.compile(r"^(元|万元|亿元|%|，|,|。|、|；|）|\)|”)")
 
 
 def heading_level(text: str) -> int:
@@ -79,7 +80,9 @@ class NarrativeBuilder:
             self.heading(lvl, _WS.sub("", text) if len(_WS.sub("", text)) < len(text) - 3 else text)
             return
         cur = self._cur
-        starts = (
+        # a line that continues a sentence ("元，与上年相比…") never starts a paragraph
+        continues = cur is not None and cur.text and cur.text[-1] not in _END + "：:" and _CONT.match(text)
+        starts = not continues and (
             cur is None
             or ln.indent
             or (cur.text and cur.text[-1] in _END and heading_level(text) > 0)

@@ -237,6 +237,7 @@ def _lines(page, boxes: list[tuple[float, float, float, float]]) -> list[Line]:
     return out
 
 
+_FRAGMENT = re.compile(r"^(元|万元|，|。|、)|[，。、；]$|^\d+\.$|^年$")
 _PROSE = re.compile(r"^[，。、；：,.;:]$|[，。；]$")
 
 
@@ -252,6 +253,8 @@ def _plausible(table, page_width: float) -> bool:
     cells = [clean(c) for row in table.extract() for c in row if c and clean(c)]
     if cells and sum(1 for c in cells if _PROSE.search(c)) > 0.3 * len(cells):
         return False
+    if nrows == 1 and any(_FRAGMENT.search(c) for c in cells):
+        return False  # a highlighted run of words inside a sentence
     return True
 
 

@@ -268,6 +268,7 @@ class TableBuilder:
         self.cols = column_roles(paths, grid, self.depth)
         self.ncols = grid.ncols
         self._last: dict[str, Row] = {}
+        self._code_parts: dict[str, list[str]] = {}
         self.table.columns = [c.path for c in self.cols if c.role == "value"]
         self._add_rows(grid, self.depth)
 
@@ -322,7 +323,16 @@ class TableBuilder:
             for side in sides:
                 idx = [j for j, c in enumerate(cols) if c.side == side and j < len(texts)]
                 label = "".join(clean(texts[j]) for j in idx if cols[j].role == "label")
-                code = normalise_code([texts[j] for j in idx if cols[j].role == "code"])
+                code_js = [j for j in idx if cols[j].role == "code"]
+                parts = [clean(texts[j]) for j in code_js]
+                if len(code_js) >= 2 and any(parts):
+                    # 类 / 款 / 项 columns print the 类 only once: carry higher levels down
+                    first = next(k for k, p in enumerate(parts) if p)
+                    prev_parts = self._code_parts.get(side, [])
+                    if first > 0 and len(prev_parts) == len(parts) and all(prev_parts[:first]):
+                        parts = prev_parts[:first] + parts[first:]
+                    self._code_parts[side] = parts
+                code = normalise_code(parts)
                 unit_name = "".join(clean(texts[j]) for j in idx if cols[j].role == "unit")
                 prev = self._last.get(side)
                 if prev is not None:
