@@ -110,7 +110,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 
 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "sanggong" and r.values
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
     part = next((p for p in _SANGONG_PARTS if p in q.text), "")
@@ -152,7 +152,7 @@ def _table_evidence(doc: DocInfo, t: TableInfo, label: str) -> RowEvidence:
 def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
     """An empty standard table (空表列示): say so, citing the table and its note."""
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
-    has_values = any(r.values for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == kind)
+    has_values = any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind)
     if not tables or has_values:
         return False
     t = tables[0]
@@ -175,7 +175,7 @@ def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
         cols = [c for c in t.columns if len(leaf(c)) >= 3 and leaf(c) in subj]
         if not cols:
             continue
-        total = next((r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_idx == t.idx
+        total = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx
                       and bare(r.label) in ("合计", "总计")), None)
         if total is None:
             continue
@@ -426,7 +426,7 @@ def _phrase(ev: RowEvidence | TextEvidence, value: str, d: Draft) -> str:
 def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     text = re.sub(r"^(请问)?", "", q.subject_full or q.text)
     if _SUM_PROJECTS.search(text):
-        rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "performance" and r.label == "预算数"]
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance" and r.label == "预算数"]
         vals = [(r, r.values.get("预算数", "")) for r in rows]
         vals = [(r, v) for r, v in vals if parse_amount(v) is not None]
         if len(vals) >= 2:
@@ -510,7 +510,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         d.add(f"{describe(doc)}的主要职责：{items}。")
         return True
     if _UNITS.search(q.text):
-        rows = [r for r in cat.rows if r.doc.doc_id == doc.doc_id and r.table_kind == "org"]
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]
         if rows:
             items = "；".join(
                 f"{r.label}（{'，'.join(f'{leaf(c)}：{v}' for c, v in r.values.items())}）{d.cite(r)}" for r in rows

@@ -59,8 +59,9 @@ class Catalog:
     by_code: dict[str, list[RowEvidence]] = field(default_factory=lambda: defaultdict(list))
     signature: tuple = ()
     dense: DenseFn | None = None  # set by the assistant when a vector index exists
-    _bm25: BM25Okapi | None = None
-    _corpus: list[RowEvidence | TextEvidence] = field(default_factory=list)
+    _bm25: dict[str, tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]] = field(default_factory=dict)
+    _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
+    _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> Catalog:
@@ -99,9 +100,11 @@ class Catalog:
                         TextEvidence(doc=info, section=section, page=p.page, text=s, bbox=p.bbox, para_idx=p.index * 1000 + k)
                     )
             cat.paragraphs[d.doc_id] = paras
-        cat._corpus = [*cat.rows, *cat.texts]
-        if cat._corpus:
-            cat._bm25 = BM25Okapi([tokens(cat._text_of(e)) for e in cat._corpus])
+        for r in cat.rows:
+            cat._rows_by_doc.setdefault(r.doc.doc_id, []).append(r)
+        for e in cat.texts:
+            cat._texts_by_doc.setdefault(e.doc.doc_id, []).append(e)
+        cat.warm()
         return cat
 
     @staticmethod
@@ -110,19 +113,32 @@ class Catalog:
             return f"{e.table} {e.code} {e.label} {' '.join(e.values)} {e.unit_name}"
         return f"{e.section.split(' > ')[-1] if e.section else ''} {e.text}"
 
+    def doc_rows(self, doc_id: str) -> list[RowEvidence]:
+        return self._rows_by_doc.get(doc_id, [])
+
+    def doc_texts(self, doc_id: str) -> list[TextEvidence]:
+        return self._texts_by_doc.get(doc_id, [])
+
+    def warm(self) -> None:
+        """Build every per-document BM25 index now (at load), not on a user's first question."""
+        for doc_id in self.docs:
+            self._index(doc_id)
+
+    def _index(self, doc_id: str) -> tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]:
+        """One BM25 index per document, built on first use (questions are always scoped to documents)."""
+        if doc_id not in self._bm25:
+            corpus: list[RowEvidence | TextEvidence] = [*self.doc_rows(doc_id), *self._texts_by_doc.get(doc_id, [])]
+            self._bm25[doc_id] = (BM25Okapi([tokens(self._text_of(e)) for e in corpus]) if corpus else None, corpus)
+        return self._bm25[doc_id]
+
     def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30) -> list[tuple[RowEvidence | TextEvidence, float]]:
-        if self._bm25 is None:
-            return []
-        scores = self._bm25.get_scores(tokens(query))
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
-        out: list[tuple[RowEvidence | TextEvidence, float]] = []
-        for i in order:
-            if scores[i] <= 0:
-                break
-            e = self._corpus[i]
-            if doc_ids is not None and e.doc.doc_id not in doc_ids:
+        toks = tokens(query)
+        hits: list[tuple[RowEvidence | TextEvidence, float]] = []
+        for doc_id in sorted(doc_ids if doc_ids is not None else self.docs):
+            index, corpus = self._index(doc_id)
+            if index is None:
                 continue
-            out.append((e, float(scores[i])))
-            if len(out) >= k:
-                break
-        return out
+            scores = index.get_scores(toks)
+            hits.extend((corpus[i], float(scores[i])) for i in range(len(corpus)) if scores[i] > 0)
+        hits.sort(key=lambda x: -x[1])
+        return hits[:k]

@@ -11,7 +11,7 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import rrf
 from assistant.understand import COLUMN_INTENTS, Query
-from ingest.model import parse_amount
+from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
@@ -106,9 +106,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     order = _kind_order(q)
     scored: list[tuple[float, RowEvidence]] = []
-    for r in cat.rows:
-        if r.doc.doc_id != doc.doc_id:
-            continue
+    for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
         score = 0.0
         if r.table_kind == "performance":
@@ -141,7 +139,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.code and r.code in q.codes:
             score += 100 + len(r.code)
         if len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
-            score += 10 * len(name)
+            score += 10 * len(name) + 2 * code_level(r.code)  # 项 over 款 when both are named
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
@@ -227,8 +225,8 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[st
 
 def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_total", "general_public_expense")) -> RowEvidence | None:
     for kind in kinds:
-        for r in cat.rows:
-            if r.doc.doc_id == doc.doc_id and r.table_kind == kind and bare(r.label) in _TOTAL_LABELS and r.values:
+        for r in cat.doc_rows(doc.doc_id):
+            if r.table_kind == kind and bare(r.label) in _TOTAL_LABELS and r.values:
                 return r
     return None
 
@@ -251,7 +249,7 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     by_para: dict[int, list[TextEvidence]] = {}
     for e in sents:
         by_para.setdefault(e.para_idx // 1000, []).append(e)
-    all_sents = {e.para_idx: e for e in cat.texts if e.doc.doc_id == doc.doc_id and e.para_idx // 1000 in dense_pars}
+    all_sents = {e.para_idx: e for e in cat.doc_texts(doc.doc_id) if e.para_idx // 1000 in dense_pars}
     out: list[TextEvidence] = []
     for p in sorted(fused, key=lambda x: -fused[x]):
         out.extend(by_para.get(p) or [all_sents[i] for i in sorted(all_sents) if i // 1000 == p][:3])
