@@ -139,7 +139,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.code and r.code in q.codes:
             score += 100 + len(r.code)
         if len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
-            score += 10 * len(name) + 2 * code_level(r.code)  # 项 over 款 when both are named
+            # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
+            score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:

@@ -169,6 +169,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for col in COLUMN_INTENTS:
         if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
+    if "基本支出" in q.columns and ({"人员经费", "公用经费"} & set(q.columns)):
+        q.columns.remove("基本支出")  # "基本支出中人员支出": the part, not the whole
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
     for a in sorted(named.values(), key=len, reverse=True):
