@@ -361,7 +361,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return d
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
-        d.add(f"已导入 {len(q.ambiguous)} 个部门的文件，请在问题中指明部门，例如：" + "、".join(q.ambiguous[:5]) + "。")
+        d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
     multi = len(q.docs) > 1
     answered = 0

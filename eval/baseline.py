@@ -59,9 +59,13 @@ def score(items: list[dict], settings: Settings) -> dict:
     emb = Embedder(settings.embedding_model, settings.model_cache, settings.embed_batch_size)
     col = build(settings, emb)
     answerable = [it for it in items if it.get("answerable", True) and it.get("figures")]
+    sha_of = {d.source: d.sha256 for d in Store(settings.db_path).documents()}
     hits = 0
     for it in answerable:
-        res = col.query(query_embeddings=[emb.embed_query(it["question"])], n_results=TOP_K, include=["documents"])
+        # the same scope as budgetqa gets: one document when the item names it
+        where = {"sha": sha_of.get(it["doc_file"], "-")} if it.get("doc_file") else None
+        res = col.query(query_embeddings=[emb.embed_query(it["question"])], n_results=TOP_K, include=["documents"],
+                        where=where)
         context = "\n".join((res.get("documents") or [[]])[0])
         nums = answer_numbers(context)
         if all(figure_found(f, nums) for f in it["figures"]):

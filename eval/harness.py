@@ -74,9 +74,14 @@ def run(gold: Path, settings: Settings, baseline: bool = False) -> dict:
     if items:
         bot.ask(items[0]["question"])  # warm-up: catalog, jieba, model
     scores: list[Score] = []
+    by_file: dict[str, list[str]] = {}
+    for d in bot.catalog.docs.values():
+        by_file.setdefault(d.source, []).append(d.doc_id)
     for it in items:
+        # "doc_file": ask within that document, as the web app's document filter does
+        scope = by_file.get(it["doc_file"], ["-"]) if it.get("doc_file") else None
         t0 = time.perf_counter()
-        ans = bot.ask(it["question"]).model_dump()
+        ans = bot.ask(it["question"], scope).model_dump()
         ms = (time.perf_counter() - t0) * 1000
         scores.append(score(it, ans, ms))
     m = metrics(scores)
