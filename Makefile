@@ -40,7 +40,7 @@ lint: install
 # ingests the sample and the real corpus into $(EVAL_STORE), then scores every gold set (with the baseline)
 eval: install
 	@test -d $(CORPUS) || echo "注意：未找到语料目录 $(CORPUS)，只导入内置示例"
-	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS))
+	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS)/*.pdf)
 	@for g in eval/gold/*.jsonl; do echo "== $$g"; $(BIN)/budgetqa eval --store $(EVAL_STORE) --baseline --gold $$g || exit 1; done
 	@echo "报告：eval/REPORT.md"
 
