@@ -203,8 +203,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
-        if terms and not all(t in txt for t in terms):
+        if terms and not all(t in txt + clean(e.section) for t in terms):
             continue
+        if len(txt) < 12 and not re.search(r"\d", txt):
+            continue  # a heading line ("（一）机关运行经费。")
+        if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
+            continue  # a definition is not a figure or a reason
         if purpose and not _PURPOSE.search(txt):
             continue
         whole = paras.get(e.para_idx // 1000, "")
@@ -230,11 +234,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen = sorted(chosen, key=rank, reverse=True)
     best = chosen[0]
     keep = [best]
-    if len(chosen) > 1 and not (wants_amount and _AMOUNT.search(best.text) and (not wants_reason or _REASON.search(best.text))):
+    if wants_reason and not _REASON.search(best.text):
+        reason = next((e for e in chosen[1:] if _REASON.search(e.text)), None)
+        if reason is not None:
+            keep.append(reason)
+    elif len(chosen) > 1 and not (wants_amount and _AMOUNT.search(best.text)):
         keep.append(chosen[1])
-    elif q.intent != "figure" and len(chosen) > 1 and not wants_amount:
-        keep.append(chosen[1])
-    chosen = keep
+    chosen = sorted(keep, key=lambda e: e.para_idx)
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True
@@ -334,6 +340,9 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
+    if re.search(r"比上年|较上年|比去年|同比|增加多少|减少多少|增长多少|下降多少|增加了多少|减少了多少|全年|累计", q.text) and \
+            answer_passage(cat, q, doc, d, prefix):
+        return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
         ok = answer_passage(cat, q, doc, d, prefix, purpose=True)
         if ok and q.columns:
