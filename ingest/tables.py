@@ -241,6 +241,14 @@ def normalise_code(parts: list[str]) -> str:
     return code
 
 
+def _covered_from_left(row: GridRow, j: int) -> bool:
+    for k in range(j - 1, -1, -1):
+        c = row.cells[k] if k < len(row.cells) else None
+        if c is not None:
+            return k + c.colspan > j
+    return False
+
+
 def _bbox_of(row: GridRow, idx: list[int]) -> BBox | None:
     box: BBox | None = None
     for j in idx:
@@ -319,7 +327,9 @@ class TableBuilder:
                     prev.code = prev.code + frag
                     prev.level = code_level(prev.code)
                     continue
-            covered = [j < len(grow.cells) and grow.cells[j] is None for j in range(len(texts))]
+            # covered from above (rowspan), not from the left (a 合计 spanning code and name columns)
+            covered = [j < len(grow.cells) and grow.cells[j] is None and not _covered_from_left(grow, j)
+                       for j in range(len(texts))]
             for side in sides:
                 idx = [j for j, c in enumerate(cols) if c.side == side and j < len(texts)]
                 label = "".join(clean(texts[j]) for j in idx if cols[j].role == "label")
