@@ -119,14 +119,27 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not _counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     sents = [e for e in pool if (part in e.text if part else "三公" in e.text) and _AMOUNT.search(e.text)]
+    if not part:
+        # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
+        sents.sort(key=lambda e: (clean(e.text).startswith("其中"), not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
     if sents:
         s = sents[0]
         d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
         said = True
         if re.search(r"增减|比上年|去年|上年|变化|持平", q.text) and not re.search(r"持平|增加|减少", s.text):
-            change = next((e for e in pool if re.search(r"持平|增减|增加|减少", e.text) and e.para_idx // 1000 == s.para_idx // 1000), None)
+            same = [e for e in pool if e.para_idx // 1000 == s.para_idx // 1000]
+            change = next((e for e in same + pool if re.search(r"持平|增减|增加|减少", e.text)
+                           and ("三公" in e.text or e in same) and e is not s), None)
             if change is not None:
                 d.add(f"“{change.text.rstrip('。；')}”{d.cite(change)}。")
+    if rows and part:
+        # a 三公 table with one row per item: the row of the part asked about, beside the total
+        hit = next((r for r in rows if part in clean(r.label)), None)
+        if hit is not None and hit is not rows[0]:
+            picked = pick_value(hit, [], "")
+            if picked:
+                d.add(f"{'' if said else prefix + describe(doc)}{row_phrase(hit, picked[0], picked[1])}{d.cite(hit)}。")
+                said = True
     if rows:
         r = rows[0]
         parts = [f"{leaf(c)}{v}{r.unit or ''}" for c, v in r.values.items() if parse_amount(v) is not None][:7]
