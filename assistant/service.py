@@ -103,3 +103,9 @@ class Assistant:
         ans: Answer = self.chain.invoke({"question": question, "docs": docs or []})
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 1)
         return ans
+
+    def verify(self, draft: str, docs: list[str] | None = None):
+        """Check every figure of a draft against the store (see assistant.checker)."""
+        from assistant.checker import check_draft
+
+        return check_draft(self.catalog, draft, docs)

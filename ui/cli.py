@@ -212,6 +212,31 @@ def ask(
         _print_answer(ans)
 
 
+@app.command()
+def verify(
+    draft: Annotated[str, typer.Argument(help="草稿文字")],
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="只对照这个文件（id），可重复")] = None,
+) -> None:
+    """核对草稿中的每个数字：一致、不一致（给出正确数值和出处）或未找到。"""
+    from assistant.service import Assistant
+
+    res = Assistant(_settings(store)).verify(draft, doc)
+    if as_json:
+        print(res.model_dump_json())
+        return
+    names = {"match": "一致", "differs": "不一致", "not_found": "未找到"}
+    for f in res.figures:
+        line = f"{names[f.status]}\t{f.text}"
+        if f.status == "differs":
+            line += f"\t应为 {f.expected}"
+        if f.citations:
+            c = f.citations[0]
+            line += f"\t出处：{c['department']} {c['year']} {c.get('table') or c.get('section')} 第{c['page']}页"
+        out.print(line, markup=False)
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="评测集（JSON Lines，格式见 CONTRACT.md）")],

@@ -1,0 +1,91 @@
+"""Checking a draft before publication: every figure in the text is looked up in the store —
+match (with its citation), differs (with the stored value and its citation) or not found."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from assistant.answer import _figure_for
+from assistant.catalog import Catalog
+from assistant.compose import passages
+from assistant.evidence import RowEvidence, TextEvidence
+from assistant.understand import understand
+from ingest.model import parse_amount
+
+# a figure and the words before it: "项目支出34.22万元", "基本支出 59.58 万元"
+_FIG = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
+_CLAUSE_START = re.compile(r"[。；;，,、：:（(\n]")
+
+
+class Figure(BaseModel):
+    text: str  # the figure with its subject, as written in the draft
+    status: str  # match / differs / not_found
+    value: str
+    expected: str | None = None
+    citations: list[dict] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    figures: list[Figure] = Field(default_factory=list)
+
+
+def _subject(draft: str, start: int) -> str:
+    head = draft[:start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    return head[cut:].strip()
+
+
+def _same(a: Decimal, b: Decimal) -> bool:
+    return a == b
+
+
+def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> CheckResult:
+    scope = set(docs) if docs else None
+    base = understand(draft, list(cat.docs.values()), scope)  # departments and years named in the draft
+    out = CheckResult()
+    for m in _FIG.finditer(draft):
+        subj = _subject(draft, m.start())
+        value = m.group("num")
+        num = parse_amount(value)
+        text = f"{subj}{value}{m.group('unit')}"
+        fig = Figure(text=text, status="not_found", value=value)
+        if num is None or len(re.sub(r"[^\u4e00-\u9fa5]", "", subj)) < 2:
+            out.figures.append(fig)
+            continue
+        for doc in base.docs[:3]:
+            q = understand(subj, [doc])
+            q.intents = ["figure"]
+            found = _figure_for(cat, q, doc)
+            if found is not None and found[2]:
+                r, col, stored = found
+                amt = parse_amount(stored)
+                if amt is not None and r.unit == m.group("unit"):
+                    fig.citations = [r.citation(1)]
+                    fig.expected = stored
+                    fig.status = "match" if amt == num else "differs"
+                    break
+            # the narrative may state it instead
+            hit = _in_text(cat, q, doc, subj, num)
+            if hit is not None:
+                fig.status, fig.expected, fig.citations = "match", value, [hit.citation(1)]
+                break
+        out.figures.append(fig)
+    return out
+
+
+def _in_text(cat: Catalog, q, doc, subj: str, num: Decimal) -> TextEvidence | None:
+    key = re.sub(r"[^\u4e00-\u9fa5]", "", subj)[-4:]
+    for e in passages(cat, q, doc, query=subj, k=15):
+        if key and key not in e.text:
+            continue
+        for n in re.findall(r"\d[\d,]*(?:\.\d+)?", e.text):
+            v = parse_amount(n)
+            if v is not None and v == num:
+                return e
+    return None
+
+
+__all__ = ["CheckResult", "Figure", "check_draft", "RowEvidence"]

@@ -1,0 +1,44 @@
+"""Checking a draft: each figure matches, differs (with the stored value) or is not found."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.service import Ingestor
+from ingest.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFT = "工会部门2026年项目支出34.22万元，基本支出59.99万元，人员经费54.71万元，其他支出12.00万元。"
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    h = tmp_path_factory.mktemp("verify-store")
+    assert Ingestor(Settings(home=h), embed=False).ingest(ROOT / "ingest" / "samples" / "gonghui-2026.pdf").ok
+    return h
+
+
+def test_each_figure_is_judged(home: Path) -> None:
+    res = Assistant(Settings(home=home, dense_retrieval=False)).verify(DRAFT)
+    by_value = {f.value: f for f in res.figures}
+    assert by_value["34.22"].status == "match" and by_value["34.22"].citations[0]["page"] == 6
+    wrong = by_value["59.99"]
+    assert wrong.status == "differs" and wrong.expected == "59.58"
+    assert wrong.citations[0]["table"] == "部门预算支出总表"
+    assert by_value["54.71"].status == "match"
+    assert by_value["12.00"].status == "not_found" and by_value["12.00"].citations == []
+
+
+def test_cli_verify_json_follows_the_contract(home: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "verify", "--store", str(home), "--json", DRAFT],
+                         capture_output=True, text=True, cwd=ROOT, check=True, env={**os.environ, "BUDGETQA_DENSE_RETRIEVAL": "false"})
+    obj = json.loads(out.stdout)
+    assert [f["status"] for f in obj["figures"]] == ["match", "differs", "match", "not_found"]
+    assert set(obj["figures"][1]) >= {"text", "status", "value", "expected", "citations"}
