@@ -42,3 +42,11 @@ def test_cli_verify_json_follows_the_contract(home: Path) -> None:
     obj = json.loads(out.stdout)
     assert [f["status"] for f in obj["figures"]] == ["match", "differs", "match", "not_found"]
     assert set(obj["figures"][1]) >= {"text", "status", "value", "expected", "citations"}
+
+
+def test_web_check_tab_lists_each_figure(home: Path) -> None:
+    from ui.app import check_draft_frame
+
+    frame = check_draft_frame(Settings(home=home, dense_retrieval=False), DRAFT)
+    assert list(frame["结果"]) == ["✅ 一致", "❌ 不一致", "✅ 一致", "❔ 未找到"]
+    assert frame.iloc[1]["应为"] == "59.58" and "第6页" in frame.iloc[1]["出处"]

@@ -1003,6 +1003,36 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
     return DocumentTabs(documents, doc_dropdown, table_dropdown, caption, rows, csv_btn)
 
 
+_CHECK_STATUS = {"match": "✅ 一致", "differs": "❌ 不一致", "not_found": "❔ 未找到"}
+
+
+def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
+    """核对: one row per figure of the draft (logic in assistant/, shared with `budgetqa verify`)."""
+    cols = ["结果", "草稿中的数字", "应为", "出处"]
+    if not (draft or "").strip():
+        return pd.DataFrame(columns=cols)
+    res = assistant_for(settings).verify(draft)
+    rows = []
+    for f in res.figures:
+        src = ""
+        if f.citations:
+            c = f.citations[0]
+            where = f"《{c['table']}》“{c['row']}”" if c["kind"] == "row" else c.get("section", "")
+            src = f"{c['department']} {c['year']} {where} 第{c['page']}页"
+        rows.append([_CHECK_STATUS[f.status], f.text, f.expected if f.status == "differs" else "", src])
+    return pd.DataFrame(rows, columns=cols)
+
+
+def check_tab(settings: Settings) -> None:
+    with gr.Tab("核对", id="check"):
+        gr.Markdown("粘贴草稿中的一句话或一段话，逐个核对其中的数字：一致（附出处）、不一致（给出表中数值和出处）或未找到。")
+        draft = gr.Textbox(label="草稿", lines=4, placeholder="例：2026年项目支出34.22万元，基本支出59.99万元。")
+        button = gr.Button("核对", variant="primary")
+        result = gr.Dataframe(label="核对结果", interactive=False, wrap=True)
+        button.click(lambda t: check_draft_frame(settings, t), inputs=draft, outputs=result,
+                     concurrency_id="chat", api_visibility="private")
+
+
 def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
     """The whole web app. ``embed=False`` ingests uploads into the SQL store only (tests)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
@@ -1013,6 +1043,7 @@ def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
         with gr.Tabs(elem_id="main-tabs", selected="chat") as tabs:
             chat_ui = chat_tab(settings)  # first, so it opens by default
             docs_ui = document_tabs(settings, embed=embed)
+            check_tab(settings)
 
         def _open_cited(citations, choice):
             return open_cited_table(settings, citations, choice)
