@@ -118,3 +118,13 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
     if not out["title"]:
         out["title"] = (allt[:80]) if allt else ""
     return out
+
+
+def apply(doc, title_lines: list[str], meta_lines: list[str]) -> None:
+    """Set department, year, kind, scope and title of a Document from its own text."""
+    info = detect(title_lines, meta_lines)
+    doc.department = info["department"]
+    doc.year = info["year"]
+    doc.kind = info["kind"]
+    doc.scope = info["scope"]
+    doc.title = info["title"]

@@ -448,10 +448,5 @@ def read_md(path: Path, progress: Progress | None = None) -> Document:
     doc.pages = max([last_page] + [p for t in tables for p in t.pages])
     doc.tables = [t for t in tables if t.rows or t.empty]
     doc.paragraphs = narrative.finish()
-    info = meta_mod.detect(title_lines, meta_lines)
-    doc.department = info["department"]
-    doc.year = info["year"]
-    doc.kind = info["kind"]
-    doc.scope = info["scope"]
-    doc.title = info["title"]
+    meta_mod.apply(doc, title_lines, meta_lines)
     return doc

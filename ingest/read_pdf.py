@@ -248,10 +248,5 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
 
     doc.tables = [t for t in tables if t.rows or t.empty]
     doc.paragraphs = narrative.finish()
-    info = meta_mod.detect(title_lines, meta_lines + [f"年度：{y}" for y in _years_in_titles(tables)])
-    doc.department = info["department"]
-    doc.year = info["year"]
-    doc.kind = info["kind"]
-    doc.scope = info["scope"]
-    doc.title = info["title"]
+    meta_mod.apply(doc, title_lines, meta_lines + [f"年度：{y}" for y in _years_in_titles(tables)])
     return doc

@@ -312,10 +312,5 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
     title_lines: list[str] = []
     for p in range(1, 4):
         title_lines.extend([t for q, t in heads if q == p] + [""])
-    info = meta_mod.detect(title_lines, meta_lines)
-    doc.department = info["department"]
-    doc.year = info["year"]
-    doc.kind = info["kind"]
-    doc.scope = info["scope"]
-    doc.title = info["title"]
+    meta_mod.apply(doc, title_lines, meta_lines)
     return doc
