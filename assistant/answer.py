@@ -69,19 +69,22 @@ def _col_names(intent: str) -> tuple[str, ...]:
     return COLUMN_INTENTS.get(intent, (intent,))
 
 
-def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str]) -> TextEvidence | None:
-    """A narrative sentence that states the same figure about the same subject."""
-    num = parse_amount(value)
-    if num is None:
-        return None
-    for e in passages(cat, q, doc, k=12):
-        if terms and not any(t in e.text for t in terms):
+def sentence_with_number(cat: Catalog, q: Query, doc: DocInfo, num: Decimal, keys: list[str],
+                         query: str | None = None, k: int = 12) -> TextEvidence | None:
+    """A narrative sentence that states this number and names one of the keys (used to corroborate a
+    table figure, and by the draft checker)."""
+    for e in passages(cat, q, doc, query=query, k=k):
+        if keys and not any(t in e.text for t in keys):
             continue
-        for m in re.findall(r"\d[\d,]*\.?\d*", e.text):
-            v = parse_amount(m)
-            if v is not None and v == num:
+        for m in re.findall(r"\d[\d,]*(?:\.\d+)?", e.text):
+            if parse_amount(m) == num:
                 return e
     return None
+
+
+def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str]) -> TextEvidence | None:
+    num = parse_amount(value)
+    return None if num is None else sentence_with_number(cat, q, doc, num, terms)
 
 
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

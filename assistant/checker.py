@@ -8,9 +8,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from assistant.answer import _figure_for
+from assistant.answer import _figure_for, sentence_with_number
 from assistant.catalog import Catalog
-from assistant.compose import passages
 from assistant.evidence import RowEvidence, TextEvidence
 from assistant.understand import understand
 from ingest.model import parse_amount
@@ -36,10 +35,6 @@ def _subject(draft: str, start: int) -> str:
     head = draft[:start]
     cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
     return head[cut:].strip()
-
-
-def _same(a: Decimal, b: Decimal) -> bool:
-    return a == b
 
 
 def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> CheckResult:
@@ -78,14 +73,7 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
 
 def _in_text(cat: Catalog, q, doc, subj: str, num: Decimal) -> TextEvidence | None:
     key = re.sub(r"[^\u4e00-\u9fa5]", "", subj)[-4:]
-    for e in passages(cat, q, doc, query=subj, k=15):
-        if key and key not in e.text:
-            continue
-        for n in re.findall(r"\d[\d,]*(?:\.\d+)?", e.text):
-            v = parse_amount(n)
-            if v is not None and v == num:
-                return e
-    return None
+    return sentence_with_number(cat, q, doc, num, [key] if key else [], query=subj, k=15)
 
 
 __all__ = ["CheckResult", "Figure", "check_draft", "RowEvidence"]
