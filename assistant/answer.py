@@ -30,6 +30,7 @@ from ingest.model import parse_amount
 _NUMERIC = re.compile(r"\d")
 _REASON = re.compile(r"主要(原因|是|用于|为)|原因|由于|因为|用于")
 _AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元)")
+_USE = re.compile(r"用于|用途|主要包括|具体包括")
 
 
 def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
@@ -242,6 +243,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False
     wants_amount = bool(re.search(r"多少|几|金额|预算", q.text))
     wants_reason = bool(re.search(r"为什么|原因|为何|怎么会", q.text))
+    wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
     def rank(e: TextEvidence) -> float:
         return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _REASON.search(e.text))
@@ -250,11 +252,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen = sorted(chosen, key=rank, reverse=True)
     best = chosen[0]
     keep = [best]
-    if wants_reason and not _REASON.search(best.text):
-        reason = next((e for e in chosen[1:] if _REASON.search(e.text)), None)
-        if reason is not None:
-            keep.append(reason)
-    elif len(chosen) > 1 and not (wants_amount and _AMOUNT.search(best.text)):
+    # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
+    needs = [pat for want, pat in ((wants_amount, _AMOUNT), (wants_reason, _REASON), (wants_use, _USE)) if want]
+    for pat in needs:
+        if not any(pat.search(e.text) for e in keep):
+            extra = next((e for e in chosen[1:] if pat.search(e.text) and e not in keep), None)
+            if extra is not None:
+                keep.append(extra)
+    if len(keep) == 1 and len(chosen) > 1 and not needs:
         keep.append(chosen[1])
     chosen = sorted(keep, key=lambda e: e.para_idx)
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)

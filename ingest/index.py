@@ -44,7 +44,7 @@ def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
     for ti, t in enumerate(doc.tables):
         for r in t.rows:
             yield (
-                f"{doc.doc_id}:r:{ti}:{r.index}",
+                f"{doc.doc_id}:{doc.parser}:r:{ti}:{r.index}",
                 row_sentence(doc, t, r),
                 {**base, "kind": "row", "table_idx": ti, "row_idx": r.index, "page": r.page},
             )
@@ -54,7 +54,7 @@ def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
         pieces = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS - 50)] or [text]
         for k, piece in enumerate(pieces):
             yield (
-                f"{doc.doc_id}:p:{p.index}:{k}",
+                f"{doc.doc_id}:{doc.parser}:p:{p.index}:{k}",
                 f"{head}：{piece}" if head else piece,
                 {**base, "kind": "text", "para_idx": p.index, "page": p.page},
             )
@@ -107,6 +107,12 @@ class Index:
 
     def delete_doc(self, doc_id: str) -> None:
         self.collection.delete(where={"doc_id": doc_id})
+
+    def prune(self, doc_id: str, keep: list[str]) -> None:
+        """Delete a document's chunks that are not in keep (left by an older reading)."""
+        kept = set(keep)
+        have = self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+        self.delete_ids([i for i in have if i not in kept])
 
     def delete_ids(self, ids: list[str]) -> None:
         if ids:

@@ -69,11 +69,16 @@ class Paragraph(BaseModel):
     index: int = 0
 
 
+# bump when parsing changes what is stored: files read by an older parser are read again on ingest
+PARSER_VERSION = "2"
+
+
 class Document(BaseModel):
     doc_id: str = ""
     source: str  # file name as given
     path: str = ""  # resolved path at ingest
     sha256: str = ""
+    parser: str = PARSER_VERSION
     format: Literal["pdf", "xlsx", "md"]
     title: str = ""
     department: str = ""

@@ -18,6 +18,21 @@ _END = "。；！？!?;"
 _CONT = re.compile(r"^(元|万元|亿元|%|，|,|。|、|；|）|\)|”)")
 
 
+# "（一）机关运行经费。2026 年…" / "（四）政府采购情况：2026 年本单位…": a numbered label that opens a paragraph
+_INLINE = re.compile(
+    r"^(?P<label>(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)])"
+    r"[^，,。：:；;、]{2,18}?)[。：:](?P<rest>.{2,})$"
+)
+
+
+def inline_label(text: str) -> str:
+    """The numbered label that opens a paragraph line, or ''."""
+    m = _INLINE.match(_WS.sub("", text))
+    if not m or re.search(r"\d\s*万?元", m.group("label")):
+        return ""  # "（二）公用经费 131.33 万元。…" is a sentence
+    return m.group("label")
+
+
 def heading_level(text: str) -> int:
     t = text.strip()
     for level, pat in HEADING_PATTERNS:
@@ -30,6 +45,8 @@ def is_heading(text: str, size: float = 0.0, body_size: float = 0.0) -> int:
     """Heading level of a line, or 0. A numbered line is a heading when short and not a sentence."""
     t = _WS.sub("", text)
     level = heading_level(t)
+    if level and (re.search(r"[，。；;]", t[:-1]) or re.search(r"\d\s*万?元", t)) and not inline_label(t):
+        return 0  # "（一）人员经费 2,103.71 万元。主要包括：…": a sentence that wraps, not a heading
     big = body_size and size >= body_size + 0.9
     if level and (len(t) <= 32 and t[-1] not in _END + "，,：:" or big and len(t) <= 40):
         return level
@@ -60,11 +77,13 @@ class NarrativeBuilder:
         self.paragraphs: list[Paragraph] = []
         self.path: list[tuple[int, str]] = []
         self._cur: Paragraph | None = None
+        self._open_heading = False  # the last line was a heading, no text under it yet
 
     def heading(self, level: int, text: str) -> None:
         self._close()
         text = text.strip()
         self.path = [(lv, t) for lv, t in self.path if lv < level] + [(level, text)]
+        self._open_heading = True
 
     def line(self, ln: TextLine) -> None:
         text = ln.text.strip()
@@ -74,6 +93,21 @@ class NarrativeBuilder:
             # a part title such as "……情况说明": resets the heading path
             self._close()
             self.path = [(0, _WS.sub("", text))]
+            return
+        flat = _WS.sub("", text)
+        if (self._open_heading and self.path and len(flat) <= 8 and not heading_level(flat)
+                and not re.search(r"[，。；;：:\d]", flat) and self.path[-1][1][-1] not in _END + "：:"):
+            # a heading that wraps: "九、…支出预算情" + "况说明"
+            lv, head = self.path[-1]
+            self.path[-1] = (lv, head + flat)
+            return
+        self._open_heading = False
+        label = inline_label(text)
+        if label:
+            # the label goes on the heading path; the paragraph keeps the whole line
+            self.heading(heading_level(label), label)
+            self._cur = Paragraph(heading_path=[t for _, t in self.path], text=text, page=ln.page, bbox=ln.bbox,
+                                  index=len(self.paragraphs))
             return
         lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
         if lvl:

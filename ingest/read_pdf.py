@@ -113,6 +113,10 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
     running = _running_lines(pages)
     for pc in pages:
         pc.lines = [ln for ln in pc.lines if ln.in_table or clean(ln.text) not in running]
+        # the text's left edge, without running headers and page numbers (indents are measured from it)
+        body_x = [ln.x0 for ln in pc.lines if not ln.in_table and len(clean(ln.text)) >= 6 and not _PAGE_NO.match(ln.text.strip())]
+        if body_x:
+            pc.left_margin = min(body_x)
     tables: list[Table] = []
     builder = None
     narrative = NarrativeBuilder()

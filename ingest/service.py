@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.model import Document, IngestError
+from ingest.model import PARSER_VERSION, Document, IngestError
 from ingest.settings import Settings
 from ingest.store import Store
 
@@ -158,7 +158,7 @@ class Ingestor:
         if path.exists() and path.is_file() and path.stat().st_size > 0:
             sha = sha256_of(path)
             same = self.store.find_by_sha(sha)
-            if same is not None and (not self.embed or self.index.count(same.doc_id) > 0):
+            if same is not None and same.parser == PARSER_VERSION and (not self.embed or self.index.count(same.doc_id) > 0):
                 return IngestResult(path, "unchanged", extra={"doc_id": same.doc_id, "rec": same})
         try:
             doc = read_document(path, progress)
@@ -187,6 +187,11 @@ class Ingestor:
             raise IngestError(f"写入存储失败，存储保持原样（{type(e).__name__}: {e}）") from e
         result = IngestResult(path, "replaced" if old and doc.doc_id not in old else "ingested", doc=doc)
         stale = [o for o in dict.fromkeys(old) if o != doc.doc_id]
+        if doc.doc_id in old and ids:
+            try:  # read again by a newer parser: drop this document's chunks the new reading no longer has
+                self.index.prune(doc.doc_id, ids)
+            except Exception as e:
+                result.extra["warning"] = f"旧版本的索引条目未能删除（{type(e).__name__}: {e}）"
         if stale and (self.embed or self._has_index()):
             try:
                 for o in stale:

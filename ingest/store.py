@@ -11,7 +11,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, create_engine, delete, event, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    delete,
+    event,
+    inspect,
+    select,
+)
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -28,6 +41,7 @@ class DocRec(Base):
     source: Mapped[str] = mapped_column(String(512))
     path: Mapped[str] = mapped_column(String(2048), index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
+    parser: Mapped[str] = mapped_column(String(16), default="")
     format: Mapped[str] = mapped_column(String(8))
     title: Mapped[str] = mapped_column(String(512), default="")
     department: Mapped[str] = mapped_column(String(256), default="", index=True)
@@ -110,6 +124,14 @@ class Store:
                 cur.close()
 
         Base.metadata.create_all(self.engine)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Columns added after a store was created (SQLite keeps old files as they are)."""
+        cols = {c["name"] for c in inspect(self.engine).get_columns("documents")}
+        if "parser" not in cols:
+            with self.engine.begin() as conn:
+                conn.execute(sql_text("ALTER TABLE documents ADD COLUMN parser VARCHAR(16) NOT NULL DEFAULT ''"))
 
     # ---------------------------------------------------------------- writes
 
@@ -132,6 +154,7 @@ class Store:
                     source=doc.source,
                     path=doc.path,
                     sha256=doc.sha256,
+                    parser=doc.parser,
                     format=doc.format,
                     title=doc.title,
                     department=doc.department,
@@ -223,6 +246,7 @@ class Store:
                 source=d.source,
                 path=d.path,
                 sha256=d.sha256,
+                parser=d.parser or "",
                 format=d.format,  # type: ignore[arg-type]
                 title=d.title,
                 department=d.department,

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from ingest import embedding, service
 from ingest.index import Index, chunks
+from ingest.model import PARSER_VERSION
 from ingest.service import Ingestor
 from ingest.settings import Settings
 from ingest.store import Store
@@ -373,3 +374,44 @@ def test_tables_doc_filter(folder_store):
         assert len(mine) == d["rows"] > 0 and {o["doc"] for o in mine} == {d["doc"]}
         assert mine == [o for o in every if o["doc"] == d["doc"]]
     assert tables_json(store, "--doc", "000000000000") == []
+
+
+# ---------------------------------------------------------------- a newer parser reads old files again
+
+
+def test_file_read_by_older_parser_is_read_again(tmp_path, fake_embed):
+    """Same bytes, older parser: re-ingest replaces the reading and its index chunks, nothing doubled."""
+    store, path = tmp_path / "store", tmp_path / "dept.md"
+    path.write_text(small_md("测试局", "901", "12.50"), encoding="utf-8")
+    assert invoke("ingest", "--store", store, path).exit_code == 0
+    (first,) = docs(store)
+    index = Index(Settings(home=store))
+    n = index.count(first["doc"])
+    with sqlite3.connect(store / "budgetqa.sqlite") as con:
+        con.execute("UPDATE documents SET parser = '1'")
+    # an old reading's chunk ids: a stale chunk that the new reading must remove
+    index.collection.upsert(ids=[f"{first['doc']}:1:p:99:0"], documents=["旧解析结果"],
+                            metadatas=[{"doc_id": first["doc"], "kind": "text", "para_idx": 99, "page": 1}],
+                            embeddings=[[0.5] * 16])
+    again = invoke("ingest", "--store", store, path)
+    assert again.exit_code == 0
+    assert again.stdout.split("\t")[7].strip() != "unchanged"
+    assert [d["doc"] for d in docs(store)] == [first["doc"]]
+    assert index.count(first["doc"]) == n
+    with sqlite3.connect(store / "budgetqa.sqlite") as con:
+        assert con.execute("SELECT parser FROM documents").fetchall() == [(PARSER_VERSION,)]
+    # and now it is unchanged
+    third = invoke("ingest", "--store", store, path)
+    assert third.stdout.split("\t")[7].strip() == "unchanged"
+
+
+def test_store_made_before_parser_column_still_opens(tmp_path):
+    store = tmp_path / "store"
+    path = tmp_path / "dept.md"
+    path.write_text(small_md("测试局", "901", "12.50"), encoding="utf-8")
+    assert invoke("ingest", "--no-embed", "--store", store, path).exit_code == 0
+    with sqlite3.connect(store / "budgetqa.sqlite") as con:
+        con.execute("ALTER TABLE documents DROP COLUMN parser")
+    assert [d["department"] for d in docs(store)] == ["测试局"]
+    again = invoke("ingest", "--no-embed", "--store", store, path)  # no parser recorded: read again
+    assert again.exit_code == 0 and again.stdout.split("\t")[7].strip() != "unchanged"
