@@ -28,8 +28,9 @@ from assistant.understand import Query
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
-_REASON = re.compile(r"主要(原因|是|用于|为)|原因|由于|因为|用于")
 _AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元)")
+_WHY = re.compile(r"为什么|原因|为何|怎么会")
+_BECAUSE = re.compile(r"原因|由于|因为|主要是")  # a reason, not a use ("用于")
 _USE = re.compile(r"用于|用途|主要包括|具体包括")
 
 
@@ -109,6 +110,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
     if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
         d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
+        nxt = cat.next_sentence(sup)
+        if _WHY.search(q.text) and not _BECAUSE.search(sup.text) and nxt is not None and _BECAUSE.search(nxt.text):
+            d.add(f"，“{nxt.text.rstrip('。')}”{d.cite(nxt)}")
     d.add("。")
     return True
 
@@ -242,21 +246,23 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not chosen:
         return False
     wants_amount = bool(re.search(r"多少|几|金额|预算", q.text))
-    wants_reason = bool(re.search(r"为什么|原因|为何|怎么会", q.text))
+    wants_reason = bool(_WHY.search(q.text))
     wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
     def rank(e: TextEvidence) -> float:
-        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _REASON.search(e.text))
+        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _BECAUSE.search(e.text))
                 + _overlap(subj, clean(e.text)))
 
     chosen = sorted(chosen, key=rank, reverse=True)
     best = chosen[0]
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
-    needs = [pat for want, pat in ((wants_amount, _AMOUNT), (wants_reason, _REASON), (wants_use, _USE)) if want]
+    needs = [pat for want, pat in ((wants_amount, _AMOUNT), (wants_reason, _BECAUSE), (wants_use, _USE)) if want]
     for pat in needs:
         if not any(pat.search(e.text) for e in keep):
-            extra = next((e for e in chosen[1:] if pat.search(e.text) and e not in keep), None)
+            # the sentence right after ("…增长 92.19%。主要原因是去年并入购房补贴。") before any other
+            follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None]
+            extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
             if extra is not None:
                 keep.append(extra)
     if len(keep) == 1 and len(chosen) > 1 and not needs:
@@ -270,11 +276,16 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 _COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位)")
 
 
+_HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数")
+
+
 def _counts_ok(question: str, text: str) -> bool:
     """'几辆' asks for a count of vehicles: the text must give a number of 辆."""
     for unit in _COUNT_Q.findall(question):
         if not re.search(rf"\d[\d,.]*\s*(?:余|多)?{unit}", text):
             return False
+    if _HEADCOUNT_Q.search(question) and not re.search(r"\d[\d,]*\s*(?:余|多)?(人|名)", text):
+        return False  # 编制数 / 人数: a number of people, not an amount
     return True
 
 

@@ -62,6 +62,7 @@ class Catalog:
     _bm25: dict[str, tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]] = field(default_factory=dict)
     _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
+    _by_key: dict[tuple[str, int], TextEvidence] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> Catalog:
@@ -115,6 +116,12 @@ class Catalog:
 
     def doc_rows(self, doc_id: str) -> list[RowEvidence]:
         return self._rows_by_doc.get(doc_id, [])
+
+    def next_sentence(self, e: TextEvidence) -> TextEvidence | None:
+        """The sentence after e in its paragraph, or None."""
+        if not self._by_key:
+            self._by_key = {(t.doc.doc_id, t.para_idx): t for t in self.texts}
+        return self._by_key.get((e.doc.doc_id, e.para_idx + 1))
 
     def doc_texts(self, doc_id: str) -> list[TextEvidence]:
         return self._texts_by_doc.get(doc_id, [])

@@ -21,7 +21,7 @@ _CLAUSE_START = re.compile(r"[。；;，,、：:（(\n]")
 
 class Figure(BaseModel):
     text: str  # the figure with its subject, as written in the draft
-    status: str  # match / differs / not_found
+    status: str  # match / differs / ambiguous (differs in several departments, none named) / not_found
     value: str
     expected: str | None = None
     citations: list[dict] = Field(default_factory=list)
@@ -50,23 +50,32 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
         if num is None or len(re.sub(r"[^\u4e00-\u9fa5]", "", subj)) < 2:
             out.figures.append(fig)
             continue
-        for doc in base.docs[:3]:
+        # every document in scope is asked; a match anywhere wins. "differs" needs one document:
+        # with several departments and none named, a differing figure is ambiguous, not wrong.
+        differs: list[tuple[str, dict]] = []
+        for doc in base.docs:
             q = understand(subj, [doc])
             q.intents = ["figure"]
             found = _figure_for(cat, q, doc)
             if found is not None and found[2]:
-                r, col, stored = found
+                r, _col, stored = found
                 amt = parse_amount(stored)
                 if amt is not None and r.unit == m.group("unit"):
-                    fig.citations = [r.citation(1)]
-                    fig.expected = stored
-                    fig.status = "match" if amt == num else "differs"
-                    break
+                    if amt == num:
+                        fig.status, fig.expected, fig.citations = "match", stored, [r.citation(1)]
+                        break
+                    differs.append((stored, r.citation(1)))
             # the narrative may state it instead
             hit = _in_text(cat, q, doc, subj, num)
             if hit is not None:
                 fig.status, fig.expected, fig.citations = "match", value, [hit.citation(1)]
                 break
+        else:
+            if len(differs) == 1 or (differs and len(base.docs) == 1):
+                fig.status, fig.expected, fig.citations = "differs", differs[0][0], [differs[0][1]]
+            elif differs:
+                fig.status = "ambiguous"
+                fig.citations = [c for _, c in differs[:5]]
         out.figures.append(fig)
     return out
 

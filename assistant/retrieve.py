@@ -4,6 +4,7 @@ BM25 by reciprocal rank. Used for narrative evidence; figures come from exact lo
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from ingest.settings import Settings
@@ -18,33 +19,42 @@ class Dense:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._index = None
+        self._lock = threading.Lock()  # the first questions may arrive together: open the index once
         self.available = settings.chroma_path.exists()
 
     def _idx(self):
-        if self._index is None:
-            from ingest.index import Index
+        with self._lock:
+            if self._index is None and self.available:
+                from ingest.index import Index
 
-            self._index = Index(self.settings)
-            if self._index.count() == 0:
-                self.available = False
-        return self._index
+                try:
+                    index = Index(self.settings)
+                    _ = index.embedder.embed_query("预算")  # load the model now, under the lock
+                except Exception as e:  # no usable index or model: BM25 only, said once in the log
+                    log.warning("dense retrieval unavailable: %s", e)
+                    self.available = False
+                    return None
+                if index.count() == 0:
+                    self.available = False
+                    return None
+                self._index = index
+            return self._index
 
     def paragraphs(self, query: str, doc_ids: set[str], k: int = 20) -> list[tuple[str, int]]:
         """[(doc_id, paragraph index)] best first; [] when there is no index."""
         if not self.available:
             return []
+        idx = self._idx()
+        if idx is None:
+            return []
         try:
-            idx = self._idx()
-            if not self.available:
-                return []
             vec = idx.embedder.embed_query(query)
             where: dict = {"kind": "text"}
             if doc_ids:
                 where = {"$and": [{"kind": "text"}, {"doc_id": {"$in": sorted(doc_ids)}}]}
             res = idx.collection.query(query_embeddings=[vec], n_results=k, where=where, include=["metadatas"])
-        except Exception as e:  # a broken index must not break answering
-            log.warning("dense retrieval unavailable: %s", e)
-            self.available = False
+        except Exception as e:  # one failed query falls back to BM25 for that question only
+            log.warning("dense retrieval failed for one query: %s", e)
             return []
         out: list[tuple[str, int]] = []
         for m in (res.get("metadatas") or [[]])[0]:

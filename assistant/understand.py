@@ -144,7 +144,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.unknown and not q.dept_named:
         pool = []
     if q.years:
-        pool = [d for d in pool if d.year in q.years]  # no document of that year: nothing to answer from
+        years = q.years
+        # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
+        cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
+        if cmp and any(d.year == int(cmp.group(1)) for d in pool):
+            years = [int(cmp.group(1))]
+        pool = [d for d in pool if d.year in years]  # no document of that year: nothing to answer from
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
     if "单位预算" in text or "单位决算" in text:
         pool = [d for d in pool if d.scope == "单位"] or pool
@@ -180,6 +185,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.subject_full = re.sub(r"20\d\d年度?", "", subj)
     subj = re.sub(
         r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
+        r"原因|为什么|为何|(?<=[加少长降])了|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
         subj,

@@ -63,6 +63,7 @@ class TextLine:
     size: float = 0.0
     indent: bool = False  # first-line indent (a new paragraph)
     big: bool = False  # larger than body text: a title
+    full: bool = False  # reaches the right edge of the text: it wraps onto the next line
 
 
 def join_text(a: str, b: str) -> str:
@@ -78,6 +79,7 @@ class NarrativeBuilder:
         self.path: list[tuple[int, str]] = []
         self._cur: Paragraph | None = None
         self._open_heading = False  # the last line was a heading, no text under it yet
+        self._heading_line: TextLine | None = None  # the line read last as a heading
 
     def heading(self, level: int, text: str) -> None:
         self._close()
@@ -101,6 +103,17 @@ class NarrativeBuilder:
             lv, head = self.path[-1]
             self.path[-1] = (lv, head + flat)
             return
+        hl = self._heading_line
+        if self._open_heading and hl is not None and hl.full and not hl.big and self.path and not ln.indent \
+                and not heading_level(flat):
+            # "（1）科学技术支出（类）…（款）科技" + "成果转化与扩散（项）28.00 万元，…": a sentence, not a heading
+            self.path.pop()
+            self._open_heading = False
+            same_page = hl.page == ln.page and hl.bbox is not None
+            self._cur = Paragraph(heading_path=[t for _, t in self.path], text=join_text(hl.text.strip(), text),
+                                  page=hl.page, bbox=hl.bbox.union(ln.bbox) if same_page and hl.bbox else hl.bbox,
+                                  index=len(self.paragraphs))
+            return
         self._open_heading = False
         label = inline_label(text)
         if label:
@@ -110,6 +123,7 @@ class NarrativeBuilder:
                                   index=len(self.paragraphs))
             return
         lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
+        self._heading_line = ln
         if lvl:
             self.heading(lvl, _WS.sub("", text) if len(_WS.sub("", text)) < len(text) - 3 else text)
             return

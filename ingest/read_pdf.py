@@ -33,6 +33,7 @@ NOTE_RE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
 _WIDE_PERF = {"项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "本年绩效指标值", "绩效指标性质"}
 _META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
 _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
+_AMOUNT_HEADS = {"合计", "总计", "小计", "预算数", "金额", "本年预算", "预算金额"}
 _PERF_FIRST = re.compile(r"^(项目编码|项目代码|项目名称|专项名称|一级指标)$")
 
 Progress = Callable[[int, int], None]
@@ -47,7 +48,9 @@ def start_builder(grid: Grid):
     heads = {clean(t) for i in range(min(3, len(grid.rows))) for t in grid.texts(i)}
     wide = len(heads & _WIDE_PERF) >= 3  # one row per indicator, headers across the top
     first = _first_cells(grid)
-    if not wide and (kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t)):
+    # "项目名称 | 项目类别 | 合计 | …": a project list with amount columns, not a key/value 绩效 sheet
+    amounts_across = kind != "performance" and any(t in _AMOUNT_HEADS for t in heads)
+    if not wide and (kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t) and not amounts_across):
         return PerfBuilder(grid, "performance")
     if wide:
         return TableBuilder(grid, "performance")
@@ -225,6 +228,8 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
 
         # text after the last table (or on a page without one): narrative, or a title for the next page
         tail_start = prev_bottom
+        long_x1 = [ln.bbox.x1 for ln in outside if len(clean(ln.text)) >= 15]
+        right = max(long_x1) if len(long_x1) >= 3 else 0.0  # the text's right edge: a line reaching it wraps
         for k, ln in enumerate(outside):
             if k in used:
                 continue
@@ -240,7 +245,9 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             if is_title_line(t) and k + 1 < len(outside) and False:
                 continue
             indent = bool(left) and ln.x0 > pc.left_margin + 0.8 * max(ln.size, 8)
-            narrative.line(TextLine(text=t, page=ln.page, bbox=ln.bbox, size=ln.size, indent=indent, big=bool(body) and ln.size >= body + 2.5))
+            full = right > 0 and ln.bbox.x1 >= right - 1.5 * max(ln.size, 8)
+            narrative.line(TextLine(text=t, page=ln.page, bbox=ln.bbox, size=ln.size, indent=indent,
+                                    big=bool(body) and ln.size >= body + 2.5, full=full))
         if builder is not None and not pc.grids and any(
             k not in used and clean(ln.text) and not _PAGE_NO.match(ln.text.strip()) for k, ln in enumerate(outside)
         ):

@@ -19,6 +19,7 @@ _CODE_HEAD = re.compile(r"编码|代码|编号")
 _CODE_PART = {"类", "款", "项"}
 _UNIT_HEAD = re.compile(r"^(预算单位|单位名称|单位|部门名称|部门（单位）名称|单位（部门）名称)$")
 _ROW_KEY_HEAD = re.compile(r"年度|年份|项目|类别|内容|名称|指标|科目|分类")
+_ATTR_HEAD = re.compile(r"类别$|类型$|性质$|属性$")
 _LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?|^收入项目$|^支出项目$|^指标$|^内容$|^项目名称")
 _CODE_CELL = re.compile(r"^\d{3,7}$")
 _PROJECT_CODE = re.compile(r"^(\d{6,}[A-Z][0-9A-Z]{6,})\s*[-－—–:：]?\s*(\D.*)$")
@@ -212,6 +213,8 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
                 continue
             body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < len(grid.rows[i].cells)]
             body = [b for b in body if b]
+            if _ATTR_HEAD.search(c.path.split("/")[-1]):
+                continue  # 项目类别 / 项目性质: an attribute of the row, printed as a value
             if len(body) >= 3 and sum(not _is_number(b) for b in body) >= 0.8 * len(body) and _ROW_KEY_HEAD.search(c.path):
                 c.role = "label"
     # sides: value/code columns belong to the nearest label column on their left

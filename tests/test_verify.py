@@ -50,3 +50,25 @@ def test_web_check_tab_lists_each_figure(home: Path) -> None:
     frame = check_draft_frame(Settings(home=home, dense_retrieval=False), DRAFT)
     assert list(frame["结果"]) == ["✅ 一致", "❌ 不一致", "✅ 一致", "❔ 未找到"]
     assert frame.iloc[1]["应为"] == "59.58" and "第6页" in frame.iloc[1]["出处"]
+
+
+@pytest.fixture(scope="module")
+def two_depts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    h = tmp_path_factory.mktemp("verify-two")
+    ing = Ingestor(Settings(home=h), embed=False)
+    for f in (ROOT / "ingest" / "samples" / "gonghui-2026.pdf",
+              ROOT / "tests" / "fixtures" / "real" / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"):
+        assert ing.ingest(f).ok
+    return h
+
+
+def test_unnamed_department_matches_where_the_figure_is(two_depts: Path) -> None:
+    """No department named, two loaded: a figure true for one of them is a match, citing that one;
+    a figure wrong for both is ambiguous, not "differs" with another department's value."""
+    res = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("2026年项目支出34.22万元，项目支出99.99万元。")
+    ok, wrong = res.figures
+    assert ok.status == "match" and ok.citations[0]["department"] == "工会部门"
+    assert wrong.status == "ambiguous" and wrong.expected is None
+    assert {c["department"] for c in wrong.citations} == {"工会部门", "北京市审计局"}
+    named = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("工会部门2026年基本支出59.99万元。")
+    assert named.figures[0].status == "differs" and named.figures[0].expected == "59.58"
