@@ -12,8 +12,12 @@ export TOKENIZERS_PARALLELISM := false
 
 EVAL_STORE ?= .budgetqa-eval
 CORPUS ?= ../shared/corpus/real
+LOAD_STORE ?= .budgetqa-load
+URL ?=
+CHROMIUM := /usr/bin/chromium
+ROOT_USER := $(shell test "$$(id -u)" = 0 && command -v apt-get >/dev/null && echo yes)
 
-.PHONY: install run test lint eval corpus-report bench clean
+.PHONY: install run test lint eval corpus-report bench load browser screenshots clean
 
 install: $(STAMP)
 
@@ -31,8 +35,30 @@ run: install
 		echo "存储为空：导入内置示例 $(SAMPLE)"; $(BIN)/budgetqa ingest $(SAMPLE); fi
 	$(BIN)/budgetqa serve --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# Debian's Chromium for tests/test_browser.py (Playwright drives it; never `playwright install`).
+# Installed only as root with apt-get; otherwise a note, and the browser tests are skipped.
+browser:
+	@test -x $(CHROMIUM) || { \
+		if [ -n "$(ROOT_USER)" ]; then \
+			echo "安装 Chromium（浏览器测试用）……"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+				|| echo "注意：Chromium 安装失败，浏览器测试将跳过"; \
+		else echo "注意：未找到 $(CHROMIUM)，浏览器测试将跳过；安装：sudo apt-get install chromium"; fi; }
+
+# regenerate the README screenshots (ui/screenshots/*.png) with the browser test; needs CJK fonts
+screenshots: install browser
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+		if [ -n "$(ROOT_USER)" ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk fonts-noto-color-emoji >/dev/null; \
+		else echo "注意：没有中文字体，截图中的汉字会显示为方框；安装：sudo apt-get install fonts-noto-cjk"; fi; }
+	BUDGETQA_SCREENSHOTS=ui/screenshots $(BIN)/python -m pytest -q tests/test_browser.py
+
+# 20 questions at once against the web app: its own server on the sample store, or URL=... of a
+# running one (make run in another terminal); writes eval/LOAD.md
+load: install
+	$(BIN)/python -m eval.load_chat --store $(LOAD_STORE) $(if $(URL),--url $(URL))
 
 lint: install
 	$(BIN)/ruff check .

@@ -503,12 +503,31 @@ def assistant_for(settings: Settings) -> Assistant:
         return _assistants[key]
 
 
+_warmed: dict[str, threading.Event] = {}  # settings -> set once its warm-up has finished
+WARM_UP_WAIT_S = 300
+
+
 def warm_up(settings: Settings) -> None:
     """Build the assistant and load its catalog (and, if enabled, the dense model) ahead of users."""
+    done = _warmed.setdefault(settings.model_dump_json(), threading.Event())
     try:
         assistant_for(settings).ask(EXAMPLES[0])
     except Exception as e:  # a cold start must never stop the server
         print(f"预热问答服务失败：{type(e).__name__}: {e}", file=sys.stderr)
+    finally:
+        done.set()
+
+
+def ready_assistant(settings: Settings) -> Assistant:
+    """``assistant_for``, after the store's warm-up (if one was started) has finished.
+
+    The first question loads the model and opens the Chroma index; done in two threads at once
+    (the warm-up and a user's question) the index fails to open and dense retrieval stays off
+    for the life of the server, so questions that arrive during the warm-up wait for it."""
+    done = _warmed.get(settings.model_dump_json())
+    if done is not None:
+        done.wait(WARM_UP_WAIT_S)
+    return assistant_for(settings)
 
 
 def _year_label(year: int | None) -> str:
@@ -710,7 +729,7 @@ def ask(
         caption = "当前回答没有出处。"
     else:
         try:
-            ans = assistant_for(settings).ask(q, docs=scope)
+            ans = ready_assistant(settings).ask(q, docs=scope)
         except Exception as e:
             print(f"问答出错：{type(e).__name__}: {e}", file=sys.stderr)
             traceback.print_exc()
@@ -1003,7 +1022,8 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
     return DocumentTabs(documents, doc_dropdown, table_dropdown, caption, rows, csv_btn)
 
 
-_CHECK_STATUS = {"match": "✅ 一致", "differs": "❌ 不一致", "not_found": "❔ 未找到"}
+_CHECK_STATUS = {"match": "✅ 一致", "differs": "❌ 不一致", "not_found": "❔ 未找到",
+                 "ambiguous": "❔ 未指明部门（多个部门数值不同，请写明部门或在问答页选择文件）"}
 
 
 def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
@@ -1011,14 +1031,16 @@ def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
     cols = ["结果", "草稿中的数字", "应为", "出处"]
     if not (draft or "").strip():
         return pd.DataFrame(columns=cols)
-    res = assistant_for(settings).verify(draft)
+    res = ready_assistant(settings).verify(draft)
     rows = []
     for f in res.figures:
         src = ""
-        if f.citations:
+        if f.citations and f.status != "ambiguous":
             c = f.citations[0]
             where = f"《{c['table']}》“{c['row']}”" if c["kind"] == "row" else c.get("section", "")
             src = f"{c['department']} {c['year']} {where} 第{c['page']}页"
+        if f.status == "ambiguous":
+            src = "；".join(f"{c['department']} {c['year']}" for c in f.citations)
         rows.append([_CHECK_STATUS[f.status], f.text, f.expected if f.status == "differs" else "", src])
     return pd.DataFrame(rows, columns=cols)
 
@@ -1029,8 +1051,10 @@ def check_tab(settings: Settings) -> None:
         draft = gr.Textbox(label="草稿", lines=4, placeholder="例：2026年项目支出34.22万元，基本支出59.99万元。")
         button = gr.Button("核对", variant="primary")
         result = gr.Dataframe(label="核对结果", interactive=False, wrap=True)
+        # the limit must be given with the shared id: Gradio lowers a group to its smallest limit,
+        # and the default (1) would leave one question at a time for everyone once 核对 is used
         button.click(lambda t: check_draft_frame(settings, t), inputs=draft, outputs=result,
-                     concurrency_id="chat", api_visibility="private")
+                     concurrency_limit=CHAT_CONCURRENCY, concurrency_id="chat", api_visibility="private")
 
 
 def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
@@ -1091,6 +1115,8 @@ def serve(
     """Serve the app (blocks until interrupted)."""
     if auth is None and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"注意：在 {host} 上提供服务且未设置登录密码，同一网络中的任何人都能上传和查看文件。", file=sys.stderr)
-    # load the assistant (catalog, models) in the background so the first question is quick
+    # load the assistant (catalog, models) in the background so the first question is quick;
+    # registered before the thread starts, so questions asked meanwhile wait for it
+    _warmed.setdefault(settings.model_dump_json(), threading.Event())
     threading.Thread(target=warm_up, args=(settings,), name="budgetqa-warm-up", daemon=True).start()
     build_app(settings).launch(**launch_options(host, port, auth))
