@@ -28,7 +28,10 @@ from assistant.understand import Query
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
-_AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元)")
+_AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))")
+_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)")
+_CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
+_CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 _WHY = re.compile(r"为什么|原因|为何|怎么会")
 _BECAUSE = re.compile(r"原因|由于|因为|主要是")  # a reason, not a use ("用于")
 _USE = re.compile(r"用于|用途|主要包括|具体包括")
@@ -159,7 +162,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return said
 
 
-_SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置", "公务用车运行", "公务用车")
+_SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
 _EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
                 "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
 _EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")
@@ -251,13 +254,15 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     def rank(e: TextEvidence) -> float:
         return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _BECAUSE.search(e.text))
-                + _overlap(subj, clean(e.text)))
+                + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section)))
 
     chosen = sorted(chosen, key=rank, reverse=True)
     best = chosen[0]
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
-    needs = [pat for want, pat in ((wants_amount, _AMOUNT), (wants_reason, _BECAUSE), (wants_use, _USE)) if want]
+    wants_change = bool(_CHANGE_Q.search(q.text))
+    needs = [pat for want, pat in ((wants_amount, _AMOUNT), (wants_change, _CHANGE), (wants_reason, _BECAUSE),
+                                   (wants_use, _USE)) if want]
     for pat in needs:
         if not any(pat.search(e.text) for e in keep):
             # the sentence right after ("…增长 92.19%。主要原因是去年并入购房补贴。") before any other
@@ -267,6 +272,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 keep.append(extra)
     if len(keep) == 1 and len(chosen) > 1 and not needs:
         keep.append(chosen[1])
+    if _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text) and not any(_AMOUNT.search(e.text) for e in keep):
+        return False  # "总投资是多少": sentences about the project that state no amount do not answer it
     chosen = sorted(keep, key=lambda e: e.para_idx)
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
@@ -429,6 +436,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
 # ---------------------------------------------------------------- computations over two cited figures
 
 _DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")
+_TEMPORAL = re.compile(r"^(上年|去年|上一?年度?|前一年|以前年度)?的?(执行数|决算数|预算数|预算|决算|实际数?|同期)?数?$")
 _DIFF2 = re.compile(r"^(.+?)(?:和|与|跟)(.+?)(?:相差|差)(?:多少|几)")
 _SHARE = re.compile(r"^(.+?)占(.+?)的?(?:比例|比重|百分比|百分之|多少)")
 _SUM_PROJECTS = re.compile(r"(项目|几个项目|四个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
@@ -485,6 +493,8 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         m = pat.search(text)
         if not m:
             continue
+        if op == "diff" and _TEMPORAL.match(re.sub(r"(增加|减少|增长|下降|上升|增|减)$", "", m.group(2))):
+            return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
         a = _operand(cat, doc, m.group(1))
         b = _operand(cat, doc, m.group(2))
         if a is None or b is None or a[0] is b[0] and a[1] == b[1]:

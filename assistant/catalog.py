@@ -112,7 +112,7 @@ class Catalog:
     def _text_of(e: RowEvidence | TextEvidence) -> str:
         if isinstance(e, RowEvidence):
             return f"{e.table} {e.code} {e.label} {' '.join(e.values)} {e.unit_name}"
-        return f"{e.section.split(' > ')[-1] if e.section else ''} {e.text}"
+        return f"{e.section.replace(' > ', ' ')} {e.text}"  # the whole heading path: 某专项 > 六、年度预算安排
 
     def doc_rows(self, doc_id: str) -> list[RowEvidence]:
         return self._rows_by_doc.get(doc_id, [])
@@ -138,7 +138,9 @@ class Catalog:
             self._bm25[doc_id] = (BM25Okapi([tokens(self._text_of(e)) for e in corpus]) if corpus else None, corpus)
         return self._bm25[doc_id]
 
-    def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30) -> list[tuple[RowEvidence | TextEvidence, float]]:
+    def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30,
+             texts_only: bool = False) -> list[tuple[RowEvidence | TextEvidence, float]]:
+        """Best-scoring rows and sentences; texts_only keeps rows from crowding the narrative out."""
         toks = tokens(query)
         hits: list[tuple[RowEvidence | TextEvidence, float]] = []
         for doc_id in sorted(doc_ids if doc_ids is not None else self.docs):
@@ -146,6 +148,7 @@ class Catalog:
             if index is None:
                 continue
             scores = index.get_scores(toks)
-            hits.extend((corpus[i], float(scores[i])) for i in range(len(corpus)) if scores[i] > 0)
+            start = len(self.doc_rows(doc_id)) if texts_only else 0  # rows come first in the corpus
+            hits.extend((corpus[i], float(scores[i])) for i in range(start, len(corpus)) if scores[i] > 0)
         hits.sort(key=lambda x: -x[1])
         return hits[:k]

@@ -227,8 +227,9 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[st
 def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_total", "general_public_expense")) -> RowEvidence | None:
     for kind in kinds:
         for r in cat.doc_rows(doc.doc_id):
-            if r.table_kind == kind and bare(r.label) in _TOTAL_LABELS and r.values:
-                return r
+            if r.table_kind == kind and r.values and (
+                    bare(r.label) in _TOTAL_LABELS or not r.code and r.unit_name and r.label == r.unit_name and r.row_idx == 0):
+                return r  # 合计, or a one-unit table's first row named after the unit
     return None
 
 
@@ -236,8 +237,8 @@ def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_tot
 
 def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: int = 8) -> list[TextEvidence]:
     """Sentences about the query: BM25 (jieba) and dense paragraphs fused by reciprocal rank."""
-    query = query or q.text
-    sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=60) if isinstance(e, TextEvidence)]
+    query = query or q.subject_full or q.text  # the scope is the document: its name would only add noise
+    sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=60, texts_only=True) if isinstance(e, TextEvidence)]
     bm25_pars: list[int] = []
     for e in sents:
         p = e.para_idx // 1000

@@ -23,7 +23,7 @@ TITLE_PREFIX_ONLY = re.compile(
     r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|(预算|公开|决算|部门)[0-9一二三四五六七八九十\-—]+表|附件\s*\d+)[:：]?$"
 )
 _TOC = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
-_PAGE_NO = re.compile(r"^[-—\s第]*\d{1,3}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
+_PAGE_NO = re.compile(r"^[-—\s第]*\d(\s?\d){0,2}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
 _META = re.compile(r"单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^(?!\d+\s*年)\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^(?!\d+\s*年)\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
 
 
@@ -291,7 +291,9 @@ def iter_pages(pdf: pdfplumber.PDF, progress: Callable[[int, int], None] | None 
 def _looks_tabular(lines: list[Line]) -> bool:
     """A page with a table title and several lines of amounts but no ruled table."""
     has_title = any(is_title_line(ln.text) for ln in lines)
-    numeric = sum(1 for ln in lines if len(re.findall(r"\d[\d,]*\.\d{2}", ln.text)) >= 2)
+    # table rows printed as text carry no sentence punctuation ("比上年增加 0.00 万元，增长 0.00%" is prose)
+    numeric = sum(1 for ln in lines if len(re.findall(r"\d[\d,]*\.\d{2}", ln.text)) >= 2
+                  and not re.search(r"[，。；：]|万元", ln.text))
     return has_title and numeric >= 3
 
 

@@ -374,6 +374,8 @@ class TableBuilder:
                         code, label = "", code
                 if not label and not code and not values:
                     continue
+                if not label and not code and unit_name:
+                    label = unit_name  # the unit's own row ("深圳市信访局" above its 科目 rows): its total
                 row = Row(
                         index=len(self.table.rows),
                         label=label,

@@ -1,0 +1,88 @@
+"""The assistant on real PDFs: sentences that wrap across lines, compound questions (amount and
+reason), a unit's own total row, changes over time told in the narrative, and honest refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Answer, Assistant
+from ingest.service import Ingestor, read_document
+from ingest.settings import Settings
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+WUXI = REAL / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
+SUZHOU = REAL / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
+SHENZHEN = REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
+HANGZHOU = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = tmp_path_factory.mktemp("real-assistant")
+    ing = Ingestor(Settings(home=home), embed=False)
+    for f in (WUXI, SUZHOU, SHENZHEN, HANGZHOU):
+        assert ing.ingest(f).ok
+    return Assistant(Settings(home=home, dense_retrieval=False))
+
+
+def ask(bot: Assistant, q: str) -> Answer:
+    a = bot.ask(q)
+    assert a.unverified_numbers == [], a.answer
+    return a
+
+
+def texts(a: Answer) -> str:
+    return " ".join(c.get("text", "") for c in a.citations if c["kind"] == "text")
+
+
+# ---------------------------------------------------------------- ingest: paragraphs as printed
+
+
+def test_wrapped_lines_make_one_sentence() -> None:
+    paras = read_document(WUXI).paragraphs
+    # printed over three lines at the left margin, under a page header further left
+    hit = [p for p in paras if "比上年预算减少 11.3 万元" in p.text]
+    assert len(hit) == 1 and hit[0].text.startswith("无锡市统计局 2026 年度一般公共预算拨款安排的“三公”经费支出预算 3 万元")
+    assert hit[0].heading_path[-1] == "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明"  # heading wraps too
+
+
+def test_numbered_sentence_is_not_a_heading() -> None:
+    paras = read_document(HANGZHOU).paragraphs
+    (p,) = [p for p in paras if "113.53" in p.text]
+    assert p.text.startswith("（1）科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）28.00 万元")
+    assert p.heading_path[-1].startswith("（五）一般公共预算当年拨款情况说明")
+
+
+# ---------------------------------------------------------------- answers
+
+
+def test_sanggong_total_and_its_change(bot: Assistant) -> None:
+    a = ask(bot, "无锡市统计局2026年“三公”经费预算是多少？比上年减少了多少？")
+    assert a.answerable and "11.3" in a.answer and "3 万元" in a.answer
+    assert "比上年预算减少 11.3 万元" in texts(a)
+
+
+def test_amount_and_the_reason_in_the_next_sentence(bot: Assistant) -> None:
+    a = ask(bot, "无锡市统计局2026年机关运行经费预算是多少？为什么比上年减少？")
+    assert "131.33" in a.answer and "在职人员减少" in a.answer
+    b = ask(bot, "苏州市审计局2026年提租补贴为什么比上年大幅增加？增加了多少？")
+    assert "266.46" in b.answer and "并入购房补贴" in b.answer
+    assert any(c["kind"] == "row" and c["code"] == "2210202" for c in b.citations)
+
+
+def test_change_over_time_is_read_not_computed(bot: Assistant) -> None:
+    a = ask(bot, "杭州市气象局2026年科技成果转化与扩散支出比上年执行数减少了多少？")
+    assert "113.53" in a.answer and "差额" not in a.answer
+
+
+def test_unit_row_is_the_total(bot: Assistant) -> None:
+    a = ask(bot, "深圳市信访局2026年基本支出预算是多少？")
+    assert "3,072.01" in a.answer
+    assert any(c["kind"] == "row" and c["row"] == "深圳市信访局" for c in a.citations)
+
+
+def test_headcount_is_not_answered_with_money(bot: Assistant) -> None:
+    a = ask(bot, "无锡市统计局2026年在职人员编制数是多少？")
+    assert not a.answerable and a.citations == []
