@@ -104,6 +104,7 @@ def subject_text(q: Query) -> str:
 def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     """Rows of one document whose label, code or column the question names, best first."""
     subj = subject_text(q)
+    raw = q.subject
     order = _kind_order(q)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
@@ -116,12 +117,13 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
-            elif not (r.kind == "indicator" and len(name) >= 6 and name in subj and re.search(r"指标|目标|满意度|率", subj)):
+            elif not (r.kind == "indicator" and len(name) >= 6 and re.search(r"指标|目标|满意度|率", subj)
+                      and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             if r.label == "预算数" and re.search(r"预算|多少钱|资金多少|金额|安排", subj) and not re.search(r"指标|控制", subj):
-                score += 12
+                score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
-                if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在", subj):
+                if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在|干啥", q.text):
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))
                 score += 30 if wants_goal == (r.label == "绩效目标") else 5
@@ -138,7 +140,9 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue
         if r.code and r.code in q.codes:
             score += 100 + len(r.code)
-        if len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
+        if len(name) >= 3 and name in raw and name not in subj:
+            score += 10 * len(name) + 2 * code_level(r.code) + 1  # printed as asked ("本年支出合计"), before synonyms
+        elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
@@ -161,6 +165,10 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))
+    # "群众团体事务下面的行政运行": the named row under a named parent code wins over its namesakes
+    named = {r.code for _, r in scored if r.code and bare(r.label) in subj}
+    scored = [(sc + 50 if r.code and bare(r.label) in subj and any(r.code != c and r.code.startswith(c) for c in named)
+               else sc, r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
 

@@ -71,6 +71,7 @@ _ORG_MENTION = re.compile(
     r"自然资源局|规划和自然资源局|总工会|团委|妇联|科协|残联|法院|检察院|政府办公室|政府办公厅|街道办事处|商务委员会|社会工作部)"
 )
 _REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
+_ALIAS_COMPOUNDS = ("工会经费", "工会会费", "财政拨款", "财政专户", "教育费附加")
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
 
 
@@ -122,7 +123,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             q.unknown.append(org)
     # regions named in the question must be the document's own
     regions = [r for r in _REGION_MENTION.findall(text)
-               if r not in _NOT_REGION and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)]
+               if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)]
     for m in _ORG_MENTION.finditer(text):
         rm = _REGION.match(m.group(0))
         if rm and rm.group(0) not in regions and rm.group(0) not in _NOT_REGION:
@@ -179,7 +180,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
     for a in sorted(named.values(), key=len, reverse=True):
+        # "工会经费" (经济分类 30228) names a subject, not the 工会 department
+        kept = [w for w in _ALIAS_COMPOUNDS if w.startswith(a) and w in subj]
+        for k, w in enumerate(kept):
+            subj = subj.replace(w, f"\x00{k}\x00")
         subj = subj.replace(a, "")
+        for k, w in enumerate(kept):
+            subj = subj.replace(f"\x00{k}\x00", w)
     for r in regions:
         subj = subj.replace(r, "")
     q.subject_full = re.sub(r"20\d\d年度?", "", subj)
