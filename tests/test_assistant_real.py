@@ -86,3 +86,23 @@ def test_unit_row_is_the_total(bot: Assistant) -> None:
 def test_headcount_is_not_answered_with_money(bot: Assistant) -> None:
     a = ask(bot, "无锡市统计局2026年在职人员编制数是多少？")
     assert not a.answerable and a.citations == []
+
+
+def test_prose_with_amounts_is_not_a_text_table() -> None:
+    """A 说明 page under a title-like heading, with several amounts per line, stays narrative
+    (泉州 p27 was once read as a text-aligned table and its 三公 sentences lost)."""
+    from ingest.model import BBox
+    from ingest.pdf import Line, _looks_tabular
+
+    def lines(texts: list[str]) -> list[Line]:
+        return [Line(t, 1, BBox(x0=50, top=20 * i, x1=500, bottom=20 * i + 12), 12, 50) for i, t in enumerate(texts)]
+
+    prose = ["六、一般公共预算“三公”经费支出情况",
+             "2026 年预算安排 0.00 万元，比上年增加 0.00 万元，增",
+             "2026年预算安排 18.85 万元，比上年增加 0.00万元，增",
+             "2026 年预算安排 293.90 万元，其中：公务用车运行费",
+             "32.00 万元，比上年增加 0.00万元，增长 0.00%，与上年持平；"]
+    table = ["2026年度一般公共预算“三公”经费支出预算表", "合计 312.75 312.75", "公务接待费 18.85 18.85",
+             "公务用车购置及运行费 293.90 293.90"]
+    assert not _looks_tabular(lines(prose))
+    assert _looks_tabular(lines(table))
