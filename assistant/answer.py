@@ -32,6 +32,7 @@ _AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))"
 _MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)")
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
+_QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
 _WHY = re.compile(r"为什么|原因|为何|怎么会")
 _BECAUSE = re.compile(r"原因|由于|因为|主要是")  # a reason, not a use ("用于")
 _USE = re.compile(r"用于|用途|主要包括|具体包括")
@@ -254,7 +255,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     def rank(e: TextEvidence) -> float:
         return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _BECAUSE.search(e.text))
-                + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section)))
+                + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section))
+                - 0.5 * sum(1 for w in _QUALIFIERS if w in e.text and w not in q.text))  # "财政拨款收支总预算" ≠ "收支总预算"
 
     chosen = sorted(chosen, key=rank, reverse=True)
     best = chosen[0]

@@ -64,12 +64,13 @@ class Dense:
         return out
 
 
-def rrf(*rankings: list, k: int = RRF_K) -> dict:
-    """Reciprocal-rank fusion of several best-first lists of hashable keys."""
+def rrf(*rankings: list, k: int = RRF_K, weights: tuple[float, ...] = ()) -> dict:
+    """Reciprocal-rank fusion of several best-first lists of hashable keys (optionally weighted)."""
     score: dict = {}
-    for ranking in rankings:
+    for i, ranking in enumerate(rankings):
+        w = weights[i] if i < len(weights) else 1.0
         for rank, key in enumerate(ranking):
-            score[key] = score.get(key, 0.0) + 1.0 / (k + rank + 1)
+            score[key] = score.get(key, 0.0) + w / (k + rank + 1)
     return score
 
 

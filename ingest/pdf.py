@@ -214,9 +214,42 @@ def table_to_grid(table, page_number: int) -> Grid:
     return Grid(rows=grows, page=page_number, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom))
 
 
+_NUMERIC_LINE = re.compile(r"^[\d.,%\s\-]+$")
+
+
+def _chars_text(chars: list[dict]) -> str:
+    """Text of chars left to right, a space where a gap is wider than a third of the font size."""
+    out, prev = [], None
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if prev is not None and c["x0"] - prev["x1"] > 0.33 * (c.get("size") or 10):
+            out.append(" ")
+        out.append(c["text"])
+        prev = c
+    return "".join(out).strip()
+
+
+def _text_lines(page) -> list[dict]:
+    """pdfplumber's text lines, with numbers set in another font a few points lower (上海 决算 pages:
+    "机关运行经费支出 万元" over "184.65") put back into the line they belong to."""
+    lines = page.extract_text_lines(layout=False, strip=True, return_chars=True)
+    merged: list[dict] = []
+    for tl in lines:
+        prev = merged[-1] if merged else None
+        if prev is not None and _NUMERIC_LINE.match(tl["text"]) and tl.get("chars") and prev.get("chars"):
+            overlap = min(prev["bottom"], tl["bottom"]) - max(prev["top"], tl["top"])
+            height = min(prev["bottom"] - prev["top"], tl["bottom"] - tl["top"])
+            if height > 0 and overlap >= 0.25 * height:
+                chars = prev["chars"] + tl["chars"]
+                merged[-1] = {**prev, "text": _chars_text(chars), "chars": chars, "x0": min(prev["x0"], tl["x0"]),
+                              "x1": max(prev["x1"], tl["x1"]), "bottom": max(prev["bottom"], tl["bottom"])}
+                continue
+        merged.append(tl)
+    return merged
+
+
 def _lines(page, boxes: list[tuple[float, float, float, float]]) -> list[Line]:
     out: list[Line] = []
-    for tl in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+    for tl in _text_lines(page):
         text = tl["text"]
         if not text.strip():
             continue
