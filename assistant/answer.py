@@ -33,26 +33,94 @@ _MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 _QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
+_USE_Q = re.compile(r"用于|用途|干什么|做什么|花在")
 _WHY = re.compile(r"为什么|原因|为何|怎么会")
-_BECAUSE = re.compile(r"原因|由于|因为|主要是")  # a reason, not a use ("用于")
+_BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
 _USE = re.compile(r"用于|用途|主要包括|具体包括")
+
+
+_RESIDUE = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
+                      r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
+                      r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
+                      r"[^\u4e00-\u9fa5]")
+_TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
+_BARE_TOTAL = re.compile(r"^(收入|支出)(总额|总数|总计|合计|总量|规模)?$")
+_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|共|总体")
+
+
+def _names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """The subject names something no row or column of the document does (a project, a programme):
+    "信访视频指挥调度平台项目支出" is not answered by the 项目支出 total."""
+    return len(_residue(cat, q, doc)) >= 4
+
+
+def _residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
+    """The subject without the document's row, column and table names and common budget words."""
+    from assistant.understand import aliases
+
+    residue = subject_text(q)
+    tables = cat.tables.get(doc.doc_id, [])
+    names = {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns} | {
+        re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department))
+    for n in sorted((n for n in names if len(n) >= 3 and n in residue), key=len, reverse=True):
+        residue = residue.replace(n, "")
+    for c in q.columns:
+        residue = residue.replace(c, "")
+    return _RESIDUE.sub("", residue)
+
+
+def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
+    m = _BARE_TOTAL.match(_TOTAL_NOISE.sub("", subject_text(q)))
+    if not m or q.columns:
+        return None
+    side = m.group(1)
+    rows = cat.doc_rows(doc.doc_id)
+    names = (f"{side}总计", f"本年{side}合计", f"{side}合计")
+    for kind, labels in (("income_expense_total", names),
+                         ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names))):
+        for label in labels:
+            for r in rows:
+                if r.table_kind == kind and bare(r.label) == label and (not r.side or r.side.startswith(side)):
+                    picked = pick_value(r, [], "")
+                    if picked:
+                        return r, picked[0], picked[1]
+    return None
 
 
 def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """The row and column that answer a figure question in one document."""
+    total = _bare_total(cat, q, doc)
+    if total is not None:
+        return total
     rows = match_rows(cat, q, doc)
+    specific = _names_other(cat, q, doc)
+    if specific:
+        # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
+        rows = [r for r in rows if bare(r.label) not in _TOTAL_NAMES]
+    best: tuple[int, RowEvidence, tuple[str, str]] | None = None
     for r in rows[:5]:
         picked = pick_value(r, q.columns, subject_text(q))
-        if picked and (not q.columns or any(c in picked[0] for c in q.columns)):
+        if not picked:
+            continue
+        if not q.columns:
             return r, picked[0], picked[1]
+        # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
+        met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
+        if any(c in picked[0] for c in q.columns) or met >= 2:
+            if best is None or met > best[0]:
+                best = (met, r, picked)
+    if best is not None:
+        return best[1], best[2][0], best[2][1]
     if rows:
         picked = pick_value(rows[0], q.columns, subject_text(q))
         if picked:
             return rows[0], picked[0], picked[1]
         if not rows[0].values:
             return rows[0], "", ""
-    if q.columns:
-        # "项目支出是多少": the 合计 row of the 支出总表, in the asked column
+    if q.columns and not specific:
+        # "项目支出是多少": the 合计 row of the 支出总表, in the asked column (not when the question names
+        # something else: "信访视频指挥调度平台项目支出了多少")
         kinds = ("general_public_basic", "basic_expense") if any(c in q.columns for c in ("人员经费", "公用经费")) else (
             "expense_total", "general_public_expense")
         tr = total_row(cat, doc, kinds)
@@ -102,6 +170,11 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
+    amount = parse_amount(value)
+    if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
+        wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
+        d.computed.extend([wan, Decimal(10000)])
+        d.add(f"（即{wan}万元 = {value} ÷ 10000）")
     more = [c for it in q.columns[1:] for c in [_col_for_intent(r, it)] if c and c != col]
     if more:
         d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
@@ -111,6 +184,13 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         if others:
             unit = "" if "%" in r.label else (r.unit or "")
             d.add("，其中" + "、".join(f"{leaf(c)}{v}{unit}" for c, v in others))
+    for unit in dict.fromkeys(_COUNT_Q.findall(q.text)):
+        # "…是多少？共接待了多少人？": the sentence that gives the count
+        hit = next((e for e in passages(cat, q, doc, k=15)
+                    if re.search(rf"\d[\d,]*\s*(?:余|多)?(?:批次|次)?[、，]?\s*\d*\s*{unit}", e.text)
+                    and _overlap(bare(r.label), clean(e.text)) >= 0.25), None)
+        if hit is not None and not any(isinstance(e, TextEvidence) and e.text == hit.text for e in d.evidence):
+            d.add(f"。说明中写道：“{hit.text.rstrip('。')}”{d.cite(hit)}")
     sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
     if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
         d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
@@ -196,6 +276,8 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
 def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
     """A column the question names (事业收入, 对附属单位补助支出) left blank in the table's total row."""
     subj = subject_text(q)
+    if _names_other(cat, q, doc):
+        return False
     for t in sorted(cat.tables.get(doc.doc_id, []), key=lambda t: _kind_rank(q, t.kind)):
         cols = [c for c in t.columns if len(leaf(c)) >= 3 and leaf(c) in subj]
         if not cols:
@@ -225,9 +307,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     subj = subject_text(q)
     cands = passages(cat, q, doc, k=15)
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
+    own = _residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
+    money = bool(_MONEY_Q.search(q.text))
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
+        if money and len(own) >= 4 and _overlap(own, txt + clean(e.section)) < 0.4:
+            continue
         if terms and not all(t in txt + clean(e.section) for t in terms):
             continue
         if len(txt) < 12 and not re.search(r"\d", txt):
@@ -254,7 +340,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
     def rank(e: TextEvidence) -> float:
-        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + 2.0 * bool(wants_reason and _BECAUSE.search(e.text))
+        why = 0.5 if wants_amount else 2.0  # with an amount asked, the sentence naming the subject leads
+        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + why * bool(wants_reason and _BECAUSE.search(e.text))
                 + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section))
                 - 0.5 * sum(1 for w in _QUALIFIERS if w in e.text and w not in q.text))  # "财政拨款收支总预算" ≠ "收支总预算"
 
@@ -361,8 +448,71 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
+_PLAN_FINAL = re.compile(r"年初预算.{0,16}决算|决算.{0,16}年初预算|预算数.{0,8}决算数")
+_ITEM_END = re.compile(r"（项）|\(项\)")
+
+
+def _named_row(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
+    """The one 科目 row the question names: by code, else by a printed name of four or more characters."""
+    by_code = [r for c in q.codes for r in cat.by_code.get(c, []) if r.doc.doc_id == doc.doc_id]
+    if by_code:
+        return by_code[0]
+    top = match_rows(cat, q, doc)[:1]
+    if top and len(bare(top[0].label)) >= 4 and bare(top[0].label) in subject_text(q) and top[0].code:
+        return top[0]
+    return None
+
+
+def _item_sentences(cat: Catalog, doc: DocInfo, label: str) -> list[list[TextEvidence]]:
+    """Each 说明 item about a 科目: its heading sentence ("4、…财政委托业务支出（项）。") and the sentences
+    after it, up to the next item."""
+    texts = {e.para_idx: e for e in cat.doc_texts(doc.doc_id)}
+    items: list[list[TextEvidence]] = []
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        cur: list[TextEvidence] | None = None
+        for k, sent in enumerate(p.sentences):
+            flat = clean(sent)
+            ev = texts.get(p.para_idx * 1000 + k)
+            if ev is None:
+                continue
+            if label in flat and _ITEM_END.search(flat):
+                cur = [ev]
+                items.append(cur)
+            elif _ITEM_END.search(flat) and "预算" not in flat:
+                cur = None  # the next item begins
+            elif cur is not None:
+                cur.append(ev)
+    return items
+
+
+def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A named 科目 in the 说明's item list (决算 and many 预算 releases): "X（项）。主要用于……。年初预算为 A 万元，
+    支出决算为 B 万元。……的主要原因是……" — the sentences that answer what is asked (use, plan vs final, reason)."""
+    row = _named_row(cat, q, doc)
+    if row is None:
+        return False
+    wants = [(_PLAN_FINAL.search(q.text), lambda t: "年初预算" in t and "决算" in t and len(_AMOUNT.findall(t)) >= 2),
+             (_USE_Q.search(q.text), lambda t: bool(_USE.search(t))),
+             (_WHY.search(q.text), lambda t: bool(_BECAUSE.search(t))),
+             (re.search(r"多少|金额", q.text), lambda t: bool(_AMOUNT.search(t)))]
+    wants = [f for w, f in wants if w]
+    if not wants:
+        return False
+    for item in _item_sentences(cat, doc, bare(row.label)):
+        picked = [e for e in item[1:] if any(f(clean(e.text)) for f in wants)]
+        if not picked or not all(any(f(clean(e.text)) for e in picked) for f in wants):
+            continue
+        head = f"{prefix}{describe(doc)}“{item[0].text.rstrip('。')}”{d.cite(item[0])}："
+        body = "，".join(f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in picked)
+        d.add(f"{head}{body}。")
+        return True
+    return False
+
+
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
+    if (_PLAN_FINAL.search(q.text) or _USE_Q.search(q.text) or _WHY.search(q.text)) and answer_item(cat, q, doc, d, prefix):
+        return True
     if re.search(r"是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义", q.text) and answer_definition(cat, q, doc, d):
         return True
     if ("三公" in q.text or any(p in q.text for p in _SANGONG_PARTS)) and "share" not in intents:

@@ -135,6 +135,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
                 if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj):
                     continue
+                if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)):
+                    continue  # a loose match on the project name and a row the question does not name
                 score -= 4
         elif r.kind == "text":
             continue
@@ -149,6 +151,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
             score += 8 * (len(name) - 2)
+        elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
+            score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
