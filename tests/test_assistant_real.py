@@ -106,3 +106,46 @@ def test_prose_with_amounts_is_not_a_text_table() -> None:
              "公务用车购置及运行费 293.90 293.90"]
     assert not _looks_tabular(lines(prose))
     assert _looks_tabular(lines(table))
+
+
+# ---------------------------------------------------------------- 决算 (final accounts)
+
+SHEHUI = REAL / "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"
+XINFANG24 = REAL / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def final_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = tmp_path_factory.mktemp("final-accounts")
+    ing = Ingestor(Settings(home=home), embed=False)
+    for f in (SHEHUI, XINFANG24):
+        assert ing.ingest(f).ok
+    return Assistant(Settings(home=home, dense_retrieval=False))
+
+
+def test_numbers_set_below_their_line_are_read_in_place() -> None:
+    """普陀 决算 pages print each number a few points lower, in another font: it belongs in its sentence."""
+    text = " ".join(p.text for p in read_document(SHEHUI).paragraphs)
+    assert "本年支出合计 307.82 万元" in text or "本年支出合计307.82万元" in text.replace(" ", "")
+    assert "年初预算为万元" not in text.replace(" ", "")
+
+
+def test_item_plan_and_final_with_the_reason(final_bot: Assistant) -> None:
+    a = ask(final_bot, "国家信访局2024年度一般行政管理事务（2014002）年初预算和支出决算各是多少？决算远低于预算的原因是什么？")
+    assert "590.53" in a.answer and "4.7" in a.answer and "机动经费" in a.answer
+    assert "一般行政管理事务（项）" in texts(a)
+
+
+def test_item_use_and_amount(final_bot: Assistant) -> None:
+    a = ask(final_bot, "中共上海市普陀区委社会工作部2024年其他社会工作事务支出（2013999）决算是多少？主要用于什么？")
+    assert "202.24" in a.answer and "开办费" in a.answer
+
+
+def test_project_the_tables_do_not_name_is_refused(final_bot: Assistant) -> None:
+    a = ask(final_bot, "国家信访局2024年度部门决算中，信访视频指挥调度平台项目支出了多少钱？")
+    assert not a.answerable and "3,499.42" not in a.answer
+
+
+def test_bare_income_total(final_bot: Assistant) -> None:
+    a = ask(final_bot, "国家信访局2024年部门决算的收入是多少？")
+    assert a.answerable and any(c["kind"] == "row" and "收入" in c["row"] for c in a.citations)
