@@ -56,8 +56,8 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
         for doc in base.docs:
             q = understand(subj, [doc])
             q.intents = ["figure"]
-            found = _figure_for(cat, q, doc)
-            if found is not None and found[2]:
+            found = None if _CHANGE.search(subj) else _figure_for(cat, q, doc)
+            if found is not None and found[2] and _names_row(cat, q, doc, found[0], found[1], subj):
                 r, _col, stored = found
                 amt = parse_amount(stored)
                 if amt is not None and r.unit == m.group("unit"):
@@ -78,6 +78,26 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
                 fig.citations = [c for _, c in differs[:5]]
         out.figures.append(fig)
     return out
+
+
+# "比上年增加 2.55 万元": a change, not a stored figure (changes are matched in the narrative only)
+_CHANGE = re.compile(r"(比|较|与).{0,12}(增加|减少|增长|下降|相比)|(增加|减少|增长|下降|增减)了?$")
+
+
+def _names_row(cat: Catalog, q, doc, r: RowEvidence, col: str, subj: str) -> bool:
+    """Only a row the draft names can make its figure "differ": its printed name or code, or a total
+    row's column ("项目支出") when the draft names nothing else. "全年预算数 2277 万元" names no row."""
+    from assistant.answer import _names_other
+    from assistant.compose import bare, leaf
+
+    flat = re.sub(r"\s+", "", subj)
+    name = bare(r.label)
+    if r.code and r.code in flat:
+        return True
+    generic = name in ("合计", "总计", "小计", "预算数", "决算数", "执行数", "金额", "预算", "决算", "本年", "上年")
+    if not generic and name in flat and (len(name) >= 4 or flat.endswith(name)):
+        return True
+    return bool(q.columns) and any(c in leaf(col) or c in col for c in q.columns) and not _names_other(cat, q, doc)
 
 
 def _in_text(cat: Catalog, q, doc, subj: str, num: Decimal) -> TextEvidence | None:
