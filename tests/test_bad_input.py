@@ -213,3 +213,12 @@ def test_only_bad_files_exit_1_and_store_stays_empty(tmp_path, cli, bad):
     assert res.code == 1 and len(res.lines) == 2
     assert all(ln.startswith("失败\t") for ln in res.lines)
     assert json.loads(cli("docs", "--json", "--store", store).stdout) == []
+
+
+def test_a_readme_beside_the_disclosures_is_refused(tmp_path):
+    """A folder often holds a README or a file list: it is named with its reason, not stored as a document."""
+    readme = tmp_path / "SOURCES.md"
+    readme.write_text("# 语料说明\n\n| 文件 | 来源 |\n|---|---|\n| a.pdf | 某市信访局网站 |\n| b.pdf | 某区财政局网站 |\n",
+                      encoding="utf-8")
+    with pytest.raises(IngestError, match="不像部门预算/决算公开文件"):
+        read_document(readme)
