@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from assistant.answer import _figure_for, sentence_with_number
 from assistant.catalog import Catalog
 from assistant.evidence import RowEvidence, TextEvidence
-from assistant.understand import understand
+from assistant.understand import COLUMN_INTENTS, understand
 from ingest.model import parse_amount
 
 # a figure and the words before it: "项目支出34.22万元", "基本支出 59.58 万元"
@@ -97,7 +97,11 @@ def _names_row(cat: Catalog, q, doc, r: RowEvidence, col: str, subj: str) -> boo
     generic = name in ("合计", "总计", "小计", "预算数", "决算数", "执行数", "金额", "预算", "决算", "本年", "上年")
     if not generic and name in flat and (len(name) >= 4 or flat.endswith(name)):
         return True
-    return bool(q.columns) and any(c in leaf(col) or c in col for c in q.columns) and not _names_other(cat, q, doc)
+    # a total's column ("项目支出 34.22 万元"): the draft's subject must end with that column's name
+    tail = re.sub(r"(预算数|决算数|预算|决算|支出数|为|是|共计|共|总额|安排|合计)+$", "", flat)
+    asked = [c for c in q.columns if c in leaf(col) or c in col]
+    names = [a for c in asked for a in (c, *COLUMN_INTENTS.get(c, ()))]
+    return bool(asked) and any(tail.endswith(a) for a in names) and not _names_other(cat, q, doc)
 
 
 def _in_text(cat: Catalog, q, doc, subj: str, num: Decimal) -> TextEvidence | None:

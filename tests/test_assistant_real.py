@@ -149,3 +149,11 @@ def test_project_the_tables_do_not_name_is_refused(final_bot: Assistant) -> None
 def test_bare_income_total(final_bot: Assistant) -> None:
     a = ask(final_bot, "国家信访局2024年部门决算的收入是多少？")
     assert a.answerable and any(c["kind"] == "row" and "收入" in c["row"] for c in a.citations)
+
+
+def test_checker_does_not_call_a_true_sentence_wrong(bot: Assistant) -> None:
+    """A 说明 sentence checked as a draft: its 三公 figure must not be compared with the 一般公共预算拨款 total."""
+    res = bot.verify("无锡市统计局2026年度一般公共预算拨款安排的“三公”经费支出预算3万元，比上年预算减少11.3万元。")
+    assert [f.status for f in res.figures] == ["match", "match"]
+    wrong = bot.verify("无锡市统计局2026年项目支出100.00万元。")
+    assert wrong.figures[0].status == "differs" and wrong.figures[0].expected == "975.06"
