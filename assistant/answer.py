@@ -45,7 +45,7 @@ _RESIDUE = re.compile(r"一般公共预算|政府性基金|国有资本经营|�
                       r"[^\u4e00-\u9fa5]")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
 _BARE_TOTAL = re.compile(r"^(收入|支出)(总额|总数|总计|合计|总量|规模)?$")
-_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|共|总体")
+_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|共|总体|中|里")
 
 
 def _names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
