@@ -66,3 +66,15 @@ def docs_json() -> Callable[..., list[dict]]:
         return json.loads(r.stdout)
 
     return docs
+
+
+def bm25_store(home: Path, *files: Path) -> Path:
+    """A store at home holding these files, read without embeddings (BM25 answers, no model load)."""
+    from ingest.service import Ingestor
+    from ingest.settings import Settings
+
+    ing = Ingestor(Settings(home=home), embed=False)
+    for f in files:
+        res = ing.ingest(f)
+        assert res.ok, f"{f.name}: {res.error}"
+    return home

@@ -12,8 +12,8 @@ import pytest
 
 from assistant.service import Answer, Assistant
 from assistant.verify import unverified
-from ingest.service import Ingestor
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "ingest" / "samples" / "gonghui-2026.pdf"
@@ -22,11 +22,7 @@ HANGZHOU = ROOT / "tests" / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_b
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("assistant-store")
-    ing = Ingestor(Settings(home=home), embed=False)
-    for f in (SAMPLE, HANGZHOU):
-        assert ing.ingest(f).ok
-    return home
+    return bm25_store(tmp_path_factory.mktemp("assistant-store"), SAMPLE, HANGZHOU)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Answer, Assistant
-from ingest.service import Ingestor, read_document
+from ingest.service import read_document
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 WUXI = REAL / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
@@ -20,10 +21,7 @@ HANGZHOU = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    home = tmp_path_factory.mktemp("real-assistant")
-    ing = Ingestor(Settings(home=home), embed=False)
-    for f in (WUXI, SUZHOU, SHENZHEN, HANGZHOU):
-        assert ing.ingest(f).ok
+    home = bm25_store(tmp_path_factory.mktemp("real-assistant"), WUXI, SUZHOU, SHENZHEN, HANGZHOU)
     return Assistant(Settings(home=home, dense_retrieval=False))
 
 
@@ -116,10 +114,7 @@ XINFANG24 = REAL / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
 
 @pytest.fixture(scope="module")
 def final_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    home = tmp_path_factory.mktemp("final-accounts")
-    ing = Ingestor(Settings(home=home), embed=False)
-    for f in (SHEHUI, XINFANG24):
-        assert ing.ingest(f).ok
+    home = bm25_store(tmp_path_factory.mktemp("final-accounts"), SHEHUI, XINFANG24)
     return Assistant(Settings(home=home, dense_retrieval=False))
 
 

@@ -26,8 +26,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ingest.service import Ingestor
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 from ui import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,10 +84,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    s = Settings(home=tmp_path_factory.mktemp("store"), dense_retrieval=False)
-    res = Ingestor(s, embed=False).ingest(SAMPLE)
-    assert res.ok, res.error
-    return s
+    return Settings(home=bm25_store(tmp_path_factory.mktemp("store"), SAMPLE), dense_retrieval=False)
 
 
 @pytest.fixture(scope="module")
