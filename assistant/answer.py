@@ -550,6 +550,25 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return answer_passage(cat, q, doc, d, prefix)
 
 
+_PART_Q = re.compile(r"^(?P<whole>.+?(?:多少|几)[^？?，,]*[？?，,])\s*(?:其中)(?P<part>[^？?]+?(?:多少|几)[^？?]*)[？?]?$")
+
+
+def answer_whole_and_part(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """"收入预算是多少？其中事业收入是多少？": the whole and the part, each answered as its own question.
+    Both must be answered, or neither is kept (the question is then answered as one)."""
+    from assistant.understand import understand
+
+    m = _PART_Q.match(q.text.strip())
+    if not m:
+        return False
+    q1, q2 = understand(m["whole"], [doc]), understand(m["part"], [doc])
+    n_parts, n_ev, n_comp = len(d.parts), len(d.evidence), len(d.computed)
+    if answer_for_doc(cat, q1, doc, d) and answer_for_doc(cat, q2, doc, d, prefix="其中，"):
+        return True
+    d.parts, d.evidence, d.computed = d.parts[:n_parts], d.evidence[:n_ev], d.computed[:n_comp]
+    return False
+
+
 def compose(cat: Catalog, q: Query) -> Draft:
     d = Draft()
     if not q.docs:
@@ -567,7 +586,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
     answered = 0
     for doc in q.docs:
         before = len(d.parts)
-        ok = answer_for_doc(cat, q, doc, d, prefix="" if not multi else "")
+        ok = answer_whole_and_part(cat, q, doc, d) or answer_for_doc(cat, q, doc, d, prefix="" if not multi else "")
         if ok:
             answered += 1
         elif multi:

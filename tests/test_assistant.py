@@ -158,3 +158,9 @@ def test_llm_answer_passes_the_same_check(store: Path) -> None:
     wrong_marker = FakeListChatModel(responses=["项目支出为34.22万元[9]。"])
     c = Assistant(Settings(home=store), llm=wrong_marker).ask("工会项目支出主要用于什么？")
     assert c.writer == "offline" and "编号" in c.note
+
+
+def test_whole_and_its_part(bot: Assistant) -> None:
+    a = ask(bot, "工会部门2026年支出预算是多少？其中项目支出是多少？")
+    assert "93.80" in a.answer and "34.22" in a.answer and "其中" in a.answer
+    assert len(rows(a)) >= 2
