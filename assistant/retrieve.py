@@ -20,6 +20,7 @@ class Dense:
         self.settings = settings
         self._index = None
         self._lock = threading.Lock()  # the first questions may arrive together: open the index once
+        self._vectors: dict[str, list[float]] = {}
         self.available = settings.chroma_path.exists()
 
     def _idx(self):
@@ -40,6 +41,16 @@ class Dense:
                 self._index = index
             return self._index
 
+    def _vector(self, idx, query: str) -> list[float]:
+        """The query's embedding; a question asks the same text once per document, so it is kept."""
+        vec = self._vectors.get(query)
+        if vec is None:
+            vec = idx.embedder.embed_query(query)
+            if len(self._vectors) >= 512:
+                self._vectors.clear()
+            self._vectors[query] = vec
+        return vec
+
     def paragraphs(self, query: str, doc_ids: set[str], k: int = 20) -> list[tuple[str, int]]:
         """[(doc_id, paragraph index)] best first; [] when there is no index."""
         if not self.available:
@@ -48,7 +59,7 @@ class Dense:
         if idx is None:
             return []
         try:
-            vec = idx.embedder.embed_query(query)
+            vec = self._vector(idx, query)
             where: dict = {"kind": "text"}
             if doc_ids:
                 where = {"$and": [{"kind": "text"}, {"doc_id": {"$in": sorted(doc_ids)}}]}
