@@ -6,7 +6,8 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,3 +79,21 @@ def bm25_store(home: Path, *files: Path) -> Path:
         res = ing.ingest(f)
         assert res.ok, f"{f.name}: {res.error}"
     return home
+
+
+@contextmanager
+def served_app(settings) -> Iterator[tuple[str, object]]:
+    """(url, Blocks): the web app as `budgetqa serve` builds it, on a free localhost port, closed after."""
+    import socket
+
+    from ui import app
+
+    demo = app.build_app(settings, embed=False)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    demo.launch(**app.launch_options("127.0.0.1", port), prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/", demo
+    finally:
+        demo.close()

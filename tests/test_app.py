@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import re
 import shutil
-import socket
 from pathlib import Path
 
 import httpx
@@ -20,7 +19,7 @@ import pytest
 
 from ingest.service import Ingestor
 from ingest.settings import Settings
-from tests.conftest import bm25_store
+from tests.conftest import bm25_store, served_app
 from ui import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,18 +170,11 @@ def test_open_table_selects_document_and_table(settings: Settings, doc_id: str) 
 
 
 def test_launch_serves_the_page(settings: Settings) -> None:
-    demo = app.build_app(settings, embed=False)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    demo.launch(**app.launch_options("127.0.0.1", port), prevent_thread_lock=True, quiet=True)
-    try:
-        r = httpx.get(f"http://127.0.0.1:{port}/", timeout=10, trust_env=False)
+    with served_app(settings) as (url, _demo):
+        r = httpx.get(url, timeout=10, trust_env=False)
         assert r.status_code == 200
         assert app.TITLE in r.text and "文件（部门 年度 文件名）" in r.text
         assert "查看出处（当前回答）" in r.text and app.EXAMPLES[0] in r.text
-    finally:
-        demo.close()
 
 
 # ------------------------------------------------------------------ 问答 tab

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import pytest
 from PIL import Image
 
 from ingest.settings import Settings
-from tests.conftest import bm25_store
+from tests.conftest import bm25_store, served_app
 from ui import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,15 +89,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="module")
 def served(settings: Settings) -> Iterator[tuple[str, object]]:
     """(url, Blocks) of the app serving the sample store on a free localhost port."""
-    demo = app.build_app(settings, embed=False)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    demo.launch(**app.launch_options("127.0.0.1", port), prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/", demo
-    finally:
-        demo.close()
+    with served_app(settings) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
