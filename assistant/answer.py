@@ -59,10 +59,15 @@ def _residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
     from assistant.understand import aliases
 
     residue = subject_text(q)
-    tables = cat.tables.get(doc.doc_id, [])
-    names = {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns} | {
-        re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department))
-    for n in sorted((n for n in names if len(n) >= 3 and n in residue), key=len, reverse=True):
+    key = ("names", doc.doc_id)
+    if key not in cat.memo:  # every printed name of the document, once per document (not per question)
+        tables = cat.tables.get(doc.doc_id, [])
+        cat.memo[key] = sorted(
+            {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns}
+            | {re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department)),
+            key=len, reverse=True)
+    names: list[str] = cat.memo[key]  # type: ignore[assignment]
+    for n in (n for n in names if len(n) >= 3 and n in residue):
         residue = residue.replace(n, "")
     for c in q.columns:
         residue = residue.replace(c, "")

@@ -63,6 +63,7 @@ class Catalog:
     _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
     _by_key: dict[tuple[str, int], TextEvidence] = field(default_factory=dict)
+    memo: dict[tuple[str, str], object] = field(default_factory=dict)  # per-document values answers reuse
 
     @classmethod
     def load(cls, store: Store) -> Catalog:
