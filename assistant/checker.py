@@ -21,7 +21,8 @@ _CLAUSE_START = re.compile(r"[。；;，,、：:（(\n]")
 
 class Figure(BaseModel):
     text: str  # the figure with its subject, as written in the draft
-    status: str  # match / differs / ambiguous (differs in several departments, none named) / not_found
+    status: str  # match / differs / not_found (the contract's three values)
+    ambiguous: bool = False  # not_found because it differs in several departments and the draft names none
     value: str
     expected: str | None = None
     citations: list[dict] = Field(default_factory=list)
@@ -74,7 +75,7 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
             if len(differs) == 1 or (differs and len(base.docs) == 1):
                 fig.status, fig.expected, fig.citations = "differs", differs[0][0], [differs[0][1]]
             elif differs:
-                fig.status = "ambiguous"
+                fig.ambiguous = True  # status stays not_found
                 fig.citations = [c for _, c in differs[:5]]
         out.figures.append(fig)
     return out

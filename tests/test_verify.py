@@ -64,11 +64,11 @@ def two_depts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_unnamed_department_matches_where_the_figure_is(two_depts: Path) -> None:
     """No department named, two loaded: a figure true for one of them is a match, citing that one;
-    a figure wrong for both is ambiguous, not "differs" with another department's value."""
+    a figure wrong for both is not_found and marked ambiguous, not "differs" with another department's value."""
     res = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("2026年项目支出34.22万元，项目支出99.99万元。")
     ok, wrong = res.figures
     assert ok.status == "match" and ok.citations[0]["department"] == "工会部门"
-    assert wrong.status == "ambiguous" and wrong.expected is None
+    assert wrong.status == "not_found" and wrong.ambiguous and wrong.expected is None
     assert {c["department"] for c in wrong.citations} == {"工会部门", "北京市审计局"}
     named = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("工会部门2026年基本支出59.99万元。")
     assert named.figures[0].status == "differs" and named.figures[0].expected == "59.58"

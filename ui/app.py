@@ -1022,8 +1022,8 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
     return DocumentTabs(documents, doc_dropdown, table_dropdown, caption, rows, csv_btn)
 
 
-_CHECK_STATUS = {"match": "✅ 一致", "differs": "❌ 不一致", "not_found": "❔ 未找到",
-                 "ambiguous": "❔ 未指明部门（多个部门数值不同，请写明部门或在问答页选择文件）"}
+_CHECK_STATUS = {"match": "✅ 一致", "differs": "❌ 不一致", "not_found": "❔ 未找到"}
+_AMBIGUOUS = "❔ 未指明部门（多个部门数值不同，请写明部门或在问答页选择文件）"
 
 
 def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
@@ -1035,13 +1035,13 @@ def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
     rows = []
     for f in res.figures:
         src = ""
-        if f.citations and f.status != "ambiguous":
+        if f.citations and not f.ambiguous:
             c = f.citations[0]
             where = f"《{c['table']}》“{c['row']}”" if c["kind"] == "row" else c.get("section", "")
             src = f"{c['department']} {c['year']} {where} 第{c['page']}页"
-        if f.status == "ambiguous":
+        if f.ambiguous:
             src = "；".join(f"{c['department']} {c['year']}" for c in f.citations)
-        rows.append([_CHECK_STATUS[f.status], f.text, f.expected if f.status == "differs" else "", src])
+        rows.append([_AMBIGUOUS if f.ambiguous else _CHECK_STATUS[f.status], f.text, f.expected if f.status == "differs" else "", src])
     return pd.DataFrame(rows, columns=cols)
 
 

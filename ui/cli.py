@@ -226,12 +226,12 @@ def verify(
     if as_json:
         print(res.model_dump_json())
         return
-    names = {"match": "一致", "differs": "不一致", "not_found": "未找到", "ambiguous": "未指明部门"}
+    names = {"match": "一致", "differs": "不一致", "not_found": "未找到"}
     for f in res.figures:
-        line = f"{names[f.status]}\t{f.text}"
+        line = f"{'未指明部门' if f.ambiguous else names[f.status]}\t{f.text}"
         if f.status == "differs":
             line += f"\t应为 {f.expected}"
-        if f.status == "ambiguous":
+        if f.ambiguous:
             line += "\t多个部门的文件中都有此项且数值不同，请在草稿中写明部门或用 --doc 指定文件：" + "；".join(
                 f"{c['department']} {c['year']}" for c in f.citations)
         elif f.citations:
