@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answer import _figure_for, sentence_with_number
 from assistant.catalog import Catalog
-from assistant.evidence import RowEvidence, TextEvidence
+from assistant.evidence import Citation, RowEvidence, TextEvidence
 from assistant.understand import COLUMN_INTENTS, understand
 from ingest.model import parse_amount
 
@@ -25,7 +25,7 @@ class Figure(BaseModel):
     ambiguous: bool = False  # not_found because it differs in several departments and the draft names none
     value: str
     expected: str | None = None
-    citations: list[dict] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
 
 
 class CheckResult(BaseModel):
@@ -53,7 +53,7 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
             continue
         # every document in scope is asked; a match anywhere wins. "differs" needs one document:
         # with several departments and none named, a differing figure is ambiguous, not wrong.
-        differs: list[tuple[str, dict]] = []
+        differs: list[tuple[str, Citation]] = []
         for doc in base.docs:
             q = understand(subj, [doc])
             q.intents = ["figure"]

@@ -12,7 +12,6 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.compose import Draft
-from assistant.evidence import RowEvidence
 from assistant.verify import unverified
 from ingest.settings import Settings
 
@@ -45,14 +44,7 @@ def make_llm(settings: Settings) -> BaseChatModel | None:
 
 
 def evidence_block(d: Draft) -> str:
-    lines = []
-    for i, e in enumerate(d.evidence, 1):
-        if isinstance(e, RowEvidence):
-            vals = "，".join(f"{k}={v}" for k, v in e.values.items()) or "（空白）"
-            lines.append(f"[{i}] {e.doc.department}{e.doc.year}年《{e.table}》第{e.page}页 “{e.label}” {e.code}：{vals}（单位：{e.unit or '未注明'}）")
-        else:
-            lines.append(f"[{i}] {e.doc.department}{e.doc.year}年 {e.section} 第{e.page}页：{e.text}")
-    return "\n".join(lines)
+    return "\n".join(e.citation(i).line() for i, e in enumerate(d.evidence, 1))
 
 
 def rewrite(llm: BaseChatModel, question: str, d: Draft, known_extra: list) -> tuple[str | None, str]:

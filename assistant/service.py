@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from decimal import Decimal
+from itertools import zip_longest
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableLambda
@@ -18,6 +19,7 @@ from pydantic import BaseModel, Field
 from assistant.answer import compose
 from assistant.catalog import Catalog
 from assistant.compose import Draft
+from assistant.evidence import Citation, RowEvidence, TextEvidence
 from assistant.llm import make_llm, rewrite
 from assistant.retrieve import Dense
 from assistant.understand import Query, understand
@@ -30,7 +32,7 @@ class Answer(BaseModel):
     question: str
     answer: str
     answerable: bool
-    citations: list[dict] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
     unverified_numbers: list[str] = Field(default_factory=list)
     intent: str = ""
     docs: list[str] = Field(default_factory=list)
@@ -103,6 +105,20 @@ class Assistant:
         ans: Answer = self.chain.invoke({"question": question, "docs": docs or []})
         ans.latency_ms = round((time.perf_counter() - t0) * 1000, 1)
         return ans
+
+    def evidence(self, question: str, docs: list[str] | None = None, k: int = 8) -> list[RowEvidence | TextEvidence]:
+        """The ranked rows and sentences for a question (what ``assistant.retriever`` hands to LangChain):
+        per document in scope, the rows it names and the best sentences, interleaved."""
+        from assistant.compose import match_rows, passages
+
+        cat = self.catalog
+        q = understand(question, list(cat.docs.values()), set(docs) if docs else None)
+        out: list[RowEvidence | TextEvidence] = []
+        for doc in q.docs:
+            rows, texts = match_rows(cat, q, doc)[:k], passages(cat, q, doc, k=k)
+            for pair in zip_longest(rows, texts):
+                out.extend(e for e in pair if e is not None)
+        return out[: k * max(1, len(q.docs))]
 
     def verify(self, draft: str, docs: list[str] | None = None):
         """Check every figure of a draft against the store (see assistant.checker)."""

@@ -17,6 +17,7 @@ import httpx
 import pandas as pd
 import pytest
 
+from assistant.evidence import RowCitation
 from ingest.service import Ingestor
 from ingest.settings import Settings
 from tests.conftest import bm25_store, served_app
@@ -212,9 +213,9 @@ def test_citation_choices_point_at_the_pages(asked: tuple) -> None:
     assert source["value"] is None
     assert [v for _, v in source["choices"]] == list(range(len(citations)))
     labels = [label for label, _ in source["choices"]]
-    assert all(label.startswith(f"[{c['n']}] ") for label, c in zip(labels, citations, strict=True))
+    assert all(label.startswith(f"[{c.n}] ") for label, c in zip(labels, citations, strict=True))
     assert any(
-        (c["kind"] == "row" and c["page"] == 6) or (c["kind"] == "text" and c["page"] == 17) for c in citations
+        (c.kind == "row" and c.page == 6) or (c.kind == "text" and c.page == 17) for c in citations
     )
     assert any("部门预算支出总表" in label and "第6页" in label for label in labels) or any(
         "第17页" in label for label in labels
@@ -223,25 +224,25 @@ def test_citation_choices_point_at_the_pages(asked: tuple) -> None:
 
 def test_choosing_a_citation_shows_its_page(settings: Settings, asked: tuple) -> None:
     citations = asked[2]
-    i = next(i for i, c in enumerate(citations) if c["page"] in (6, 17))
+    i = next(i for i, c in enumerate(citations) if c.page in (6, 17))
     c = citations[i]
     image, caption, open_btn = app.show_source(settings, citations, i)
     assert image is not None
     w, h = image.size
-    assert (w > h) if c["page"] == 6 else (h > w)  # page 6 is landscape, page 17 portrait
+    assert (w > h) if c.page == 6 else (h > w)  # page 6 is landscape, page 17 portrait
     assert min(w, h) > 500
-    assert f"第 {c['page']} 页" in caption and "gonghui-2026.pdf" in caption
-    if c.get("bbox"):  # the cited box is tinted yellow
-        scale = w / (842 if c["page"] == 6 else 595)
-        b = c["bbox"]
-        r, g, bl = image.convert("RGB").getpixel((int((b["x0"] + 4) * scale), int((b["top"] + b["bottom"]) / 2 * scale)))
+    assert f"第 {c.page} 页" in caption and "gonghui-2026.pdf" in caption
+    if getattr(c, "bbox", None):  # the cited box is tinted yellow
+        scale = w / (842 if c.page == 6 else 595)
+        b = c.bbox
+        r, g, bl = image.convert("RGB").getpixel((int((b.x0 + 4) * scale), int((b.top + b.bottom) / 2 * scale)))
         assert r > 200 and g > 150 and bl < 200, (r, g, bl)
-    assert open_btn["visible"] is (c["kind"] == "row")
+    assert open_btn["visible"] is (c.kind == "row")
 
 
 def test_row_citation_opens_its_table(settings: Settings, doc_id: str, asked: tuple) -> None:
     citations = asked[2]
-    rows = [i for i, c in enumerate(citations) if c["kind"] == "row" and c["table"] == EXPENSE]
+    rows = [i for i, c in enumerate(citations) if c.kind == "row" and c.table == EXPENSE]
     if not rows:
         pytest.skip("the answer cites no row of the expense table")
     docs, tables, caption, _, _ = app.open_cited_table(settings, citations, rows[0])
@@ -255,7 +256,7 @@ def test_source_view_takes_only_a_citation_index(settings: Settings, asked: tupl
         image, caption, _ = app.show_source(settings, citations, bad)
         assert image is None and "请选择" in caption
     # a doc id the store does not know never reaches the file system
-    forged = [{**citations[0], "doc": "../../../etc/passwd"}]
+    forged = [citations[0].model_copy(update={"doc": "../../../etc/passwd"})]
     image, caption, _ = app.show_source(settings, forged, 0)
     assert image is None and "找不到这个文件" in caption
 
@@ -332,7 +333,7 @@ def test_non_pdf_citation_shows_its_content(tmp_path: Path) -> None:
         "source": md.name,
         "bbox": None,
     }
-    image, caption, _ = app.show_source(md_settings, [citation], 0)
+    image, caption, _ = app.show_source(md_settings, [RowCitation(**citation)], 0)
     assert image is None
     assert app.NOT_PDF in caption and "| 收入/预算数 | 10.00 |" in caption
 

@@ -38,66 +38,66 @@ def ask(bot: Assistant, q: str) -> Answer:
 
 
 def rows(a: Answer) -> list[dict]:
-    return [c for c in a.citations if c["kind"] == "row"]
+    return [c for c in a.citations if c.kind == "row"]
 
 
 def test_figure_by_name_cites_the_row(bot: Assistant) -> None:
     a = ask(bot, "工会2026年一般公共预算拨款收入是多少？")
     assert a.answerable and "93.80" in a.answer and "万元" in a.answer
     c = rows(a)[0]
-    assert c["table"] == "部门预算收支总表" and c["row"] == "一、一般公共预算拨款收入" and c["page"] == 2
-    assert c["values"] == {"收入/预算数": "93.80"}
-    assert c["department"] == "工会部门" and c["year"] == 2026
+    assert c.table == "部门预算收支总表" and c.row == "一、一般公共预算拨款收入" and c.page == 2
+    assert c.values == {"收入/预算数": "93.80"}
+    assert c.department == "工会部门" and c.year == 2026
 
 
 def test_figure_by_code_and_column(bot: Assistant) -> None:
     a = ask(bot, "工会部门2012902的项目支出是多少")
     assert "34.22" in a.answer
     c = rows(a)[0]
-    assert c["code"] == "2012902" and c["page"] == 6 and c["values"]["项目支出"] == "34.22"
+    assert c.code == "2012902" and c.page == 6 and c.values["项目支出"] == "34.22"
 
 
 def test_column_intent_uses_the_total_row(bot: Assistant) -> None:
     a = ask(bot, "工会的人员经费是多少？")
     assert "54.71" in a.answer
-    assert rows(a)[0]["table"] == "部门预算一般公共预算财政拨款基本支出表"
+    assert rows(a)[0].table == "部门预算一般公共预算财政拨款基本支出表"
 
 
 def test_purpose_gives_the_narrative_and_the_figure(bot: Assistant) -> None:
     a = ask(bot, "工会项目支出主要用于什么？")
     assert "困难职工及劳模帮扶资金" in a.answer and "34.22" in a.answer
-    kinds = {c["kind"] for c in a.citations}
+    kinds = {c.kind for c in a.citations}
     assert kinds == {"row", "text"}
-    text = next(c for c in a.citations if c["kind"] == "text")
-    assert "二、部门预算安排的总体情况" in text["section"] and text["page"] == 17
+    text = next(c for c in a.citations if c.kind == "text")
+    assert "二、部门预算安排的总体情况" in text.section and text.page == 17
 
 
 def test_sanggong_empty_table_and_narrative(bot: Assistant) -> None:
     a = ask(bot, "工会三公经费是多少？")
     assert a.answerable and "0万元" in a.answer and "空表" in a.answer
-    assert any("三公" in (c.get("section") or c.get("table") or "") for c in a.citations)
+    assert any("三公" in (getattr(c, "section", None) or getattr(c, "table", None) or "") for c in a.citations)
 
 
 def test_sanggong_with_values(bot: Assistant) -> None:
     a = ask(bot, "杭州市气象局三公经费是多少？")
     assert "24.02" in a.answer
-    assert any(c["kind"] == "row" and "三公" in c["table"] and c["page"] == 21 for c in a.citations)
+    assert any(c.kind == "row" and "三公" in c.table and c.page == 21 for c in a.citations)
 
 
 def test_blank_row_is_not_zero(bot: Assistant) -> None:
     a = ask(bot, "工会政府性基金预算拨款收入是多少？")
-    assert "未安排" in a.answer and rows(a)[0]["values"] == {}
+    assert "未安排" in a.answer and rows(a)[0].values == {}
 
 
 def test_empty_table(bot: Assistant) -> None:
     a = ask(bot, "工会有多少国有资产？")
-    assert "空表" in a.answer and a.citations[0]["page"] == 34
+    assert "空表" in a.answer and a.citations[0].page == 34
 
 
 def test_definition(bot: Assistant) -> None:
     a = ask(bot, "什么是机关运行经费？")
     assert a.answerable and "公用经费" in a.answer
-    assert "名词解释" in a.citations[0]["section"]
+    assert "名词解释" in a.citations[0].section
 
 
 def test_share_shows_its_formula(bot: Assistant) -> None:
@@ -108,7 +108,7 @@ def test_share_shows_its_formula(bot: Assistant) -> None:
 def test_two_departments_each_named(bot: Assistant) -> None:
     a = ask(bot, "工会和杭州市气象局的人员经费各是多少？")
     assert "54.71" in a.answer and "2,906.80" in a.answer
-    assert {c["department"] for c in rows(a)} == {"工会部门", "杭州市气象局"}
+    assert {c.department for c in rows(a)} == {"工会部门", "杭州市气象局"}
 
 
 def test_unanswerable_refuses_without_numbers(bot: Assistant) -> None:
@@ -164,3 +164,24 @@ def test_whole_and_its_part(bot: Assistant) -> None:
     a = ask(bot, "工会部门2026年支出预算是多少？其中项目支出是多少？")
     assert "93.80" in a.answer and "34.22" in a.answer and "其中" in a.answer
     assert len(rows(a)) >= 2
+
+
+def test_retriever_returns_cited_rows_and_passages_as_langchain_documents(bot: Assistant) -> None:
+    from langchain_core.documents import Document
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.retriever import BudgetRetriever
+
+    retriever = BudgetRetriever(assistant=bot, k=4)
+    docs = retriever.invoke("工会项目支出主要用于什么？")
+    assert docs and all(isinstance(d, Document) for d in docs)
+    assert {d.metadata["department"] for d in docs} == {"工会部门"}  # scoped to the named department
+    kinds = {d.metadata["kind"] for d in docs}
+    assert kinds == {"row", "text"}
+    text = next(d for d in docs if d.metadata["kind"] == "text" and "困难职工" in d.page_content)
+    assert text.metadata["page"] == 17
+    row = next(d for d in docs if d.metadata["kind"] == "row")
+    assert row.metadata["table"] and row.metadata["page"] >= 1 and "单位" in row.page_content
+    # it composes with a user's own chain
+    chain = retriever | RunnableLambda(lambda ds: "\n".join(d.page_content for d in ds))
+    assert "困难职工" in chain.invoke("工会项目支出主要用于什么？")

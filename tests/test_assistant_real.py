@@ -32,7 +32,7 @@ def ask(bot: Assistant, q: str) -> Answer:
 
 
 def texts(a: Answer) -> str:
-    return " ".join(c.get("text", "") for c in a.citations if c["kind"] == "text")
+    return " ".join(getattr(c, "text", "") for c in a.citations if c.kind == "text")
 
 
 # ---------------------------------------------------------------- ingest: paragraphs as printed
@@ -67,7 +67,7 @@ def test_amount_and_the_reason_in_the_next_sentence(bot: Assistant) -> None:
     assert "131.33" in a.answer and "在职人员减少" in a.answer
     b = ask(bot, "苏州市审计局2026年提租补贴为什么比上年大幅增加？增加了多少？")
     assert "266.46" in b.answer and "并入购房补贴" in b.answer
-    assert any(c["kind"] == "row" and c["code"] == "2210202" for c in b.citations)
+    assert any(c.kind == "row" and c.code == "2210202" for c in b.citations)
 
 
 def test_change_over_time_is_read_not_computed(bot: Assistant) -> None:
@@ -78,7 +78,7 @@ def test_change_over_time_is_read_not_computed(bot: Assistant) -> None:
 def test_unit_row_is_the_total(bot: Assistant) -> None:
     a = ask(bot, "深圳市信访局2026年基本支出预算是多少？")
     assert "3,072.01" in a.answer
-    assert any(c["kind"] == "row" and c["row"] == "深圳市信访局" for c in a.citations)
+    assert any(c.kind == "row" and c.row == "深圳市信访局" for c in a.citations)
 
 
 def test_headcount_is_not_answered_with_money(bot: Assistant) -> None:
@@ -143,7 +143,7 @@ def test_project_the_tables_do_not_name_is_refused(final_bot: Assistant) -> None
 
 def test_bare_income_total(final_bot: Assistant) -> None:
     a = ask(final_bot, "国家信访局2024年部门决算的收入是多少？")
-    assert a.answerable and any(c["kind"] == "row" and "收入" in c["row"] for c in a.citations)
+    assert a.answerable and any(c.kind == "row" and "收入" in c.row for c in a.citations)
 
 
 def test_checker_does_not_call_a_true_sentence_wrong(bot: Assistant) -> None:

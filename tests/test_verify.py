@@ -28,10 +28,10 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_each_figure_is_judged(home: Path) -> None:
     res = Assistant(Settings(home=home, dense_retrieval=False)).verify(DRAFT)
     by_value = {f.value: f for f in res.figures}
-    assert by_value["34.22"].status == "match" and by_value["34.22"].citations[0]["page"] == 6
+    assert by_value["34.22"].status == "match" and by_value["34.22"].citations[0].page == 6
     wrong = by_value["59.99"]
     assert wrong.status == "differs" and wrong.expected == "59.58"
-    assert wrong.citations[0]["table"] == "部门预算支出总表"
+    assert wrong.citations[0].table == "部门预算支出总表"
     assert by_value["54.71"].status == "match"
     assert by_value["12.00"].status == "not_found" and by_value["12.00"].citations == []
 
@@ -67,8 +67,8 @@ def test_unnamed_department_matches_where_the_figure_is(two_depts: Path) -> None
     a figure wrong for both is not_found and marked ambiguous, not "differs" with another department's value."""
     res = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("2026年项目支出34.22万元，项目支出99.99万元。")
     ok, wrong = res.figures
-    assert ok.status == "match" and ok.citations[0]["department"] == "工会部门"
+    assert ok.status == "match" and ok.citations[0].department == "工会部门"
     assert wrong.status == "not_found" and wrong.ambiguous and wrong.expected is None
-    assert {c["department"] for c in wrong.citations} == {"工会部门", "北京市审计局"}
+    assert {c.department for c in wrong.citations} == {"工会部门", "北京市审计局"}
     named = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("工会部门2026年基本支出59.99万元。")
     assert named.figures[0].status == "differs" and named.figures[0].expected == "59.58"

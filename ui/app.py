@@ -49,6 +49,7 @@ from ingest.settings import Settings
 from ingest.store import DocRec, Store
 
 if TYPE_CHECKING:
+    from assistant.evidence import Citation
     from assistant.service import Assistant
     from ingest.model import Document, Table
 
@@ -625,32 +626,32 @@ def _cell(v: Any) -> str:
     return _md_text(str(v)).replace("\n", " ")
 
 
-def _where(c: dict) -> str:
-    dept = _md(str(c.get("department") or "（未识别部门）"))
-    year = f"{c['year']}年" if c.get("year") else "（年度未知）"
-    return f"{dept} {year} · 第 {c.get('page', '?')} 页"
+def _where(c: Citation) -> str:
+    dept = _md(c.department or "（未识别部门）")
+    year = f"{c.year}年" if c.year else "（年度未知）"
+    return f"{dept} {year} · 第 {c.page} 页"
 
 
-def citation_markdown(c: dict) -> str:
+def citation_markdown(c: Citation) -> str:
     """One citation under an answer: a row as a small table of its printed values (with the
     unit), a sentence as a quote under its section heading; both with department, year, page."""
-    n = c.get("n", "?")
-    if c.get("kind") == "row":
-        name = f"“{_md(str(c.get('row') or ''))}”"
-        if c.get("code"):
-            name += f"（{_md(str(c['code']))}）"
-        if c.get("side"):
-            name += f" · {_md(str(c['side']))}"
-        unit = c.get("unit")
-        head = f"**[{n}]** 《{_md(str(c.get('table') or ''))}》{name}  \n{_where(c)} · 单位：{_md(unit or '未注明')}"
-        values = c.get("values") or {}
+    n = c.n
+    if c.kind == "row":
+        name = f"“{_md(c.row)}”"
+        if c.code:
+            name += f"（{_md(c.code)}）"
+        if c.side:
+            name += f" · {_md(c.side)}"
+        unit = c.unit
+        head = f"**[{n}]** 《{_md(c.table)}》{name}  \n{_where(c)} · 单位：{_md(unit or '未注明')}"
+        values = c.values
         if not values:
             return f"{head}\n\n（该行在原表中数值为空白）"
         lines = [f"| 栏目 | 数值（{_md(unit)}） |" if unit else "| 栏目 | 数值 |", "|---|---:|"]
         lines += [f"| {_cell(k)} | {_cell(v)} |" for k, v in values.items()]
         return f"{head}\n\n" + "\n".join(lines)
-    section = _md_text(str(c.get("section") or "正文"))
-    text = str(c.get("text") or "")
+    section = _md_text(c.section or "正文")
+    text = c.text
     if len(text) > _TEXT_QUOTE_MAX:
         text = text[:_TEXT_QUOTE_MAX] + "……"
     return f"**[{n}]** {section}  \n{_where(c)}\n\n> {_cell(text)}"
@@ -669,16 +670,15 @@ def answer_markdown(ans: Any) -> str:
     return "\n\n".join(parts)
 
 
-def citation_label(c: dict) -> str:
+def citation_label(c: Citation) -> str:
     """Source-view choice: "[n] 表名 “行” 第N页" or "[n] 小节 第N页"."""
-    n, page = c.get("n", "?"), c.get("page", "?")
-    if c.get("kind") == "row":
-        return f"[{n}] {c.get('table') or '表格'} “{c.get('row') or ''}” 第{page}页"
-    section = str(c.get("section") or "正文").split(" > ")[-1]
-    return f"[{n}] {section} 第{page}页"
+    if c.kind == "row":
+        return f"[{c.n}] {c.table or '表格'} “{c.row}” 第{c.page}页"
+    section = (c.section or "正文").split(" > ")[-1]
+    return f"[{c.n}] {section} 第{c.page}页"
 
 
-def citation_choices(citations: Sequence[dict] | None) -> list[tuple[str, int]]:
+def citation_choices(citations: Sequence[Citation] | None) -> list[tuple[str, int]]:
     return [(citation_label(c), i) for i, c in enumerate(citations or [])]
 
 
@@ -688,7 +688,7 @@ class ChatReply:
 
     history: list[dict]
     question: str  # the textbox after asking (cleared)
-    citations: list[dict]  # kept in session state for the source view
+    citations: list[Citation]  # kept in session state for the source view
     source_choices: dict  # 查看出处 dropdown update
     image: Any
     caption: str
@@ -723,7 +723,7 @@ def ask(
         return ChatReply(chat, "", [], gr.update(), None, "", gr.update()).outputs()
     chat.append({"role": "user", "content": _md_text(q)})
     scope = scope_docs(settings, departments, years, docs)
-    citations: list[dict] = []
+    citations: list[Citation] = []
     if scope == []:
         chat.append({"role": "assistant", "content": NO_SCOPE})
         caption = "当前回答没有出处。"
@@ -754,26 +754,24 @@ def ask_example(
     return ask(settings, question, history, departments, years, docs)
 
 
-def _pick(citations: Sequence[dict] | None, choice: Any) -> dict | None:
+def _pick(citations: Sequence[Citation] | None, choice: Any) -> Citation | None:
     try:
         i = int(choice)
     except (TypeError, ValueError):
         return None
     cits = list(citations or [])
-    return cits[i] if 0 <= i < len(cits) and isinstance(cits[i], dict) else None
+    return cits[i] if 0 <= i < len(cits) and hasattr(cits[i], "kind") else None
 
 
-def _cited_table_idx(settings: Settings, c: dict) -> int | None:
-    """Index of the cited row's table in its document (by title, preferring the cited page)."""
-    doc = load_document(settings, c.get("doc"))
-    if doc is None or c.get("kind") != "row":
+def _cited_table_idx(settings: Settings, c: Citation) -> int | None:
+    """Index of the cited row's table in its document (the citation carries it)."""
+    if c.kind != "row" or c.table_idx is None:
         return None
-    same = [i for i, t in enumerate(doc.tables) if t.title == c.get("table")]
-    on_page = [i for i in same if c.get("page") in doc.tables[i].pages]
-    return (on_page or same or [None])[0]
+    doc = load_document(settings, c.doc)
+    return c.table_idx if doc is not None and 0 <= c.table_idx < len(doc.tables) else None
 
 
-def show_source(settings: Settings, citations: Sequence[dict] | None, choice: Any) -> tuple[Any, str, dict]:
+def show_source(settings: Settings, citations: Sequence[Citation] | None, choice: Any) -> tuple[Any, str, dict]:
     """A citation was chosen in 查看出处. Outputs: page image (PIL, or None), caption, 打开此表 button.
 
     The file is found by the citation's doc id in the store; nothing the user typed is a path.
@@ -782,35 +780,35 @@ def show_source(settings: Settings, citations: Sequence[dict] | None, choice: An
     if c is None:
         return None, "请选择一条出处。", gr.update(visible=False)
     content = citation_markdown(c)
-    rec = _store(settings).document(str(c.get("doc") or ""))
+    rec = _store(settings).document(c.doc)
     if rec is None:
         return None, f"{_GONE}\n\n{content}", gr.update(visible=False)
     name = display_source(rec, settings)
     can_open = gr.update(visible=_cited_table_idx(settings, c) is not None)
     if rec.format != "pdf":
         return None, f"**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。引用内容：\n\n{content}", can_open
-    boxes = [c["bbox"]] if isinstance(c.get("bbox"), dict) else []
+    boxes = [c.bbox.model_dump()] if c.bbox is not None else []
     try:
-        png = render_page(Path(rec.path), int(c.get("page") or 0), boxes)
+        png = render_page(Path(rec.path), c.page, boxes)
     except (RenderError, TypeError, ValueError) as e:
         reason = str(e).replace(Path(rec.path).name, name)
         return None, f"无法显示原页：{_md(reason)}\n\n{content}", can_open
     image = Image.open(io.BytesIO(png))
-    if c.get("kind") == "row":
-        what = f"《{_md(str(c.get('table') or ''))}》“{_md(str(c.get('row') or ''))}”"
+    if c.kind == "row":
+        what = f"《{_md(c.table)}》“{_md(c.row)}”"
     else:
-        what = _md_text(str(c.get("section") or "正文").split(" > ")[-1])
+        what = _md_text((c.section or "正文").split(" > ")[-1])
     where = "黄色框为引用位置" if boxes else "未记录该出处在页面上的位置"
-    caption = f"**[{c.get('n', '?')}]** {what} —— {_md(name)} 第 {c.get('page')} 页（{where}）"
+    caption = f"**[{c.n}]** {what} —— {_md(name)} 第 {c.page} 页（{where}）"
     return image, caption, can_open
 
 
-def open_cited_table(settings: Settings, citations: Sequence[dict] | None, choice: Any) -> tuple:
+def open_cited_table(settings: Settings, citations: Sequence[Citation] | None, choice: Any) -> tuple:
     """打开此表: the cited row's table in the 表格 tab (outputs of ``open_table``)."""
     c = _pick(citations, choice)
-    if c is None or c.get("kind") != "row":
+    if c is None or c.kind != "row":
         return (gr.update(),) * 5
-    return open_table(settings, str(c["doc"]), _cited_table_idx(settings, c))
+    return open_table(settings, c.doc, _cited_table_idx(settings, c))
 
 
 @dataclass
@@ -1037,10 +1035,10 @@ def check_draft_frame(settings: Settings, draft: str) -> pd.DataFrame:
         src = ""
         if f.citations and not f.ambiguous:
             c = f.citations[0]
-            where = f"《{c['table']}》“{c['row']}”" if c["kind"] == "row" else c.get("section", "")
-            src = f"{c['department']} {c['year']} {where} 第{c['page']}页"
+            where = f"《{c.table}》“{c.row}”" if c.kind == "row" else c.section
+            src = f"{c.where} {where} 第{c.page}页"
         if f.ambiguous:
-            src = "；".join(f"{c['department']} {c['year']}" for c in f.citations)
+            src = "；".join(c.where for c in f.citations)
         rows.append([_AMBIGUOUS if f.ambiguous else _CHECK_STATUS[f.status], f.text, f.expected if f.status == "differs" else "", src])
     return pd.DataFrame(rows, columns=cols)
 

@@ -167,16 +167,7 @@ def _print_answer(ans) -> None:
     if ans.citations:
         out.print("\n出处：", markup=False)
     for c in ans.citations:
-        if c["kind"] == "row":
-            vals = "，".join(f"{k}={v}" for k, v in c["values"].items())
-            code = f" {c['code']}" if c.get("code") else ""
-            out.print(
-                f"[{c['n']}] {c['department']} {c['year']} 《{c['table']}》 第{c['page']}页 “{c['row']}”{code}："
-                f"{vals}（单位：{c.get('unit') or '未注明'}）",
-                markup=False,
-            )
-        else:
-            out.print(f"[{c['n']}] {c['department']} {c['year']} {c['section']} 第{c['page']}页：{c['text']}", markup=False)
+        out.print(c.line(), markup=False)
     if ans.unverified_numbers:
         out.print(f"未核实的数字：{'、'.join(ans.unverified_numbers)}", markup=False)
 
@@ -232,11 +223,10 @@ def verify(
         if f.status == "differs":
             line += f"\t应为 {f.expected}"
         if f.ambiguous:
-            line += "\t多个部门的文件中都有此项且数值不同，请在草稿中写明部门或用 --doc 指定文件：" + "；".join(
-                f"{c['department']} {c['year']}" for c in f.citations)
+            line += "\t多个部门的文件中都有此项且数值不同，请在草稿中写明部门或用 --doc 指定文件：" + "；".join(c.where for c in f.citations)
         elif f.citations:
             c = f.citations[0]
-            line += f"\t出处：{c['department']} {c['year']} {c.get('table') or c.get('section')} 第{c['page']}页"
+            line += f"\t出处：{c.where} {c.table if c.kind == 'row' else c.section} 第{c.page}页"
         out.print(line, markup=False)
 
 
@@ -246,6 +236,7 @@ def eval_cmd(
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
     baseline: Annotated[bool, typer.Option("--baseline", help="同时评测朴素 RAG 基线（页面文本切块 + 向量检索 top-5）")] = False,
+    split: Annotated[str | None, typer.Option("--split", help="只评测 dev 或 test 一半（按题号固定划分）")] = None,
 ) -> None:
     """用评测集给问答打分，并写入 eval/REPORT.md。"""
     from eval.harness import run
@@ -253,17 +244,23 @@ def eval_cmd(
     if not gold.is_file():
         err.print(f"找不到评测集文件：{gold}")
         raise typer.Exit(2)
-    m = run(gold, _settings(store), baseline=baseline)
+    if split not in (None, "dev", "test"):
+        err.print("--split 只能是 dev 或 test")
+        raise typer.Exit(2)
+    m = run(gold, _settings(store), baseline=baseline, split=split)
     keys = ["n", "answer_accuracy", "citation_hit_rate", "unanswerable_accuracy", "unverified_number_rate",
             "latency_ms_p50", "latency_ms_p95", "failures"]
     if as_json:
-        print(json.dumps({**{k: m[k] for k in keys}, "by_kind": m["by_kind"], "baseline": m.get("baseline")},
+        print(json.dumps({**{k: m[k] for k in keys}, "by_kind": m["by_kind"], "by_split": m["by_split"],
+                          "baseline": m.get("baseline")},
                          ensure_ascii=False))
         return
     for k in keys[:-1]:
         out.print(f"{k}\t{m[k]}", markup=False)
     for kind, v in m["by_kind"].items():
         out.print(f"  {kind}\t{v['n']}\t{v['accuracy']:.3f}", markup=False)
+    for sp, v in m["by_split"].items():
+        out.print(f"split {sp}\t{v['n']}\t{v['accuracy']:.3f}", markup=False)
     if m.get("baseline"):
         out.print(f"baseline_figure_recall\t{m['baseline']['figure_recall']}（朴素 RAG，top-{m['baseline']['top_k']}）", markup=False)
     for fid, why in m["failure_reasons"].items():
