@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog, TableInfo, split_sentences
 from assistant.compose import (
     _PURPOSE,
     Draft,
+    Figure,
     bare,
     clean,
     describe,
@@ -24,11 +26,21 @@ from assistant.compose import (
     total_row,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
-from assistant.understand import Query
+from assistant.understand import Query, aliases, understand
+from assistant.vocab import COMPARE_LOW, COMPARE_Q, PERCENT_Q
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
 _AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))")
+def _amount_in(text: str) -> tuple[str, str] | None:
+    """The first amount a sentence states, as printed, with its unit."""
+    m = _AMOUNT.search(text)
+    if m is None:
+        return None
+    return m.group(0)[: m.end(1) - m.start() if m.group(1) else len(re.match(r"\d[\d,]*", m.group(0)).group(0))], (
+        "元" if m.group(2) == "元" else "万元")
+
+
 _MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)")
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
@@ -44,8 +56,10 @@ _RESIDUE = re.compile(r"一般公共预算|政府性基金|国有资本经营|�
                       r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
                       r"[^\u4e00-\u9fa5]")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
-_BARE_TOTAL = re.compile(r"^(收入|支出)(总额|总数|总计|合计|总量|规模)?$")
-_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|共|总体|中|里")
+# a whole budget asked in other words: "收入预算一共多少", "预算总收入", "收支总预算", "预算总盘子有多大"
+_BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")
+_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
+                          r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
 
 
 def _names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
@@ -76,12 +90,14 @@ def _residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
 
 def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
-    m = _BARE_TOTAL.match(_TOTAL_NOISE.sub("", subject_text(q)))
-    if not m or q.columns:
+    rest = _TOTAL_NOISE.sub("", subject_text(q))
+    m = _BARE_TOTAL.match(rest)
+    if not m or q.columns or not rest and not re.search(r"总|盘子|规模", q.subject):
         return None
-    side = m.group(1)
+    side = "收入" if m.group(1) in (None, "收支") else m.group(1)  # 收支 totals are equal: the income side
     rows = cat.doc_rows(doc.doc_id)
-    names = (f"{side}总计", f"本年{side}合计", f"{side}合计")
+    # a total printed as asked ("本年支出合计") before the others
+    names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
     for kind, labels in (("income_expense_total", names),
                          ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names))):
         for label in labels:
@@ -175,6 +191,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
+    d.record(doc, value, r.unit, r)
     amount = parse_amount(value)
     if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
@@ -222,6 +239,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if sents:
         s = sents[0]
         d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
+        if (amt := _amount_in(s.text)) is not None:
+            d.record(doc, *amt, s)
         said = True
         if re.search(r"增减|比上年|去年|上年|变化|持平", q.text) and not re.search(r"持平|增加|减少", s.text):
             same = [e for e in pool if e.para_idx // 1000 == s.para_idx // 1000]
@@ -369,6 +388,11 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text) and not any(_AMOUNT.search(e.text) for e in keep):
         return False  # "总投资是多少": sentences about the project that state no amount do not answer it
     chosen = sorted(keep, key=lambda e: e.para_idx)
+    if wants_amount and (amt := _amount_in(best.text)) is not None:
+        d.record(doc, *amt, best)
+    if all(d.cited(e) for e in chosen):  # an earlier ask already quoted these sentences
+        d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
+        return True
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True
@@ -555,25 +579,6 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return answer_passage(cat, q, doc, d, prefix)
 
 
-_PART_Q = re.compile(r"^(?P<whole>.+?(?:多少|几)[^？?，,]*[？?，,])\s*(?:其中)(?P<part>[^？?]+?(?:多少|几)[^？?]*)[？?]?$")
-
-
-def answer_whole_and_part(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    """"收入预算是多少？其中事业收入是多少？": the whole and the part, each answered as its own question.
-    Both must be answered, or neither is kept (the question is then answered as one)."""
-    from assistant.understand import understand
-
-    m = _PART_Q.match(q.text.strip())
-    if not m:
-        return False
-    q1, q2 = understand(m["whole"], [doc]), understand(m["part"], [doc])
-    n_parts, n_ev, n_comp = len(d.parts), len(d.evidence), len(d.computed)
-    if answer_for_doc(cat, q1, doc, d) and answer_for_doc(cat, q2, doc, d, prefix="其中，"):
-        return True
-    d.parts, d.evidence, d.computed = d.parts[:n_parts], d.evidence[:n_ev], d.computed[:n_comp]
-    return False
-
-
 def compose(cat: Catalog, q: Query) -> Draft:
     d = Draft()
     if not q.docs:
@@ -587,26 +592,149 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
-    multi = len(q.docs) > 1
+    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)])
+    values = [a for a in asks if a.op == "value"]
+    # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
+    groups: list[list[Ask]] = []
+    for ask in values:
+        if ask.subject or not groups:
+            groups.append([ask])
+        else:
+            groups[-1].append(ask)
+    compound = len(values) > 1 or any(a.items for a in values)
+    scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
     for doc in q.docs:
-        before = len(d.parts)
-        ok = answer_whole_and_part(cat, q, doc, d) or answer_for_doc(cat, q, doc, d, prefix="" if not multi else "")
+        ok = False
+        for g, group in enumerate(groups):
+            if compound and scopes[group[0].text] and doc not in scopes[group[0].text]:
+                continue  # the group names another document
+            # the group as one question first (the whole question when it is one group)
+            d.ask = 100 * g
+            before = len(d.parts)
+            gq = q if len(groups) == 1 else understand("？".join(a.text for a in group), [doc])
+            got = answer_for_doc(cat, gq, doc, d)
+            if not got:
+                d.parts = d.parts[:before]
+            said = "".join(d.parts[before:])
+            quoted = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id]
+            # then each ask, or listed thing, that answer does not cover
+            for k, ask in enumerate(group if compound else []):
+                subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]
+                for text, name in subs:
+                    aq = understand(text, [doc])
+                    if got and (_covers(said, name) if name else _covers_ask(aq, said)):
+                        continue
+                    if got and not name and (more := _told_next(cat, d, quoted, aq, said)):
+                        said += more  # the reason or change is told right after what was quoted
+                        continue
+                    d.ask = 100 * g + k + 1
+                    mark = len(d.parts)
+                    if answer_for_doc(cat, aq, doc, d):
+                        got = True
+                        said += "".join(d.parts[mark:])
+                    else:
+                        d.parts = d.parts[:mark]
+                        d.add(f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。")
+            ok = ok or got
         if ok:
             answered += 1
-        elif multi:
-            d.parts = d.parts[:before]
+        elif len(q.docs) > 1:
             d.add(f"{describe(doc)}：未找到相关内容。")
+    for ask in asks:
+        if ask.op == "compare":
+            compare(d, ask.text, q.docs)
     if q.unknown and answered:
         d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件。")
     if answered == 0:
         d.parts = []
         d.evidence = []
+        d.figures = []
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
-    _ = Decimal  # computed numbers are Decimals
     return d
+
+
+def _echo(text: str) -> str:
+    """The asked words, for saying what was not found (no digits: a number is printed only from a source)."""
+    return re.sub(r"[\d（）()]", "", clean(text)).rstrip("？?。，")
+
+
+def _needs(text: str) -> list[re.Pattern[str]]:
+    """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
+    asked = ((_CHANGE_Q, _CHANGE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT))
+    return [found for q, found in asked if q.search(text)]
+
+
+_PERCENT = re.compile(r"\d\s*%")
+
+
+def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, said: str) -> str:
+    """A follow-up ("为什么", "增加了多少") answered by the sentences right after those already quoted:
+    the next two sentences of the paragraph, or the first of the next paragraph. Returns what was added."""
+    unmet = [p for p in _needs(aq.text) if not p.search(clean(said))]
+    if not unmet:
+        return ""
+    for e in quoted:
+        nxt, steps = cat.next_sentence(e), 0
+        if nxt is None:
+            nxt = cat.sentence_at(e.doc.doc_id, (e.para_idx // 1000 + 1) * 1000)
+        while nxt is not None and steps < 2:
+            if any(p.search(clean(nxt.text)) for p in unmet) and not d.cited(nxt):
+                text = f"“{nxt.text.rstrip('。；')}”{d.cite(nxt)}。"
+                d.add(text)
+                return text
+            nxt, steps = cat.next_sentence(nxt), steps + 1
+    return ""
+
+
+def _covers_ask(aq: Query, said: str) -> bool:
+    """Whether what was said already answers an ask: each thing it asks for (a change, a reason, a use,
+    a count, an amount) is there, and for an ask with its own subject, that subject is spoken of."""
+    text, flat = aq.text, clean(said)
+    if any(not found.search(flat) for found in _needs(text)):
+        return False
+    for unit in _COUNT_Q.findall(text):
+        if not re.search(rf"\d[\d,]*\s*(?:余|多)?{unit}", flat):
+            return False
+    return not (re.search(r"多少|几|金额", text) and not _COUNT_Q.search(text) and not _AMOUNT.search(flat))
+
+
+def _covers(said: str, name: str) -> bool:
+    """Whether an answer speaks of a listed thing: most of its character pairs are in the answer."""
+    return _overlap(re.sub(r"是|多少|的|了", "", name), clean(said)) >= 0.6
+
+
+def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
+    """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
+    万元, ordered, with the difference and its formula."""
+    figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
+    if len(figs) < 2:
+        figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
+    if len(figs) < 2:
+        d.add("可比较的数字不足两个，无法比较。")
+        return
+    low = bool(COMPARE_LOW.search(COMPARE_Q.search(question).group(0))) if COMPARE_Q.search(question) else False
+    figs = sorted(figs, key=lambda f: f.wan, reverse=not low)
+
+    def name(f: Figure) -> str:
+        return describe(f.doc) if len({x.doc.doc_id for x in figs}) > 1 else bare(getattr(f.evidence, "label", "")) or describe(f.doc)
+
+    def amount(f: Figure) -> str:
+        if f.unit == "元":
+            wan = quantize2(f.wan)
+            d.computed.extend([wan, Decimal(10000)])
+            return f"{wan}万元（{f.printed}元 ÷ 10000）"
+        return f"{f.printed}万元"
+
+    first, second = figs[0], figs[1]
+    hi, lo = (second, first) if low else (first, second)
+    diff = quantize2(hi.wan - lo.wan)
+    d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
+    order = "，".join(f"{name(f)}{amount(f)}{d.cite(f.evidence)}" for f in figs)
+    d.add(f"比较：{order}；{'最低' if low else '最高'}的是{name(first)}，与{name(second)}相差 "
+          f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
 
 
 # ---------------------------------------------------------------- computations over two cited figures
@@ -614,8 +742,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
 _DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")
 _TEMPORAL = re.compile(r"^(上年|去年|上一?年度?|前一年|以前年度)?的?(执行数|决算数|预算数|预算|决算|实际数?|同期)?数?$")
 _DIFF2 = re.compile(r"^(.+?)(?:和|与|跟)(.+?)(?:相差|差)(?:多少|几)")
-_SHARE = re.compile(r"^(.+?)占(.+?)的?(?:比例|比重|百分比|百分之|多少)")
-_SUM_PROJECTS = re.compile(r"(项目|几个项目|四个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
+_SHARE = re.compile(r"^(.+?)占(.+?)的?(?:比例|比重|百分比|百分之|多少|几成)")
+# part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
+_RATIO = (
+    re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
+    re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,]+?)(?:大概|大约|约)?(?:占比|占(?:多大|几成|多少|百分|的?比例|比重))"),
+    _SHARE,
+    re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
+)
+_SUM_PROJECTS = re.compile(r"(项目|[几\d一二三四五六七八九十]+个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
 
 
 def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
@@ -665,7 +800,9 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                 d.add(f"，与《{tr.table}》项目支出{tr.values[col]}{tr.unit or ''}一致{d.cite(tr)}")
             d.add("。")
             return True
-    for pat, op in ((_SHARE, "share"), (_DIFF, "diff"), (_DIFF2, "diff")):
+    if "share" in q.intents and answer_ratio(cat, text, doc, d):
+        return True
+    for pat, op in ((_DIFF, "diff"), (_DIFF2, "diff")):
         m = pat.search(text)
         if not m:
             continue
@@ -676,20 +813,71 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if a is None or b is None or a[0] is b[0] and a[1] == b[1]:
             return False
         unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
-        if op == "share":
-            if b[2] == 0:
-                return False
-            res = quantize2(a[2] / b[2] * 100)
-            d.computed.extend([res, Decimal(100)])
-            d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
-                  f"占比 = {a[1]} ÷ {b[1]} × 100% = {res}%。")
-        else:
-            res = a[2] - b[2]
-            d.computed.append(abs(res))
-            d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
-                  f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
+        res = a[2] - b[2]
+        d.computed.append(abs(res))
+        d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
+              f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
         return True
     return False
+
+
+_WHOLE_WORDS = re.compile(r"全部|所有|总|整体|全年|本年|合计|总计|总额|预算|的")
+
+
+def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, whole: str) -> tuple[RowEvidence, str] | None:
+    """The whole of a ratio inside the part's own table: a column of the same row named by it ("合计" for
+    总支出), a row of the table named by it, or — when the table is about it ("…基本支出表") — the
+    table's total row in the same column."""
+    words = _WHOLE_WORDS.sub("", clean(whole))
+    for c, v in part.values.items():
+        if c != col and parse_amount(v) is not None and (leaf(c) in _TOTAL_NAMES and not words or words and words == leaf(c)):
+            return part, c
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part.table_idx and r is not part]
+    for r in rows:
+        if words and bare(r.label) in (words, words + "合计") and parse_amount(r.values.get(col, "")) is not None:
+            return r, col
+    if not words or words in clean(part.table):
+        for r in rows:
+            if bare(r.label) in _TOTAL_NAMES and parse_amount(r.values.get(col, "")) is not None:
+                return r, col
+    return None
+
+
+def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
+    """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
+    基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
+    text = re.sub(r"[“”\"]", "", text)
+    m = next((m for pat in _RATIO if (m := pat.search(text))), None)
+    if m is None:
+        return False
+    part_text = m.group(1) if m.re is _SHARE else m.group("part")
+    whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
+    part = _operand(cat, doc, part_text)
+    if part is None:
+        return False
+    whole = None
+    if isinstance(part[0], RowEvidence):
+        col = next((c for c, v in part[0].values.items() if v == part[1]), "")
+        hit = _whole_in_table(cat, doc, part[0], col, whole_text)
+        if hit is not None:
+            r, c = hit
+            whole = (r, r.values[c], parse_amount(r.values[c]))
+    if whole is None:
+        if not whole_text:
+            tr = total_row(cat, doc)
+            den = next((c for c in (tr.values if tr else {}) if leaf(c) in _TOTAL_NAMES), None)
+            if tr is None or den is None:
+                return False
+            whole = (tr, tr.values[den], parse_amount(tr.values[den]))
+        else:
+            whole = _operand(cat, doc, whole_text)
+    if whole is None or not whole[2] or (whole[0] is part[0] and whole[1] == part[1]):
+        return False
+    res = quantize2(part[2] / whole[2] * 100)
+    d.computed.extend([res, Decimal(100)])
+    d.add(f"{describe(doc)}{_phrase(part[0], part[1], d)}，{_phrase(whole[0], whole[1], d)}；"
+          f"占比 = {part[1]} ÷ {whole[1]} × 100% = {res}%。")
+    return True
 
 
 # ---------------------------------------------------------------- duties and organisation

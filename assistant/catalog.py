@@ -115,6 +115,19 @@ class Catalog:
             return f"{e.table} {e.code} {e.label} {' '.join(e.values)} {e.unit_name}"
         return f"{e.section.replace(' > ', ' ')} {e.text}"  # the whole heading path: 某专项 > 六、年度预算安排
 
+    def names(self) -> list[str]:
+        """Every printed name that holds a list word (和/及/与/、): row labels, column names, table titles,
+        departments. A question's list is never split inside one of them."""
+        key = ("names-with-and", "")
+        if key not in self.memo:
+            found = {re.sub(r"\s+", "", r.label) for r in self.rows} | {re.sub(r"^20\d\d年度?", "", t.title)
+                                                                      for ts in self.tables.values() for t in ts}
+            found |= {c.split("/")[-1] for ts in self.tables.values() for t in ts for c in t.columns}
+            found |= {d.department for d in self.docs.values()}
+            self.memo[key] = sorted((n for n in found if 3 <= len(n) <= 30 and re.search(r"[和及与、]", n)),
+                                    key=len, reverse=True)
+        return self.memo[key]  # type: ignore[return-value]
+
     def doc_rows(self, doc_id: str) -> list[RowEvidence]:
         return self._rows_by_doc.get(doc_id, [])
 
@@ -123,6 +136,12 @@ class Catalog:
         if not self._by_key:
             self._by_key = {(t.doc.doc_id, t.para_idx): t for t in self.texts}
         return self._by_key.get((e.doc.doc_id, e.para_idx + 1))
+
+    def sentence_at(self, doc_id: str, key: int) -> TextEvidence | None:
+        """The sentence with this index (paragraph × 1000 + sentence), or None."""
+        if not self._by_key:
+            self._by_key = {(t.doc.doc_id, t.para_idx): t for t in self.texts}
+        return self._by_key.get((doc_id, key))
 
     def doc_texts(self, doc_id: str) -> list[TextEvidence]:
         return self._texts_by_doc.get(doc_id, [])

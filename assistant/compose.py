@@ -45,6 +45,22 @@ def fmt_unit(unit: str | None) -> str:
     return unit or ""
 
 
+@dataclass(frozen=True)
+class Figure:
+    """An amount an answer gave: for which ask and document, as printed, in which unit, from where."""
+
+    ask: int
+    doc: DocInfo
+    printed: str
+    value: Decimal
+    unit: str
+    evidence: RowEvidence | TextEvidence
+
+    @property
+    def wan(self) -> Decimal:
+        return self.value / 10000 if self.unit == "元" else self.value
+
+
 @dataclass
 class Draft:
     """The answer being written: text, cited evidence in citation order, computed numbers."""
@@ -53,6 +69,18 @@ class Draft:
     evidence: list[RowEvidence | TextEvidence] = field(default_factory=list)
     computed: list[Decimal] = field(default_factory=list)
     answerable: bool = True
+    figures: list[Figure] = field(default_factory=list)  # the amounts the answer gives, for comparisons
+    ask: int = 0  # which ask is being answered
+
+    def record(self, doc: DocInfo, printed: str, unit: str | None, ev: RowEvidence | TextEvidence) -> None:
+        """Remember an amount given for the current ask (the first one per document counts)."""
+        value = parse_amount(printed)
+        if value is None or any(f.ask == self.ask and f.doc.doc_id == doc.doc_id for f in self.figures):
+            return
+        self.figures.append(Figure(self.ask, doc, printed, value, unit or "", ev))
+
+    def cited(self, ev: RowEvidence | TextEvidence) -> bool:
+        return any(e.key == ev.key and (not isinstance(e, TextEvidence) or e.text == ev.text) for e in self.evidence)
 
     def cite(self, ev: RowEvidence | TextEvidence) -> str:
         for i, e in enumerate(self.evidence):

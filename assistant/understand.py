@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.evidence import DocInfo
+from assistant.vocab import BUDGET_NOUN_START
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -25,7 +27,7 @@ _INTENT_ALIASES = {"人员经费": ("人员支出", "人员类"), "公用经费"
 SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少|百分比)|百分之|比例是|比重")),
+    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少|百分比|几成)|百分之|比例是|比重")),
     ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
                         r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
@@ -43,8 +45,42 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
 
 
+_ORG_SUFFIX = re.compile(r"(委员会|办公室|办公厅|管理中心|中心|局|委|办|厅|院|部)$")
+_SUFFIX_SHORT = {"委员会": ("委", "委员会"), "办公室": ("办", "办公室"), "办公厅": ("办", "办公厅", "厅"),
+                 "管理中心": ("中心", "管理中心")}
+
+
+def abbreviations(name: str) -> list[str]:
+    """The short forms people write for an organisation's name, built from the name itself:
+    '发展和改革委员会' -> 发改委, '科学技术局' -> 科技局, '住房和城乡建设委员会' -> 住建委,
+    '交通运输局' -> 交通局, '信访办公室' -> 信访办 (first characters of its words, or its first words)."""
+    import jieba
+
+    m = _ORG_SUFFIX.search(name)
+    if not m or len(name) - len(m.group(0)) < 2:
+        return []
+    body, suffix = name[: m.start()], m.group(0)
+    words = [w for w in jieba.lcut(body) if w not in ("和", "与", "及", "、")]
+    if not words or len(words) > 4:
+        return []
+
+    def options(w: str) -> list[str]:
+        if len(w) == 4:
+            return [w[0], w[2], w[0] + w[2], w[:2], w]
+        return [w[0], w] if len(w) >= 2 else [w]
+
+    combos = [""]
+    for w in words:
+        combos = [c + o for c in combos for o in options(w)]
+    combos += ["".join(words[:k]) for k in range(1, len(words)) if len("".join(words[:k])) >= 2]
+    out = {c + s for c in combos for s in _SUFFIX_SHORT.get(suffix, (suffix,))}
+    return sorted(a for a in out if len(a) >= 3 and a != name)
+
+
+@lru_cache(maxsize=4096)
 def aliases(department: str) -> list[str]:
-    """'长沙市信访局' -> ['长沙市信访局', '信访局', '信访']; '工会部门' -> ['工会部门', '工会']."""
+    """'长沙市信访局' -> ['长沙市信访局', '信访局', '信访']; '工会部门' -> ['工会部门', '工会'];
+    '北京市发展和改革委员会' -> [..., '发改委', ...]."""
     out = [department]
     base = re.sub(r"[（(][^）)]*[）)]$", "", department)
     out.append(base)
@@ -55,6 +91,7 @@ def aliases(department: str) -> list[str]:
             break
         rest = rest[len(m.group(0)) :]
         out.append(rest)
+    out.extend(abbreviations(rest))
     core = re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest)
     if len(core) >= 2 and core not in _COMMON_WORDS:
         out.append(core)
@@ -65,13 +102,30 @@ def aliases(department: str) -> list[str]:
     return list(seen)
 
 
+# an organisation named in a question: a name (no particles) ending in an organisation word, optionally
+# after its region; it must end there ("办公费" and "委托" are not organisations)
 _ORG_MENTION = re.compile(
-    r"[\u4e00-\u9fa5]{0,8}?(教育局|财政局|信访局|审计局|统计局|商务局|气象局|司法局|公安局|民政局|卫健委|卫生健康委员会|"
-    r"发改委|发展和改革委员会|人社局|交通运输局|住建局|水利局|农业农村局|文旅局|税务局|市场监管局|生态环境局|应急管理局|"
-    r"自然资源局|规划和自然资源局|总工会|团委|妇联|科协|残联|法院|检察院|政府办公室|政府办公厅|街道办事处|商务委员会|社会工作部)"
+    r"(?:[^\W\d_的和与及在是有年请问各哪个]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个]{1,8}?"
+    r"(?:委员会|办公室|办公厅|办事处|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
+    r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
 _REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
-_ALIAS_COMPOUNDS = ("工会经费", "工会会费", "财政拨款", "财政专户", "教育费附加")
+_ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
+
+
+def mentions(text: str, alias: str) -> list[int]:
+    """Where an alias names its department in the text. A short name without an organisation ending
+    ("工会", "审计", "教育", "信访") followed by a budget noun ("工会经费", "审计费", "教育支出", "信访事务")
+    names a budget subject, not the department."""
+    out: list[int] = []
+    start = text.find(alias)
+    while start >= 0:
+        end = start + len(alias)
+        if _ORG_END.search(alias) or len(alias) > 4 or not BUDGET_NOUN_START.match(text[end : end + 1]):
+            out.append(start)
+        start = text.find(alias, start + 1)
+    return out
+
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
 
 
@@ -98,6 +152,24 @@ def _clean(t: str) -> str:
     return _WS.sub("", t)
 
 
+def _by_place(text: str, pool: list[DocInfo], named: dict[str, str]) -> list[DocInfo]:
+    """"广州商务局": a place written without 市 right before a name several documents share keeps the
+    documents whose own name holds it."""
+    def place(d: DocInfo) -> str:
+        i = text.find(named[d.department])
+        p = text[max(0, i - 2) : i]
+        return p if re.fullmatch(r"[\u4e00-\u9fa5]{2}", p) else ""
+
+    kept = []
+    for d in pool:
+        p = place(d)
+        shared = [x for x in pool if named[x.department] == named[d.department]]
+        if p and len(shared) > 1 and any(p in x.department for x in shared) and p not in d.department:
+            continue
+        kept.append(d)
+    return kept
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     q = Query(text=question)
     text = _clean(question)
@@ -107,13 +179,14 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     named: dict[str, str] = {}
     for d in pool:
         for a in aliases(d.department):
-            if a in text and len(a) > len(named.get(d.department, "")):
+            if a in text and len(a) > len(named.get(d.department, "")) and mentions(text, a):
                 named[d.department] = a
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
     if named:
         q.dept_named = True
         pool = [d for d in pool if d.department in named]
+        pool = _by_place(text, pool, named)
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
     for m in _ORG_MENTION.finditer(text):
@@ -180,13 +253,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
     for a in sorted(named.values(), key=len, reverse=True):
-        # "工会经费" (经济分类 30228) names a subject, not the 工会 department
-        kept = [w for w in _ALIAS_COMPOUNDS if w.startswith(a) and w in subj]
-        for k, w in enumerate(kept):
-            subj = subj.replace(w, f"\x00{k}\x00")
-        subj = subj.replace(a, "")
-        for k, w in enumerate(kept):
-            subj = subj.replace(f"\x00{k}\x00", w)
+        for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
+            subj = subj[:at] + subj[at + len(a):]
     for r in regions:
         subj = subj.replace(r, "")
     q.subject_full = re.sub(r"20\d\d年度?", "", subj)

@@ -1,0 +1,176 @@
+"""A question → its asks. "X是多少？比上年增加了多少？为什么？" is three asks about X; "A和B的X各是多少？哪个高？"
+is one value ask (answered in each named document) and one comparison; "X、Y、Z分别是多少" is three asks.
+
+Each ask is a standalone question: a part that has no subject of its own ("比上年增加了多少") takes the
+first part's subject phrase. Names that contain 和/及/与 (row labels, department names) are never split:
+they come from the stored documents (``protected``), not from a list here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.vocab import (
+    ASK_TAIL,
+    COMPARE_Q,
+    DISTRIBUTIVE,
+    FOLLOW_UP,
+    INSTRUCTION,
+    INTERROGATIVE,
+    SUBJECT_NOUN,
+    SUBJECTLESS,
+)
+
+_CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
+_LIST_SEP = re.compile(r"[、和及与跟]|以及")
+_QUESTION_END = re.compile(r"(?:各自?|分别)?(?:是|为|有)?(?:多少钱?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
+_BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
+
+
+@dataclass(frozen=True)
+class Ask:
+    text: str  # a standalone question
+    op: str = "value"  # value / compare (compare: answered from the other asks' figures)
+    items: tuple[str, ...] = ()  # "X、Y分别是多少": the standalone question of each listed thing
+    names: tuple[str, ...] = ()  # the listed things themselves (to check that an answer covers each)
+    subject: str = ""  # its own subject phrase ("" for a follow-up: "比上年增加了多少")
+
+
+def _subject_phrase(clause: str) -> str:
+    """The clause without its question tail: "北京市商务局2026年收入预算是多少" -> "北京市商务局2026年收入预算"."""
+    m = ASK_TAIL.search(clause)
+    head = clause[: m.start()] if m else clause
+    return re.sub(r"[的，,：:\s]+$", "", head)
+
+
+def _own_subject(clause: str) -> bool:
+    """Whether a later clause names a subject of its own (a leading 其中 aside)."""
+    rest = re.sub(r"^其中", "", clause)
+    if FOLLOW_UP.match(rest):
+        return False
+    rest = SUBJECTLESS.sub("", rest)
+    # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
+    return len(re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)) >= 2 and bool(SUBJECT_NOUN.search(rest))
+
+
+def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
+    """Replace protected names (longest first) by placeholders so list separators inside them are kept."""
+    kept: list[str] = []
+    for quoted in re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text):  # a quoted name is one name
+        protected = [quoted, *protected]
+    for name in protected:
+        if name in text and _LIST_SEP.search(name):
+            text = text.replace(name, f"\x00{len(kept)}\x00")
+            kept.append(name)
+    return text, kept
+
+
+def _unmask(text: str, kept: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+
+
+def _enumerate(clause: str, protected: list[str], departments: list[str]) -> tuple[list[str], list[str]]:
+    """"X、Y、Z分别是多少" -> (["X是多少", "Y是多少", "Z是多少"], ["X", "Y", "Z"]) (context before the list
+    kept on each); ([], []) when the clause lists nothing."""
+    masked, kept = _mask(clause, protected)
+    dist = DISTRIBUTIVE.search(masked)
+    tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))
+    head, pred = masked[:tail_at], masked[tail_at:]
+    if dist:
+        pred = pred[dist.end() - dist.start():]
+    chunks = [c for c in _LIST_SEP.split(head)]
+    if len(chunks) < 2 or any(not c.strip() for c in chunks):
+        return [], []
+    # chunks that are only a department (or its placeholder) are the scope, not items
+    def is_dept(c: str) -> bool:
+        flat = re.sub(r"20\d\d年度?|的|[，,]", "", _unmask(c, kept))
+        return any(flat == d or (flat.endswith(d) and len(flat) - len(d) <= 4) for d in departments)
+
+    items = [c for c in chunks if not is_dept(c)]
+    if len(items) < 2:
+        return [], []
+    if not dist and not all("\x00" in c or len(c) >= 2 for c in items):
+        return [], []
+    first = items[0]
+    cut = max((m.end() for m in _BOUNDARY.finditer(first)), default=0)
+    context, items[0] = first[:cut], first[cut:]
+    if not items[0]:
+        return [], []
+    short = min(len(it) for it in items[1:])
+    if len(items[0]) > short + 3:
+        # "X（code）年初预算和支出决算": the listed things are as long as the later items; the rest is their owner
+        import jieba
+
+        words = jieba.lcut(items[0])
+        k = len(words) - 1
+        while k > 0 and len("".join(words[k:])) < short:
+            k -= 1
+        context, items[0] = context + "".join(words[:k]), "".join(words[k:])
+    pred = pred or "是多少"
+    if not INTERROGATIVE.search(pred):
+        pred = "是多少"
+    lead = "".join(c for c in chunks[: chunks.index(first)])  # departments named before the list
+    return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
+
+
+def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None) -> list[Ask]:
+    """The asks of a question, in order. A question with one ask gives [Ask(question)]."""
+    protected = sorted(set(protected or []), key=len, reverse=True)
+    departments = sorted(set(departments or []), key=len, reverse=True)
+    text = re.sub(r"\s+", "", question)
+    raw = [p for c in _CLAUSE.split(text) if c for p in _pieces(c)]
+    # a clause with no question word belongs to the next one ("…三公经费里，因公出国、公务接待分别花多少")
+    clauses: list[str] = []
+    carry = ""
+    for c in raw:
+        if INTERROGATIVE.search(c) or COMPARE_Q.search(c):
+            clauses.append(carry + c)
+            carry = ""
+        else:
+            carry += c + "，"
+    if carry:
+        if clauses:
+            clauses[-1] += "，" + carry.rstrip("，")
+        else:
+            clauses.append(carry.rstrip("，"))
+    if len(clauses) <= 1 and not (clauses and DISTRIBUTIVE.search(clauses[0])):
+        return [Ask(question)]
+    asks: list[Ask] = []
+    context = ""  # what a follow-up continues: the clause before it, without its question tail
+    for i, c in enumerate(clauses):
+        if i > 0 and INSTRUCTION.match(c) and asks:
+            last = asks[-1]  # "请算出百分比" belongs to the ask before
+            asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
+            continue
+        compare = bool(COMPARE_Q.search(c))
+        c = COMPARE_Q.sub("", c).replace("比一比", "")
+        own = i == 0 or _own_subject(c)
+        if i > 0 and (not own or c.startswith("其中")):
+            c = context + c
+        context = _QUESTION_END.sub("", c)
+        if INTERROGATIVE.search(c) or not compare:
+            if not any(_key(a.text) == _key(c) for a in asks):
+                items, names = _enumerate(c, protected, departments)
+                asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else ""))
+        elif not asks:
+            asks.append(Ask(c + "是多少"))
+        if compare and not any(a.op == "compare" for a in asks):
+            asks.append(Ask(question, "compare"))
+    # the comparison comes last: it reads the figures the other asks give
+    asks.sort(key=lambda a: a.op == "compare")
+    if len(asks) == 1 and not asks[0].items:
+        return [Ask(question)]
+    return asks
+
+
+def _key(ask: str) -> str:
+    return re.sub(r"各自?|分别|是|的|[，,。？?]", "", ask)
+
+
+def _pieces(clause: str) -> list[str]:
+    """"公务用车费用是多少、比上年多了多少、为什么" is three clauses (each part asks), not a list."""
+    parts = clause.split("、")
+    if len(parts) > 1 and all(INTERROGATIVE.search(p) for p in parts):
+        return parts
+    return [clause]

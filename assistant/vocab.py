@@ -1,0 +1,40 @@
+"""The assistant's vocabulary in one place: how questions ask (interrogatives, follow-ups, comparisons,
+distributive words), and the budget words that name totals. Names of rows, columns, tables and
+departments are not listed here: they come from the stored documents."""
+
+from __future__ import annotations
+
+import re
+
+# a clause asks something
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|为什么|为何|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
+# the question tail of a clause, where its subject phrase ends
+ASK_TAIL = re.compile(
+    r"(?:各自?|分别|一共|总共|共计?|总计|合计|大概|大约|预计|计划|打算|准备)?"
+    r"(?:是|为|有|要|花|安排|预算|拿到|达到|用|涨|增加|减少|发给)?了?(?:多少|几|多大|什么|哪些|哪|怎样|如何|为什么|为何)"
+    r"|(?:主要)?用于|(?:主要)?用在|花在|占(?!用)|在.{1,8}中占|比(?:上年|去年|20\d\d)|较(?:上年|去年)|为什么|为何|原因"
+)
+# a later clause that continues the first one's subject ("比上年增加了多少", "为什么", "其中…")
+FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|与上年|同比|为什么|为何|原因|主要原因|主要|涨|降|增|减|多了|少了|"
+                       r"哪一?项|哪些方面|这些钱|这笔钱|钱|是否|用于|用在|花在|发给|涉及|对|定的|目标)")
+# what is left of a clause once change, reason and question words are gone: its own subject, if any
+SUBJECTLESS = re.compile(
+    r"20\d\d年度?|上一?年度?|去年|同比|比|较|增加|减少|增长|下降|上升|涨|降|多了|少了|变化|了|会|的|是|有|为什么|为何|原因|主要|"
+    r"什么|多少|几|吗|呢|哪一?项|哪些|方面|其中|这个数|这个|这些|钱|怎么|如何|怎样|大涨|大幅|幅度|多大|总额|分别|各|"
+    r"预算数?|决算数?|年初|低于|高于|大于|小于|超过|远|执行|差异|差距|偏差|完成"  # plan vs final of the same subject
+)
+# the asks are each answered ("X和Y各是多少")
+DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各多少|各是|各为")
+# a comparison between the figures the other asks give
+COMPARE_Q = re.compile(r"哪(?:个|家|一个|一家|个部门|个单位|项)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
+                       r"比一比|比较一下|对比|孰高")
+COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
+# a clause that only instructs ("请算出百分比"): it belongs to the ask before it
+INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
+# the first character of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费): after a short
+# department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
+BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]")
+# a budget noun: what makes a clause's words a subject of its own
+SUBJECT_NOUN = re.compile(r"费|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计")
+# asked for a share, and a share given
+PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
