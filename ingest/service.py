@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.disclosure import check as check_disclosure
 from ingest.model import PARSER_VERSION, Document, IngestError
 from ingest.settings import Settings
 from ingest.store import Store
@@ -94,9 +95,8 @@ def read_document(path: Path, progress: Progress | None = None) -> Document:
     doc.warnings.extend(_warnings(doc))
     if not doc.tables and not doc.paragraphs:
         raise IngestError("文件中没有找到任何表格或文字")
-    if not doc.department and not doc.year and not any(t.kind not in ("other", "performance", "org") for t in doc.tables):
-        # a README or a list dropped in the same folder: nothing to answer from, and it would only add noise
-        raise IngestError("不像部门预算/决算公开文件：没有识别出部门名称、年度和任何标准预算表")
+    # circulars, forms and reports saved in budget folders: refused with the reason, never stored
+    check_disclosure(doc)
     return doc
 
 
