@@ -47,6 +47,10 @@ _TABLE_TITLE = re.compile(r"(部门|单位)(综合)?(预算|决算)|预算(单�
 _WS = re.compile(r"\s+")
 
 
+class NotDisclosure(IngestError):
+    """A readable file that is not a budget / final-account disclosure."""
+
+
 def section_topics(doc: Document) -> set[str]:
     heads = {_WS.sub("", h) for p in doc.paragraphs for h in p.heading_path}
     return {topic for h in heads if len(h) <= 40 for topic, pat in _SECTION_TOPICS.items() if pat.search(h)}
@@ -74,9 +78,9 @@ def check(doc: Document) -> None:
     first = _WS.sub("", doc.title)[:30]
     seen = f"（首页文字：“{first}”）" if first else ""
     if titled:
-        raise IngestError(
+        raise NotDisclosure(
             f"不像部门预算/决算公开文件{seen}：有预算/决算标题，但既没有收支总表等标准预算表，也没有预算说明的标准章节"
         )
     if tables:
-        raise IngestError(f"不像部门预算/决算公开文件{seen}：有预算表格，但没有“部门预算”“单位预算”“部门决算”一类的标题")
-    raise IngestError(f"不像部门预算/决算公开文件{seen}：没有“部门预算”“单位预算”“部门决算”一类的标题，也没有收支总表等标准预算表")
+        raise NotDisclosure(f"不像部门预算/决算公开文件{seen}：有预算表格，但没有“部门预算”“单位预算”“部门决算”一类的标题")
+    raise NotDisclosure(f"不像部门预算/决算公开文件{seen}：没有“部门预算”“单位预算”“部门决算”一类的标题，也没有收支总表等标准预算表")

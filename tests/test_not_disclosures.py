@@ -67,3 +67,21 @@ def test_cli_names_each_refused_file_and_exits_1(tmp_path: Path) -> None:
     assert len(ok) == 1 and "上海市财政局" in ok[0]
     docs = CliRunner().invoke(app, ["docs", "--json", "--store", str(store)], catch_exceptions=False)
     assert '"上海市财政局"' in docs.stdout and docs.stdout.count('"doc":') == 1
+
+
+def test_a_file_stored_by_an_older_parser_is_removed_when_refused(tmp_path: Path, monkeypatch) -> None:
+    """A store made before the check holds a notice as a 'department': the next ingest drops it."""
+    from ingest import service
+
+    settings = Settings(home=tmp_path / "store")
+    notice = NOT_PDFS[0]
+    monkeypatch.setattr(service, "check_disclosure", lambda doc: None)  # the old, lenient parser
+    assert Ingestor(settings, embed=False).ingest(notice).ok
+    with sqlite3.connect(settings.db_path) as con:
+        con.execute("UPDATE documents SET parser = 'old'")
+    monkeypatch.undo()
+    res = Ingestor(settings, embed=False).ingest(notice)
+    assert res.status == "failed" and res.error.startswith(REFUSED) and "已从存储中删除" in res.error
+    with sqlite3.connect(settings.db_path) as con:
+        assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
+        assert con.execute("SELECT COUNT(*) FROM rows").fetchone() == (0,)
