@@ -17,7 +17,7 @@ URL ?=
 CHROMIUM := /usr/bin/chromium
 ROOT_USER := $(shell test "$$(id -u)" = 0 && command -v apt-get >/dev/null && echo yes)
 
-.PHONY: install run test lint eval corpus-report bench load browser screenshots clean
+.PHONY: install run test lint eval corpus-report corpus-check bench load browser screenshots clean
 
 install: $(STAMP)
 
@@ -72,6 +72,11 @@ eval: install
 
 corpus-report: install
 	$(BIN)/python -m eval.corpus_report
+
+# ingests ../shared/corpus/{real,more,not-disclosures} (no embeddings) into a temporary store and compares
+# department, year, 预算/决算, 部门/单位 with eval/corpus_expected.tsv; the not-disclosures must all be refused
+corpus-check: install
+	$(BIN)/python -m eval.corpus_check
 
 bench: install
 	$(BIN)/python -m eval.bench_ingest

@@ -21,7 +21,6 @@ _NOISE = re.compile(
 _LABELLED = re.compile(r"(?:预算主管部门|主管部门|部门名称|单位名称|编制单位|编制部门|预算单位|部门)[:：]\s*(?P<dept>[^\s:：，,]{2,40})")
 _CODE_DEPT = re.compile(r"^\d{3,9}\s+(?P<dept>[\u4e00-\u9fa5（）()]{2,30})(\s|$)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}")
-_YEAR_KIND = re.compile(r"(20\d\d)\s*年度?\s*(区级|市级|省级|县级)?\s*(部门|单位)?\s*(综合)?\s*(预算|决算)")
 
 
 def _clean(t: str) -> str:
@@ -37,26 +36,59 @@ def is_labelled(line: str) -> bool:
     return bool(re.match(r"^(预算主管部门|主管部门|部门名称|单位名称|编制单位|编制部门)[:：]", _clean(line)))
 
 
+# a disclosure's own title: "2026年度福州市商务局部门预算", "上海市2026年市级单位预算", "2019年部门综合预算公开报表"
+TITLE_RE = re.compile(r"(?P<year>20\d\d)?年?度?(区级|市级|省级|县级|本级)?(?P<scope>部门|单位)(综合)?(?P<kind>预算|决算)")
+# an official letter that only mentions budgets: "关于做好2026年部门预算编制工作的通知"
+_NOTICE = re.compile(r"关于.{0,60}(通知|通报|意见|报告|批复|函|办法|规定|方案)|(通知|通报|批复)$")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fa5（）()·]{3,30}$")
+_NOT_NAME = re.compile(r"[的是为将按由其在对与及了]")
+
+
 def dept_from_text(text: str) -> str:
-    """An organisation name in a title-like string, or ''."""
-    m = _LABELLED.search(text)
+    """A labelled organisation name ("预算单位：上海市信访办公室") or a line that is only a name, or ''."""
+    m = _LABELLED.search(_clean(text))
     if m:
         d = _strip_unit(m.group("dept"))
         if len(d) >= 2:
             return d
-    t = _NOISE.sub(" ", _clean(text))
-    for run in _CJK_RUN.findall(t):
-        run = re.sub(r"^关于", "", run)
-        if _ORG.search(run) and 3 <= len(run) <= 28 and "是" not in run:
-            return run
+    t = _clean(text)
+    if _NAME_LINE.match(t) and _ORG.search(t) and not _NOT_NAME.search(t):
+        return t
     return ""
 
 
+def _drop_suffix_bumen(name: str) -> str:
+    """'北京市医疗保障局部门' -> '北京市医疗保障局' (the organisation, not 'its department'); '工会部门' stays."""
+    if name.endswith("部门") and re.search(r"(局|委员会|委|办公室|办公厅|厅|中心)$", name[:-2]):
+        return name[:-2]
+    return name
+
+
+def find_title(text: str) -> re.Match[str] | None:
+    """The 部门/单位 预算/决算 title in a cleaned title line, or None (also for a notice that mentions one)."""
+    m = TITLE_RE.search(text)
+    if m is None or _NOTICE.search(text[: m.start()] + text[m.start() : m.end() + 30]):
+        return None
+    return m
+
+
+def dept_before_title(text: str, m: re.Match[str]) -> str:
+    """The organisation named right before the title words: '2026年度福州市商务局' + '部门预算'."""
+    prefix = _NOISE.sub(" ", text[: m.start()])
+    prefix = re.sub(r"(20\d\d)?年度?$", "", prefix.rstrip())
+    runs = [re.sub(r"^关于", "", r) for r in _CJK_RUN.findall(prefix)]
+    names = [r for r in runs if _ORG.search(r) and 3 <= len(r) <= 30]
+    return _drop_suffix_bumen(names[-1]) if names else ""
+
+
 def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
-    """Department, year, kind (预算/决算), scope (部门/单位) and a title.
+    """Department, year, kind (预算/决算), scope (部门/单位) and the document's title.
 
     title_lines: the big-font lines of the first pages in reading order, page by page
     (an empty string between pages); meta_lines: table meta lines ("编制部门：…", "711 工会部门").
+    The department comes only from the title page: a labelled name, the name in the title, or a
+    line that is a name alone; else from the tables' labelled meta lines. Never from a sentence.
+    ``title`` is the recognised 预算/决算 title ('' when the first pages have none).
     """
     out: dict = {"department": "", "year": None, "kind": "", "scope": "", "title": ""}
     pages: list[list[str]] = [[]]
@@ -66,23 +98,22 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
         else:
             pages[-1].append(ln)
     years: Counter[int] = Counter()
-    for pi, lines in enumerate(pages):
+    for lines in pages:
         joined = _clean("".join(lines))
-        if not joined:
+        m = find_title(joined)
+        if not joined or m is None:
             continue
-        if not out["department"]:
-            labelled = [x for x in lines if _LABELLED.search(_clean(x))]
-            for cand in [*labelled, joined, *lines]:
-                d = dept_from_text(cand)
-                if d:
-                    out["department"] = d
-                    break
-        for m in _YEAR_KIND.finditer(joined):
-            years[int(m.group(1))] += 3 if pi == 0 else 1
-            out["kind"] = out["kind"] or m.group(5)
-            out["scope"] = out["scope"] or (m.group(3) or "")
-        if not out["title"] and _YEAR_KIND.search(joined):
-            out["title"] = joined[:80]
+        start = max(0, m.start() - 40)
+        out["title"] = joined[start : m.end() + 8][:80]
+        out["kind"], out["scope"] = m.group("kind"), m.group("scope")
+        if m.group("year"):
+            years[int(m.group("year"))] += 5
+        labelled = [d for x in lines if _LABELLED.search(_clean(x)) for d in [dept_from_text(x)] if d]
+        named = [d for x in lines for d in [dept_from_text(x)] if d]
+        out["department"] = (labelled or [dept_before_title(joined, m)] or [""])[0] or (named or [""])[0]
+        for y in re.findall(r"(20\d\d)\s*年?", joined[: m.end() + 8]):
+            years[int(y)] += 1
+        break
     meta_votes: Counter[str] = Counter()
     for line in meta_lines:
         t = line.strip()
@@ -95,7 +126,7 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
         if y:
             years[int(y.group(1))] += 1
     if not out["department"] and meta_votes:
-        out["department"] = meta_votes.most_common(1)[0][0]
+        out["department"] = _drop_suffix_bumen(meta_votes.most_common(1)[0][0])
     if not years and pages and pages[0]:
         for y in re.findall(r"20\d\d", _clean("".join(pages[0]))):
             years[int(y)] += 1
@@ -106,17 +137,12 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
     if years:
         out["year"] = years.most_common(1)[0][0]
     allt = _clean("".join(title_lines))
-    cover = _clean("".join(pages[0])) if pages else ""
-    kinds = re.findall(r"(?:部门|单位)(?:综合)?(预算|决算)|年度?(预算|决算)", cover)
-    found = {a or b for a, b in kinds}
-    if len(found) == 1:
-        out["kind"] = found.pop()  # the cover says it: "……年度部门决算"
     if not out["kind"]:
         out["kind"] = "决算" if "决算" in allt and "预算" not in allt else "预算"
     if not out["scope"]:
         out["scope"] = "单位" if re.search(r"单位(预算|决算)", allt) and not re.search(r"部门(预算|决算)", allt) else "部门"
     if not out["title"]:
-        out["title"] = (allt[:80]) if allt else ""
+        out["title"] = allt[:80]  # the first words, for display; ingest.disclosure tells a real title by find_title
     return out
 
 

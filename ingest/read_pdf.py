@@ -32,6 +32,7 @@ from ingest.tables import TableBuilder, classify
 NOTE_RE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
 _WIDE_PERF = {"项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "本年绩效指标值", "绩效指标性质"}
 _META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
+_BARE_YEAR = re.compile(r"^20\d\d$")
 _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
 _AMOUNT_HEADS = {"合计", "总计", "小计", "预算数", "金额", "本年预算", "预算金额"}
 _PERF_FIRST = re.compile(r"^(项目编码|项目代码|项目名称|专项名称|一级指标)$")
@@ -154,10 +155,14 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             gtop = grid.bbox.top if grid.bbox else 0
             above = [(k, ln) for k, ln in enumerate(outside) if prev_bottom - 1 <= ln.bbox.top and ln.bbox.bottom <= gtop + 2]
             title_k = None
+            year_k = None  # "2026" printed on its own line below "年部门支出总体情况表"
             in_grid = _title_from_grid(grid)
             for k, ln in reversed(above if not in_grid else []):
                 t = clean(ln.text)
-                if is_meta(ln.text) or TITLE_PREFIX_ONLY.match(t):
+                if is_meta(ln.text) or TITLE_PREFIX_ONLY.match(t) or not re.search(r"\w", t):
+                    continue  # "(: :" the colons of a meta line, set on a line of their own)
+                if _BARE_YEAR.match(t) and year_k is None:
+                    year_k = k
                     continue
                 if is_title_line(ln.text) or is_short_title(ln.text):
                     title_k = k
@@ -165,6 +170,9 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             if title_k is not None:
                 tl = outside[title_k]
                 title = clean(tl.text)
+                if year_k is not None and title.startswith("年"):
+                    title = clean(outside[year_k].text) + title
+                    used.add(year_k)
                 # a "表1" / "预算01表" line just before it
                 if title_k - 1 >= 0 and TITLE_PREFIX_ONLY.match(clean(outside[title_k - 1].text)):
                     used.add(title_k - 1)

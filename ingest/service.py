@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.disclosure import NotDisclosure
+from ingest.disclosure import check as check_disclosure
 from ingest.model import PARSER_VERSION, Document, IngestError
 from ingest.settings import Settings
 from ingest.store import Store
@@ -94,9 +96,8 @@ def read_document(path: Path, progress: Progress | None = None) -> Document:
     doc.warnings.extend(_warnings(doc))
     if not doc.tables and not doc.paragraphs:
         raise IngestError("文件中没有找到任何表格或文字")
-    if not doc.department and not doc.year and not any(t.kind not in ("other", "performance", "org") for t in doc.tables):
-        # a README or a list dropped in the same folder: nothing to answer from, and it would only add noise
-        raise IngestError("不像部门预算/决算公开文件：没有识别出部门名称、年度和任何标准预算表")
+    # circulars, forms and reports saved in budget folders: refused with the reason, never stored
+    check_disclosure(doc)
     return doc
 
 
@@ -157,6 +158,16 @@ class Ingestor:
         except Exception as e:  # a parser or store crash must not stop the other files
             return IngestResult(path, "failed", error=f"导入失败（{type(e).__name__}: {e}）")
 
+    def _drop_earlier(self, path: Path) -> bool:
+        """Remove this very file (same content) if an older parser stored it; True if it did."""
+        same = self.store.find_by_sha(sha256_of(path))
+        if same is None:
+            return False
+        self.store.delete(same.doc_id)
+        if self.embed or self._has_index():
+            self.index.delete_doc(same.doc_id)
+        return True
+
     def _ingest(self, path: Path, progress: Progress | None) -> IngestResult:
         if path.exists() and path.is_file() and path.stat().st_size > 0:
             sha = sha256_of(path)
@@ -165,6 +176,10 @@ class Ingestor:
                 return IngestResult(path, "unchanged", extra={"doc_id": same.doc_id, "rec": same})
         try:
             doc = read_document(path, progress)
+        except NotDisclosure as e:
+            if self._drop_earlier(path):
+                raise NotDisclosure(f"{e}；此前用旧版程序导入的这个文件已从存储中删除") from e
+            raise
         except IngestError:
             raise
         except Exception as e:

@@ -234,7 +234,35 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
                 start -= 1
             for k in range(start, end):
                 cols[k].side = side
+    _one_code_group(cols)
     return cols
+
+
+def _parent(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def _one_code_group(cols: list[Column]) -> None:
+    """A row's code is its first group of code columns (科目编码 类/款/项); later code columns
+    (单位编码, 经济科目编码 类/款 in a 政府采购 table) are values of the row, printed as they are."""
+    for side in dict.fromkeys(c.side for c in cols):
+        js = [j for j, c in enumerate(cols) if c.side == side and c.role == "code"]
+        if len(js) < 2:
+            continue
+        first = cols[js[0]]
+        split = first.path.split("/")[-1] in _CODE_PART
+        group = [js[0]]
+        for j in js[1:]:
+            last = cols[j].path.split("/")[-1]
+            # one header over all of them ("科目编码" spanning three columns), or 类 / 款 / 项 under one parent
+            same = cols[j].path == first.path or (split and last in _CODE_PART and _parent(cols[j].path) == _parent(first.path))
+            if j == group[-1] + 1 and same:
+                group.append(j)
+            else:
+                break
+        for j in js:
+            if j not in group:
+                cols[j].role = "value"
 
 
 # ---------------------------------------------------------------- rows

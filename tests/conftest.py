@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -97,3 +98,21 @@ def served_app(settings) -> Iterator[tuple[str, object]]:
         yield f"http://127.0.0.1:{port}/", demo
     finally:
         demo.close()
+
+
+class FakeEmbedder:
+    """Deterministic 16-dimension vectors: enough for the index's bookkeeping, in no time."""
+
+    def __init__(self, name, cache_dir, batch_size=64):
+        pass
+
+    def embed_passages(self, texts):
+        return [[b / 255 + 0.01 for b in hashlib.sha256(t.encode()).digest()[:16]] for t in texts]
+
+
+@pytest.fixture
+def fake_embed(monkeypatch):
+    """Ingest "with embeddings" through FakeEmbedder instead of the model."""
+    from ingest import embedding
+
+    monkeypatch.setattr(embedding, "Embedder", FakeEmbedder)

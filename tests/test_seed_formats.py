@@ -20,10 +20,12 @@ import pytest
 
 from ingest.model import Document, IngestError
 
-SAMPLE = Path("/work/shared/samples/gonghui-2026")
+ROOT = Path(__file__).resolve().parents[1]
+# a copy of ../shared/samples/gonghui-2026 (its PDF is the bundled sample), so no outside folder is needed
+SAMPLE = ROOT / "tests" / "fixtures" / "gonghui-2026"
+SAMPLE_FILES = {"pdf": ROOT / "ingest" / "samples" / "gonghui-2026.pdf",
+                "xlsx": SAMPLE / "disclosure.xlsx", "md": SAMPLE / "disclosure.md"}
 _WS = re.compile(r"\s+")
-
-pytestmark = pytest.mark.skipif(not SAMPLE.is_dir(), reason="seed sample not available")
 
 
 def clean(text: str | None) -> str:
@@ -51,7 +53,7 @@ def xlsx_tables() -> list[str]:
 
 @cache
 def read(fmt: str) -> Document:
-    path = SAMPLE / f"disclosure.{fmt}"
+    path = SAMPLE_FILES[fmt]
     if fmt == "pdf":
         from ingest.read_pdf import read_pdf
 

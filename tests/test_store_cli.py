@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import event
 from typer.testing import CliRunner
 
-from ingest import embedding, service
+from ingest import service
 from ingest.index import Index, chunks
 from ingest.model import PARSER_VERSION
 from ingest.service import Ingestor
@@ -64,21 +64,6 @@ def write_xlsx(path: Path, name: str, amount: float) -> None:
     for cell in ("B6", "B7"):
         ws[cell].number_format = "#,##0.00"
     wb.save(path)
-
-
-class FakeEmbedder:
-    """Deterministic 16-dimension vectors: enough for the index's bookkeeping, in no time."""
-
-    def __init__(self, name, cache_dir, batch_size=64):
-        pass
-
-    def embed_passages(self, texts):
-        return [[b / 255 + 0.01 for b in hashlib.sha256(t.encode()).digest()[:16]] for t in texts]
-
-
-@pytest.fixture
-def fake_embed(monkeypatch):
-    monkeypatch.setattr(embedding, "Embedder", FakeEmbedder)
 
 
 def sql_snapshot(store: Path) -> dict[str, list[tuple]]:
