@@ -1061,7 +1061,7 @@ def check_changes(ctx: Ctx) -> None:
                     b = re.sub(r"\s", "", n.before)
                     if change is None and _CHANGE_VERB.search(b) and (_CMP.search(chunk[: n.start]) or cur is not None):
                         change = n
-                    elif last is None and _LAST.search(b) and _CMP.search(b) is None and cur is not None and change is None:
+                    elif last is None and _LAST.search(b) and cur is not None and change is None:
                         last = n
                     elif cur is None and change is None and not _NOT_CURRENT.search(b):
                         cur = n
