@@ -157,12 +157,20 @@ def _severity(diff: Decimal, xs: list[Amount]) -> Severity | None:
 _WS = re.compile(r"\s+")
 _ORD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d))")
 TOTAL_LEAF = {"合计", "总计", "小计", "合计数", "本年支出合计", "本年收入合计"}
+
+
+def _is_total_leaf(name: str) -> bool:
+    """A column that is its group's total: 合计 / 小计 / 总计, or "项目支出总数" under 项目支出."""
+    return name in TOTAL_LEAF or bool(re.search(r"(总数|总额|合计|小计)$", name)) and not _SUBPART.match(name)
 # value columns that are not a part of their group's total
 _NOT_PART = re.compile(
-    r"^其中|^含|占|%|比上年|比去年|增减|增长|减少|增加|上年|去年|变动|执行数|预计|调整|年初|以前年度|"
-    r"序号|行次|栏次|编码|代码|名称|^项目$|^科目$|^单位$|数量|单价|计量|目录|人数|指标|说明|备注|年度|年份|金额单位|"
-    r"\d{4}年"
+    r"^其中|^含|扣除|不含|剔除|占|%|率|比上年|比去年|增减|增长|减少|增加|上年(?!结转|结余)|去年|变动|执行数|预计|调整|"
+    r"年初(?!结转|结余)|以前年度|序号|行次|栏次|编码|代码|名称|^项目$|^科目$|^单位$|数量|单价|计量|目录|人数|指标|说明|"
+    r"备注|年度|年份|金额单位|\d{4}年"
 )
+# groups whose 合计 is not a sum (rates, shares, prices, counts)
+_NOT_GROUP = re.compile(r"%|率|占|比重|单价|数量|人数|编码|名称")
+_SUBPART = re.compile(r"^(其中|含)[：:]?")
 
 
 def norm(label: str) -> str:
@@ -178,6 +186,12 @@ def leaf(col: str) -> str:
 def amount(row: Row, col: str, table: Table) -> Amount | None:
     v = row.values.get(col)
     return Amount.of(v, table.unit) if v else None
+
+
+def garbled(row: Row, col: str) -> bool:
+    """A cell holding a number run together with text ("出 1090.22"): unreadable, so no claim rests on it."""
+    v = row.values.get(col) or ""
+    return bool(v) and parse_amount(v) is None and bool(re.search(r"\d", v))
 
 
 def _is_total_label(label: str) -> bool:
@@ -589,15 +603,27 @@ def _column_tree(columns: list[str]) -> _Node:
 
 
 def _node_value(node: _Node, row: Row, t: Table) -> tuple[Amount | None, list[str]]:
-    """A column group's printed figure: its own cell, else its 小计/合计 child."""
+    """A column group's printed figure: its own cell, else its 小计/合计 child, else the sum of its parts."""
     if not node.children:
         return amount(row, node.path, t), [node.path]
     for name, ch in node.children.items():
-        if name in TOTAL_LEAF and not ch.children:
+        if _is_total_leaf(name) and not ch.children:
             a = amount(row, ch.path, t)
             if a is not None:
                 return a, [ch.path]
-    return None, []
+    vals: list[Amount] = []
+    cols: list[str] = []
+    for name, ch in node.children.items():
+        if _NOT_PART.search(name):
+            continue
+        a, cs = _node_value(ch, row, t)
+        if a is not None:
+            vals.append(a)
+            cols += cs
+    if not vals:
+        return None, []
+    s = _sum(vals)
+    return Amount(s, _tolerance(vals), fmt(_as_printed(s, vals[0].unit)), vals[0].unit), cols
 
 
 def _groups(root: _Node) -> Iterator[tuple[_Node, _Node, list[_Node]]]:
@@ -607,11 +633,12 @@ def _groups(root: _Node) -> Iterator[tuple[_Node, _Node, list[_Node]]]:
         node = stack.pop()
         kids = list(node.children.values())
         stack.extend(kids)
-        totals = [k for k in kids if k.name in TOTAL_LEAF and not k.children]
+        totals = [k for k in kids if _is_total_leaf(k.name) and not k.children]
         if not totals:
             continue
-        parts = [k for k in kids if k is not totals[0] and k.name not in TOTAL_LEAF and not _NOT_PART.search(k.name)]
-        if node is not root and _NOT_PART.search(node.name):
+        parts = [k for k in kids if k is not totals[0] and not _is_total_leaf(k.name)
+                 and (not _NOT_PART.search(k.name) or _SUBPART.match(k.name))]
+        if node is not root and _NOT_GROUP.search(node.name):
             continue
         if parts:
             yield node, totals[0], parts
@@ -644,19 +671,30 @@ def check_row_sums(ctx: Ctx) -> None:
         root = _column_tree(t.columns)
         groups = list(_groups(root))
         for r in t.rows:
-            if r.kind == "indicator":
+            if r.kind == "indicator" or any(garbled(r, c) for c in t.columns):
                 continue
             for grp, tot, parts in groups:
+                if t.kind == "sanggong":
+                    # "三公" beside 会议费 / 培训费: only its own three parts (and the car's two) add up to it
+                    parts = [p for p in parts if re.search(r"因公出国|公务用车|公务接待|购置|运行", p.name)]
                 total = amount(r, tot.path, t)
                 if total is None:
                     continue
                 vals: list[tuple[str, Amount]] = []
+                subs: list[tuple[str, Amount]] = []  # "其中：…" columns
                 cols = [tot.path]
                 for p in parts:
                     a, cs = _node_value(p, r, t)
                     if a is not None:
-                        vals.append((p.name, a))
+                        (subs if _SUBPART.match(p.name) else vals).append((p.name, a))
                         cols += cs
+                if subs and vals:
+                    # "小计 | 其中：基本支出 | 项目支出": the 其中 column is a part when the parts add up only with it
+                    with_subs = vals + [(_SUBPART.sub("", n), a) for n, a in subs]
+                    d0 = abs(total.wan - _sum(a for _, a in vals))
+                    d1 = abs(total.wan - _sum(a for _, a in with_subs))
+                    if d1 < d0:
+                        vals = with_subs
                 if not vals:
                     continue
                 label = f"{r.code} {norm(r.label)}".strip()
@@ -705,7 +743,7 @@ def _hierarchy_block(ctx: Ctx, t: Table, rows: list[Row], cols: list[str]) -> No
         n = len(r.code)
         child_len = n + 2
         kids = [k for k in coded if len(k.code) == child_len and k.code.startswith(r.code)]
-        if kids:
+        if kids and _clean_span(rows, r):
             pairs.append((r, kids))
     tr = _total_row_in(rows)
     if tr is not None:
@@ -715,6 +753,8 @@ def _hierarchy_block(ctx: Ctx, t: Table, rows: list[Row], cols: list[str]) -> No
             pairs.append((tr, classes))
     for parent, kids in pairs:
         for c in cols:
+            if garbled(parent, c) or any(garbled(k, c) for k in kids):
+                continue
             total = amount(parent, c, t)
             vals = [(k.code, a) for k in kids if (a := amount(k, c, t)) is not None]
             if total is None:
@@ -730,6 +770,23 @@ def _hierarchy_block(ctx: Ctx, t: Table, rows: list[Row], cols: list[str]) -> No
                                                              if amount(k, c, t) is not None]
             _compare_sum(ctx, "hierarchy", f"《{t.title}》{lvl}“{label}”的“{leaf(c)}”与所属各{sub}之和不等",
                          total, vals, cits)
+
+
+def _clean_span(rows: list[Row], parent: Row) -> bool:
+    """The rows printed under `parent` all carry standard codes under it (no "3012" for 30102, no uncoded row)."""
+    i = rows.index(parent)
+    for r in rows[i + 1:]:
+        c = r.code
+        if c.isdigit() and len(c) in (3, 5, 7) and (len(c) <= len(parent.code) or not c.startswith(parent.code)):
+            return True  # the next 类/款 begins
+        if not (c.isdigit() and len(c) in (3, 5, 7)):
+            if _is_total_label(r.label) or not any(amount(r, k, _ANY) for k in r.values):
+                continue
+            return False
+    return True
+
+
+_ANY = Table(title="", unit="万元")
 
 
 def _total_row_in(rows: list[Row]) -> Row | None:
@@ -866,9 +923,15 @@ def _subject(before: str) -> str | None:
     if _NOT_CURRENT.search(b):
         return None
     for name, pat in _SUBJECTS:
-        if pat.search(b):
+        m = pat.search(b)
+        # the subject stands on its own: "临聘人员经费" or "专项公用经费" are not the department's
+        if m and (m.start() == 0 or b[m.start() - 1] in _SUBJECT_LEAD or b[: m.start()].endswith(_LEAD_WORDS)):
             return name
     return None
+
+
+_SUBJECT_LEAD = set("年中括和及的是为、，,：:；（(“\"")
+_LEAD_WORDS = ("部门", "单位", "本级", "预算", "安排", "其中", "包括", "财政拨款", "一般公共预算")
 
 
 def _row_amounts(ctx: Ctx, t: Table, row: Row, cols: Iterable[str]) -> list[tuple[Amount, dict[str, Any]]]:
@@ -974,6 +1037,18 @@ def _candidates(ctx: Ctx, subject: str) -> list[tuple[Amount, dict[str, Any]]]:
     return out
 
 
+def _unit_slip(a: Amount, other_wan: Decimal, tol: Decimal) -> str | None:
+    """The figure matches when read in the other unit (万元 printed as 元 or the reverse): the unit it should have."""
+    v = parse_amount(a.printed)
+    if v is None or v == 0:
+        return None
+    if a.unit == "元" and abs(v - other_wan) <= tol * WAN + Decimal("0.005"):
+        return "万元"
+    if a.unit == "万元" and abs(v / WAN - other_wan) <= tol:
+        return "元"
+    return None
+
+
 def _rounds_to(precise: Amount, coarse: Amount) -> bool:
     """The coarser printing is the finer one rounded to its own decimals (in its own unit)."""
     places = len(coarse.printed.replace(",", "").split(".")[1]) if "." in coarse.printed else 0
@@ -1023,6 +1098,14 @@ def check_narrative_figures(ctx: Ctx) -> None:
                 xs = [a, best]
                 sev = _severity(a.wan - best.wan, xs)
                 if sev is None:
+                    continue
+                slipped = [(c, ci) for c, ci in cands if _unit_slip(a, c.wan, c.half + a.half)]
+                if slipped and sev == "error":
+                    c, ci = slipped[0]
+                    ctx.add("narrative", "warning",
+                            f"说明中{subj} {a.printed}{a.unit} 的单位疑似印错：表中为 {c.printed}{c.unit}"
+                            f"（《{ci.get('table')}》“{ci.get('row')}”）", a.printed + a.unit, c.printed + c.unit,
+                            [text_citation(doc, p, s.strip()), ci])
                     continue
                 shown = best.printed + ("" if best.unit == a.unit else best.unit)
                 msg = (f"说明中{subj} {a.printed}{a.unit}，表中为 {shown}（《{cit.get('table')}》“{cit.get('row')}”），"
@@ -1163,6 +1246,12 @@ def _narr_sum(ctx: Ctx, p: Paragraph, s: str, whole: _Num, parts: list[tuple[str
     if sev != "error":
         return  # a rounding difference in the narrative repeats its tables' (reported there)
     unit = whole.amount.unit
+    slip = _unit_slip(whole.amount, wsign * ssum, _tolerance(xs))
+    if slip:
+        ctx.add("narrative_parts", "warning",
+                f"说明中 {whole.amount.printed}{unit} 的单位疑似印错：按{slip}读正好等于其中各项之和 "
+                f"{fmt(ssum)}万元", whole.amount.printed + unit, fmt(ssum) + "万元", [text_citation(ctx.doc, p, s.strip())])
+        return
     expr = " + ".join(f"{nm} {'-' if sg < 0 else ''}{n.amount.printed}" for nm, n, sg in parts)
     what = "增减额" if change else "总数"
     ctx.add("narrative_parts", "error",
@@ -1174,7 +1263,7 @@ def _narr_sum(ctx: Ctx, p: Paragraph, s: str, whole: _Num, parts: list[tuple[str
 _COUNT = re.compile(r"(?P<whole>\d+)\s*(?P<u>台|辆|套|个|人|名|项|家|件|次)[^。；;]{0,6}?其中[^。；;，,]{0,24}?(?P<part>\d+)\s*(?P=u)")
 _TEMPLATE = [
     re.compile(r"(主要原因是|原因是|主要用于|主要包括|具体包括|包括|主要为|主要是|用于)[：:]?\s*[。；;]"),
-    re.compile(r"(安排|增加|减少|共计|合计|为|支出|收入|预算)\s*万元"),
+    re.compile(r"(?<!转换)(?<!折算)(?<!换算)(安排|增加|减少|共计|合计|为|支出|收入|预算)\s*万元(?=[，。；,;、]|$)"),
     re.compile(r"(增长|下降|增加|减少)\s*%"),
 ]
 
@@ -1189,6 +1278,8 @@ def check_text(ctx: Ctx) -> None:
                     ctx.add("narrative_parts", "error",
                             f"说明中总数 {whole}{m.group('u')}，其中 {part}{m.group('u')}，分项大于总数",
                             str(part), str(whole), [text_citation(ctx.doc, p, s.strip())], difference=Decimal(part - whole))
+            if re.search(r"\d\s+\d", s):
+                continue  # figures run together: the text layer lost their places, the blank may not be blank
             for pat in _TEMPLATE:
                 m = pat.search(s)
                 if m:
