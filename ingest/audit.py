@@ -515,6 +515,51 @@ def check_cross_totals(ctx: Ctx) -> None:
             )
 
 
+def check_fiscal_totals(ctx: Ctx) -> None:
+    """财政拨款收支总表's 一般公共预算 / 政府性基金 columns = those tables' 合计; the 基本支出 table's 合计 = 基本支出."""
+    pairs: list[tuple[Table, Row, str, Amount, str]] = []  # (table, row, col, amount, what) to compare
+    gpe = ctx.tables("general_public_expense")[:1]
+    gpb = ctx.tables("general_public_basic")[:1]
+    gf = ctx.tables("gov_fund")[:1]
+    for t in ctx.tables("fiscal_income_expense_total")[:1]:
+        rows = _find_rows(t, _EXPENSE_YEAR, "支出") or _find_rows(t, _EXPENSE_TOTAL, "支出")
+        if not rows:
+            continue
+        r = rows[0]
+        for c in r.values:
+            a = amount(r, c, t)
+            if a is None or not c.startswith("支出"):
+                continue
+            if "一般公共预算" in c and gpe:
+                pairs.append((t, r, c, a, "gpe"))
+            elif "政府性基金" in c and gf:
+                pairs.append((t, r, c, a, "gf"))
+    targets: dict[str, list[Table]] = {"gpe": gpe, "gf": gf}
+    for t, r, c, a, key in pairs:
+        for t2 in targets[key]:
+            tr = _total_row(t2)
+            tc = _total_col(t2, tr) if tr is not None else None
+            if tr is None or tc is None:
+                continue
+            _compare_same(ctx, "cross_total", f"《{t.title}》“{leaf(c)}”本年支出合计与《{t2.title}》合计不等",
+                          a, tc[1], f"{leaf(c)}", f"《{t2.title}》合计",
+                          [row_citation(ctx.doc, t, r, [c]), row_citation(ctx.doc, t2, tr, [tc[0]])])
+    for t in gpe:
+        tr = _total_row(t)
+        basic = [c for c in t.columns if leaf(c) == "基本支出" or leaf(c) == "小计" and "基本支出" in c]
+        if tr is None or not basic:
+            continue
+        a = amount(tr, basic[0], t)
+        for t2 in gpb:
+            tr2 = _total_row(t2)
+            tc = _total_col(t2, tr2) if tr2 is not None else None
+            if a is None or tr2 is None or tc is None:
+                continue
+            _compare_same(ctx, "cross_total", f"《{t2.title}》合计与《{t.title}》基本支出合计不等",
+                          tc[1], a, f"《{t2.title}》合计", "一般公共预算支出表基本支出",
+                          [row_citation(ctx.doc, t2, tr2, [tc[0]]), row_citation(ctx.doc, t, tr, [basic[0]])])
+
+
 # scope groups: tables whose figures for one 科目 code must agree column by column
 _SCOPES: dict[str, str] = {
     "income_total": "all",
@@ -1298,6 +1343,7 @@ def check_narrative(ctx: Ctx) -> None:
 RULE_FUNCS = [
     check_income_expense_total,
     check_cross_totals,
+    check_fiscal_totals,
     check_same_code,
     check_row_sums,
     check_hierarchy,

@@ -257,3 +257,26 @@ def test_check_cli(tmp_path: Path, cli: Callable) -> None:
 
 def test_documents_without_tables_are_fine() -> None:
     assert audit(Document(source="x.md", format="md")).findings == []
+
+
+def test_findings_are_stored_and_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.orm import Session
+
+    import ingest.audit_store as audit_store
+    from ingest.settings import Settings
+    from ingest.store import Store
+
+    store = Store(Settings(home=bm25_store(tmp_path / "s", SAMPLE_PDF)).db_path)
+    doc_id = store.documents()[0].doc_id
+    first = audit_store.report_for(store, doc_id)
+    assert first is not None and first.counts()["error"] == 1
+    with Session(store.engine) as s, s.begin():
+        rec = s.get(audit_store.AuditRec, doc_id)
+        assert rec is not None
+        rec.report = {"doc": doc_id, "findings": []}  # what is stored is what is read back
+    again = audit_store.report_for(store, doc_id)
+    assert again is not None and again.findings == []
+    monkeypatch.setattr(audit_store, "AUDIT_VERSION", "test-next")  # new rules: computed again
+    third = audit_store.report_for(store, doc_id)
+    assert third is not None and third.counts() == first.counts()
+    assert audit_store.report_for(store, "nope") is None

@@ -249,17 +249,16 @@ def check(
     md_file: Annotated[Path | None, typer.Option("--md", help="同时把审校结果写入 Markdown 文件")] = None,
 ) -> None:
     """审校一份已导入的文件：表内、表间、说明与表格之间的数字是否一致。"""
-    from ingest.audit import SEVERITY_NAMES, audit, find_document, pages, to_csv, to_markdown
+    from ingest.audit import SEVERITY_NAMES, find_document, pages, to_csv, to_markdown
+    from ingest.audit_store import report_for
     from ingest.store import Store
 
     st = Store(_settings(store).db_path)
     rec = find_document(st, doc)
-    if rec is None:
+    report = report_for(st, rec.doc_id) if rec is not None else None
+    if rec is None or report is None:
         err.print(f"存储中没有这个文件：{doc}（用 budgetqa docs 查看文件 ID，或先 budgetqa ingest 导入）", markup=False)
         raise typer.Exit(2)
-    loaded = st.load(rec.doc_id)
-    assert loaded is not None
-    report = audit(loaded)
     title = f"{rec.department} {rec.year or ''} {rec.scope}{rec.kind}（{rec.source}）"
     if csv_file:
         csv_file.write_text(to_csv(report), encoding="utf-8")
