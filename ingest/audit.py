@@ -1103,12 +1103,22 @@ def _rounds_to(precise: Amount, coarse: Amount) -> bool:
     return q == cv
 
 
+def _fragmented(p: Paragraph) -> bool:
+    """A paragraph whose text layer lost the order of its figures and punctuation ("总额 万元 … ( ) 。 17,641.87 :")."""
+    return (len(re.findall(r"(?:^|\s)[，。、：:；;,()（）](?=\s|$)", p.text)) >= 2
+            or len(re.findall(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", p.text)) >= 3)
+
+
 def _sentences(p: Paragraph) -> list[str]:
+    if _fragmented(p):
+        return []
     return [s for s in _SENT_END.split(p.text) if s.strip()]
 
 
 def _full_sentences(p: Paragraph) -> list[str]:
     """Sentences ended by 。！？ only (a 其中 list runs on over ；)."""
+    if _fragmented(p):
+        return []
     return [s for s in re.split(r"(?<=[。！!？?])", p.text) if s.strip()]
 
 
@@ -1195,6 +1205,9 @@ def check_changes(ctx: Ctx) -> None:
                         cur = n
                 if cur is None or change is None:
                     continue
+                gap = chunk[cur.end: change.start]
+                if len(gap) > 30 or len(re.findall(r"[，,]", gap)) > 2:
+                    continue  # the change is said of something else than the amount before it
                 verb = _CHANGE_VERB.search(re.sub(r"\s", "", change.before))
                 assert verb is not None
                 sign = -1 if verb.group(1) in ("减少", "下降", "降低", "压减", "节约") else 1
@@ -1232,10 +1245,17 @@ def check_changes(ctx: Ctx) -> None:
                 if lo - hp <= pabs <= hi + hp:
                     continue
                 calc = change.amount.wan / ref * 100
-                ctx.add("percent", "error",
-                        f"说明中{verb.group(1)} {change.amount.printed}{change.amount.unit}，按本年 {cur.amount.printed}{unit}"
-                        f" 推得上年 {in_unit(ref, unit)}，{verb.group(1)}幅度应为 {calc:.2f}%，印为 {pm.group('num')}%",
-                        pm.group("num") + "%", f"{calc:.2f}%", cit, difference=pabs - calc.quantize(Decimal('0.01')))
+                base = (f"说明中{verb.group(1)} {change.amount.printed}{change.amount.unit}，按本年 {cur.amount.printed}{unit}"
+                        + (f"、上年 {last.amount.printed}{last.amount.unit}" if last is not None else f" 推得上年 {in_unit(ref, unit)}")
+                        + f"，{verb.group(1)}幅度应为 {calc:.2f}%，印为 {pm.group('num')}%")
+                whole_pct = pct == pct.to_integral_value() and lo - Decimal("0.5") <= pabs <= hi + Decimal("0.5")
+                if whole_pct:
+                    # "5.0%" for 5.11%: a percentage rounded to a whole number and printed with a trailing zero
+                    ctx.add("percent", "rounding", base + "；按整数取整则一致（印出的小数位都是 0，应是先取整再补 0）",
+                            pm.group("num") + "%", f"{calc:.2f}%", cit, difference=pabs - calc.quantize(Decimal("0.01")))
+                    continue
+                ctx.add("percent", "error", base, pm.group("num") + "%", f"{calc:.2f}%", cit,
+                        difference=pabs - calc.quantize(Decimal("0.01")))
 
 
 _COMPLEMENTS = [("基本支出", "项目支出"), ("人员经费", "公用经费")]
@@ -1308,7 +1328,7 @@ def _narr_sum(ctx: Ctx, p: Paragraph, s: str, whole: _Num, parts: list[tuple[str
 _COUNT = re.compile(r"(?P<whole>\d+)\s*(?P<u>台|辆|套|个|人|名|项|家|件|次)[^。；;]{0,6}?其中[^。；;，,]{0,24}?(?P<part>\d+)\s*(?P=u)")
 _TEMPLATE = [
     re.compile(r"(主要原因是|原因是|主要用于|主要包括|具体包括|包括|主要为|主要是|用于)[：:]?\s*[。；;]"),
-    re.compile(r"(?<!转换)(?<!折算)(?<!换算)(安排|增加|减少|共计|合计|为|支出|收入|预算)\s*万元(?=[，。；,;、]|$)"),
+    re.compile(r"(?<!转换)(?<!折算)(?<!换算)(?<![\d.])(安排|增加|减少|共计|合计|为|支出|收入|预算)\s*万元(?=[，。；,;、]|$)"),
     re.compile(r"(增长|下降|增加|减少)\s*%"),
 ]
 
