@@ -280,3 +280,36 @@ def test_findings_are_stored_and_recomputed(tmp_path: Path, monkeypatch: pytest.
     third = audit_store.report_for(store, doc_id)
     assert third is not None and third.counts() == first.counts()
     assert audit_store.report_for(store, "nope") is None
+
+
+# ---------------------------------------------------------------- the web app's 审校 tab
+
+
+def test_app_audit_tab(tmp_path: Path) -> None:
+    from ingest.settings import Settings
+    from ui import app
+
+    settings = Settings(home=bm25_store(tmp_path / "s", SAMPLE_PDF))
+    [rec] = app._store(settings).documents()
+    frame, _ = app.refresh(settings)
+    assert frame.to_dict("records")[0]["审校"] == "错误1 尾差5 提示0"
+    findings, summary, table, pick, image, caption = app.audit_document(settings, rec.doc_id)
+    assert len(findings) == len(table) == 6 and "错误 **1** 项" in summary
+    assert list(table.columns) == app.AUDIT_COLUMNS and table.iloc[0]["页码"] == "17"
+    assert pick["choices"][0][0].startswith("[1] ❌ 错误 说明中的分项")
+    # the error: its sentence highlighted on page 17
+    img, cap, pages = app.show_finding(settings, findings, 0)
+    assert img is not None and img.size[0] > 100
+    assert "第 17 页（黄色框为涉及的行或句子）" in cap and "38.47" in cap
+    assert pages["value"] == 17
+    # a finding over several tables: another of its pages on request
+    multi = next(i for i, f in enumerate(findings) if len({c["page"] for c in f["citations"]}) > 1)
+    pages_of = sorted({c["page"] for c in findings[multi]["citations"]})
+    img2, cap2, pages2 = app.show_finding(settings, findings, multi, pages_of[-1])
+    assert img2 is not None and pages2["value"] == pages_of[-1] and f"第 {pages_of[-1]} 页" in cap2
+    assert app.show_finding(settings, findings, 99)[0] is None
+    csv_path = app.export_audit(settings, rec.doc_id, "csv")
+    md_path = app.export_audit(settings, rec.doc_id, "md")
+    assert csv_path and Path(csv_path).read_text(encoding="utf-8-sig").startswith("序号,级别")
+    assert md_path and "# 审校报告" in Path(md_path).read_text(encoding="utf-8")
+    assert app.audit_document(settings, None)[1] == "请选择一个文件。"
