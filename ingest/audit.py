@@ -164,8 +164,8 @@ def _is_total_leaf(name: str) -> bool:
     return name in TOTAL_LEAF or bool(re.search(r"(总数|总额|合计|小计)$", name)) and not _SUBPART.match(name)
 # value columns that are not a part of their group's total
 _NOT_PART = re.compile(
-    r"^其中|^含|扣除|不含|剔除|占|%|率|比上年|比去年|增减|增长|减少|增加|上年(?!结转|结余)|去年|变动|执行数|预计|调整|"
-    r"年初(?!结转|结余)|以前年度|序号|行次|栏次|编码|代码|名称|^项目$|^科目$|^单位$|数量|单价|计量|目录|人数|指标|说明|"
+    r"^其中|^含|扣除|不含|剔除|占|%|率|比上年|比去年|增减|增长|减少|增加|上年(预算|执行|决算|数|同期|实际)|去年|变动|执行数|预计|调整|"
+    r"年初(预算|数)|以前年度|序号|行次|栏次|编码|代码|名称|^项目$|^科目$|^单位$|数量|单价|计量|目录|人数|指标|说明|"
     r"备注|年度|年份|金额单位|\d{4}年"
 )
 # groups whose 合计 is not a sum (rates, shares, prices, counts)
@@ -915,7 +915,7 @@ def check_duplicates(ctx: Ctx) -> None:
 _SENT_END = re.compile(r"(?<=[。；;！!？?])")
 _NUM = r"(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|千元|元)(?![/／])"
 _AMOUNT_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元)(?![/／])")
-_PCT_RE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)")
+_PCT_RE = re.compile(r"(?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:%|％)")
 _UP = re.compile(r"(增加|增长|上升|提高|多|增)了?$")
 _DOWN = re.compile(r"(减少|下降|降低|减|少|节约|压减)了?$")
 _NOT_CURRENT = re.compile(r"上年|去年|上一年|以前年度|同比|增加|减少|增长|下降|上升|降低|持平|比|较|结转|结余|年初|调整|"
@@ -1233,14 +1233,14 @@ def check_changes(ctx: Ctx) -> None:
                 between = chunk[change.end: change.end + pm.start()]
                 if not re.search(r"增长|增加|下降|减少|降低|上升|幅度|提高|[，,]", between) or "占" in between:
                     continue
-                pct = Decimal(pm.group("num"))
+                pct = Decimal(pm.group("num").replace(",", ""))
                 ref = last.amount.wan if last is not None else cur.amount.wan - sign * change.amount.wan
                 if ref <= 0:
                     continue
                 hc, hr = change.amount.half, (last.amount.half if last is not None else cur.amount.half + change.amount.half)
                 lo = (change.amount.wan - hc) / (ref + hr) * 100 if change.amount.wan > hc else _ZERO
                 hi = (change.amount.wan + hc) / max(ref - hr, Decimal("1e-9")) * 100
-                hp = Decimal(5).scaleb(-_decimals(pm.group("num")) - 1)
+                hp = Decimal(5).scaleb(-_decimals(pm.group("num")) - 1)  # half a unit of the printed last place
                 pabs = abs(pct)
                 if lo - hp <= pabs <= hi + hp:
                     continue
