@@ -73,6 +73,7 @@ class Finding(BaseModel):
 class Report(BaseModel):
     doc: str
     findings: list[Finding] = Field(default_factory=list)
+    checked: dict[str, int] = Field(default_factory=dict)  # comparisons made per rule (also those that agreed)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "rounding": 0, "warning": 0}
@@ -256,6 +257,10 @@ def _numbered(cits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 class Ctx:
     doc: Document
     findings: list[Finding] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    def count(self, rule: str) -> None:
+        self.checked[rule] = self.checked.get(rule, 0) + 1
 
     def add(
         self,
@@ -297,6 +302,7 @@ def _compare_sum(
     citations: list[dict[str, Any]],
 ) -> None:
     """A printed total against the sum of printed parts."""
+    ctx.count(rule)
     xs = [total] + [a for _, a in parts]
     s = _sum(a for _, a in parts)
     sev = _severity(total.wan - s, xs)
@@ -328,6 +334,7 @@ def _compare_same(
     citations: list[dict[str, Any]],
 ) -> None:
     """The same quantity printed twice."""
+    ctx.count(rule)
     sev = _severity(a.wan - b.wan, [a, b])
     if sev is None:
         return
@@ -573,17 +580,26 @@ _COMPARE_LEAF = {"合计": "合计", "小计": "合计", "合计数": "合计", 
 
 
 def _code_figures(t: Table, row: Row) -> dict[str, tuple[str, Amount]]:
-    """The row's figures under comparable column names (top-level columns only)."""
+    """The row's figures under comparable names: 合计 (the row's total), 基本支出, 项目支出, 人员经费, 公用经费.
+
+    A name printed in several columns (当年预算/基本支出 beside 上年结转/基本支出) is not comparable."""
     out: dict[str, tuple[str, Amount]] = {}
+    firsts = {c.split("/")[0] for c in t.columns if "/" in c}
+    one_group = len(firsts) == 1 and not any("/" not in c and c in TOTAL_LEAF for c in t.columns)
+    leaves = [leaf(c) for c in t.columns]
     for c in t.columns:
         segs = c.split("/")
-        if any(_NOT_PART.search(s) and s not in TOTAL_LEAF for s in segs[:-1]):
+        lf = segs[-1]
+        if any(_NOT_PART.search(x) and x not in TOTAL_LEAF for x in segs[:-1]):
             continue
-        key = _COMPARE_LEAF.get(segs[-1])
-        if key is None or (len(segs) > 1 and key == "合计" and segs[0] not in ("一般公共预算基本支出", "基本支出")):
-            if not (len(segs) > 1 and segs[-1] in ("人员经费", "公用经费")):
-                continue
-        if key is None:
+        if lf in ("合计", "总计", "合计数") and (len(segs) == 1 or (len(segs) == 2 and one_group)):
+            key = "合计"
+        elif lf in ("基本支出", "项目支出", "人员经费", "公用经费") and leaves.count(lf) == 1:
+            key = lf
+        elif lf in TOTAL_LEAF and len(segs) >= 2 and segs[-2] in ("基本支出", "项目支出") \
+                and sum(x.split("/")[-2:-1] == [segs[-2]] for x in t.columns) >= 1 and leaves.count(segs[-2]) == 0:
+            key = segs[-2]
+        else:
             continue
         a = amount(row, c, t)
         if a is not None and key not in out:
@@ -1146,6 +1162,7 @@ def check_narrative_figures(ctx: Ctx) -> None:
                 cands = _candidates(ctx, subj)
                 if not cands:
                     continue
+                ctx.count("narrative")
                 a = n.amount
                 if any(_rounds_to(c, a) or _rounds_to(a, c) for c, _ in cands):
                     continue
@@ -1216,6 +1233,7 @@ def check_changes(ctx: Ctx) -> None:
                 cit = [text_citation(doc, p, s.strip())]
                 unit = cur.amount.unit
                 if last is not None:
+                    ctx.count("change")
                     xs = [cur.amount, last.amount, change.amount]
                     exp = cur.amount.wan - last.amount.wan
                     sev = _severity(sign * change.amount.wan - exp, xs)
@@ -1233,6 +1251,7 @@ def check_changes(ctx: Ctx) -> None:
                 between = chunk[change.end: change.end + pm.start()]
                 if not re.search(r"增长|增加|下降|减少|降低|上升|幅度|提高|[，,]", between) or "占" in between:
                     continue
+                ctx.count("percent")
                 pct = Decimal(pm.group("num").replace(",", ""))
                 ref = last.amount.wan if last is not None else cur.amount.wan - sign * change.amount.wan
                 if ref <= 0:
@@ -1304,6 +1323,7 @@ def check_narrative_parts(ctx: Ctx) -> None:
 
 def _narr_sum(ctx: Ctx, p: Paragraph, s: str, whole: _Num, parts: list[tuple[str, _Num, int]], change: bool,
               wsign: int) -> None:
+    ctx.count("narrative_parts")
     xs = [whole.amount] + [n.amount for _, n, _ in parts]
     total = wsign * whole.amount.wan
     ssum = sum((sg * n.amount.wan for _, n, sg in parts), _ZERO)
@@ -1401,7 +1421,7 @@ def audit(doc: Document) -> Report:
         rule(ctx)
     findings = _merge(ctx.findings)
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], min((c.get("page") or 0 for c in f.citations), default=0)))
-    return Report(doc=doc.doc_id, findings=findings)
+    return Report(doc=doc.doc_id, findings=findings, checked=dict(sorted(ctx.checked.items())))
 
 
 def to_decimal(s: str | None) -> Decimal | None:
