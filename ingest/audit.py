@@ -829,8 +829,9 @@ def _hierarchy_block(ctx: Ctx, t: Table, rows: list[Row], cols: list[str]) -> No
             sub = {3: "款", 5: "项", 7: ""}.get(len(parent.code), "类")
             cits = [row_citation(ctx.doc, t, parent, [c])] + [row_citation(ctx.doc, t, k, [c]) for k in kids
                                                              if amount(k, c, t) is not None]
-            _compare_sum(ctx, "hierarchy", f"《{t.title}》{lvl}“{label}”的“{leaf(c)}”与所属各{sub}之和不等",
-                         total, vals, cits)
+            what = (f"《{t.title}》{lvl}“{label}”的“{leaf(c)}”与所属各{sub}之和不等" if parent.code
+                    else f"《{t.title}》“{label}”行的“{leaf(c)}”与各类之和不等")
+            _compare_sum(ctx, "hierarchy", what, total, vals, cits)
 
 
 def _clean_span(rows: list[Row], parent: Row) -> bool:

@@ -1,22 +1,32 @@
 """Audit findings kept with their document in the structured store.
 
 A report is stored once per document and recomputed when the document was read by another parser
-version or the rules changed (AUDIT_VERSION), or the file's content changed (a new sha256).
+version, the rules changed (AUDIT_VERSION, a fingerprint of ingest/audit.py's source) or the file's
+content changed (a new sha256).
 The table lives in the store's database beside the documents; it is created on first use.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import JSON, String, delete, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+import ingest.audit as audit_module
 from ingest.audit import Report, audit
 from ingest.store import Store
 
-# bump when a rule changes what is found: stored reports from older rules are recomputed
-AUDIT_VERSION = "1"
+
+def _rules_version() -> str:
+    """A fingerprint of the rules' source: any change to ingest/audit.py recomputes stored reports."""
+    src = Path(audit_module.__file__).read_bytes()
+    return hashlib.sha256(src).hexdigest()[:12]
+
+
+AUDIT_VERSION = _rules_version()
 
 
 class _Base(DeclarativeBase):
