@@ -1,5 +1,6 @@
-"""The web app (Gradio 6): 问答 (cited answers with a source view), 文件 (list + upload) and 表格
-(browse a table, CSV).
+"""The web app (Gradio 6): 问答 (cited answers with a source view), 文件 (list + upload), 表格
+(browse a table, CSV), 核对 (check a draft) and 审校 (a document's own inconsistencies, each shown
+on its page: ``audit_document`` / ``show_finding`` / ``export_audit``).
 
 Layout: one ``gr.Blocks`` holding one ``gr.Tabs``. ``chat_tab`` builds 问答 first (selected by
 default); ``document_tabs`` builds the two document tabs inside whatever ``gr.Tabs`` is open and
