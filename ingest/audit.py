@@ -730,11 +730,16 @@ def check_row_sums(ctx: Ctx) -> None:
         if t.kind not in _SUM_TABLES or not t.rows or not t.columns:
             continue
         root = _column_tree(t.columns)
-        groups = list(_groups(root))
+        # inner groups first: a group whose part is itself wrong in this row is not reported again
+        groups = sorted(_groups(root), key=lambda g: -len(g[0].path.split("/")) if g[0].path else 0)
         for r in t.rows:
             if r.kind == "indicator" or any(garbled(r, c) for c in t.columns):
                 continue
+            wrong: set[int] = set()
             for grp, tot, parts in groups:
+                if any(id(p) in wrong for p in parts):
+                    wrong.add(id(grp))
+                    continue
                 if t.kind == "sanggong":
                     # "三公" beside 会议费 / 培训费: only its own three parts (and the car's two) add up to it
                     parts = [p for p in parts if re.search(r"因公出国|公务用车|公务接待|购置|运行", p.name)]
@@ -767,12 +772,16 @@ def check_row_sums(ctx: Ctx) -> None:
                     ctx.add("sub_over_total", "error",
                             f"《{t.title}》“{label}”行：{gname}分项“{n}” {a.printed} 大于{tot.name} {total.printed}",
                             _as_printed(a.wan, a.unit), _as_printed(total.wan, total.unit), cits)
+                    wrong.add(id(grp))
                     continue
                 s = _sum(a for _, a in vals)
                 tol = _tolerance([total] + [a for _, a in vals])
                 if abs(total.wan - s) > tol and _two_breakdowns(total.wan, [a.wan for _, a in vals], tol):
                     continue
+                before = len(ctx.findings)
                 _compare_sum(ctx, "row_sum", f"《{t.title}》“{label}”行{gname}{tot.name}与各列之和不等", total, vals, cits)
+                if len(ctx.findings) > before and ctx.findings[-1].severity == "error":
+                    wrong.add(id(grp))
 
 
 # ---------------------------------------------------------------- hierarchy by code
