@@ -1176,7 +1176,8 @@ def check_narrative_figures(ctx: Ctx) -> None:
                 a = n.amount
                 if any(_rounds_to(c, a) or _rounds_to(a, c) for c, _ in cands):
                     continue
-                best, cit = min(cands, key=lambda x: abs(x[0].wan - a.wan))
+                # nearest figure; among equals, the row that names the subject itself
+                best, cit = min(cands, key=lambda x: (abs(x[0].wan - a.wan), norm(subj) not in norm(str(x[1].get("row")))))
                 xs = [a, best]
                 sev = _severity(a.wan - best.wan, xs)
                 if sev is None:

@@ -313,3 +313,23 @@ def test_app_audit_tab(tmp_path: Path) -> None:
     assert csv_path and Path(csv_path).read_text(encoding="utf-8-sig").startswith("序号,级别")
     assert md_path and "# 审校报告" in Path(md_path).read_text(encoding="utf-8")
     assert app.audit_document(settings, None)[1] == "请选择一个文件。"
+
+
+@needs_md
+def test_planted_sanggong_table(tmp_path: Path) -> None:
+    """The empty 三公 table filled in, its total one part short; the narrative's 0 元 parts now disagree too."""
+    text = _clean_text()
+    a, b = _section(text, "部门预算财政拨款“三公”经费支出表")
+    sec = text[a:b].replace("注：无财政拨款“三公”经费支出预算，空表列示。", "")
+    sec = sec.replace("栏次	1	2	3	4	5\n", "栏次	1	2	3	4	5\n" + "".join(
+        f"{i}	{name}	{v}	{v}		\n" for i, (name, v) in enumerate(
+            [("合计", "3.00"), ("因公出国（境）费", "0.00"), ("公务用车购置及运行维护费", "2.00"),
+             ("其中：公务用车购置费", "0.00"), ("公务用车运行维护费", "2.00"), ("公务接待费", "1.50")], 1)))
+    r = _audit_md(tmp_path, text[:a] + sec + text[b:])
+    sg = _errors(r, "sanggong")
+    assert len(sg) == 1 and sg[0].value == "3.00" and sg[0].expected == "3.50" and sg[0].difference == "-0.50"
+    assert _cites_row(sg[0], "三公", "合计") and _cites_row(sg[0], "三公", "公务接待费")
+    narr = {f.citations[1]["row"]: f for f in _errors(r, "narrative")}
+    assert set(narr) == {"合计", "公务用车运行维护费", "公务接待费"}  # 三公 0万元, 运行维护费 0元, 接待费 0元
+    assert narr["公务接待费"].value == "0.00" and narr["公务接待费"].expected == "15000.00"
+    assert _cites_text(narr["公务接待费"], "公务接待费0元")
