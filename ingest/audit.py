@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "percent": "百分比",
     "template": "模板未填",
     "duplicate_table": "表格重复",
+    "performance": "绩效目标表与预算",
 }
 
 WAN = Decimal(10000)
@@ -918,6 +919,72 @@ def check_sanggong(ctx: Ctx) -> None:
                              ca, vals, cits)
 
 
+# ---------------------------------------------------------------- 绩效目标表 against the budget tables
+
+_PERF_AMOUNT = re.compile(r"^(其中[：:]?/?)?(预算数|资金总额|项目总额|年度资金总额|项目资金总额|年度预算申请/资金总额)(\((万元|元)\))?$")
+
+
+def _perf_amounts(t: Table) -> list[tuple[Row, str, Amount]]:
+    """Budget figures of a 绩效目标表: (row, column, amount) for 预算数 / 资金总额 cells (not indicator values)."""
+    out: list[tuple[Row, str, Amount]] = []
+    for r in t.rows:
+        if r.kind == "indicator":
+            continue
+        for c, v in r.values.items():
+            name = norm(c).replace("（", "(").replace("）", ")")
+            m = _PERF_AMOUNT.match(name) or (_PERF_AMOUNT.match(norm(r.label)) if c == r.label else None)
+            if not m or m.group(1):
+                continue
+            unit = m.group(4) or t.unit
+            a = Amount.of(v, unit) if unit else None
+            if a is not None:
+                out.append((r, c, a))
+    return out
+
+
+def check_performance(ctx: Ctx) -> None:
+    """A project's 预算数 in its 绩效目标表 is not above the document's whole 项目支出; a 部门整体 table's
+    资金总额 is one of the budget's totals."""
+    if ctx.doc.kind == "决算":
+        return  # 绩效自评 tables report other years' and executed figures
+    proj = _candidates(ctx, "项目支出")
+    totals: list[tuple[Amount, dict[str, Any]]] = []
+    for t in ctx.tables("income_expense_total"):
+        for r in _find_rows(t, _INCOME_TOTAL + _INCOME_YEAR + _EXPENSE_TOTAL + _EXPENSE_YEAR):
+            sa = _side_amount(r, t)
+            if sa:
+                totals.append((sa[1], row_citation(ctx.doc, t, r, [sa[0]])))
+    for t in ctx.tables("income_total", "expense_total"):
+        tr = _total_row(t)
+        tc = _total_col(t, tr) if tr is not None else None
+        if tr is not None and tc is not None:
+            totals.append((tc[1], row_citation(ctx.doc, t, tr, [tc[0]])))
+    seen: set[tuple[str, str]] = set()
+    for t in ctx.tables("performance"):
+        if "自评" in t.title:
+            continue
+        whole = "整体" in t.title
+        for r, c, a in _perf_amounts(t):
+            if (r.label, a.printed) in seen:
+                continue
+            seen.add((r.label, a.printed))
+            if whole and totals:
+                ctx.count("performance")
+                if any(_rounds_to(x, a) or _rounds_to(a, x) or _severity(a.wan - x.wan, [a, x]) is None for x, _ in totals):
+                    continue
+                best, cit = min(totals, key=lambda x: abs(x[0].wan - a.wan))
+                _compare_same(ctx, "performance", f"《{t.title}》的资金总额与预算表的总数不符", a, best,
+                              "绩效目标表", f"《{cit['table']}》“{cit['row']}”", [row_citation(ctx.doc, t, r, [c]), cit])
+            elif not whole and proj:
+                ctx.count("performance")
+                top, cit = max(proj, key=lambda x: x[0].wan)
+                if a.wan > top.wan + _tolerance([a, top]):
+                    ctx.add("performance", "error",
+                            f"《{t.title}》中项目“{r.code or r.label}”的{norm(leaf(c))} {a.printed}{a.unit}，大于本文件全部项目支出 "
+                            f"{top.printed}{'' if top.unit == a.unit else top.unit}（《{cit['table']}》）",
+                            _as_printed(a.wan, a.unit), _as_printed(top.wan, a.unit), [row_citation(ctx.doc, t, r, [c]), cit])
+
+
 # ---------------------------------------------------------------- duplicates
 
 
@@ -1399,6 +1466,7 @@ RULE_FUNCS = [
     check_row_sums,
     check_hierarchy,
     check_sanggong,
+    check_performance,
     check_duplicates,
     check_narrative,
 ]

@@ -333,3 +333,12 @@ def test_planted_sanggong_table(tmp_path: Path) -> None:
     assert set(narr) == {"合计", "公务用车运行维护费", "公务接待费"}  # 三公 0万元, 运行维护费 0元, 接待费 0元
     assert narr["公务接待费"].value == "0.00" and narr["公务接待费"].expected == "15000.00"
     assert _cites_text(narr["公务接待费"], "公务接待费0元")
+
+
+@needs_md
+def test_planted_performance_budget(tmp_path: Path) -> None:
+    """A project's 预算数 in its 绩效目标表 above the whole 项目支出 of the document."""
+    text = _edit(_clean_text(), "2、困难职工帮扶资金绩效目标表", "<b>预算数</b>	3.00", "<b>预算数</b>	300.00")
+    errs = _errors(_audit_md(tmp_path, text), "performance")
+    assert len(errs) == 1 and errs[0].value == "300.00" and errs[0].expected == "34.22"
+    assert _cites_row(errs[0], "困难职工帮扶资金绩效目标表", "预算数") and _cites_row(errs[0], "", "合计")
