@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import combinations
 from typing import Any, Literal
 
@@ -392,7 +392,6 @@ def check_income_expense_total(ctx: Ctx) -> None:
     for t in ctx.tables("income_expense_total", "fiscal_income_expense_total"):
         if not any(r.side for r in t.rows):
             continue
-        name = "收支总表" if t.kind == "income_expense_total" else "财政拨款收支总表"
         inc = _find_rows(t, _INCOME_TOTAL, "收入")
         exp = _find_rows(t, _EXPENSE_TOTAL, "支出")
         if inc and exp:
@@ -403,7 +402,7 @@ def check_income_expense_total(ctx: Ctx) -> None:
                     [row_citation(ctx.doc, t, inc[-1], [ia[0]]), row_citation(ctx.doc, t, exp[-1], [ea[0]])],
                 )
         for side, year_names in (("收入", _INCOME_YEAR), ("支出", _EXPENSE_YEAR)):
-            _check_side_sum(ctx, t, side, year_names, name)
+            _check_side_sum(ctx, t, side, year_names)
 
 
 _TOP_ORD = re.compile(r"^([一二三四五六七八九十]+)[、.．]")
@@ -423,7 +422,7 @@ def _cn(s: str) -> int:
     return 0
 
 
-def _check_side_sum(ctx: Ctx, t: Table, side: str, year_names: tuple[str, ...], name: str) -> None:
+def _check_side_sum(ctx: Ctx, t: Table, side: str, year_names: tuple[str, ...]) -> None:
     """本年收入合计 = Σ 一、二、… rows above it on the same side (numbered consecutively from 一)."""
     rows = _side_rows(t, side)
     idx = next((i for i, r in enumerate(rows) if norm(r.label) in year_names), None)
@@ -852,13 +851,10 @@ def _clean_span(rows: list[Row], parent: Row) -> bool:
         if c.isdigit() and len(c) in (3, 5, 7) and (len(c) <= len(parent.code) or not c.startswith(parent.code)):
             return True  # the next 类/款 begins
         if not (c.isdigit() and len(c) in (3, 5, 7)):
-            if _is_total_label(r.label) or not any(amount(r, k, _ANY) for k in r.values):
+            if _is_total_label(r.label) or not any(parse_amount(v) is not None for v in r.values.values()):
                 continue
             return False
     return True
-
-
-_ANY = Table(title="", unit="万元")
 
 
 def _total_row_in(rows: list[Row]) -> Row | None:
@@ -1501,13 +1497,6 @@ def audit(doc: Document) -> Report:
     findings = _merge(ctx.findings)
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], min((c.get("page") or 0 for c in f.citations), default=0)))
     return Report(doc=doc.doc_id, findings=findings, checked=dict(sorted(ctx.checked.items())))
-
-
-def to_decimal(s: str | None) -> Decimal | None:
-    try:
-        return Decimal(s) if s is not None else None
-    except InvalidOperation:
-        return None
 
 
 # ---------------------------------------------------------------- reports
