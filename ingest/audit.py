@@ -241,13 +241,17 @@ def text_citation(doc: Document, para: Paragraph, sentence: str = "") -> dict[st
 
 def _numbered(cits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, dict[str, Any]] = {}
     for c in cits:
         key = (c["kind"], c.get("table"), c.get("row"), c.get("code"), c.get("page"), c.get("text"))
-        if key in seen:
+        if key in seen:  # the same row cited for another column: one citation naming both columns
+            prev = seen[key]
+            if "columns" in prev:
+                prev["columns"] = list(dict.fromkeys([*prev["columns"], *c.get("columns", [])]))
             continue
-        seen.add(key)
-        out.append({"n": len(out) + 1, **c})
+        item = {"n": len(out) + 1, **c}
+        seen[key] = item
+        out.append(item)
     return out
 
 

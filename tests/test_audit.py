@@ -300,7 +300,7 @@ def test_app_audit_tab(tmp_path: Path) -> None:
     # the error: its sentence highlighted on page 17
     img, cap, pages = app.show_finding(settings, findings, 0)
     assert img is not None and img.size[0] > 100
-    assert "第 17 页（黄色框为涉及的行或句子）" in cap and "38.47" in cap
+    assert "第 17 页（黄色框为涉及的单元格、行或句子）" in cap and "38.47" in cap
     assert pages["value"] == 17
     # a finding over several tables: another of its pages on request
     multi = next(i for i, f in enumerate(findings) if len({c["page"] for c in f["citations"]}) > 1)
@@ -342,3 +342,16 @@ def test_planted_performance_budget(tmp_path: Path) -> None:
     errs = _errors(_audit_md(tmp_path, text), "performance")
     assert len(errs) == 1 and errs[0].value == "300.00" and errs[0].expected == "34.22"
     assert _cites_row(errs[0], "困难职工帮扶资金绩效目标表", "预算数") and _cites_row(errs[0], "", "合计")
+
+
+def test_cell_boxes_find_the_printed_cells(pdf_report: Report) -> None:
+    from ingest.render import cell_boxes
+
+    f = next(f for f in pdf_report.findings if f.rule == "hierarchy" and f.value == "31.25")
+    c = next(c for c in f.citations if c["code"] == "20805" and "收入总表" in c["table"])
+    assert {"合计", "本年收入/小计", "本年收入/财政拨款收入"} <= set(c["columns"])  # merged: one citation, all columns
+    boxes = cell_boxes(SAMPLE_PDF, c["page"], c["bbox"], [c["values"][k] for k in c["columns"]])
+    assert len(boxes) == 3
+    for b in boxes:  # inside the row, each about one number wide
+        assert c["bbox"]["top"] - 2 <= b["top"] and b["bottom"] <= c["bbox"]["bottom"] + 2
+        assert b["x1"] - b["x0"] < 60

@@ -44,7 +44,7 @@ import gradio as gr
 import pandas as pd
 from PIL import Image
 
-from ingest.render import RenderError, render_page
+from ingest.render import RenderError, cell_boxes, render_page
 from ingest.service import SUFFIXES, Ingestor, IngestResult, sha256_of
 from ingest.settings import Settings
 from ingest.store import DocRec, Store
@@ -1156,15 +1156,30 @@ def show_finding(settings: Settings, findings: Sequence[dict] | None, choice: An
     name = display_source(rec, settings)
     if rec.format != "pdf":
         return None, f"{head}\n\n**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。\n\n{content}", pages_update
-    boxes = [c["bbox"] for c in cits if int(c.get("page") or 0) == page and isinstance(c.get("bbox"), dict)]
     try:
+        boxes = _finding_boxes(Path(rec.path), page, cits)
         png = render_page(Path(rec.path), page, boxes)
     except (RenderError, TypeError, ValueError) as e:
         reason = str(e).replace(Path(rec.path).name, name)
         return None, f"{head}\n\n无法显示原页：{_md(reason)}\n\n{content}", pages_update
-    where = "黄色框为涉及的行或句子" if boxes else "未记录它们在页面上的位置"
+    where = "黄色框为涉及的单元格、行或句子" if boxes else "未记录它们在页面上的位置"
     caption = f"{head}\n\n{_md(name)} 第 {page} 页（{where}）\n\n{content}"
     return Image.open(io.BytesIO(png)), caption, pages_update
+
+
+def _finding_boxes(path: Path, page: int, cits: Sequence[dict]) -> list[dict]:
+    """Boxes to highlight: for a cited row the cells of the columns the finding is about (the whole
+    row when they cannot be found), for a sentence its paragraph."""
+    boxes: list[dict] = []
+    for c in cits:
+        if int(c.get("page") or 0) != page or not isinstance(c.get("bbox"), dict):
+            continue
+        cells: list[dict] = []
+        if c.get("kind") == "row" and c.get("columns"):
+            values = [str((c.get("values") or {}).get(k) or "") for k in c["columns"]]
+            cells = cell_boxes(path, page, c["bbox"], values)
+        boxes += cells or [c["bbox"]]
+    return boxes
 
 
 def export_audit(settings: Settings, doc_id: str | None, fmt: str) -> str | None:
