@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 
-__all__ = ["RenderError", "render_page", "clear_cache"]
+__all__ = ["RenderError", "cell_boxes", "render_page", "clear_cache"]
 
 FILL = (255, 214, 0, 90)  # semi-transparent yellow
 STROKE = (220, 0, 0, 255)  # red outline
@@ -106,3 +106,33 @@ def render_page(path: Path, page: int, boxes: list[dict], resolution: int = 110)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     return png
+
+
+def cell_boxes(path: Path, page: int, row_box: Mapping, values: Sequence[str]) -> list[dict]:
+    """Boxes of the printed `values` within one table row's box on a PDF page (the cells a finding is
+    about). Words are matched by their text without spaces and thousands separators; a value not
+    found is left out. Raises ``RenderError`` like ``render_page`` for a file or page it cannot read."""
+    x0, top, x1, bottom = _box(row_box)
+    wanted = {v.replace(",", "").replace(" ", "") for v in values if v and v.strip()}
+    if not wanted:
+        return []
+    out: list[dict] = []
+    with _render_lock:
+        try:
+            with pdfplumber.open(path) as pdf:
+                if not 1 <= page <= len(pdf.pages):
+                    raise RenderError(f"页码 {page} 超出范围（{Path(path).name} 共 {len(pdf.pages)} 页）")
+                words = pdf.pages[page - 1].extract_words(keep_blank_chars=False, use_text_flow=False)
+        except RenderError:
+            raise
+        except Exception as e:
+            raise RenderError(f"无法读取 {Path(path).name} 第 {page} 页（{type(e).__name__}）") from e
+    for w in words:
+        mid = (float(w["top"]) + float(w["bottom"])) / 2
+        if not (top - 1 <= mid <= bottom + 1 and x0 - 1 <= float(w["x0"]) and float(w["x1"]) <= x1 + 1):
+            continue
+        if w["text"].replace(",", "").replace(" ", "") in wanted:
+            pad = 1.5
+            out.append({"x0": float(w["x0"]) - pad, "top": float(w["top"]) - pad,
+                        "x1": float(w["x1"]) + pad, "bottom": float(w["bottom"]) + pad})
+    return out

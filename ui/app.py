@@ -1,5 +1,6 @@
-"""The web app (Gradio 6): 问答 (cited answers with a source view), 文件 (list + upload) and 表格
-(browse a table, CSV).
+"""The web app (Gradio 6): 问答 (cited answers with a source view), 文件 (list + upload), 表格
+(browse a table, CSV), 核对 (check a draft) and 审校 (a document's own inconsistencies, each shown
+on its page: ``audit_document`` / ``show_finding`` / ``export_audit``).
 
 Layout: one ``gr.Blocks`` holding one ``gr.Tabs``. ``chat_tab`` builds 问答 first (selected by
 default); ``document_tabs`` builds the two document tabs inside whatever ``gr.Tabs`` is open and
@@ -43,7 +44,7 @@ import gradio as gr
 import pandas as pd
 from PIL import Image
 
-from ingest.render import RenderError, render_page
+from ingest.render import RenderError, cell_boxes, render_page
 from ingest.service import SUFFIXES, Ingestor, IngestResult, sha256_of
 from ingest.settings import Settings
 from ingest.store import DocRec, Store
@@ -61,8 +62,8 @@ UPLOAD_TYPES = sorted(SUFFIXES)  # [".markdown", ".md", ".pdf", ".xlsx"]
 _EXT = {"pdf": ".pdf", "xlsx": ".xlsx", "md": ".md"}
 UPLOAD_DIR = "uploads"  # under settings.home
 
-DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "行数", "警告", "来源文件", "文件ID"]
-DOC_TYPES = ["str", "str", "str", "number", "number", "number", "str", "str", "str"]
+DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "行数", "警告", "审校", "来源文件", "文件ID"]
+DOC_TYPES = ["str", "str", "str", "number", "number", "number", "str", "str", "str", "str"]
 FIXED_COLUMNS = ["页码", "编码", "名称"]
 SIDE_COLUMN = "收/支"
 UNIT_NAME_COLUMN = "所属单位"
@@ -170,12 +171,29 @@ def documents_frame(settings: Settings) -> pd.DataFrame:
             d.n_tables,
             d.n_rows,
             "；".join(d.warnings or []) or "无",
+            audit_summary(settings, d.doc_id),
             display_source(d, settings),
             d.doc_id,
         ]
         for d in _store(settings).documents()
     ]
     return pd.DataFrame(rows, columns=DOC_COLUMNS)
+
+
+def audit_summary(settings: Settings, doc_id: str) -> str:
+    """The documents table's 审校 column: findings per severity (stored with the document)."""
+    from ingest.audit_store import counts_for
+
+    try:
+        c = counts_for(_store(settings), doc_id)
+    except Exception:  # an audit must never keep the document list from showing
+        traceback.print_exc()
+        return "审校失败"
+    if c is None:
+        return ""
+    if not any(c.values()):
+        return "无问题"
+    return f"错误{c['error']} 尾差{c['rounding']} 提示{c['warning']}"
 
 
 def document_label(rec: DocRec, settings: Settings) -> str:
@@ -1055,6 +1073,162 @@ def check_tab(settings: Settings) -> None:
                      concurrency_limit=CHAT_CONCURRENCY, concurrency_id="chat", api_visibility="private")
 
 
+# ------------------------------------------------------------------ 审校 (publication check)
+
+AUDIT_COLUMNS = ["序号", "级别", "规则", "说明", "印出数", "应为", "差额", "页码"]
+_SEVERITY_MARK = {"error": "❌ 错误", "rounding": "≈ 尾差", "warning": "⚠ 提示"}
+
+
+def audit_findings(settings: Settings, doc_id: str | None) -> list[dict]:
+    """The document's findings as plain dicts (the session state of the 审校 tab)."""
+    from ingest.audit_store import report_for
+
+    if not doc_id:
+        return []
+    report = report_for(_store(settings), str(doc_id))
+    return [f.model_dump() for f in report.findings] if report is not None else []
+
+
+def audit_frame(findings: Sequence[dict]) -> pd.DataFrame:
+    from ingest.audit import RULES
+
+    rows = [
+        [
+            str(i),
+            _SEVERITY_MARK.get(f["severity"], f["severity"]),
+            RULES.get(f["rule"], f["rule"]),
+            f["message"],
+            f.get("value") or "",
+            f.get("expected") or "",
+            f.get("difference") or "",
+            "、".join(str(p) for p in sorted({int(c.get("page") or 0) for c in f["citations"]})),
+        ]
+        for i, f in enumerate(findings, 1)
+    ]
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+def finding_choices(findings: Sequence[dict]) -> list[tuple[str, int]]:
+    from ingest.audit import RULES
+
+    out = []
+    for i, f in enumerate(findings):
+        label = f"[{i + 1}] {_SEVERITY_MARK.get(f['severity'], '')} {RULES.get(f['rule'], f['rule'])}：{f['message']}"
+        out.append((label[:90] + ("……" if len(label) > 90 else ""), i))
+    return out
+
+
+def audit_document(settings: Settings, doc_id: str | None) -> tuple:
+    """A document was picked. Outputs: findings (state), summary, findings table, finding dropdown, image, caption."""
+    findings = audit_findings(settings, doc_id)
+    if not doc_id:
+        summary = "请选择一个文件。"
+    elif _store(settings).document(str(doc_id)) is None:
+        summary = _GONE
+    else:
+        n = {k: sum(f["severity"] == k for f in findings) for k in ("error", "rounding", "warning")}
+        summary = (f"错误 **{n['error']}** 项，尾差 **{n['rounding']}** 项，提示 **{n['warning']}** 项。"
+                   + ("在下方选择一项，查看它在原页上的位置。" if findings else "未发现数字对不上的地方。"))
+    return (findings, summary, audit_frame(findings),
+            gr.update(choices=finding_choices(findings), value=None), None, "")
+
+
+def show_finding(settings: Settings, findings: Sequence[dict] | None, choice: Any, page_choice: Any = None) -> tuple:
+    """A finding was chosen: the page of its first (or the chosen) citation, every cited row or
+    sentence of the finding on that page highlighted. Outputs: image, caption, page dropdown update."""
+    f = _pick(findings, choice)
+    if f is None:
+        return None, "请选择一项审校结果。", gr.update(choices=[], value=None)
+    cits = [c for c in f.get("citations") or [] if isinstance(c, dict)]
+    page_list = sorted({int(c.get("page") or 0) for c in cits})
+    try:
+        page = int(page_choice) if page_choice is not None and int(page_choice) in page_list else page_list[0]
+    except (TypeError, ValueError, IndexError):
+        page = page_list[0] if page_list else 0
+    pages_update = gr.update(choices=[(f"第{p}页", p) for p in page_list], value=page)
+    content = "\n\n".join(citation_markdown(c) for c in cits if int(c.get("page") or 0) == page)
+    head = f"**{_SEVERITY_MARK.get(f['severity'], '')}** {_md_text(f['message'])}"
+    rec = _store(settings).document(str(cits[0].get("doc") or "")) if cits else None
+    if rec is None:
+        return None, f"{head}\n\n{_GONE}", pages_update
+    name = display_source(rec, settings)
+    if rec.format != "pdf":
+        return None, f"{head}\n\n**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。\n\n{content}", pages_update
+    try:
+        boxes = _finding_boxes(Path(rec.path), page, cits)
+        png = render_page(Path(rec.path), page, boxes)
+    except (RenderError, TypeError, ValueError) as e:
+        reason = str(e).replace(Path(rec.path).name, name)
+        return None, f"{head}\n\n无法显示原页：{_md(reason)}\n\n{content}", pages_update
+    where = "黄色框为涉及的单元格、行或句子" if boxes else "未记录它们在页面上的位置"
+    caption = f"{head}\n\n{_md(name)} 第 {page} 页（{where}）\n\n{content}"
+    return Image.open(io.BytesIO(png)), caption, pages_update
+
+
+def _finding_boxes(path: Path, page: int, cits: Sequence[dict]) -> list[dict]:
+    """Boxes to highlight: for a cited row the cells of the columns the finding is about (the whole
+    row when they cannot be found), for a sentence its paragraph."""
+    boxes: list[dict] = []
+    for c in cits:
+        if int(c.get("page") or 0) != page or not isinstance(c.get("bbox"), dict):
+            continue
+        cells: list[dict] = []
+        if c.get("kind") == "row" and c.get("columns"):
+            values = [str((c.get("values") or {}).get(k) or "") for k in c["columns"]]
+            cells = cell_boxes(path, page, c["bbox"], values)
+        boxes += cells or [c["bbox"]]
+    return boxes
+
+
+def export_audit(settings: Settings, doc_id: str | None, fmt: str) -> str | None:
+    """The document's findings as a CSV or Markdown file; returns its path."""
+    from ingest.audit import to_csv, to_markdown
+    from ingest.audit_store import report_for
+
+    rec = _store(settings).document(str(doc_id or ""))
+    report = report_for(_store(settings), rec.doc_id) if rec is not None else None
+    if rec is None or report is None:
+        return None
+    name = _safe_part(f"审校_{rec.department}{rec.year or ''}_{display_source(rec, settings)}")
+    dest = _csv_dir(rec.doc_id) / f"{name}.{'csv' if fmt == 'csv' else 'md'}"
+    if fmt == "csv":
+        dest.write_text(to_csv(report), encoding="utf-8")
+    else:
+        dest.write_text(to_markdown(report, document_label(rec, settings)), encoding="utf-8")
+    return str(dest)
+
+
+def audit_tab(settings: Settings) -> gr.Dropdown:
+    """审校: pick a document, see its findings, open a finding's page with its cells highlighted."""
+    with gr.Tab("审校", id="audit"):
+        gr.Markdown("检查一份公开文件自身是否一致：收支平衡、表内合计、表间总数、科目层级、“三公”经费、说明文字与表格、"
+                    "增减额与百分比、未填完的模板句。尾差 = 差额在印出数字的四舍五入范围内。")
+        with gr.Row():
+            doc = gr.Dropdown(choices=document_choices(settings), value=None, label="文件", scale=4)
+            csv_btn = gr.Button("导出 CSV", scale=1)
+            md_btn = gr.Button("导出 Markdown", scale=1)
+        download = gr.File(label="导出的审校报告", visible=True, interactive=False)
+        summary = gr.Markdown()
+        table = gr.Dataframe(value=pd.DataFrame(columns=AUDIT_COLUMNS), label="审校结果", interactive=False, wrap=True)
+        findings = gr.State([])
+        with gr.Row():
+            with gr.Column(scale=1):
+                pick = gr.Dropdown(choices=[], value=None, label="查看原页：选择一项")
+                page = gr.Dropdown(choices=[], value=None, label="页码（涉及多页时）")
+                caption = gr.Markdown()
+            with gr.Column(scale=1):
+                image = gr.Image(label="原页", type="pil", interactive=False)
+        doc.change(lambda d: audit_document(settings, d), inputs=doc,
+                   outputs=[findings, summary, table, pick, image, caption], api_visibility="private")
+        pick.change(lambda fs, c: show_finding(settings, fs, c), inputs=[findings, pick],
+                    outputs=[image, caption, page], api_visibility="private")
+        page.input(lambda fs, c, p: show_finding(settings, fs, c, p), inputs=[findings, pick, page],
+                   outputs=[image, caption, page], api_visibility="private")
+        csv_btn.click(lambda d: export_audit(settings, d, "csv"), inputs=doc, outputs=download, api_visibility="private")
+        md_btn.click(lambda d: export_audit(settings, d, "md"), inputs=doc, outputs=download, api_visibility="private")
+    return doc
+
+
 def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
     """The whole web app. ``embed=False`` ingests uploads into the SQL store only (tests)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
@@ -1066,6 +1240,7 @@ def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
             chat_ui = chat_tab(settings)  # first, so it opens by default
             docs_ui = document_tabs(settings, embed=embed)
             check_tab(settings)
+            audit_doc = audit_tab(settings)
 
         def _open_cited(citations, choice):
             return open_cited_table(settings, citations, choice)
@@ -1079,12 +1254,13 @@ def build_app(settings: Settings, *, embed: bool = True) -> gr.Blocks:
         ).then(lambda: gr.Tabs(selected=docs_ui.tables_tab_id), outputs=tabs, api_visibility="private")
 
         def _on_load(departments, years):
-            return (*refresh(settings), *refresh_filters(settings, departments, years))
+            docs_frame, doc_update = refresh(settings)
+            return (docs_frame, doc_update, *refresh_filters(settings, departments, years), doc_update)
 
         demo.load(
             _on_load,
             inputs=[chat_ui.departments, chat_ui.years],
-            outputs=[docs_ui.documents, docs_ui.doc_dropdown, *chat_ui.filter_outputs],
+            outputs=[docs_ui.documents, docs_ui.doc_dropdown, *chat_ui.filter_outputs, audit_doc],
             api_visibility="private",
         )
     return demo

@@ -230,6 +230,39 @@ def verify(
         out.print(line, markup=False)
 
 
+@app.command()
+def check(
+    doc: Annotated[str, typer.Argument(help="已导入文件的 ID，或其源文件路径")],
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="同时把审校结果写入 CSV 文件")] = None,
+    md_file: Annotated[Path | None, typer.Option("--md", help="同时把审校结果写入 Markdown 文件")] = None,
+) -> None:
+    """审校一份已导入的文件：表内、表间、说明与表格之间的数字是否一致。"""
+    from ingest.audit import SEVERITY_NAMES, find_document, pages, to_csv, to_markdown
+    from ingest.audit_store import report_for
+    from ingest.store import Store
+
+    st = Store(_settings(store).db_path)
+    rec = find_document(st, doc)
+    report = report_for(st, rec.doc_id) if rec is not None else None
+    if rec is None or report is None:
+        err.print(f"存储中没有这个文件：{doc}（用 budgetqa docs 查看文件 ID，或先 budgetqa ingest 导入）", markup=False)
+        raise typer.Exit(2)
+    title = f"{rec.department} {rec.year or ''} {rec.scope}{rec.kind}（{rec.source}）"
+    if csv_file:
+        csv_file.write_text(to_csv(report), encoding="utf-8")
+    if md_file:
+        md_file.write_text(to_markdown(report, title), encoding="utf-8")
+    if as_json:
+        print(report.model_dump_json())
+        return
+    c = report.counts()
+    out.print(f"{title}：错误 {c['error']} 项，尾差 {c['rounding']} 项，提示 {c['warning']} 项", markup=False)
+    for i, f in enumerate(report.findings, 1):
+        out.print(f"[{i}] {SEVERITY_NAMES[f.severity]}\t{f.rule_name}\t第{pages(f)}页\t{f.message}", markup=False)
+
+
 @app.command(name="eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="评测集（JSON Lines，格式见 CONTRACT.md）")],
