@@ -609,10 +609,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
         for g, group in enumerate(groups):
             if compound and scopes[group[0].text] and doc not in scopes[group[0].text]:
                 continue  # the group names another document
-            # the group as one question first (the whole question when it is one group)
+            # the group's lead ask first (the question itself when it asks one thing)
             d.ask = 100 * g
             before = len(d.parts)
-            gq = q if len(groups) == 1 else understand("？".join(a.text for a in group), [doc])
+            gq = understand(group[0].text, [doc]) if compound else q
             got = answer_for_doc(cat, gq, doc, d)
             if not got:
                 d.parts = d.parts[:before]
@@ -623,7 +623,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]
                 for text, name in subs:
                     aq = understand(text, [doc])
-                    if got and (_covers(said, name) if name else _covers_ask(aq, said)):
+                    if got and (_covers(said, name) if name else _covers_ask(aq, said, ask.tail)):
                         continue
                     if got and not name and (more := _told_next(cat, d, quoted, aq, said)):
                         said += more  # the reason or change is told right after what was quoted
@@ -689,10 +689,16 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     return ""
 
 
-def _covers_ask(aq: Query, said: str) -> bool:
+_TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|为什么|为何|原因|主要|[？?，,。]")
+
+
+def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     """Whether what was said already answers an ask: each thing it asks for (a change, a reason, a use,
-    a count, an amount) is there, and for an ask with its own subject, that subject is spoken of."""
+    a count, an amount, a share) is there, and a follow-up's own words ("完成预算的百分之多少") are spoken of."""
     text, flat = aq.text, clean(said)
+    own = _TAIL_NOISE.sub("", tail)
+    if len(own) >= 2 and _overlap(own, flat) < 0.5:
+        return False
     if any(not found.search(flat) for found in _needs(text)):
         return False
     for unit in _COUNT_Q.findall(text):
@@ -829,6 +835,11 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
     总支出), a row of the table named by it, or — when the table is about it ("…基本支出表") — the
     table's total row in the same column."""
     words = _WHOLE_WORDS.sub("", clean(whole))
+    about_whole = not words or words in _WHOLE_WORDS.sub("", clean(part.table))
+    if about_whole:  # "…基本支出表" 合计 row: 人员经费 over the same row's 合计
+        for c, v in part.values.items():
+            if c != col and leaf(c) in _TOTAL_NAMES and parse_amount(v) is not None:
+                return part, c
     for c, v in part.values.items():
         if c != col and parse_amount(v) is not None and (leaf(c) in _TOTAL_NAMES and not words or words and words == leaf(c)):
             return part, c
@@ -836,7 +847,7 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
     for r in rows:
         if words and bare(r.label) in (words, words + "合计") and parse_amount(r.values.get(col, "")) is not None:
             return r, col
-    if not words or words in clean(part.table):
+    if about_whole:
         for r in rows:
             if bare(r.label) in _TOTAL_NAMES and parse_amount(r.values.get(col, "")) is not None:
                 return r, col

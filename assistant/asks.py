@@ -35,6 +35,7 @@ class Ask:
     items: tuple[str, ...] = ()  # "X、Y分别是多少": the standalone question of each listed thing
     names: tuple[str, ...] = ()  # the listed things themselves (to check that an answer covers each)
     subject: str = ""  # its own subject phrase ("" for a follow-up: "比上年增加了多少")
+    tail: str = ""  # a follow-up's own words, before the subject it continues was put in front
 
 
 def _subject_phrase(clause: str) -> str:
@@ -146,13 +147,15 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         compare = bool(COMPARE_Q.search(c))
         c = COMPARE_Q.sub("", c).replace("比一比", "")
         own = i == 0 or _own_subject(c)
+        tail = c
         if i > 0 and (not own or c.startswith("其中")):
             c = context + c
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, departments)
-                asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else ""))
+                asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
+                                tail="" if own else tail))
         elif not asks:
             asks.append(Ask(c + "是多少"))
         if compare and not any(a.op == "compare" for a in asks):

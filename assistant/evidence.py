@@ -4,61 +4,12 @@ citation is never matched back after the fact."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from ingest.model import BBox, Citation, RowCitation, TextCitation
 
-from ingest.model import BBox
-
-
-class _CitationBase(BaseModel):
-    """What every citation says: which document, which page, where on it."""
-
-    n: int
-    doc: str
-    department: str
-    year: int | None = None
-    page: int
-    source: str = ""
-    bbox: BBox | None = None
-
-    @property
-    def where(self) -> str:
-        return f"{self.department} {self.year or ''}".strip()
+__all__ = ["Citation", "DocInfo", "Evidence", "RowCitation", "RowEvidence", "TextCitation", "TextEvidence"]
 
 
-class RowCitation(_CitationBase):
-    """A table row as printed: its table (title and index in the document), label, code, values, unit."""
-
-    kind: Literal["row"] = "row"
-    table: str
-    table_idx: int | None = None
-    row: str
-    code: str = ""
-    values: dict[str, str] = Field(default_factory=dict)
-    unit: str | None = None
-    side: str = ""
-
-    def line(self) -> str:
-        """One line of plain text (CLI, LLM evidence block)."""
-        vals = "，".join(f"{k}={v}" for k, v in self.values.items()) or "（空白）"
-        code = f" {self.code}" if self.code else ""
-        return (f"[{self.n}] {self.where} 《{self.table}》 第{self.page}页 “{self.row}”{code}：{vals}"
-                f"（单位：{self.unit or '未注明'}）")
-
-
-class TextCitation(_CitationBase):
-    """A narrative passage: its heading path and text."""
-
-    kind: Literal["text"] = "text"
-    section: str = ""
-    text: str
-
-    def line(self) -> str:
-        return f"[{self.n}] {self.where} {self.section} 第{self.page}页：{self.text}"
-
-
-Citation = Annotated[RowCitation | TextCitation, Field(discriminator="kind")]
 
 
 @dataclass(frozen=True)

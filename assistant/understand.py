@@ -225,14 +225,14 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             years = [int(cmp.group(1))]
         pool = [d for d in pool if d.year in years]  # no document of that year: nothing to answer from
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
-    if "单位预算" in text or "单位决算" in text:
-        pool = [d for d in pool if d.scope == "单位"] or pool
-    elif len({d.scope for d in pool}) > 1:
-        pool = [d for d in pool if d.scope == "部门"] or pool
-    if "决算" in text and any(d.kind == "决算" for d in pool):
-        pool = [d for d in pool if d.kind == "决算"]
-    elif "预算" in text and any(d.kind == "预算" for d in pool) and not q.years:
-        pool = [d for d in pool if d.kind == "预算"]
+    # (each department on its own: another department's 单位预算 stays in scope)
+    want_scope = "单位" if ("单位预算" in text or "单位决算" in text) else "部门"
+    pool = [d for d in pool if d.scope == want_scope
+            or not any(x.department == d.department and x.scope == want_scope for x in pool)]
+    want_kind = "决算" if "决算" in text else "预算" if ("预算" in text and not q.years) else ""
+    if want_kind:
+        pool = [d for d in pool if d.kind == want_kind
+                or not any(x.department == d.department and x.kind == want_kind for x in pool)]
     # one document per department and year: the latest year when none was asked
     if not q.years:
         latest: dict[str, DocInfo] = {}

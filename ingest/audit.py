@@ -25,9 +25,9 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, TypeAdapter
 
-from ingest.model import Document, Paragraph, Row, Table, parse_amount
+from ingest.model import Citation, Document, Paragraph, Row, Table, parse_amount
 
 Severity = Literal["error", "warning", "rounding"]
 SEVERITY_NAMES = {"error": "错误", "warning": "提示", "rounding": "尾差"}
@@ -56,6 +56,9 @@ WAN = Decimal(10000)
 _ZERO = Decimal(0)
 
 
+_CITATIONS = TypeAdapter(list[Citation])
+
+
 class Finding(BaseModel):
     rule: str
     severity: Severity
@@ -63,7 +66,7 @@ class Finding(BaseModel):
     value: str | None = None
     expected: str | None = None
     difference: str | None = None
-    citations: list[dict[str, Any]] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
     _figures: tuple = PrivateAttr(default=())  # the printed figures compared, for merging repeats
 
     @property
@@ -1480,13 +1483,13 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     """One finding per discrepancy: the same figures in several tables or columns become one, citing all."""
     out: dict[tuple, Finding] = {}
     for f in findings:
-        first = f.citations[0] if f.citations else {}
+        first = f.citations[0] if f.citations else None
         # the same two figures disagreeing the same way is one discrepancy, whichever rule saw it
         key = (f.severity, f.value, f.expected, f._figures) if f.rule in _TABLE_RULES and f._figures else (
-            f.rule, f.severity, f.value, f.expected, first.get("text"))
+            f.rule, f.severity, f.value, f.expected, getattr(first, "text", None))
         if key in out:
             g = out[key]
-            g.citations = _numbered([{k: v for k, v in c.items() if k != "n"} for c in g.citations + f.citations])
+            g.citations = _CITATIONS.validate_python(_numbered([c.model_dump(exclude={"n"}) for c in g.citations + f.citations]))
             if not g.message.endswith(_ALSO):
                 g.message += _ALSO
         else:
@@ -1499,23 +1502,23 @@ def audit(doc: Document) -> Report:
     for rule in RULE_FUNCS:
         rule(ctx)
     findings = _merge(ctx.findings)
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], min((c.get("page") or 0 for c in f.citations), default=0)))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], min((c.page for c in f.citations), default=0)))
     return Report(doc=doc.doc_id, findings=findings, checked=dict(sorted(ctx.checked.items())))
 
 
 # ---------------------------------------------------------------- reports
 
 
-def _where(c: dict[str, Any]) -> str:
-    if c.get("kind") == "row":
-        code = f" {c['code']}" if c.get("code") else ""
-        cols = "、".join(c.get("columns") or [])
-        return f"《{c.get('table')}》第{c.get('page')}页“{c.get('row')}”{code}" + (f"（{cols}）" if cols else "")
-    return f"{(c.get('section') or '正文').split(' > ')[-1]} 第{c.get('page')}页：{c.get('text')}"
+def _where(c: Citation) -> str:
+    if c.kind == "row":
+        code = f" {c.code}" if c.code else ""
+        cols = "、".join(c.columns)
+        return f"《{c.table}》第{c.page}页“{c.row}”{code}" + (f"（{cols}）" if cols else "")
+    return f"{(c.section or '正文').split(' > ')[-1]} 第{c.page}页：{c.text}"
 
 
 def pages(f: Finding) -> str:
-    return "、".join(str(p) for p in sorted({int(c.get("page") or 0) for c in f.citations}))
+    return "、".join(str(p) for p in sorted({c.page for c in f.citations}))
 
 
 def report_rows(report: Report) -> list[dict[str, str]]:

@@ -62,13 +62,13 @@ def _errors(r: Report, rule: str | None = None) -> list[Finding]:
 
 def _cites_row(f: Finding, table: str, code_or_label: str) -> bool:
     return any(
-        c["kind"] == "row" and table in c["table"] and code_or_label in (c.get("code"), c.get("row"))
+        c.kind == "row" and table in c.table and code_or_label in (getattr(c, "code", None), getattr(c, "row", None))
         for c in f.citations
     )
 
 
 def _cites_text(f: Finding, fragment: str) -> bool:
-    return any(c["kind"] == "text" and fragment in c["text"] for c in f.citations)
+    return any(c.kind == "text" and fragment in c.text for c in f.citations)
 
 
 # ---------------------------------------------------------------- the sample as bundled
@@ -85,12 +85,12 @@ def test_sample_known_inconsistencies(pdf_report: Report) -> None:
     basic = [f for f in fs if f.value == "59.58" and f.expected == "59.57" and "人员经费" in f.message]
     assert len(basic) == 1 and basic[0].severity == "rounding"
     assert _cites_row(basic[0], "基本支出表", "合计")
-    assert basic[0].citations[0]["page"] == 12
+    assert basic[0].citations[0].page == 12
     # the 增减 parts 7.48 + 26.12 ≠ 38.47: an error, cited on the sentence
     parts = [f for f in fs if f.rule == "narrative_parts"]
     assert len(parts) == 1 and parts[0].severity == "error"
     assert parts[0].value == "38.47" and parts[0].expected == "33.60" and parts[0].difference == "4.87"
-    assert _cites_text(parts[0], "增加38.47万元") and parts[0].citations[0]["page"] == 17
+    assert _cites_text(parts[0], "增加38.47万元") and parts[0].citations[0].page == 17
 
 
 def test_sample_nothing_else_wrong(pdf_report: Report) -> None:
@@ -105,14 +105,14 @@ def test_sample_nothing_else_wrong(pdf_report: Report) -> None:
 
 def test_citations_have_the_answer_shape(pdf_report: Report) -> None:
     for f in pdf_report.findings:
-        assert f.citations and [c["n"] for c in f.citations] == list(range(1, len(f.citations) + 1))
+        assert f.citations and [c.n for c in f.citations] == list(range(1, len(f.citations) + 1))
         for c in f.citations:
-            assert c["page"] >= 1 and c["doc"]
-            if c["kind"] == "row":
-                assert {"table", "row", "code", "values", "unit", "bbox"} <= set(c)
-                assert c["bbox"] is not None  # the PDF knows where the row is printed
+            assert c.page >= 1 and c.doc
+            if c.kind == "row":
+                assert {"table", "row", "code", "values", "unit", "bbox"} <= set(c.model_dump())
+                assert c.bbox is not None  # the PDF knows where the row is printed
             else:
-                assert {"section", "text"} <= set(c)
+                assert {"section", "text"} <= set(c.model_dump())
 
 
 # ---------------------------------------------------------------- planted errors
@@ -173,7 +173,7 @@ def test_planted_narrative_figure(tmp_path: Path) -> None:
     f = errs[0]
     assert f.value == "59.99" and f.expected == "59.58" and f.difference == "0.41"
     assert _cites_text(f, "基本支出59.99万元") and _cites_row(f, "", "合计")
-    assert f.citations[0]["page"] == 17
+    assert f.citations[0].page == 17
 
 
 @needs_md
@@ -225,7 +225,7 @@ def test_units_are_converted_not_reported(tmp_path: Path) -> None:
     assert not across, [f.message for f in across]
     # within the 元 table, the sample's one-cent differences are now whole 100 元 differences: errors,
     # stated in 元
-    inside = [f for f in _errors(r) if any(c.get("unit") == "元" for c in f.citations)]
+    inside = [f for f in _errors(r) if any(getattr(c, "unit", None) == "元" for c in f.citations)]
     assert inside and all(f.difference in ("100.00", "-100.00") and "元" in f.message for f in inside)
 
 
@@ -329,7 +329,7 @@ def test_planted_sanggong_table(tmp_path: Path) -> None:
     sg = _errors(r, "sanggong")
     assert len(sg) == 1 and sg[0].value == "3.00" and sg[0].expected == "3.50" and sg[0].difference == "-0.50"
     assert _cites_row(sg[0], "三公", "合计") and _cites_row(sg[0], "三公", "公务接待费")
-    narr = {f.citations[1]["row"]: f for f in _errors(r, "narrative")}
+    narr = {f.citations[1].row: f for f in _errors(r, "narrative")}
     assert set(narr) == {"合计", "公务用车运行维护费", "公务接待费"}  # 三公 0万元, 运行维护费 0元, 接待费 0元
     assert narr["公务接待费"].value == "0.00" and narr["公务接待费"].expected == "15000.00"
     assert _cites_text(narr["公务接待费"], "公务接待费0元")
@@ -348,10 +348,10 @@ def test_cell_boxes_find_the_printed_cells(pdf_report: Report) -> None:
     from ingest.render import cell_boxes
 
     f = next(f for f in pdf_report.findings if f.rule == "hierarchy" and f.value == "31.25")
-    c = next(c for c in f.citations if c["code"] == "20805" and "收入总表" in c["table"])
-    assert {"合计", "本年收入/小计", "本年收入/财政拨款收入"} <= set(c["columns"])  # merged: one citation, all columns
-    boxes = cell_boxes(SAMPLE_PDF, c["page"], c["bbox"], [c["values"][k] for k in c["columns"]])
+    c = next(c for c in f.citations if c.code == "20805" and "收入总表" in c.table)
+    assert {"合计", "本年收入/小计", "本年收入/财政拨款收入"} <= set(c.columns)  # merged: one citation, all columns
+    boxes = cell_boxes(SAMPLE_PDF, c.page, c.bbox.model_dump(), [c.values[k] for k in c.columns])
     assert len(boxes) == 3
     for b in boxes:  # inside the row, each about one number wide
-        assert c["bbox"]["top"] - 2 <= b["top"] and b["bottom"] <= c["bbox"]["bottom"] + 2
+        assert c.bbox.top - 2 <= b["top"] and b["bottom"] <= c.bbox.bottom + 2
         assert b["x1"] - b["x0"] < 60

@@ -650,9 +650,19 @@ def _where(c: Citation) -> str:
     return f"{dept} {year} · 第 {c.page} 页"
 
 
-def citation_markdown(c: Citation) -> str:
+def _as_citation(c: Citation | dict) -> Citation:
+    """A citation from session state (a finding's citations are kept as JSON there)."""
+    from pydantic import TypeAdapter
+
+    from ingest.model import Citation as _Citation
+
+    return c if not isinstance(c, dict) else TypeAdapter(_Citation).validate_python(c)
+
+
+def citation_markdown(c: Citation | dict) -> str:
     """One citation under an answer: a row as a small table of its printed values (with the
     unit), a sentence as a quote under its section heading; both with department, year, page."""
+    c = _as_citation(c)
     n = c.n
     if c.kind == "row":
         name = f"“{_md(c.row)}”"
@@ -772,13 +782,14 @@ def ask_example(
     return ask(settings, question, history, departments, years, docs)
 
 
-def _pick(citations: Sequence[Citation] | None, choice: Any) -> Citation | None:
+def _pick(items: Sequence[Any] | None, choice: Any) -> Any:
+    """The chosen item (a citation, or a finding) by its index; None for anything else."""
     try:
         i = int(choice)
     except (TypeError, ValueError):
         return None
-    cits = list(citations or [])
-    return cits[i] if 0 <= i < len(cits) and hasattr(cits[i], "kind") else None
+    cits = list(items or [])
+    return cits[i] if 0 <= i < len(cits) else None
 
 
 def _cited_table_idx(settings: Settings, c: Citation) -> int | None:
@@ -797,6 +808,7 @@ def show_source(settings: Settings, citations: Sequence[Citation] | None, choice
     c = _pick(citations, choice)
     if c is None:
         return None, "请选择一条出处。", gr.update(visible=False)
+    c = _as_citation(c)
     content = citation_markdown(c)
     rec = _store(settings).document(c.doc)
     if rec is None:
