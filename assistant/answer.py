@@ -632,7 +632,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     mark = len(d.parts)
                     if answer_for_doc(cat, aq, doc, d):
                         got = True
-                        said += "".join(d.parts[mark:])
+                        new = "".join(d.parts[mark:])
+                        if new in said:  # the same answer again says nothing new
+                            d.parts = d.parts[:mark]
+                        said += new
                     else:
                         d.parts = d.parts[:mark]
                         d.add(f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。")

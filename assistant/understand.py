@@ -70,8 +70,9 @@ def abbreviations(name: str) -> list[str]:
         return [w[0], w] if len(w) >= 2 else [w]
 
     combos = [""]
-    for w in words:
-        combos = [c + o for c in combos for o in options(w)]
+    for i, w in enumerate(words):
+        # a later word may be left out ("安全生产监督管理局" -> 安监局)
+        combos = [c + o for c in combos for o in options(w) + ([""] if i > 0 else [])]
     combos += ["".join(words[:k]) for k in range(1, len(words)) if len("".join(words[:k])) >= 2]
     out = {c + s for c in combos for s in _SUFFIX_SHORT.get(suffix, (suffix,))}
     return sorted(a for a in out if len(a) >= 3 and a != name)
