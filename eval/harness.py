@@ -99,6 +99,7 @@ def run(gold: Path, settings: Settings, baseline: bool = False, split: str | Non
         scores.append(score(it, ans, ms))
     m = metrics(scores, {it["id"]: split_of(it) for it in items})
     m["gold"] = gold.name if split is None else f"{gold.stem}.{split}{gold.suffix}"
+    m["retrieval"] = "hybrid" if settings.dense_retrieval else "BM25"
     m["docs"] = len(bot.catalog.docs)
     if baseline:
         from eval.baseline import score as baseline_score
@@ -141,11 +142,11 @@ def write_report() -> None:
              "盲测集（写题时未运行本程序）第一次运行的成绩和之后的改动记在 [BLIND.md](BLIND.md)。", "",
              "每个评测集按题号固定分成两半：dev（调参时看）和 test（只在最后看失败题）。",
              "Each gold set is split in two by a hash of the item id: dev (tune on it) and test (failures read only at the end).", "",
-             "| gold | n | 文件数 docs | answer accuracy | dev | test | citation hit | unanswerable | unverified rate | p50 ms | p95 ms | commit | date | machine |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| gold | n | 文件数 docs | retrieval | answer accuracy | dev | test | citation hit | unanswerable | unverified rate | p50 ms | p95 ms | commit | date | machine |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for m in rows:
         lines.append(
-            f"| {m['gold']} | {m['n']} | {m.get('docs', '')} | {m['answer_accuracy']:.3f} | {_split_acc(m, 'dev')} | "
+            f"| {m['gold']} | {m['n']} | {m.get('docs', '')} | {m.get('retrieval', 'hybrid')} | {m['answer_accuracy']:.3f} | {_split_acc(m, 'dev')} | "
             f"{_split_acc(m, 'test')} | {m['citation_hit_rate']:.3f} | "
             f"{m['unanswerable_accuracy']:.3f} | {m['unverified_number_rate']:.3f} | {m['latency_ms_p50']} | "
             f"{m['latency_ms_p95']} | {m['commit']} | {m['date'][:10]} | {m['machine']} |"
