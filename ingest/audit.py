@@ -25,9 +25,9 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr, TypeAdapter
+from pydantic import BaseModel, Field, PrivateAttr
 
-from ingest.model import Citation, Document, Paragraph, Row, Table, parse_amount
+from ingest.model import Citation, Document, Paragraph, Row, Table, as_citations, parse_amount
 
 Severity = Literal["error", "warning", "rounding"]
 SEVERITY_NAMES = {"error": "错误", "warning": "提示", "rounding": "尾差"}
@@ -54,9 +54,6 @@ RULES: dict[str, str] = {
 
 WAN = Decimal(10000)
 _ZERO = Decimal(0)
-
-
-_CITATIONS = TypeAdapter(list[Citation])
 
 
 class Finding(BaseModel):
@@ -1489,7 +1486,7 @@ def _merge(findings: list[Finding]) -> list[Finding]:
             f.rule, f.severity, f.value, f.expected, getattr(first, "text", None))
         if key in out:
             g = out[key]
-            g.citations = _CITATIONS.validate_python(_numbered([c.model_dump(exclude={"n"}) for c in g.citations + f.citations]))
+            g.citations = as_citations(_numbered([c.model_dump(exclude={"n"}) for c in g.citations + f.citations]))
             if not g.message.endswith(_ALSO):
                 g.message += _ALSO
         else:

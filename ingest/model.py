@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 Unit = Literal["元", "万元", "千元", "亿元"]
 
@@ -189,3 +189,10 @@ class TextCitation(_CitationBase):
 
 
 Citation = Annotated[RowCitation | TextCitation, Field(discriminator="kind")]
+
+_CITATION_LIST = TypeAdapter(list[Citation])
+
+
+def as_citations(items: list) -> list[Citation]:
+    """Citations from their JSON form (session state, merged findings); typed ones pass through."""
+    return _CITATION_LIST.validate_python([c if isinstance(c, dict) else c.model_dump() for c in items])

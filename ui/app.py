@@ -652,11 +652,9 @@ def _where(c: Citation) -> str:
 
 def _as_citation(c: Citation | dict) -> Citation:
     """A citation from session state (a finding's citations are kept as JSON there)."""
-    from pydantic import TypeAdapter
+    from ingest.model import as_citations
 
-    from ingest.model import Citation as _Citation
-
-    return c if not isinstance(c, dict) else TypeAdapter(_Citation).validate_python(c)
+    return c if not isinstance(c, dict) else as_citations([c])[0]
 
 
 def citation_markdown(c: Citation | dict) -> str:
