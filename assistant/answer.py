@@ -41,7 +41,8 @@ def _amount_in(text: str) -> tuple[str, str] | None:
         "元" if m.group(2) == "元" else "万元")
 
 
-_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)")
+_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)|"
+                      r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 _QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
@@ -257,8 +258,14 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 d.add(f"{'' if said else prefix + describe(doc)}{row_phrase(hit, picked[0], picked[1])}{d.cite(hit)}。")
                 said = True
     if rows:
-        r = rows[0]
-        parts = [f"{leaf(c)}{v}{r.unit or ''}" for c, v in r.values.items() if parse_amount(v) is not None][:7]
+        # a table with one row per year ("2025年", "2026年"): the document's own year
+        dated = [r for r in rows if re.fullmatch(r"(20\d\d)年?度?(预算|决算)?数?", bare(r.label))]
+        r = next((x for x in dated if bare(x.label).startswith(str(doc.year))), rows[0]) if dated else rows[0]
+        cols = [c for c, v in r.values.items() if parse_amount(v) is not None]
+        asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
+        cols = asked or cols
+        parts = [f"{c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c}{r.values[c]}{r.unit or ''}"
+                 for c in cols][:7]
         if parts:
             d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
             said = True
@@ -325,8 +332,10 @@ def _kind_rank(q: Query, kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False) -> bool:
-    """Narrative answer: the best matching sentences that mention the subject."""
+def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
+                   within: list[str] | None = None) -> bool:
+    """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
+    paragraph that names one of `within`, when given)."""
     terms = key_terms(q)
     subj = subject_text(q)
     cands = passages(cat, q, doc, k=15)
@@ -336,6 +345,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
+        if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
+            continue
         if money and len(own) >= 4 and _overlap(own, txt + clean(e.section)) < 0.4:
             continue
         if terms and not all(t in txt + clean(e.section) for t in terms):
@@ -417,7 +428,9 @@ def _counts_ok(question: str, text: str) -> bool:
 def _overlap(subject: str, text: str) -> float:
     """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject)."""
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
-    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)} | {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
+    # a short subject ("车", "辆车") is matched by its characters, a longer one by its bigrams
+    grams = set(cjk) if len(cjk) <= 3 else {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    grams |= {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
     if not grams:
         return 0.0
     low = text.lower()
@@ -548,6 +561,9 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
+    if q.units and not (top and top[0].unit_name and any(u in top[0].unit_name for u in q.units)) \
+            and answer_passage(cat, q, doc, d, prefix, within=q.units):
+        return True  # a unit inside the document: its own section, when no row is labelled with it
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
     for word, kind in _EMPTY_KINDS.items():
         if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
@@ -592,7 +608,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
-    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)])
+    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)] + q.named)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
@@ -854,6 +870,14 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
         for r in rows:
             if bare(r.label) in _TOTAL_NAMES and parse_amount(r.values.get(col, "")) is not None:
                 return r, col
+    # "财政拨款收入里…": the table is about that fund; the whole is this year's total on the part's side
+    core = re.sub(r"收入|支出|收支", "", words)
+    if part.side and core and core in clean(part.table):
+        totals = [r for r in rows if r.side == part.side and parse_amount(r.values.get(col, "")) is not None
+                  and re.fullmatch(rf"(本年)?{part.side}(合计|总计)?|合计|总计", bare(r.label))]
+        totals.sort(key=lambda r: (not bare(r.label).startswith("本年"), "总计" in bare(r.label)))
+        if totals:
+            return totals[0], col
     return None
 
 

@@ -24,6 +24,7 @@ from assistant.vocab import (
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
 _LIST_SEP = re.compile(r"[、和及与跟]|以及")
+_COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
 _QUESTION_END = re.compile(r"(?:各自?|分别)?(?:是|为|有)?(?:多少钱?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
@@ -60,6 +61,8 @@ def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
     kept: list[str] = []
     for quoted in re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text):  # a quoted name is one name
         protected = [quoted, *protected]
+    # "和2025年年初预算比": the base of a comparison, not a list
+    protected = [*_COMPARED_WITH.findall(text), *protected]
     for name in protected:
         if name in text and _LIST_SEP.search(name):
             text = text.replace(name, f"\x00{len(kept)}\x00")

@@ -75,6 +75,10 @@ class Catalog:
             if doc is None:
                 continue
             org = " ".join(r.label + r.unit_name for t in doc.tables if t.kind in ("org", "sanggong") for r in t.rows)
+            # units the tables list (rows per unit in the income and expenditure tables)
+            org += " " + " ".join(dict.fromkeys(r.unit_name for t in doc.tables for r in t.rows if r.unit_name))
+            org += " " + " ".join(dict.fromkeys(r.label for t in doc.tables if t.kind in ("income_total", "expense_total")
+                                                for r in t.rows if not r.code and len(r.label) >= 5))
             opening = " ".join(p.text for p in doc.paragraphs[:3])
             context = f"{d.department} {d.title} {org} {opening}"
             info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)

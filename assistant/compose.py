@@ -133,6 +133,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     """Rows of one document whose label, code or column the question names, best first."""
     subj = subject_text(q)
     raw = q.subject
+    gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
@@ -186,6 +187,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
+        if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
+            score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:
             continue
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
@@ -194,6 +197,10 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 5
         if r.side and r.side in subj:
             score += 0.6
+        if q.units and r.unit_name:
+            score += 8 if any(u in r.unit_name or r.unit_name in u for u in q.units) else -8  # the unit asked about
+        if q.units and len(name) >= 4 and any(name in u or u in name for u in q.units):
+            score += 10 * len(name)  # a row that is the unit asked about ("收入总表" rows per unit)
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))

@@ -27,7 +27,7 @@ _INTENT_ALIASES = {"人员经费": ("人员支出", "人员类"), "公用经费"
 SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少|百分比|几成)|百分之|比例是|比重")),
+    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少(?![钱万元])|百分比|几成)|百分之|比例是|比重")),
     ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
                         r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
@@ -45,9 +45,9 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
 
 
-_ORG_SUFFIX = re.compile(r"(委员会|办公室|办公厅|管理中心|中心|局|委|办|厅|院|部)$")
+_ORG_SUFFIX = re.compile(r"(委员会|办公室|办公厅|管理中心|街道办事处|中心|局|委|办|厅|院|部)$")
 _SUFFIX_SHORT = {"委员会": ("委", "委员会"), "办公室": ("办", "办公室"), "办公厅": ("办", "办公厅", "厅"),
-                 "管理中心": ("中心", "管理中心")}
+                 "管理中心": ("中心", "管理中心"), "街道办事处": ("街道", "街道办", "街道办事处")}
 
 
 def abbreviations(name: str) -> list[str]:
@@ -78,6 +78,40 @@ def abbreviations(name: str) -> list[str]:
     return sorted(a for a in out if len(a) >= 3 and a != name)
 
 
+def _strip_region(name: str) -> str:
+    name = re.sub(r"[（(][^）)]*[）)]$", "", name)
+    for _ in range(3):
+        m = _REGION.match(name)
+        if not m or len(name) - len(m.group(0)) < 2:
+            break
+        name = name[len(m.group(0)):]
+    return name
+
+
+@lru_cache(maxsize=8192)
+def loosely_names(org: str, department: str) -> bool:
+    """A short form that keeps pieces (two characters or more) of the name in order and its organisation
+    ending: '政府办公厅' for 人民政府办公厅, '钻石交易办' for 钻石宝玉石交易联合管理办公室."""
+    mo, md = _ORG_SUFFIX.search(org), _ORG_SUFFIX.search(_strip_region(department))
+    if not mo or not md:
+        return False
+    body = _strip_region(org)[: -len(mo.group(0))] if _strip_region(org).endswith(mo.group(0)) else ""
+    name = _strip_region(department)
+    name = name[: len(name) - len(md.group(0))]
+    if len(body) < 2 or mo.group(0) not in _SUFFIX_SHORT.get(md.group(0), (md.group(0),)):
+        return False
+    i, pos = 0, 0
+    while i < len(body):
+        for j in range(len(body), i + 1, -1):  # the longest piece that follows in the name
+            at = name.find(body[i:j], pos)
+            if at >= 0:
+                i, pos = j, at + j - i
+                break
+        else:
+            return False
+    return True
+
+
 @lru_cache(maxsize=4096)
 def aliases(department: str) -> list[str]:
     """'长沙市信访局' -> ['长沙市信访局', '信访局', '信访']; '工会部门' -> ['工会部门', '工会'];
@@ -91,6 +125,9 @@ def aliases(department: str) -> list[str]:
         if not m or len(rest) - len(m.group(0)) < 2:
             break
         rest = rest[len(m.group(0)) :]
+        out.append(rest)
+    if rest.startswith("人民政府") and len(rest) >= 8:  # "人民政府万里街道办事处": the street office itself
+        rest = rest[4:]
         out.append(rest)
     out.extend(abbreviations(rest))
     core = re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest)
@@ -107,7 +144,7 @@ def aliases(department: str) -> list[str]:
 # after its region; it must end there ("办公费" and "委托" are not organisations)
 _ORG_MENTION = re.compile(
     r"(?:[^\W\d_的和与及在是有年请问各哪个]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个]{1,8}?"
-    r"(?:委员会|办公室|办公厅|办事处|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
+    r"(?:委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
 _REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
@@ -137,6 +174,8 @@ class Query:
     dept_named: bool = False
     ambiguous: list[str] = field(default_factory=list)  # departments when none was named and several fit
     unknown: list[str] = field(default_factory=list)  # organisations named that no document is about
+    named: list[str] = field(default_factory=list)  # how the question writes each department it names
+    units: list[str] = field(default_factory=list)  # units inside a document named by the question
     years: list[int] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
@@ -175,7 +214,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]
-    q.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text)})
+    # a date ("截至2025年10月", "2025年底") says when something was counted, not which year's budget
+    dated = re.sub(r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月|底|末)|(?:截至|截止)20\d\d年", "", text)
+    q.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", dated)})
     # departments named in the question (longest alias wins; several may be named)
     named: dict[str, str] = {}
     for d in pool:
@@ -184,8 +225,25 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 named[d.department] = a
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
+    # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
+    for m in _ORG_MENTION.finditer(text):
+        org = m.group(0)
+        if any(a in org or org in a for a in named.values()):
+            continue
+        core = _strip_region(org)
+        rm = _REGION.match(org)
+        place = re.sub(r"^中共", "", rm.group(0)) if rm and len(org) - len(rm.group(0)) >= 2 else ""
+        near = [d for d in pool if place in d.department or place in d.context]
+        hits = [d for d in near if loosely_names(org, d.department)]
+        if not hits and len(core) >= 4:
+            hits = [d for d in near if core in d.context and core not in d.department]
+            if hits:
+                q.units.append(core)
+        for d in hits:
+            named.setdefault(d.department, org)
     if named:
         q.dept_named = True
+        q.named = sorted(set(named.values()), key=len, reverse=True)
         pool = [d for d in pool if d.department in named]
         pool = _by_place(text, pool, named)
     # organisations named in the question that no loaded document is about
@@ -193,7 +251,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
         core = _REGION.sub("", org) or org
-        if not any(a in org or core in a for a in known):
+        if org not in named.values() and not any(a in org or core in a for a in known):
             q.unknown.append(org)
     # regions named in the question must be the document's own
     regions = [r for r in _REGION_MENTION.findall(text)
@@ -231,9 +289,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     pool = [d for d in pool if d.scope == want_scope
             or not any(x.department == d.department and x.scope == want_scope for x in pool)]
     want_kind = "决算" if "决算" in text else "预算" if ("预算" in text and not q.years) else ""
-    if want_kind:
+    if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
         pool = [d for d in pool if d.kind == want_kind
-                or not any(x.department == d.department and x.kind == want_kind for x in pool)]
+                or not any(x.department == d.department and x.year == d.year and x.kind == want_kind for x in pool)]
     # one document per department and year: the latest year when none was asked
     if not q.years:
         latest: dict[str, DocInfo] = {}
@@ -258,9 +316,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             subj = subj[:at] + subj[at + len(a):]
     for r in regions:
         subj = subj.replace(r, "")
-    q.subject_full = re.sub(r"20\d\d年度?", "", subj)
+    q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     subj = re.sub(
-        r"20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年\d{1,2}月(?:底|末)?|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"原因|为什么|为何|(?<=[加少长降])了|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",

@@ -217,6 +217,14 @@ def table_to_grid(table, page_number: int) -> Grid:
 _NUMERIC_LINE = re.compile(r"^[\d.,%\s\-]+$")
 
 
+_NO_CJK = re.compile(r"^[^\u4e00-\u9fa5]+$")
+
+
+def _fills_gaps(above: list[dict], chars: list[dict]) -> bool:
+    """Whether every char sits in a horizontal gap between the chars of the line above."""
+    return all(not any(p["x0"] + 0.5 < (c["x0"] + c["x1"]) / 2 < p["x1"] - 0.5 for p in above) for c in chars)
+
+
 def _chars_text(chars: list[dict]) -> str:
     """Text of chars left to right, a space where a gap is wider than a third of the font size."""
     out, prev = [], None
@@ -235,10 +243,13 @@ def _text_lines(page) -> list[dict]:
     merged: list[dict] = []
     for tl in lines:
         prev = merged[-1] if merged else None
-        if prev is not None and _NUMERIC_LINE.match(tl["text"]) and tl.get("chars") and prev.get("chars"):
+        if prev is not None and _NO_CJK.match(tl["text"]) and tl.get("chars") and prev.get("chars"):
             overlap = min(prev["bottom"], tl["bottom"]) - max(prev["top"], tl["top"])
             height = min(prev["bottom"] - prev["top"], tl["bottom"] - tl["top"])
-            if height > 0 and overlap >= 0.25 * height:
+            # numbers a few points lower; or numbers and punctuation set lower still, filling the gaps
+            # the line above leaves for them (重庆: "年 三公 经费预算 万元" over "2026 “ ” 890.97 ,")
+            if height > 0 and ((_NUMERIC_LINE.match(tl["text"]) and overlap >= 0.25 * height)
+                               or (overlap > 0 and _fills_gaps(prev["chars"], tl["chars"]))):
                 chars = prev["chars"] + tl["chars"]
                 merged[-1] = {**prev, "text": _chars_text(chars), "chars": chars, "x0": min(prev["x0"], tl["x0"]),
                               "x1": max(prev["x1"], tl["x1"]), "bottom": max(prev["bottom"], tl["bottom"])}
