@@ -14,6 +14,7 @@ from assistant.compose import (
     bare,
     clean,
     describe,
+    is_unit_row,
     key_terms,
     leaf,
     match_rows,
@@ -27,7 +28,7 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.understand import Query, aliases, understand
-from assistant.vocab import COMPARE_LOW, COMPARE_Q, PERCENT_Q
+from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, PERCENT_Q
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
@@ -89,13 +90,33 @@ def _residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
     return _RESIDUE.sub("", residue)
 
 
-def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
-    """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
+def _total_side(q: Query) -> str | None:
+    """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支)."""
     rest = _TOTAL_NOISE.sub("", subject_text(q))
     m = _BARE_TOTAL.match(rest)
-    if not m or q.columns or not rest and not re.search(r"总|盘子|规模", q.subject):
+    if not m or q.columns or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
         return None
-    side = "收入" if m.group(1) in (None, "收支") else m.group(1)  # 收支 totals are equal: the income side
+    return "收入" if m.group(1) in (None, "收支") else m.group(1)  # 收支 totals are equal: the income side
+
+
+_TOTAL_SENT = re.compile(r"^(20\d\d年度?)?[^，。；]{0,12}?(收入|支出)(预算|决算)(总额|总计|合计)?(为|是)?\s*\d[\d,]*(\.\d+)?\s*万?元")
+
+
+def _total_sentence(cat: Catalog, doc: DocInfo, side: str) -> TextEvidence | None:
+    """A document whose tables are not read (images, a narrative-only file): the sentence that opens with
+    the year's total ("2026年度收入预算97851.51万元，比…")."""
+    for e in cat.doc_texts(doc.doc_id):
+        m = _TOTAL_SENT.match(clean(e.text))
+        if m and m.group(2) == side and "财政拨款" not in m.group(0) and "一般公共" not in m.group(0):
+            return e
+    return None
+
+
+def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
+    side = _total_side(q)
+    if side is None:
+        return None
     rows = cat.doc_rows(doc.doc_id)
     # a total printed as asked ("本年支出合计") before the others
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
@@ -185,6 +206,11 @@ def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str])
 
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = _figure_for(cat, q, doc)
+    if found is None and (side := _total_side(q)) and (e := _total_sentence(cat, doc, side)) is not None:
+        d.add(f"{prefix}{describe(doc)}：“{e.text.rstrip('。；')}”{d.cite(e)}。")
+        if (amt := _amount_in(e.text)) is not None:
+            d.record(doc, *amt, e)
+        return True
     if found is None:
         return False
     r, col, value = found
@@ -224,11 +250,16 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     return True
 
 
+def _sangong_words(text: str) -> str:
+    """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
+    return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
+
+
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
-    part = next((p for p in _SANGONG_PARTS if p in q.text), "")
+    part = next((p for p in _SANGONG_PARTS if p in _sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
     if not _counts_ok(q.text, ""):
@@ -260,7 +291,9 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if rows:
         # a table with one row per year ("2025年", "2026年"): the document's own year
         dated = [r for r in rows if re.fullmatch(r"(20\d\d)年?度?(预算|决算)?数?", bare(r.label))]
-        r = next((x for x in dated if bare(x.label).startswith(str(doc.year))), rows[0]) if dated else rows[0]
+        # a table of 行政经费 and 三公: the 三公 row, not the first
+        first = next((x for x in rows if "三公" in x.label), rows[0])
+        r = next((x for x in dated if bare(x.label).startswith(str(doc.year))), first) if dated else first
         cols = [c for c, v in r.values.items() if parse_amount(v) is not None]
         asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
         cols = asked or cols
@@ -359,6 +392,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         whole = paras.get(e.para_idx // 1000, "")
         overlap = max(_overlap(subj, txt + clean(e.section)), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
+        counted = COUNTED.search(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
+        if counted and _counts_ok(q.text, txt) and counted.group(2) and all(ch in txt for ch in counted.group(2)):
+            overlap = 1.0
         if overlap < 0.5:
             continue
         if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
@@ -370,7 +406,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         chosen.append(e)
     if not chosen:
         return False
-    wants_amount = bool(re.search(r"多少|几|金额|预算", q.text))
+    # "多少辆车" asks a count, not an amount
+    wants_amount = bool(re.search(r"多少|几|金额|预算", q.text)) and not (_COUNT_Q.search(q.text) and not _MONEY_Q.search(q.text))
     wants_reason = bool(_WHY.search(q.text))
     wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
@@ -378,6 +415,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         why = 0.5 if wants_amount else 2.0  # with an amount asked, the sentence naming the subject leads
         return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + why * bool(wants_reason and _BECAUSE.search(e.text))
                 + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section))
+                + 0.3 * _overlap(q.subject_full, clean(e.text))  # the question's own wording ("截至…共有")
                 - 0.5 * sum(1 for w in _QUALIFIERS if w in e.text and w not in q.text))  # "财政拨款收支总预算" ≠ "收支总预算"
 
     chosen = sorted(chosen, key=rank, reverse=True)
@@ -557,11 +595,11 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     if re.search(r"是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义", q.text) and answer_definition(cat, q, doc, d):
         return True
-    if ("三公" in q.text or any(p in q.text for p in _SANGONG_PARTS)) and "share" not in intents:
+    if ("三公" in q.text or any(p in _sangong_words(q.text) for p in _SANGONG_PARTS)) and "share" not in intents:
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
-    if q.units and not (top and top[0].unit_name and any(u in top[0].unit_name for u in q.units)) \
+    if q.units and not (top and is_unit_row(top[0], q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
@@ -608,7 +646,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
-    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)] + q.named)
+    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)] + q.named + q.units)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
@@ -793,7 +831,7 @@ def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextE
     term = re.sub(r"的|是|多少|[？?，,。]", "", text)
     if len(term) >= 2:
         for e in passages(cat, sub, doc, k=20):
-            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", e.text)
+            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", re.sub(r"[“”\"‘’\s]", "", e.text))
             if m:
                 amt = parse_amount(m.group(1))
                 if amt is not None:

@@ -151,7 +151,15 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         c = COMPARE_Q.sub("", c).replace("比一比", "")
         own = i == 0 or _own_subject(c)
         tail = c
-        if i > 0 and (not own or c.startswith("其中")):
+        orgs = [d for d in departments if len(d) >= 3 and d in c]
+        if i > 0 and not own and orgs:
+            # "无锡统计局本级又是多少": another body, the same thing asked as before
+            rest = context
+            for d in departments:
+                if len(d) >= 3:
+                    rest = rest.replace(d, "")
+            c, own = rest + c, True
+        elif i > 0 and (not own or c.startswith("其中")):
             c = context + c
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:

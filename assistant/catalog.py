@@ -17,6 +17,7 @@ from ingest.store import Store
 
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
+_UNIT_NAME = re.compile(r"(中心|局|院|所|站|馆|队|处|办|委|会|学校|医院|大学|学院|幼儿园|[(（]本级[)）])$")
 _SENT = re.compile(r"(?<=[。；！？!?;])")
 _STOP = set("的 了 是 和 与 及 在 对 为 有 中 其中 等 个 年 元 万元 多少 什么 哪些 怎么 如何 吗 呢 ？ ? ， 。 、 ： （ ） “ ” 《 》 ( ) : , .".split())
 for _w in ("三公经费", "一般公共预算", "政府性基金", "国有资本经营", "项目支出", "基本支出", "人员经费", "公用经费",
@@ -77,8 +78,8 @@ class Catalog:
             org = " ".join(r.label + r.unit_name for t in doc.tables if t.kind in ("org", "sanggong") for r in t.rows)
             # units the tables list (rows per unit in the income and expenditure tables)
             org += " " + " ".join(dict.fromkeys(r.unit_name for t in doc.tables for r in t.rows if r.unit_name))
-            org += " " + " ".join(dict.fromkeys(r.label for t in doc.tables if t.kind in ("income_total", "expense_total")
-                                                for r in t.rows if not r.code and len(r.label) >= 5))
+            org += " " + " ".join(dict.fromkeys(r.label for t in doc.tables if t.kind != "performance" for r in t.rows
+                                                if len(r.label) >= 5 and _UNIT_NAME.search(r.label)))
             opening = " ".join(p.text for p in doc.paragraphs[:3])
             context = f"{d.department} {d.title} {org} {opening}"
             info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)

@@ -11,6 +11,7 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query
+from assistant.vocab import COUNTED
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
@@ -187,6 +188,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
+        if q.units and not r.unit_name and is_unit_row(r, q.units) and r.table_kind != "performance":
+            score += 10 * len(name)  # the unit's own row in a table broken down by unit
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:
@@ -198,9 +201,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.side and r.side in subj:
             score += 0.6
         if q.units and r.unit_name:
-            score += 8 if any(u in r.unit_name or r.unit_name in u for u in q.units) else -8  # the unit asked about
-        if q.units and len(name) >= 4 and any(name in u or u in name for u in q.units):
-            score += 10 * len(name)  # a row that is the unit asked about ("收入总表" rows per unit)
+            score += 8 if is_unit_row(r, q.units) else -8  # the unit asked about
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))
@@ -210,6 +211,15 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                else sc, r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
+
+
+def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
+    """Whether a row belongs to one of the units asked about: by its unit column, or it is the unit's own
+    row ("广州市第一人民医院", "无锡市统计局（本级）"), not a project named after it."""
+    if r.unit_name:
+        return any(u in r.unit_name or r.unit_name in u for u in units)
+    own = re.sub(r"[（(][^）)]*[）)]$", "", bare(r.label))
+    return len(own) >= 4 and any(own.endswith(u) or u.endswith(own) for u in units)
 
 
 def project_name(table: str) -> str:
@@ -292,6 +302,8 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     fused by reciprocal rank at the sentence level (a sentence inherits its paragraph's dense rank;
     sentences of paragraphs only the dense side found enter with their first two sentences)."""
     query = query or q.subject_full or q.text  # the scope is the document: its name would only add noise
+    if counted := COUNTED.search(q.text):
+        query += counted.group(2) + counted.group(1)  # "多少辆车" is written "车辆 605 辆"
     sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=max(k, 20), texts_only=True) if isinstance(e, TextEvidence)]
     dense_pars = [p for d, p in (cat.dense(query, {doc.doc_id}, 10) if cat.dense else []) if d == doc.doc_id]
     if not dense_pars:

@@ -164,6 +164,7 @@ def mentions(text: str, alias: str) -> list[int]:
         start = text.find(alias, start + 1)
     return out
 
+_WHOLE_BODY = re.compile(r"^[占在于是]?[全本该各我](局|委|办|厅|院|部|中心|系统)$")
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
 
 
@@ -228,8 +229,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
-        if any(a in org or org in a for a in named.values()):
-            continue
+        if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
+            continue  # the department itself ("统计" inside "统计普查中心" is not)
         core = _strip_region(org)
         rm = _REGION.match(org)
         place = re.sub(r"^中共", "", rm.group(0)) if rm and len(org) - len(rm.group(0)) >= 2 else ""
@@ -244,12 +245,16 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if named:
         q.dept_named = True
         q.named = sorted(set(named.values()), key=len, reverse=True)
+        # "统计局本级": the department's own unit, one row among its units
+        q.units += [_strip_region(dep) for dep, a in named.items() if re.search(re.escape(a) + r"的?[（(]?本级", text)]
         pool = [d for d in pool if d.department in named]
         pool = _by_place(text, pool, named)
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
+        if _WHOLE_BODY.search(org):
+            continue  # "占全局的几成": the whole bureau, not another organisation
         core = _REGION.sub("", org) or org
         if org not in named.values() and not any(a in org or core in a for a in known):
             q.unknown.append(org)
@@ -266,7 +271,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             a = named.get(d.department)
             if a is not None:
                 i = text.find(a)
-                m = re.search(r"([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
+                m = re.search(r"([^\W\d_和与及跟同、的委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
                 return m is None or m.group(1) in d.context or m.group(1) in d.department
             return all(r in d.context or r in d.department for r in regions)
 
@@ -318,7 +323,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = subj.replace(r, "")
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年\d{1,2}月(?:底|末)?|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"原因|为什么|为何|(?<=[加少长降])了|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
