@@ -250,6 +250,10 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     return True
 
 
+def _last_heading(e: TextEvidence) -> str:
+    return e.section.split(" > ")[-1]
+
+
 def _sangong_words(text: str) -> str:
     """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
     return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
@@ -264,7 +268,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             if "名词解释" not in e.section]
     if not _counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
-    sents = [e for e in pool if (part in e.text if part else "三公" in e.text) and _AMOUNT.search(e.text)]
+    # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
+    sents = [e for e in pool if (part in e.text + _last_heading(e) if part else "三公" in e.text) and _AMOUNT.search(e.text)]
     if not part:
         # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
         sents.sort(key=lambda e: (clean(e.text).startswith("其中"), not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
@@ -831,7 +836,10 @@ def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextE
     term = re.sub(r"的|是|多少|[？?，,。]", "", text)
     if len(term) >= 2:
         for e in passages(cat, sub, doc, k=20):
-            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", re.sub(r"[“”\"‘’\s]", "", e.text))
+            flat = re.sub(r"[“”\"‘’\s]", "", e.text)
+            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)
+            if m is None and term in re.sub(r"[“”\"‘’\s]", "", _last_heading(e)) and not re.search(r"[，；]", flat[:8]):
+                m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
             if m:
                 amt = parse_amount(m.group(1))
                 if amt is not None:
@@ -843,7 +851,9 @@ def _phrase(ev: RowEvidence | TextEvidence, value: str, d: Draft) -> str:
     if isinstance(ev, RowEvidence):
         col = next((c for c, v in ev.values.items() if v == value), "")
         return f"{row_phrase(ev, col, value)}{d.cite(ev)}"
-    return f"说明中“{ev.text.rstrip('。；')}”{d.cite(ev)}"
+    head = re.sub(r"^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十\d]+[、.．]", "", _last_heading(ev)).rstrip("。")
+    where = f"“{head}”一节" if head and len(head) <= 20 and head not in ev.text else "说明"
+    return f"{where}中“{ev.text.rstrip('。；')}”{d.cite(ev)}"
 
 
 def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -919,6 +929,20 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
     return None
 
 
+def _without_owner(text: str, doc: DocInfo) -> str:
+    """A phrase without the department's names, its place and the year."""
+    from assistant.understand import aliases
+
+    for a in sorted(aliases(doc.department), key=len, reverse=True):
+        if len(a) >= 3:
+            text = text.replace(a, "")
+    text = re.sub(r"20\d\d年度?", "", text)
+    place = re.match(r"^[\u4e00-\u9fa5]{2,4}?(?=省|市|区|县)", doc.department)  # "重庆" of 重庆市…
+    if place:
+        text = re.sub(rf"^{place.group(0)}(省|市|区|县)?", "", text)
+    return re.sub(r"^的", "", text)
+
+
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
     基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
@@ -928,6 +952,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
         return False
     part_text = m.group(1) if m.re is _SHARE else m.group("part")
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
+    whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     part = _operand(cat, doc, part_text)
     if part is None:
         return False

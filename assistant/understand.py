@@ -319,11 +319,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for a in sorted(named.values(), key=len, reverse=True):
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
             subj = subj[:at] + subj[at + len(a):]
+    for org in q.unknown:  # another organisation named beside this one is not what is asked about
+        subj = subj.replace(org, "")
     for r in regions:
         subj = subj.replace(r, "")
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"原因|为什么|为何|(?<=[加少长降])了|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
