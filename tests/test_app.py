@@ -343,3 +343,18 @@ def test_example_questions_are_asked_by_index(settings: Settings) -> None:
     history = app.ask_example(settings, app.EXAMPLES.index("人员经费是多少？"), [])[0]
     assert history[0]["content"] == "人员经费是多少？" and "54.71" in history[-1]["content"]
     assert app.ask_example(settings, 99, [])[0] == []  # not an example: nothing is asked
+
+
+def test_delete_removes_a_document_and_its_upload(tmp_path: Path) -> None:
+    fresh = Settings(home=tmp_path / "store")
+    src = tmp_path / "上传的工会预算.pdf"
+    shutil.copyfile(SAMPLE, src)
+    app.upload_files(fresh, [str(src)], embed=False)
+    [(label, doc_id)] = app.document_choices(fresh)
+    assert any(service.upload_dir(fresh).iterdir())
+    message, df, dropdown = app.delete_document(fresh, doc_id)
+    assert message.startswith("已删除") and src.name in message
+    assert df.empty and dropdown["choices"] == [] and app.document_choices(fresh) == []
+    assert not any(service.upload_dir(fresh).iterdir()), "the saved copy and its name note are gone"
+    assert "找不到" in app.delete_document(fresh, doc_id)[0]
+    assert "请先选择" in app.delete_document(fresh, None)[0]

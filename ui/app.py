@@ -239,6 +239,20 @@ def upload_files(
     return "\n".join([head, *(ln or "" for ln in lines)]), df, dd
 
 
+def delete_document(settings: Settings, doc_id: str | None) -> tuple[str, pd.DataFrame, dict]:
+    """删除: remove a document from the store and the index. Outputs: message, documents table, document dropdown."""
+    svc = _service(settings)
+    rec = svc.document(str(doc_id)) if doc_id else None
+    if rec is None:
+        message = "请先选择要删除的文件。" if not doc_id else _GONE
+    elif svc.delete(rec.doc_id):
+        message = f"已删除：{document_label(rec, settings)}（数据库、索引和上传的副本）。"
+    else:
+        message = _GONE
+    df, dd = refresh(settings)
+    return message, df, gr.update(choices=dd["choices"], value=None)
+
+
 # ------------------------------------------------------------------ 表格 tab
 
 
@@ -889,6 +903,9 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
                     buttons=["fullscreen", "copy"],
                 )
                 refresh_btn = gr.Button("刷新列表", size="sm")
+                with gr.Row(equal_height=True):
+                    to_delete = gr.Dropdown(choices=document_choices(settings), value=None, label="删除文件", scale=4)
+                    delete_btn = gr.Button("删除", size="sm", variant="stop", scale=1, min_width=80)
             with gr.Column(scale=2):
                 files = gr.File(
                     label=f"上传预算/决算公开文件（PDF、XLSX、Markdown，单个不超过 {MAX_UPLOAD_MB} MB）",
@@ -923,6 +940,14 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
         )
 
     refresh_btn.click(_refresh, outputs=[documents, doc_dropdown], api_name="refresh", show_progress="minimal")
+    refresh_btn.click(_doc_choices, outputs=to_delete, api_visibility="private", show_progress="hidden")
+    delete_btn.click(
+        lambda d: delete_document(settings, d),
+        inputs=to_delete,
+        outputs=[result, documents, to_delete],
+        api_visibility="private",
+        concurrency_id="ingest",
+    ).then(_doc_choices, outputs=doc_dropdown, api_visibility="private", show_progress="hidden")
     files.upload(
         _upload,
         inputs=files,
@@ -930,7 +955,7 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
         api_name="upload",
         concurrency_limit=1,
         concurrency_id="ingest",
-    )
+    ).then(_doc_choices, outputs=to_delete, api_visibility="private", show_progress="hidden")
     tables_tab.select(_doc_choices, outputs=doc_dropdown, api_visibility="private", show_progress="hidden")
     # .input (not .change): only a user's choice triggers, so open_table can set both dropdowns
     doc_dropdown.input(

@@ -138,6 +138,22 @@ def docs(
 
 
 @app.command()
+def delete(
+    doc: Annotated[str, typer.Argument(help="已导入文件的 ID，或其源文件路径、文件名")],
+    store: StoreOpt = None,
+) -> None:
+    """从存储和索引中删除一个已导入的文件。"""
+    from ingest.service import IngestService
+
+    svc = IngestService(_settings(store), embed=False)
+    rec = svc.find(doc)
+    if rec is None or not svc.delete(rec.doc_id):
+        err.print(f"存储中没有这个文件：{doc}（用 budgetqa docs 查看文件 ID）", markup=False)
+        raise typer.Exit(2)
+    print(f"已删除\t{rec.doc_id}\t{rec.department}\t{rec.year or ''}\t{rec.name}")
+
+
+@app.command()
 def tables(
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="每行一个 JSON 对象")] = False,
