@@ -166,6 +166,7 @@ def machine() -> dict:
 
 def run(files: list[Path], embed: bool) -> dict:
     load_before = os.getloadavg()
+    host = machine()  # the commit as the run starts
     rows = []
     for f in files:
         with pdfplumber.open(f) as pdf:
@@ -193,7 +194,7 @@ def run(files: list[Path], embed: bool) -> dict:
     load_after = os.getloadavg()
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": host,
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in load_after],
         "files": rows,

@@ -57,7 +57,6 @@ class IngestResult:
     info: DocumentInfo | None = None  # the stored document (every result that is ok)
     error: str = ""
     warning: str = ""  # stale index entries that could not be deleted (the document itself is stored)
-    pages: int = 0  # pages read (0 when nothing was parsed)
     name: str = ""  # the name to show (an upload's original name; else the file name)
 
     @property
@@ -154,21 +153,6 @@ def _warnings(doc: Document) -> list[str]:
     return w
 
 
-def page_count(path: Path) -> int:
-    """Pages of a PDF (its page tree only, no content parsed); 1 for other formats or on any error.
-
-    Used to size progress bars before parsing starts."""
-    if path.suffix.lower() != ".pdf":
-        return 1
-    try:
-        import pdfplumber
-
-        with pdfplumber.open(path) as pdf:
-            return max(1, len(pdf.pages))
-    except Exception:
-        return 1
-
-
 # ---------------------------------------------------------------- uploads: where they are kept
 
 
@@ -241,26 +225,43 @@ def _parse_in_worker(i: int, path: Path) -> Document:
 
 
 class _Pages:
-    """Pages done and to do over a batch of files; totals known up front, corrected as files report."""
+    """Pages done and to do over a batch of files, for a progress bar with a rate and an ETA.
 
-    def __init__(self, totals: list[int], on_pages: Progress | None):
-        self.total = list(totals)
-        self.done = [0] * len(totals)
+    A file's page count is known once its reader reports it (or from the store for an unchanged
+    file); until then it is estimated from its size at the bytes per page of the files known so far.
+    Nothing is opened up front, so parsing starts at once."""
+
+    def __init__(self, sizes: list[int], on_pages: Progress | None):
+        self.sizes = sizes
+        self.known: list[int | None] = [None] * len(sizes)
+        self.done = [0] * len(sizes)
         self.on_pages = on_pages
 
-    def update(self, i: int, done: int, total: int) -> None:
+    def total_of(self, i: int) -> int:
+        if self.known[i] is not None:
+            return self.known[i]
+        pairs = [(k, s) for k, s in zip(self.known, self.sizes, strict=True) if k and s]
+        if not pairs or not self.sizes[i]:
+            return 1
+        return max(1, round(self.sizes[i] * sum(k for k, _ in pairs) / sum(s for _, s in pairs)))
+
+    def set_total(self, i: int, total: int) -> None:
         if total:
-            self.total[i] = total
-        self.done[i] = min(done, self.total[i])
+            self.known[i] = total
+
+    def update(self, i: int, done: int, total: int) -> None:
+        self.set_total(i, total)
+        self.done[i] = done
         self.emit()
 
     def finish(self, i: int) -> None:
-        self.done[i] = self.total[i]
+        self.done[i] = self.total_of(i)
         self.emit()
 
     def emit(self) -> None:
         if self.on_pages is not None:
-            self.on_pages(sum(self.done), sum(self.total))
+            totals = [self.total_of(i) for i in range(len(self.sizes))]
+            self.on_pages(sum(min(d, t) for d, t in zip(self.done, totals, strict=True)), sum(totals))
 
 
 class Ingestor:
@@ -316,8 +317,14 @@ class Ingestor:
         the pages of the whole batch."""
         paths = list(paths)
         n = workers or self.settings.ingest_workers or os.cpu_count() or 1
-        pages = _Pages([page_count(p) for p in paths], on_pages)
-        todo = [i for i, p in enumerate(paths) if self._guard(p, lambda p=p: self._unchanged(p)) is None]
+        pages = _Pages([p.stat().st_size if p.is_file() else 0 for p in paths], on_pages)
+        todo = []
+        for i, p in enumerate(paths):
+            known = self._guard(p, lambda p=p: self._unchanged(p))
+            if known is None:
+                todo.append(i)
+            elif known.info is not None:
+                pages.set_total(i, known.info.pages)
         if len(todo) <= 1 or n <= 1:
             for i, p in enumerate(paths):
                 res = self.ingest(p, lambda done, total, i=i: pages.update(i, done, total))
@@ -436,7 +443,6 @@ class Ingestor:
             "replaced" if old and doc.doc_id not in old else "ingested",
             doc=doc,
             info=_info(rec, self._uploads) if rec is not None else None,
-            pages=doc.pages,
             name=path.name,
         )
         stale = [o for o in dict.fromkeys(old) if o != doc.doc_id]
