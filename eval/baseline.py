@@ -8,14 +8,13 @@ LLM that reads it. Its index lives in <store>/baseline, apart from budgetqa's ow
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pdfplumber
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from eval.metrics import answer_numbers, figure_found
+from ingest.service import IngestService
 from ingest.settings import Settings
-from ingest.store import Store
 
 TOP_K = 5
 
@@ -33,9 +32,10 @@ def build(settings: Settings, embedder) -> object:
     col = _collection(settings)
     have = {m["sha"] for m in col.get(include=["metadatas"])["metadatas"] or []}
     splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50, separators=["\n\n", "\n", "。", "，", ""])
-    for d in Store(settings.db_path).documents():
-        path = Path(d.path)
-        if d.format != "pdf" or d.sha256 in have or not path.exists():
+    svc = IngestService(settings, embed=False)
+    for d in svc.documents():
+        path = svc.source_path(d.doc_id)
+        if d.format != "pdf" or d.sha256 in have or path is None or not path.exists():
             continue
         texts, metas = [], []
         with pdfplumber.open(path) as pdf:
@@ -59,7 +59,7 @@ def score(items: list[dict], settings: Settings) -> dict:
     emb = Embedder(settings.embedding_model, settings.model_cache, settings.embed_batch_size)
     col = build(settings, emb)
     answerable = [it for it in items if it.get("answerable", True) and it.get("figures")]
-    sha_of = {d.source: d.sha256 for d in Store(settings.db_path).documents()}
+    sha_of = {d.source: d.sha256 for d in IngestService(settings, embed=False).documents()}
     hits = 0
     for it in answerable:
         # the same scope as budgetqa gets: one document when the item names it

@@ -14,9 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ingest.service import Ingestor, expand
+from ingest.service import IngestService, expand
 from ingest.settings import Settings
-from ingest.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "eval" / "corpus_expected.tsv"
@@ -43,26 +42,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     home = a.store or Path(tempfile.mkdtemp(prefix="budgetqa-corpus-"))
     settings = Settings(home=home)
-    ing = Ingestor(settings, embed=False)
+    svc = IngestService(settings, embed=False)
     want = expected()
     refused = [f for f in expand([folders[2]]) if f.suffix.lower() == ".pdf"]
     files = [f for folder in folders[:2] for f in sorted(folder.glob("*.pdf"))] + refused
     bad = 0
-    for f in files:
-        res = ing.ingest(f)
+    for f, res in zip(files, svc.ingest(files), strict=True):
         if f in refused:
             ok = not res.ok
             print(f"{'拒绝' if ok else '错误：导入了'}\t{f.name}\t{res.error}")
         else:
-            d = res.doc
+            d = res.info
             got = (d.department, d.year, d.kind, d.scope) if d is not None else None
-            if got is None and res.ok:
-                rec = res.extra["rec"]
-                got = (rec.department, rec.year, rec.kind, rec.scope)
             ok = res.ok and got == want.get(f.name)
             print(f"{'正确' if ok else '错误'}\t{f.name}\t{got or res.error}" + ("" if ok else f"\t应为 {want.get(f.name)}"))
         bad += not ok
-    stored = {r.source for r in Store(settings.db_path).documents()}
+    stored = {r.source for r in svc.documents()}
     leaked = sorted(stored & {f.name for f in refused})
     disclosures = {f.name for f in files if f not in refused}
     print(f"公开文件：{len(disclosures & stored)}/{len(disclosures)} 已导入；"

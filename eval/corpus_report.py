@@ -75,13 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = run(folders)
     if a.store:
-        from ingest.service import Ingestor
+        from ingest.service import IngestService
         from ingest.settings import Settings
 
-        ing = Ingestor(Settings(home=a.store))
-        for folder in folders:
-            for f in sorted(folder.glob("*.pdf")):
-                ing.ingest(f)
+        files = [f for folder in folders for f in sorted(folder.glob("*.pdf"))]
+        for _ in IngestService(Settings(home=a.store)).ingest(files):
+            pass
     if a.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

@@ -18,6 +18,7 @@ import re
 
 from ingest.meta import find_title
 from ingest.model import Document, IngestError
+from ingest.text import clean
 
 # the standard tables every disclosure prints (ingest.tables.classify keys)
 STANDARD_TABLES = frozenset({
@@ -44,7 +45,6 @@ _SECTION_TOPICS: dict[str, re.Pattern[str]] = {
 _MONEY_TOPICS = {"total", "income", "expense", "fiscal", "sanggong"}
 NARRATIVE_TOPICS = 4  # distinct section topics, at least two of them about money
 _TABLE_TITLE = re.compile(r"(部门|单位)(综合)?(预算|决算)|预算(单位|部门)")
-_WS = re.compile(r"\s+")
 
 
 class NotDisclosure(IngestError):
@@ -52,7 +52,7 @@ class NotDisclosure(IngestError):
 
 
 def section_topics(doc: Document) -> set[str]:
-    heads = {_WS.sub("", h) for p in doc.paragraphs for h in p.heading_path}
+    heads = {clean(h) for p in doc.paragraphs for h in p.heading_path}
     return {topic for h in heads if len(h) <= 40 for topic, pat in _SECTION_TOPICS.items() if pat.search(h)}
 
 
@@ -62,9 +62,9 @@ def standard_tables(doc: Document) -> set[str]:
 
 def has_title(doc: Document) -> bool:
     """A 部门/单位 预算/决算 title on the first pages, or in a standard table's title."""
-    if find_title(_WS.sub("", doc.title)):
+    if find_title(clean(doc.title)):
         return True
-    return any(t.kind in STANDARD_TABLES and _TABLE_TITLE.search(_WS.sub("", t.title)) for t in doc.tables)
+    return any(t.kind in STANDARD_TABLES and _TABLE_TITLE.search(clean(t.title)) for t in doc.tables)
 
 
 def check(doc: Document) -> None:
@@ -75,7 +75,7 @@ def check(doc: Document) -> None:
     narrative = len(topics) >= NARRATIVE_TOPICS and len(topics & _MONEY_TOPICS) >= 2
     if titled and (tables or narrative):
         return
-    first = _WS.sub("", doc.title)[:30]
+    first = clean(doc.title)[:30]
     seen = f"（首页文字：“{first}”）" if first else ""
     if titled:
         raise NotDisclosure(

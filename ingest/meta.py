@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_WS = re.compile(r"\s+")
+from ingest.text import clean
+
 _ORG = re.compile(
     r"(局|委员会|委|办公室|办公厅|办|厅|院|部|总会|会|处|室|中心|所|站|队|馆|校|部门|政府|街道办事处|街道|镇|乡|署|社|团|"
     r"联合会|公司|行|台|库|园)(（[^）]{1,12}）|\([^)]{1,12}\))?$"
@@ -23,17 +24,13 @@ _CODE_DEPT = re.compile(r"^\d{3,9}\s+(?P<dept>[\u4e00-\u9fa5（）()]{2,30})(\s|
 _CJK_RUN = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}")
 
 
-def _clean(t: str) -> str:
-    return _WS.sub("", t or "")
-
-
 def _strip_unit(dept: str) -> str:
     return re.sub(r"(金额)?单位[:：]?.*$", "", dept)
 
 
 def is_labelled(line: str) -> bool:
     """'预算主管部门：上海市普陀区财政局' and the like."""
-    return bool(re.match(r"^(预算主管部门|主管部门|部门名称|单位名称|编制单位|编制部门)[:：]", _clean(line)))
+    return bool(re.match(r"^(预算主管部门|主管部门|部门名称|单位名称|编制单位|编制部门)[:：]", clean(line)))
 
 
 # a disclosure's own title: "2026年度福州市商务局部门预算", "上海市2026年市级单位预算", "2019年部门综合预算公开报表"
@@ -46,12 +43,12 @@ _NOT_NAME = re.compile(r"[的是为将按由其在对与及了]")
 
 def dept_from_text(text: str) -> str:
     """A labelled organisation name ("预算单位：上海市信访办公室") or a line that is only a name, or ''."""
-    m = _LABELLED.search(_clean(text))
+    m = _LABELLED.search(clean(text))
     if m:
         d = _strip_unit(m.group("dept"))
         if len(d) >= 2:
             return d
-    t = _clean(text)
+    t = clean(text)
     if _NAME_LINE.match(t) and _ORG.search(t) and not _NOT_NAME.search(t):
         return t
     return ""
@@ -99,7 +96,7 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
             pages[-1].append(ln)
     years: Counter[int] = Counter()
     for lines in pages:
-        joined = _clean("".join(lines))
+        joined = clean("".join(lines))
         m = find_title(joined)
         if not joined or m is None:
             continue
@@ -108,7 +105,7 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
         out["kind"], out["scope"] = m.group("kind"), m.group("scope")
         if m.group("year"):
             years[int(m.group("year"))] += 5
-        labelled = [d for x in lines if _LABELLED.search(_clean(x)) for d in [dept_from_text(x)] if d]
+        labelled = [d for x in lines if _LABELLED.search(clean(x)) for d in [dept_from_text(x)] if d]
         named = [d for x in lines for d in [dept_from_text(x)] if d]
         out["department"] = (labelled or [dept_before_title(joined, m)] or [""])[0] or (named or [""])[0]
         for y in re.findall(r"(20\d\d)\s*年?", joined[: m.end() + 8]):
@@ -117,18 +114,18 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
     meta_votes: Counter[str] = Counter()
     for line in meta_lines:
         t = line.strip()
-        m = _LABELLED.search(_clean(t)) or _CODE_DEPT.match(t)
+        m = _LABELLED.search(clean(t)) or _CODE_DEPT.match(t)
         if m:
             d = _strip_unit(m.group("dept"))
             if len(d) >= 2 and not re.search(r"万元|^元$", d):
                 meta_votes[d] += 1
-        y = re.search(r"(?:预算年度|年度)[:：]\s*(20\d\d)", _clean(t))
+        y = re.search(r"(?:预算年度|年度)[:：]\s*(20\d\d)", clean(t))
         if y:
             years[int(y.group(1))] += 1
     if not out["department"] and meta_votes:
         out["department"] = _drop_suffix_bumen(meta_votes.most_common(1)[0][0])
     if not years and pages and pages[0]:
-        for y in re.findall(r"20\d\d", _clean("".join(pages[0]))):
+        for y in re.findall(r"20\d\d", clean("".join(pages[0]))):
             years[int(y)] += 1
     if not years:
         for ln in title_lines:
@@ -136,7 +133,7 @@ def detect(title_lines: list[str], meta_lines: list[str]) -> dict:
                 years[int(y)] += 1
     if years:
         out["year"] = years.most_common(1)[0][0]
-    allt = _clean("".join(title_lines))
+    allt = clean("".join(title_lines))
     if not out["kind"]:
         out["kind"] = "决算" if "决算" in allt and "预算" not in allt else "预算"
     if not out["scope"]:

@@ -105,6 +105,41 @@ class Document(BaseModel):
         return list(seen)
 
 
+class DocumentInfo(BaseModel):
+    """A stored document as lists show it: what it is and how much it holds, without its tables and text.
+
+    ``name`` is the file name to show: the name a web upload was uploaded under, else ``source``."""
+
+    doc_id: str
+    source: str
+    name: str
+    sha256: str = ""
+    parser: str = ""
+    format: Literal["pdf", "xlsx", "md"]
+    title: str = ""
+    department: str = ""
+    year: int | None = None
+    kind: str = ""  # 预算 / 决算
+    scope: str = ""  # 部门 / 单位
+    pages: int = 0
+    n_tables: int = 0
+    n_rows: int = 0
+    n_sections: int = 0
+    warnings: list[str] = Field(default_factory=list)
+    ingested_at: str = ""
+
+
+class StoredRow(BaseModel):
+    """One stored table row with its document and table (what `budgetqa tables` prints)."""
+
+    doc: DocumentInfo
+    table_idx: int
+    table: str
+    table_kind: str = "other"
+    unit: str | None = None
+    row: Row
+
+
 class IngestError(Exception):
     """A file that cannot be ingested; the message names the reason in Chinese."""
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import BBox, Paragraph
+from ingest.text import clean
 
-_WS = re.compile(r"\s+")
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")),
     (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
@@ -27,7 +27,7 @@ _INLINE = re.compile(
 
 def inline_label(text: str) -> str:
     """The numbered label that opens a paragraph line, or ''."""
-    m = _INLINE.match(_WS.sub("", text))
+    m = _INLINE.match(clean(text))
     if not m or re.search(r"\d\s*万?元", m.group("label")):
         return ""  # "（二）公用经费 131.33 万元。…" is a sentence
     return m.group("label")
@@ -43,7 +43,7 @@ def heading_level(text: str) -> int:
 
 def is_heading(text: str, size: float = 0.0, body_size: float = 0.0) -> int:
     """Heading level of a line, or 0. A numbered line is a heading when short and not a sentence."""
-    t = _WS.sub("", text)
+    t = clean(text)
     level = heading_level(t)
     if level and (re.search(r"[，。；;]", t[:-1]) or re.search(r"\d\s*万?元", t)) and not inline_label(t):
         return 0  # "（一）人员经费 2,103.71 万元。主要包括：…": a sentence that wraps, not a heading
@@ -94,9 +94,9 @@ class NarrativeBuilder:
         if ln.big and not heading_level(text):
             # a part title such as "……情况说明": resets the heading path
             self._close()
-            self.path = [(0, _WS.sub("", text))]
+            self.path = [(0, clean(text))]
             return
-        flat = _WS.sub("", text)
+        flat = clean(text)
         if (self._open_heading and self.path and len(flat) <= 8 and not heading_level(flat)
                 and not re.search(r"[，。；;：:\d]", flat) and self.path[-1][1][-1] not in _END + "：:"):
             # a heading that wraps: "九、…支出预算情" + "况说明"
@@ -125,7 +125,7 @@ class NarrativeBuilder:
         lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
         self._heading_line = ln
         if lvl:
-            self.heading(lvl, _WS.sub("", text) if len(_WS.sub("", text)) < len(text) - 3 else text)
+            self.heading(lvl, clean(text) if len(clean(text)) < len(text) - 3 else text)
             return
         cur = self._cur
         # a line that continues a sentence ("元，与上年相比…") never starts a paragraph

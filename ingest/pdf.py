@@ -14,17 +14,7 @@ import pdfplumber
 
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import BBox, IngestError
-
-_WS = re.compile(r"\s+")
-UNIT_RE = re.compile(r"(?:金额|计量|货币)?单位[:：]\s*(万元|元|千元|亿元)")
-_BARE_UNIT = re.compile(r"(?:^|\s)(万元|元)$")
-_TITLE_END = re.compile(r"(表|情况|明细|汇总)(（[^）]*）|\([^)]*\))?$")
-TITLE_PREFIX_ONLY = re.compile(
-    r"^((预算|公开|决算|附)?表\s*[0-9一二三四五六七八九十\-—]+(表)?|(预算|公开|决算|部门)[0-9一二三四五六七八九十\-—]+表|附件\s*\d+)[:：]?$"
-)
-_TOC = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
-_PAGE_NO = re.compile(r"^[-—\s第]*\d(\s?\d){0,2}[-—\s页]*$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$")
-_META = re.compile(r"^(单位|部门)名称\s|\s单位\s+(万元|元)$|单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^(?!\d+\s*年)\d{3,9}\s+[\u4e00-\u9fa5（）()]+$|^(?!\d+\s*年)\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
+from ingest.text import UNIT_RE, clean, is_title_line
 
 
 @dataclass
@@ -45,43 +35,6 @@ class PageContent:
     grids: list[Grid] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)  # text outside tables, top to bottom
     left_margin: float = 0.0
-
-
-def clean(t: str) -> str:
-    return _WS.sub("", t or "")
-
-
-def is_title_line(text: str) -> bool:
-    t = clean(text)
-    if not (4 <= len(t) <= 70) or _TOC.search(text) or UNIT_RE.search(t):
-        return False
-    if any(p in t for p in "。；，,"):
-        return False
-    return bool(_TITLE_END.search(t)) or bool(TITLE_PREFIX_ONLY.match(t))
-
-
-def is_meta(text: str) -> bool:
-    """Dept / year / unit lines printed between a table title and the table."""
-    t = text.strip()
-    return bool(_META.search(t) or UNIT_RE.search(clean(t))) or clean(t) in ("万元", "元")
-
-
-def is_short_title(text: str) -> bool:
-    """The line right above a table names it when it is short and not a sentence."""
-    t = clean(text)
-    return 3 <= len(t) <= 60 and not any(p in t for p in "。；，,") and not _TOC.search(text) and not _PAGE_NO.match(t)
-
-
-def find_unit(texts: list[str]) -> str | None:
-    for t in texts:
-        m = UNIT_RE.search(clean(t))
-        if m:
-            return m.group(1)
-    for t in texts:
-        m = _BARE_UNIT.search(t.strip())
-        if m and len(clean(t)) <= 30:
-            return m.group(1)
-    return None
 
 
 def check_pdf(path: Path) -> None:

@@ -7,7 +7,8 @@ import re
 
 from ingest.grid import Grid
 from ingest.model import Row, Table
-from ingest.tables import clean, clean_value, is_seq_row
+from ingest.tables import is_seq_row
+from ingest.text import clean, clean_value
 
 _PROJECT_CODE = re.compile(r"^(项目编码|项目代码|项目编号)$")
 _PROJECT_NAME = re.compile(r"^(项目名称|专项名称|资金名称)$")

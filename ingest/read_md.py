@@ -41,12 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest import meta as meta_mod
+from ingest.builders import start_builder
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine, heading_level, is_heading
-from ingest.pdf import clean, find_unit, is_meta, is_title_line
-from ingest.read_pdf import NOTE_RE, start_builder
 from ingest.tables import is_seq_row
+from ingest.text import NOTE_RE, clean, find_unit, is_meta, is_number, is_title_line
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +55,6 @@ _TOC_ENTRY = re.compile(r"^(?P<text>.+?)\s*(?:\.{3,}|…{2,}|·{3,})\s*(?P<page>
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+\))\s+")
 _TAGS = re.compile(r"</?(?:b|strong|i|em|u|span|font|br)\b[^>]*>", re.I)
 _PIPE_RULE = re.compile(r"^:?-{2,}:?$")
-_DATA_CELL = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")  # an amount, a percentage or a code
 _END = "。；！？!?;：:"
 
 
@@ -116,7 +115,7 @@ def _header_band(rows: list[list[str]]) -> int:
     """Header rows above the 栏次 row or the first row of amounts / codes."""
     for i in range(min(len(rows), 8)):
         vals = [clean(t) for t in rows[i] if clean(t)]
-        if is_seq_row(rows[i]) or any(_DATA_CELL.match(v) for v in vals):
+        if is_seq_row(rows[i]) or any(is_number(v) for v in vals):
             return i
     # text only: a header-only (empty) table, or a list whose first row is the header
     return len(rows) if len(rows) <= 3 else 1

@@ -9,53 +9,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest import meta as meta_mod
+from ingest.builders import start_builder
 from ingest.grid import Grid
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine, heading_level
-from ingest.pdf import (
-    _PAGE_NO,
-    _TOC,
+from ingest.pdf import Line, PageContent, iter_pages, open_pdf
+from ingest.text import (
+    NOTE_RE,
+    PAGE_NO_RE,
     TITLE_PREFIX_ONLY,
-    Line,
-    PageContent,
+    TOC_RE,
     clean,
     find_unit,
     is_meta,
     is_short_title,
     is_title_line,
-    iter_pages,
-    open_pdf,
 )
-from ingest.perf import PerfBuilder
-from ingest.tables import TableBuilder, classify
 
-NOTE_RE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
-_WIDE_PERF = {"项目总额", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "本年绩效指标值", "绩效指标性质"}
 _META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
 _BARE_YEAR = re.compile(r"^20\d\d$")
 _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
-_AMOUNT_HEADS = {"合计", "总计", "小计", "预算数", "金额", "本年预算", "预算金额"}
-_PERF_FIRST = re.compile(r"^(项目编码|项目代码|项目名称|专项名称|一级指标)$")
 
 Progress = Callable[[int, int], None]
-
-
-def _first_cells(grid: Grid) -> list[str]:
-    return [clean(t) for t in grid.texts(0)] if grid.rows else []
-
-
-def start_builder(grid: Grid):
-    kind = classify(grid.title)
-    heads = {clean(t) for i in range(min(3, len(grid.rows))) for t in grid.texts(i)}
-    wide = len(heads & _WIDE_PERF) >= 3  # one row per indicator, headers across the top
-    first = _first_cells(grid)
-    # "项目名称 | 项目类别 | 合计 | …": a project list with amount columns, not a key/value 绩效 sheet
-    amounts_across = kind != "performance" and any(t in _AMOUNT_HEADS for t in heads)
-    if not wide and (kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t) and not amounts_across):
-        return PerfBuilder(grid, "performance")
-    if wide:
-        return TableBuilder(grid, "performance")
-    return TableBuilder(grid, kind)
 
 
 def _title_from_grid(grid: Grid) -> bool:
@@ -86,7 +61,7 @@ def _running_lines(pages: list[PageContent]) -> set[str]:
     for pc in pages:
         out = [ln for ln in pc.lines if not ln.in_table]
         for ln in {clean(x.text) for x in out[:2] + out[-2:]}:
-            if ln and not _PAGE_NO.match(ln) and not is_meta(ln) and not is_title_line(ln):
+            if ln and not PAGE_NO_RE.match(ln) and not is_meta(ln) and not is_title_line(ln):
                 seen[ln] += 1
     limit = max(3, int(0.3 * len(pages)))
     return {t for t, n in seen.items() if n >= limit}
@@ -118,7 +93,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
     for pc in pages:
         pc.lines = [ln for ln in pc.lines if ln.in_table or clean(ln.text) not in running]
         # the text's left edge, without running headers and page numbers (indents are measured from it)
-        body_x = [ln.x0 for ln in pc.lines if not ln.in_table and len(clean(ln.text)) >= 6 and not _PAGE_NO.match(ln.text.strip())]
+        body_x = [ln.x0 for ln in pc.lines if not ln.in_table and len(clean(ln.text)) >= 6 and not PAGE_NO_RE.match(ln.text.strip())]
         if body_x:
             pc.left_margin = min(body_x)
     tables: list[Table] = []
@@ -138,10 +113,10 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 title_lines.extend(
                     ln.text
                     for ln in cand
-                    if (ln.size >= 0.75 * top_size or meta_mod.is_labelled(ln.text)) and not _TOC.search(ln.text)
+                    if (ln.size >= 0.75 * top_size or meta_mod.is_labelled(ln.text)) and not TOC_RE.search(ln.text)
                 )
             title_lines.append("")
-        if sum(1 for ln in outside if _TOC.search(ln.text)) >= 3:
+        if sum(1 for ln in outside if TOC_RE.search(ln.text)) >= 3:
             # a table of contents: neither narrative nor titles
             continue
         for ln in pc.lines:
@@ -212,7 +187,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                     # wrapped note lines right under it
                     for k2 in range(k + 1, len(outside)):
                         nxt = outside[k2]
-                        if nxt.bbox.top < next_top and not NOTE_RE.match(nxt.text) and nxt.bbox.top - outside[k2 - 1].bbox.bottom < 6 and not heading_level(nxt.text) and not _PAGE_NO.match(nxt.text.strip()):
+                        if nxt.bbox.top < next_top and not NOTE_RE.match(nxt.text) and nxt.bbox.top - outside[k2 - 1].bbox.bottom < 6 and not heading_level(nxt.text) and not PAGE_NO_RE.match(nxt.text.strip()):
                             grid.notes[-1] += nxt.text.strip()
                             used.add(k2)
                         else:
@@ -242,11 +217,11 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             if k in used:
                 continue
             t = ln.text.strip()
-            if _PAGE_NO.match(t) or _TOC.search(t) or not clean(t):
+            if PAGE_NO_RE.match(t) or TOC_RE.search(t) or not clean(t):
                 continue
             if is_title_line(t) and not heading_level(t) and ln.bbox.top >= tail_start - 1:
                 # a table title at the foot of a page, its table on the next
-                later = [x for x in outside[k + 1 :] if clean(x.text) and not _PAGE_NO.match(x.text.strip())]
+                later = [x for x in outside[k + 1 :] if clean(x.text) and not PAGE_NO_RE.match(x.text.strip())]
                 if not later or all(is_meta(x.text) for x in later):
                     pending_title = ln
                     continue
@@ -257,7 +232,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             narrative.line(TextLine(text=t, page=ln.page, bbox=ln.bbox, size=ln.size, indent=indent,
                                     big=bool(body) and ln.size >= body + 2.5, full=full))
         if builder is not None and not pc.grids and any(
-            k not in used and clean(ln.text) and not _PAGE_NO.match(ln.text.strip()) for k, ln in enumerate(outside)
+            k not in used and clean(ln.text) and not PAGE_NO_RE.match(ln.text.strip()) for k, ln in enumerate(outside)
         ):
             # narrative text between tables ends a table
             tables.append(builder.finish())

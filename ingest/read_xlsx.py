@@ -26,11 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest import meta as meta_mod
+from ingest.builders import start_builder
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine
-from ingest.pdf import TITLE_PREFIX_ONLY, clean, find_unit, is_meta, is_title_line
-from ingest.read_pdf import NOTE_RE, start_builder
+from ingest.text import NOTE_RE, TITLE_PREFIX_ONLY, clean, find_unit, is_meta, is_title_line
 
 Progress = Callable[[int, int], None]
 

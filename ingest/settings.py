@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     embedding_model: str = "e5-small"
     model_cache: Path = Field(default_factory=lambda: Path.home() / ".cache" / "budgetqa" / "models")
     embed_batch_size: int = 16
+    # processes that parse files at once when several are ingested (default: one per CPU)
+    ingest_workers: int | None = Field(default=None, ge=1)
     dense_retrieval: bool = True  # hybrid retrieval: Chroma + BM25 (off: BM25 only, no model load)
     llm_base_url: str | None = None
     llm_model: str | None = None

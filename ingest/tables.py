@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ingest.grid import Grid, GridRow
 from ingest.model import BBox, Row, Table, code_level, is_amount
+from ingest.text import clean, clean_value, is_number
 
-_WS = re.compile(r"\s+")
 _SEQ_HEAD = {"序号", "行次", "栏次", "档次", "编号", "项次"}
 _SEQ_ROW = {"栏次", "档次", "行次", "栏号"}
 _CODE_HEAD = re.compile(r"编码|代码|编号")
@@ -24,22 +24,8 @@ _LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?
 _CODE_CELL = re.compile(r"^\d{3,7}$")
 _PROJECT_CODE = re.compile(r"^(\d{6,}[A-Z][0-9A-Z]{6,})\s*[-－—–:：]?\s*(\D.*)$")
 _JOINED_CODE = re.compile(r"^[\[【［(（]?(\d{3,7})[\]】］)）]?\s*[-－—–_:：.、\s]?\s*(?!年|月|日|万|元|%|\d)(\S.*)$")
-_NUMBER = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")
 _TOTAL = re.compile(r"^(合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$")
 _EMPTY_TABLE = re.compile(r"空表|无数据|无发生额|无此项|无相关|没有.*(收支|支出|收入)|未安排|无.*(预算|支出|收入)")
-
-
-def clean(text: str | None) -> str:
-    """Drop all whitespace: Chinese labels are printed spaced ('合 计') or wrapped."""
-    return _WS.sub("", text or "")
-
-
-def clean_value(text: str | None) -> str:
-    t = (text or "").strip()
-    if _NUMBER.match(clean(t)):
-        return clean(t)
-    # text values (performance indicators): join wrapped lines
-    return re.sub(r"\s*\n\s*", "", t)
 
 
 # ---------------------------------------------------------------- classification
@@ -96,10 +82,6 @@ def classify(title: str) -> str:
 
 # ---------------------------------------------------------------- header
 
-def _is_number(text: str) -> bool:
-    return bool(_NUMBER.match(clean(text)))
-
-
 def is_seq_row(texts: list[str]) -> bool:
     """The 栏次 row: '栏次 1 2 3 …' or a run of small consecutive integers / letters."""
     vals = [clean(t) for t in texts if clean(t) and not re.fullmatch(r"\*+|—+|-+", clean(t))]
@@ -127,7 +109,7 @@ def header_depth(grid: Grid) -> int:
             # an empty row inside the header band (merged cells); keep going
             depth = i + 1 if i == depth else depth
             continue
-        if any(_is_number(v) or _CODE_CELL.match(v) for v in vals):
+        if any(is_number(v) or _CODE_CELL.match(v) for v in vals):
             break
         depth = i + 1
     if depth >= len(grid.rows) >= 2 and all(c is not None for r in grid.rows[:2] for c in r.cells):
@@ -196,7 +178,7 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
                 continue
             body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < grid.ncols]
             body = [b for b in body if b]
-            if body and sum(not _is_number(b) for b in body) >= len(body) / 2:
+            if body and sum(not is_number(b) for b in body) >= len(body) / 2:
                 c.role = "label"
                 break
     if units and not any(c.role == "label" for c in cols):
@@ -215,7 +197,7 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
             body = [b for b in body if b]
             if _ATTR_HEAD.search(c.path.split("/")[-1]):
                 continue  # 项目类别 / 项目性质: an attribute of the row, printed as a value
-            if len(body) >= 3 and sum(not _is_number(b) for b in body) >= 0.8 * len(body) and _ROW_KEY_HEAD.search(c.path):
+            if len(body) >= 3 and sum(not is_number(b) for b in body) >= 0.8 * len(body) and _ROW_KEY_HEAD.search(c.path):
                 c.role = "label"
     # sides: value/code columns belong to the nearest label column on their left
     labels = [j for j, c in enumerate(cols) if c.role == "label"]
@@ -326,7 +308,7 @@ class TableBuilder:
             if texts in self.header_texts or is_seq_row(list(texts)):
                 start = i + 1
             elif i < len(self.header_texts) and header_depth(grid) > i and not any(
-                _is_number(t) for t in texts if t
+                is_number(t) for t in texts if t
             ):
                 start = i + 1
             else:

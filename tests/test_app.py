@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from assistant.evidence import RowCitation
+from ingest import service
 from ingest.service import Ingestor
 from ingest.settings import Settings
 from tests.conftest import bm25_store, served_app
@@ -119,7 +120,7 @@ def test_fake_pdf_upload_fails_in_chinese_and_changes_nothing(
     assert str(settings.home) not in message  # no server paths in what the user sees
     pd.testing.assert_frame_equal(df, before)
     pd.testing.assert_frame_equal(app.documents_frame(settings), before)
-    assert not any(app.upload_dir(settings).glob("*")), "a failed upload leaves no file behind"
+    assert not any(service.upload_dir(settings).glob("*")), "a failed upload leaves no file behind"
 
 
 def test_upload_refuses_other_types_and_big_files(
@@ -145,7 +146,7 @@ def test_upload_saves_under_a_generated_name(tmp_path: Path) -> None:
     message, df, dropdown = app.upload_files(fresh, [str(src)], progress, embed=False)
     assert "成功 1 个" in message and "已导入" in message, message
     assert (36, 36) in progress.steps
-    saved = [p.name for p in app.upload_dir(fresh).iterdir() if not p.name.endswith(".name")]
+    saved = [p.name for p in service.upload_dir(fresh).iterdir() if not p.name.endswith(".name")]
     assert len(saved) == 1 and re.fullmatch(r"[0-9a-f]{16}\.pdf", saved[0])
     # the list shows the name it was uploaded under
     assert df["来源文件"].tolist() == [src.name]
@@ -159,7 +160,7 @@ def test_upload_saves_under_a_generated_name(tmp_path: Path) -> None:
 def test_same_content_as_a_stored_file_keeps_no_copy(settings: Settings) -> None:
     message, _, _ = app.upload_files(settings, [str(SAMPLE)], embed=False)
     assert "未重复导入" in message
-    assert not any(app.upload_dir(settings).glob("*"))
+    assert not any(service.upload_dir(settings).glob("*"))
 
 
 def test_open_table_selects_document_and_table(settings: Settings, doc_id: str) -> None:
@@ -342,3 +343,18 @@ def test_example_questions_are_asked_by_index(settings: Settings) -> None:
     history = app.ask_example(settings, app.EXAMPLES.index("人员经费是多少？"), [])[0]
     assert history[0]["content"] == "人员经费是多少？" and "54.71" in history[-1]["content"]
     assert app.ask_example(settings, 99, [])[0] == []  # not an example: nothing is asked
+
+
+def test_delete_removes_a_document_and_its_upload(tmp_path: Path) -> None:
+    fresh = Settings(home=tmp_path / "store")
+    src = tmp_path / "上传的工会预算.pdf"
+    shutil.copyfile(SAMPLE, src)
+    app.upload_files(fresh, [str(src)], embed=False)
+    [(label, doc_id)] = app.document_choices(fresh)
+    assert any(service.upload_dir(fresh).iterdir())
+    message, df, dropdown = app.delete_document(fresh, doc_id)
+    assert message.startswith("已删除") and src.name in message
+    assert df.empty and dropdown["choices"] == [] and app.document_choices(fresh) == []
+    assert not any(service.upload_dir(fresh).iterdir()), "the saved copy and its name note are gone"
+    assert "找不到" in app.delete_document(fresh, doc_id)[0]
+    assert "请先选择" in app.delete_document(fresh, None)[0]

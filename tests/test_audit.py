@@ -290,7 +290,7 @@ def test_app_audit_tab(tmp_path: Path) -> None:
     from ui import app
 
     settings = Settings(home=bm25_store(tmp_path / "s", SAMPLE_PDF))
-    [rec] = app._store(settings).documents()
+    [rec] = app._service(settings).documents()
     frame, _ = app.refresh(settings)
     assert frame.to_dict("records")[0]["审校"] == "错误1 尾差5 提示0"
     findings, summary, table, pick, image, caption = app.audit_document(settings, rec.doc_id)

@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from ingest import service
 from ingest.settings import Settings
 from tests.conftest import bm25_store, served_app
 from ui import app
@@ -204,4 +205,4 @@ def test_upload_lists_the_file(page: Page, shots: Path, settings: Settings) -> N
     if not os.environ.get("BUDGETQA_SCREENSHOTS"):  # not one of the README images
         page.screenshot(path=shots / "files.png")
     # the copy is kept under a generated name in the store's upload folder
-    assert [p.suffix for p in app.upload_dir(settings).iterdir() if not p.name.endswith(".name")] == [".pdf"]
+    assert [p.suffix for p in service.upload_dir(settings).iterdir() if not p.name.endswith(".name")] == [".pdf"]

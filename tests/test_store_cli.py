@@ -400,3 +400,20 @@ def test_store_made_before_parser_column_still_opens(tmp_path):
     assert [d["department"] for d in docs(store)] == ["测试局"]
     again = invoke("ingest", "--no-embed", "--store", store, path)  # no parser recorded: read again
     assert again.exit_code == 0 and again.stdout.split("\t")[7].strip() != "unchanged"
+
+
+def test_delete_removes_a_document_from_sql_and_index(tmp_path, fake_embed):
+    store = tmp_path / "store"
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(small_md("测试局", "901", "12.50"), encoding="utf-8")
+    b.write_text(small_md("样例局", "902", "20.00"), encoding="utf-8")
+    assert invoke("ingest", "--store", store, a, b).exit_code == 0
+    by_source = {d["source"]: d["doc"] for d in docs(store)}
+    index = Index(Settings(home=store))
+    assert index.count(by_source["a.md"]) > 0
+    r = invoke("delete", "--store", store, "a.md")
+    assert r.exit_code == 0 and r.stdout.startswith(f"已删除\t{by_source['a.md']}\t测试局")
+    assert [d["source"] for d in docs(store)] == ["b.md"]
+    assert {o["doc"] for o in tables_json(store)} == {by_source["b.md"]}
+    assert index.count(by_source["a.md"]) == 0 and index.count(by_source["b.md"]) > 0
+    assert invoke("delete", "--store", store, by_source["a.md"]).exit_code == 2

@@ -9,9 +9,10 @@ returns their components, so a citation can open a table (``open_table`` returns
 
 Every event handler is a plain module-level function taking ``settings`` first (tests call them
 directly); ``build_app`` binds ``settings`` in thin closures. The handlers only call the public
-services ``ingest.service``, ``ingest.store``, ``ingest.render``, ``ingest.settings`` and
-``assistant.service`` (one ``Assistant`` per store, cached); lists come from the SQLite store on
-every refresh, never from re-reading the source files. The 问答 handlers:
+surface of ingest/ (``ingest.service``'s ``IngestService``, ``ingest.model``, ``ingest.render``,
+``ingest.settings``, ``ingest.audit``; see ingest/service.py) and ``assistant.service`` (one
+``Assistant`` per store, cached); lists come from the store on every refresh, never from
+re-reading the source files, and where the store keeps uploads is the service's business. The 问答 handlers:
 
 * ``ask(settings, question, history, departments, years, docs)`` -> (chat history, cleared
   question box, citations (session state), 查看出处 dropdown update, page image, caption,
@@ -30,12 +31,11 @@ import csv
 import io
 import os
 import re
-import shutil
 import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,10 +44,10 @@ import gradio as gr
 import pandas as pd
 from PIL import Image
 
+from ingest.model import DocumentInfo
 from ingest.render import RenderError, cell_boxes, render_page
-from ingest.service import SUFFIXES, Ingestor, IngestResult, sha256_of
+from ingest.service import SUFFIXES, IngestResult, IngestService, clean_name, service_for
 from ingest.settings import Settings
-from ingest.store import DocRec, Store
 
 if TYPE_CHECKING:
     from assistant.evidence import Citation
@@ -58,9 +58,6 @@ TITLE = "budgetqa · 预算公开文件"
 MAX_UPLOAD_MB = 50
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 UPLOAD_TYPES = sorted(SUFFIXES)  # [".markdown", ".md", ".pdf", ".xlsx"]
-# the extension a saved upload gets, by format (never the user's own spelling of it)
-_EXT = {"pdf": ".pdf", "xlsx": ".xlsx", "md": ".md"}
-UPLOAD_DIR = "uploads"  # under settings.home
 
 DOC_COLUMNS = ["部门", "年度", "类型", "页数", "表格", "行数", "警告", "审校", "来源文件", "文件ID"]
 DOC_TYPES = ["str", "str", "str", "number", "number", "number", "str", "str", "str", "str"]
@@ -77,86 +74,22 @@ _STATUS = {
 # ------------------------------------------------------------------ services (cached per store)
 
 _lock = threading.Lock()
-_stores: dict[str, Store] = {}
-_ingestors: dict[tuple[str, bool], Ingestor] = {}
-_loaded: dict[tuple[str, str, str], Document] = {}  # (db, doc_id, ingested_at) -> Document
-_LOADED_MAX = 16
 
 
-def _store(settings: Settings) -> Store:
-    key = str(Path(settings.db_path).absolute())
-    with _lock:
-        if key not in _stores:
-            _stores[key] = Store(settings.db_path)
-        return _stores[key]
-
-
-def _ingestor(settings: Settings, embed: bool) -> Ingestor:
-    """One Ingestor per store and mode, so the embedding model is loaded once per process."""
-    key = (settings.model_dump_json(), embed)
-    with _lock:
-        if key not in _ingestors:
-            _ingestors[key] = Ingestor(settings, embed=embed)
-        return _ingestors[key]
+def _service(settings: Settings, embed: bool = True) -> IngestService:
+    """The store's ingest service (one per store and mode, so the embedding model loads once)."""
+    return service_for(settings, embed)
 
 
 def load_document(settings: Settings, doc_id: str | None) -> Document | None:
-    """A document from the store (cached while its store record is unchanged)."""
-    if not doc_id:
-        return None
-    st = _store(settings)
-    rec = st.document(doc_id)
-    if rec is None:
-        return None
-    key = (str(Path(settings.db_path).absolute()), doc_id, rec.ingested_at or "")
-    with _lock:
-        doc = _loaded.get(key)
-    if doc is None:
-        doc = st.load(doc_id)
-        if doc is None:
-            return None
-        with _lock:
-            if len(_loaded) >= _LOADED_MAX:
-                _loaded.pop(next(iter(_loaded)))
-            _loaded[key] = doc
-    return doc
-
-
-# ------------------------------------------------------------------ uploads: names and places
-
-
-def upload_dir(settings: Settings) -> Path:
-    return Path(settings.home) / UPLOAD_DIR
-
-
-def _clean_name(name: str) -> str:
-    """A file name fit for display only (never used in a path): no folders, no control chars."""
-    name = re.split(r"[\\/]", str(name))[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip()
-    return name[:120] or "未命名文件"
-
-
-def _name_note(saved: Path) -> Path:
-    return saved.with_name(saved.name + ".name")
-
-
-def display_source(rec: DocRec | Document, settings: Settings) -> str:
-    """The file name to show: for a web upload the name it was uploaded under, else the stored one."""
-    try:
-        p = Path(rec.path)
-        if p.parent == upload_dir(settings).resolve():
-            note = _name_note(p)
-            if note.is_file():
-                return note.read_text(encoding="utf-8").strip() or rec.source
-    except OSError:
-        pass
-    return rec.source
+    """A document from the store (cached by the service while its store record is unchanged)."""
+    return _service(settings).load(doc_id)
 
 
 # ------------------------------------------------------------------ 文件 tab
 
 
-def _kind(rec: DocRec) -> str:
+def _kind(rec: DocumentInfo) -> str:
     return f"{rec.scope or ''}{rec.kind or ''}" or "未识别"
 
 
@@ -172,37 +105,36 @@ def documents_frame(settings: Settings) -> pd.DataFrame:
             d.n_rows,
             "；".join(d.warnings or []) or "无",
             audit_summary(settings, d.doc_id),
-            display_source(d, settings),
+            d.name,
             d.doc_id,
         ]
-        for d in _store(settings).documents()
+        for d in _service(settings).documents()
     ]
     return pd.DataFrame(rows, columns=DOC_COLUMNS)
 
 
 def audit_summary(settings: Settings, doc_id: str) -> str:
     """The documents table's 审校 column: findings per severity (stored with the document)."""
-    from ingest.audit_store import counts_for
-
     try:
-        c = counts_for(_store(settings), doc_id)
+        report = _service(settings).audit_report(doc_id)
     except Exception:  # an audit must never keep the document list from showing
         traceback.print_exc()
         return "审校失败"
-    if c is None:
+    if report is None:
         return ""
+    c = report.counts()
     if not any(c.values()):
         return "无问题"
     return f"错误{c['error']} 尾差{c['rounding']} 提示{c['warning']}"
 
 
-def document_label(rec: DocRec, settings: Settings) -> str:
-    """Dropdown label "部门 年度 文件名"."""
-    return f"{rec.department or '（未识别部门）'} {rec.year or '（年度未知）'} {display_source(rec, settings)}"
+def document_label(rec: DocumentInfo, settings: Settings) -> str:
+    """Dropdown label "部门 年度 文件名" (the name a web upload was uploaded under)."""
+    return f"{rec.department or '（未识别部门）'} {rec.year or '（年度未知）'} {rec.name}"
 
 
 def document_choices(settings: Settings) -> list[tuple[str, str]]:
-    return [(document_label(d, settings), d.doc_id) for d in _store(settings).documents()]
+    return [(document_label(d, settings), d.doc_id) for d in _service(settings).documents()]
 
 
 def refresh(settings: Settings) -> tuple[pd.DataFrame, dict]:
@@ -223,82 +155,39 @@ def _path_of(f: Any) -> Path:
     raise ValueError("无法识别的上传值")
 
 
-def save_upload(settings: Settings, src: Path, name: str) -> tuple[Path, bool]:
-    """Copy an upload into the store's upload folder as ``<sha256[:16]><ext>``.
-
-    The saved name comes from the content hash and the format only; ``name`` (what the user
-    called the file) is kept beside it for display. Returns the path and whether it is new.
-    """
-    fmt = SUFFIXES[src.suffix.lower()]
-    folder = upload_dir(settings)
-    folder.mkdir(parents=True, exist_ok=True)
-    dest = folder / f"{sha256_of(src)[:16]}{_EXT[fmt]}"
-    created = not dest.exists()
-    if created:
-        tmp = folder / f".{dest.name}.{threading.get_ident()}.part"
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-    _name_note(dest).write_text(name, encoding="utf-8")
-    return dest, created
-
-
-def _result_line(name: str, res: IngestResult, saved: Path | None) -> str:
+def _result_line(res: IngestResult) -> str:
+    name = res.name or res.path.name
     if not res.ok:
-        reason = res.error
-        if saved is not None:  # never show where uploads live on the server
-            for p in (str(saved.resolve()), str(saved)):
-                reason = reason.replace(p, name)
-        return f"❌ {name}：导入失败 —— {reason}"
-    if res.doc is not None:
-        d = res.doc
-        what = f"{d.department or '（未识别部门）'} {d.year or '（年度未知）'} {d.scope}{d.kind}"
-        facts = f"{d.pages} 页，{len(d.tables)} 张表，{d.n_rows} 行"
-        warnings = d.warnings
-    else:
-        r = res.extra["rec"]
-        what = f"{r.department or '（未识别部门）'} {r.year or '（年度未知）'} {r.scope}{r.kind}"
-        facts = f"{r.pages} 页，{r.n_tables} 张表，{r.n_rows} 行"
-        warnings = r.warnings or []
+        return f"❌ {name}：导入失败 —— {res.error}"
+    d = res.info
+    if d is None:  # stored, then removed by someone else before it could be listed
+        return f"✅ {name}：{_STATUS.get(res.status, res.status)}"
+    what = f"{d.department or '（未识别部门）'} {d.year or '（年度未知）'} {d.scope}{d.kind}"
+    facts = f"{d.pages} 页，{d.n_tables} 张表，{d.n_rows} 行"
     line = f"✅ {name}：{_STATUS.get(res.status, res.status)} —— {what}，{facts}"
-    if warnings:
-        line += f"；警告：{'；'.join(warnings)}"
-    if res.extra.get("warning"):
-        line += f"；注意：{res.extra['warning']}"
+    if d.warnings:
+        line += f"；警告：{'；'.join(d.warnings)}"
+    if res.warning:
+        line += f"；注意：{res.warning}"
     return line
 
 
-def ingest_upload(
-    settings: Settings,
-    f: Any,
-    on_page: Callable[[int, int], None] | None = None,
-    *,
-    embed: bool = True,
-) -> tuple[bool, str]:
-    """Check, save and ingest one uploaded file. Returns (ok, one-line Chinese result)."""
+def _checked_upload(f: Any) -> tuple[Path | None, str, str]:
+    """(temporary file, the name it was uploaded under, "" or why it is refused before saving)."""
     try:
         src = _path_of(f)
     except ValueError as e:
-        return False, f"❌ 导入失败 —— {e}"
-    name = _clean_name(src.name)
+        return None, "", f"❌ 导入失败 —— {e}"
+    name = clean_name(src.name)
     if src.suffix.lower() not in SUFFIXES:
-        return False, f"❌ {name}：导入失败 —— 不支持的文件类型“{src.suffix or '无扩展名'}”（支持 PDF、XLSX、Markdown）"
+        return None, name, f"❌ {name}：导入失败 —— 不支持的文件类型“{src.suffix or '无扩展名'}”（支持 PDF、XLSX、Markdown）"
     try:
         size = src.stat().st_size
     except OSError:
-        return False, f"❌ {name}：导入失败 —— 上传的文件已不存在，请重新上传"
+        return None, name, f"❌ {name}：导入失败 —— 上传的文件已不存在，请重新上传"
     if size > MAX_UPLOAD_BYTES:
-        return False, f"❌ {name}：导入失败 —— 文件有 {size / 1024 / 1024:.1f} MB，超过 {MAX_UPLOAD_MB} MB 上限"
-    try:
-        saved, created = save_upload(settings, src, name)
-    except OSError as e:
-        return False, f"❌ {name}：导入失败 —— 无法保存上传的文件（{type(e).__name__}）"
-    res = _ingestor(settings, embed).ingest(saved, progress=on_page)
-    # keep the saved copy only if a document in the store points at it
-    elsewhere = res.status == "unchanged" and Path(res.extra["rec"].path) != saved.resolve()
-    if created and (not res.ok or elsewhere):
-        saved.unlink(missing_ok=True)
-        _name_note(saved).unlink(missing_ok=True)
-    return res.ok, _result_line(name, res, saved)
+        return None, name, f"❌ {name}：导入失败 —— 文件有 {size / 1024 / 1024:.1f} MB，超过 {MAX_UPLOAD_MB} MB 上限"
+    return src, name, ""
 
 
 def upload_files(
@@ -308,40 +197,60 @@ def upload_files(
     *,
     embed: bool = True,
 ) -> tuple[str, pd.DataFrame, dict]:
-    """Ingest uploaded files one by one. Outputs: result text, documents table, document dropdown.
+    """Check, save and ingest uploaded files (several are parsed in parallel). Outputs: result
+    text, documents table, document dropdown.
 
-    ``progress`` is a ``gr.Progress`` (or None): it is moved along the pages of each file.
+    ``progress`` is a ``gr.Progress`` (or None): it is moved along the pages of all files.
     """
     if files is None or files == []:
         df, dd = refresh(settings)
         return "请先选择要上传的文件（PDF、XLSX 或 Markdown，单个不超过 50 MB）。", df, dd
     if not isinstance(files, list | tuple):
         files = [files]
-    lines: list[str] = []
-    ok_count = 0
-    for i, f in enumerate(files, 1):
-        try:
-            label = f"{_clean_name(_path_of(f).name)}（第 {i}/{len(files)} 个文件）"
-        except ValueError:
-            label = f"第 {i}/{len(files)} 个文件"
+    lines: list[str | None] = []
+    accepted: list[tuple[int, Path, str]] = []
+    for f in files:
+        src, name, refusal = _checked_upload(f)
+        if src is None:
+            lines.append(refusal)
+        else:
+            accepted.append((len(lines), src, name))
+            lines.append(None)
+    what = accepted[0][2] if len(accepted) == 1 else f"{len(accepted)} 个文件"
 
-        def on_page(done: int, total: int, label: str = label) -> None:
-            if progress is None:
-                return
-            if total and done >= total:
-                progress((done, total), desc=f"{label}：写入存储和索引", unit="页")
-            else:
-                progress((done, total), desc=f"{label}：解析中", unit="页")
+    def on_pages(done: int, total: int) -> None:
+        if progress is None:
+            return
+        if total and done >= total:
+            progress((done, total), desc=f"{what}：写入存储和索引", unit="页")
+        else:
+            progress((done, total), desc=f"{what}：解析中", unit="页")
 
+    if accepted:
         if progress is not None:
-            progress(0, desc=f"{label}：读取中")
-        ok, line = ingest_upload(settings, f, on_page, embed=embed)
-        ok_count += ok
-        lines.append(line)
+            progress(0, desc=f"{what}：读取中")
+        results = _service(settings, embed).ingest_uploads([(src, name) for _, src, name in accepted], on_pages)
+        for (k, _, _), res in zip(accepted, results, strict=True):
+            lines[k] = _result_line(res)
+    ok_count = sum(1 for ln in lines if ln and ln.startswith("✅"))
     failed = len(files) - ok_count
     head = f"共 {len(files)} 个文件：成功 {ok_count} 个" + (f"，失败 {failed} 个" if failed else "")
     df, dd = refresh(settings)
-    return "\n".join([head, *lines]), df, dd
+    return "\n".join([head, *(ln or "" for ln in lines)]), df, dd
+
+
+def delete_document(settings: Settings, doc_id: str | None) -> tuple[str, pd.DataFrame, dict]:
+    """删除: remove a document from the store and the index. Outputs: message, documents table, document dropdown."""
+    svc = _service(settings)
+    rec = svc.document(str(doc_id)) if doc_id else None
+    if rec is None:
+        message = "请先选择要删除的文件。" if not doc_id else _GONE
+    elif svc.delete(rec.doc_id):
+        message = f"已删除：{document_label(rec, settings)}（数据库、索引和上传的副本）。"
+    else:
+        message = _GONE
+    df, dd = refresh(settings)
+    return message, df, gr.update(choices=dd["choices"], value=None)
 
 
 # ------------------------------------------------------------------ 表格 tab
@@ -555,7 +464,7 @@ def _year_label(year: int | None) -> str:
 
 def filter_choices(settings: Settings) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     """Choices of the three chat filters: departments, years, documents (label, doc id)."""
-    recs = _store(settings).documents()
+    recs = _service(settings).documents()
     depts = sorted({r.department or "（未识别部门）" for r in recs})
     years = sorted({_year_label(r.year) for r in recs}, reverse=True)
     return depts, years, [(document_label(r, settings), r.doc_id) for r in recs]
@@ -567,7 +476,7 @@ def _as_list(v: Any) -> list:
     return [x for x in (v if isinstance(v, list | tuple | set) else [v]) if x not in (None, "")]
 
 
-def _matches(rec: DocRec, departments: list, years: list) -> bool:
+def _matches(rec: DocumentInfo, departments: list, years: list) -> bool:
     return (not departments or (rec.department or "（未识别部门）") in departments) and (
         not years or _year_label(rec.year) in {str(y) for y in years}
     )
@@ -582,7 +491,7 @@ def scope_docs(settings: Settings, departments: Any = None, years: Any = None, d
     wanted = {str(d) for d in docs}
     return [
         r.doc_id
-        for r in _store(settings).documents()
+        for r in _service(settings).documents()
         if _matches(r, departments, years) and (not wanted or r.doc_id in wanted)
     ]
 
@@ -600,7 +509,7 @@ def refresh_filters(settings: Settings, departments: Any = None, years: Any = No
 
 def narrowed_documents(settings: Settings, departments: Any = None, years: Any = None) -> list[tuple[str, str]]:
     departments, years = _as_list(departments), _as_list(years)
-    return [(document_label(r, settings), r.doc_id) for r in _store(settings).documents() if _matches(r, departments, years)]
+    return [(document_label(r, settings), r.doc_id) for r in _service(settings).documents() if _matches(r, departments, years)]
 
 
 def narrow_documents(settings: Settings, departments: Any, years: Any, docs: Any) -> dict:
@@ -808,18 +717,20 @@ def show_source(settings: Settings, citations: Sequence[Citation] | None, choice
         return None, "请选择一条出处。", gr.update(visible=False)
     c = _as_citation(c)
     content = citation_markdown(c)
-    rec = _store(settings).document(c.doc)
-    if rec is None:
+    svc = _service(settings)
+    rec = svc.document(c.doc)
+    path = svc.source_path(c.doc)
+    if rec is None or path is None:
         return None, f"{_GONE}\n\n{content}", gr.update(visible=False)
-    name = display_source(rec, settings)
+    name = rec.name
     can_open = gr.update(visible=_cited_table_idx(settings, c) is not None)
     if rec.format != "pdf":
         return None, f"**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。引用内容：\n\n{content}", can_open
     boxes = [c.bbox.model_dump()] if c.bbox is not None else []
     try:
-        png = render_page(Path(rec.path), c.page, boxes)
+        png = render_page(path, c.page, boxes)
     except (RenderError, TypeError, ValueError) as e:
-        reason = str(e).replace(Path(rec.path).name, name)
+        reason = str(e).replace(path.name, name)
         return None, f"无法显示原页：{_md(reason)}\n\n{content}", can_open
     image = Image.open(io.BytesIO(png))
     if c.kind == "row":
@@ -992,6 +903,9 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
                     buttons=["fullscreen", "copy"],
                 )
                 refresh_btn = gr.Button("刷新列表", size="sm")
+                with gr.Row(equal_height=True):
+                    to_delete = gr.Dropdown(choices=document_choices(settings), value=None, label="删除文件", scale=4)
+                    delete_btn = gr.Button("删除", size="sm", variant="stop", scale=1, min_width=80)
             with gr.Column(scale=2):
                 files = gr.File(
                     label=f"上传预算/决算公开文件（PDF、XLSX、Markdown，单个不超过 {MAX_UPLOAD_MB} MB）",
@@ -1026,6 +940,14 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
         )
 
     refresh_btn.click(_refresh, outputs=[documents, doc_dropdown], api_name="refresh", show_progress="minimal")
+    refresh_btn.click(_doc_choices, outputs=to_delete, api_visibility="private", show_progress="hidden")
+    delete_btn.click(
+        lambda d: delete_document(settings, d),
+        inputs=to_delete,
+        outputs=[result, documents, to_delete],
+        api_visibility="private",
+        concurrency_id="ingest",
+    ).then(_doc_choices, outputs=doc_dropdown, api_visibility="private", show_progress="hidden")
     files.upload(
         _upload,
         inputs=files,
@@ -1033,7 +955,7 @@ def document_tabs(settings: Settings, *, embed: bool = True) -> DocumentTabs:
         api_name="upload",
         concurrency_limit=1,
         concurrency_id="ingest",
-    )
+    ).then(_doc_choices, outputs=to_delete, api_visibility="private", show_progress="hidden")
     tables_tab.select(_doc_choices, outputs=doc_dropdown, api_visibility="private", show_progress="hidden")
     # .input (not .change): only a user's choice triggers, so open_table can set both dropdowns
     doc_dropdown.input(
@@ -1091,11 +1013,9 @@ _SEVERITY_MARK = {"error": "❌ 错误", "rounding": "≈ 尾差", "warning": "�
 
 def audit_findings(settings: Settings, doc_id: str | None) -> list[dict]:
     """The document's findings as plain dicts (the session state of the 审校 tab)."""
-    from ingest.audit_store import report_for
-
     if not doc_id:
         return []
-    report = report_for(_store(settings), str(doc_id))
+    report = _service(settings).audit_report(str(doc_id))
     return [f.model_dump() for f in report.findings] if report is not None else []
 
 
@@ -1133,7 +1053,7 @@ def audit_document(settings: Settings, doc_id: str | None) -> tuple:
     findings = audit_findings(settings, doc_id)
     if not doc_id:
         summary = "请选择一个文件。"
-    elif _store(settings).document(str(doc_id)) is None:
+    elif _service(settings).document(str(doc_id)) is None:
         summary = _GONE
     else:
         n = {k: sum(f["severity"] == k for f in findings) for k in ("error", "rounding", "warning")}
@@ -1158,17 +1078,19 @@ def show_finding(settings: Settings, findings: Sequence[dict] | None, choice: An
     pages_update = gr.update(choices=[(f"第{p}页", p) for p in page_list], value=page)
     content = "\n\n".join(citation_markdown(c) for c in cits if int(c.get("page") or 0) == page)
     head = f"**{_SEVERITY_MARK.get(f['severity'], '')}** {_md_text(f['message'])}"
-    rec = _store(settings).document(str(cits[0].get("doc") or "")) if cits else None
-    if rec is None:
+    svc = _service(settings)
+    doc_id = str(cits[0].get("doc") or "") if cits else ""
+    rec, path = svc.document(doc_id), svc.source_path(doc_id)
+    if rec is None or path is None:
         return None, f"{head}\n\n{_GONE}", pages_update
-    name = display_source(rec, settings)
+    name = rec.name
     if rec.format != "pdf":
         return None, f"{head}\n\n**{NOT_PDF}**（{_md(name)}，{rec.format.upper()}）。\n\n{content}", pages_update
     try:
-        boxes = _finding_boxes(Path(rec.path), page, cits)
-        png = render_page(Path(rec.path), page, boxes)
+        boxes = _finding_boxes(path, page, cits)
+        png = render_page(path, page, boxes)
     except (RenderError, TypeError, ValueError) as e:
-        reason = str(e).replace(Path(rec.path).name, name)
+        reason = str(e).replace(path.name, name)
         return None, f"{head}\n\n无法显示原页：{_md(reason)}\n\n{content}", pages_update
     where = "黄色框为涉及的单元格、行或句子" if boxes else "未记录它们在页面上的位置"
     caption = f"{head}\n\n{_md(name)} 第 {page} 页（{where}）\n\n{content}"
@@ -1193,13 +1115,13 @@ def _finding_boxes(path: Path, page: int, cits: Sequence[dict]) -> list[dict]:
 def export_audit(settings: Settings, doc_id: str | None, fmt: str) -> str | None:
     """The document's findings as a CSV or Markdown file; returns its path."""
     from ingest.audit import to_csv, to_markdown
-    from ingest.audit_store import report_for
 
-    rec = _store(settings).document(str(doc_id or ""))
-    report = report_for(_store(settings), rec.doc_id) if rec is not None else None
+    svc = _service(settings)
+    rec = svc.document(str(doc_id or ""))
+    report = svc.audit_report(rec.doc_id) if rec is not None else None
     if rec is None or report is None:
         return None
-    name = _safe_part(f"审校_{rec.department}{rec.year or ''}_{display_source(rec, settings)}")
+    name = _safe_part(f"审校_{rec.department}{rec.year or ''}_{rec.name}")
     dest = _csv_dir(rec.doc_id) / f"{name}.{'csv' if fmt == 'csv' else 'md'}"
     if fmt == "csv":
         dest.write_text(to_csv(report), encoding="utf-8")

@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from ingest.settings import Settings, get_settings
 
@@ -32,22 +39,25 @@ def ingest(
     store: StoreOpt = None,
     no_embed: Annotated[bool, typer.Option("--no-embed", help="只写结构化存储，不建向量索引")] = False,
 ) -> None:
-    """导入预算/决算公开文件。"""
-    from ingest.service import Ingestor, expand
+    """导入预算/决算公开文件（多个文件时并行解析）。"""
+    from ingest.service import IngestService, expand
 
     settings = _settings(store)
     files = expand(paths)
     if not files:
         err.print("[red]没有找到可导入的文件（PDF / XLSX / Markdown）[/red]")
         raise typer.Exit(1)
-    ing = Ingestor(settings, embed=not no_embed)
+    svc = IngestService(settings, embed=not no_embed)
     failed = 0
     stdout = sys.stdout  # before the progress bar may redirect it to the terminal of stderr
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("剩余"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
@@ -61,31 +71,29 @@ def ingest(
                 stdout.write(line + "\n")
                 stdout.flush()
 
-        files_task = bar.add_task("文件", total=len(files))
-        pages_task = bar.add_task("页", total=None)
-        for f in files:
-            bar.update(pages_task, description=f"页 {f.name[:30]}", completed=0, total=None)
+        files_task = bar.add_task("文件", total=len(files), rate="")
+        pages_task = bar.add_task("页", total=None, rate="")
 
-            def on_page(done: int, total: int) -> None:
-                bar.update(pages_task, completed=done, total=total)
+        def on_pages(done: int, total: int) -> None:
+            bar.update(pages_task, completed=done, total=total)
+            speed = bar.tasks[pages_task].speed
+            bar.update(pages_task, rate=f"{speed:.1f} 页/秒" if speed else "")
 
-            res = ing.ingest(f, progress=on_page)
+        for res in svc.ingest(files, on_pages):
             bar.advance(files_task)
             if not res.ok:
                 failed += 1
-                emit(f"失败\t{f}\t{res.error}")
+                emit(f"失败\t{res.path}\t{res.error}")
                 continue
-            if res.doc is not None:
-                d = res.doc
-                line = [d.doc_id, d.department or "?", str(d.year or "?"), f"表{len(d.tables)}", f"行{d.n_rows}",
-                        f"节{len(d.sections)}", "；".join(d.warnings) or "无警告", res.status, d.source]
-            else:
-                r = res.extra["rec"]
-                line = [r.doc_id, r.department or "?", str(r.year or "?"), f"表{r.n_tables}", f"行{r.n_rows}",
-                        f"节{r.n_sections}", "；".join(r.warnings or []) or "无警告", "unchanged", r.source]
+            d = res.info
+            if d is None:
+                emit(f"?\t?\t?\t表0\t行0\t节0\t无警告\t{res.status}\t{res.path.name}")
+                continue
+            line = [d.doc_id, d.department or "?", str(d.year or "?"), f"表{d.n_tables}", f"行{d.n_rows}",
+                    f"节{d.n_sections}", "；".join(d.warnings) or "无警告", res.status, d.source]
             emit("\t".join(line))
-            if res.extra.get("warning"):
-                err.print(f"注意\t{f}\t{res.extra['warning']}", style="yellow", markup=False, emoji=False)
+            if res.warning:
+                err.print(f"注意\t{res.path}\t{res.warning}", style="yellow", markup=False, emoji=False)
     if failed:
         err.print(f"[red]{failed} 个文件导入失败，其余 {len(files) - failed} 个已导入[/red]")
         raise typer.Exit(1)
@@ -97,10 +105,9 @@ def docs(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """列出已导入的文件。"""
-    from ingest.store import Store
+    from ingest.service import IngestService
 
-    st = Store(_settings(store).db_path)
-    recs = st.documents()
+    recs = IngestService(_settings(store), embed=False).documents()
     if as_json:
         items = [
             {
@@ -116,7 +123,7 @@ def docs(
                 "tables": d.n_tables,
                 "rows": d.n_rows,
                 "sections": d.n_sections,
-                "warnings": d.warnings or [],
+                "warnings": d.warnings,
                 "sha256": d.sha256,
             }
             for d in recs
@@ -131,35 +138,51 @@ def docs(
 
 
 @app.command()
+def delete(
+    doc: Annotated[str, typer.Argument(help="已导入文件的 ID，或其源文件路径、文件名")],
+    store: StoreOpt = None,
+) -> None:
+    """从存储和索引中删除一个已导入的文件。"""
+    from ingest.service import IngestService
+
+    svc = IngestService(_settings(store), embed=False)
+    rec = svc.find(doc)
+    if rec is None or not svc.delete(rec.doc_id):
+        err.print(f"存储中没有这个文件：{doc}（用 budgetqa docs 查看文件 ID）", markup=False)
+        raise typer.Exit(2)
+    print(f"已删除\t{rec.doc_id}\t{rec.department}\t{rec.year or ''}\t{rec.name}")
+
+
+@app.command()
 def tables(
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="每行一个 JSON 对象")] = False,
     doc: Annotated[str | None, typer.Option("--doc", help="只输出这个文件（id）")] = None,
 ) -> None:
     """导出所有表格行。"""
-    from ingest.store import Store
+    from ingest.service import IngestService
 
-    st = Store(_settings(store).db_path)
     w = sys.stdout
-    for d, t, r in st.table_rows(doc):
+    for sr in IngestService(_settings(store), embed=False).table_rows(doc):
+        d, r = sr.doc, sr.row
         obj = {
             "doc": d.doc_id,
             "department": d.department,
             "year": d.year,
-            "table": t.title,
+            "table": sr.table,
             "page": r.page,
             "row": r.label,
             "code": r.code,
-            "values": {k: v for k, v in (r.values or {}).items() if v is not None and str(v).strip() != ""},
-            "unit": t.unit,
+            "values": {k: v for k, v in r.values.items() if v is not None and str(v).strip() != ""},
+            "unit": sr.unit,
             "side": r.side,
-            "kind": t.kind,
+            "kind": sr.table_kind,
         }
         if as_json:
             w.write(json.dumps(obj, ensure_ascii=False) + "\n")
         else:
             vals = "，".join(f"{k}={v}" for k, v in obj["values"].items())
-            w.write(f"{d.doc_id}\t{t.title}\tp{r.page}\t{r.code}\t{r.label}\t{vals}\n")
+            w.write(f"{d.doc_id}\t{sr.table}\tp{r.page}\t{r.code}\t{r.label}\t{vals}\n")
 
 
 def _print_answer(ans) -> None:
@@ -239,13 +262,12 @@ def check(
     md_file: Annotated[Path | None, typer.Option("--md", help="同时把审校结果写入 Markdown 文件")] = None,
 ) -> None:
     """审校一份已导入的文件：表内、表间、说明与表格之间的数字是否一致。"""
-    from ingest.audit import SEVERITY_NAMES, find_document, pages, to_csv, to_markdown
-    from ingest.audit_store import report_for
-    from ingest.store import Store
+    from ingest.audit import SEVERITY_NAMES, pages, to_csv, to_markdown
+    from ingest.service import IngestService
 
-    st = Store(_settings(store).db_path)
-    rec = find_document(st, doc)
-    report = report_for(st, rec.doc_id) if rec is not None else None
+    svc = IngestService(_settings(store), embed=False)
+    rec = svc.find(doc)
+    report = svc.audit_report(rec.doc_id) if rec is not None else None
     if rec is None or report is None:
         err.print(f"存储中没有这个文件：{doc}（用 budgetqa docs 查看文件 ID，或先 budgetqa ingest 导入）", markup=False)
         raise typer.Exit(2)
