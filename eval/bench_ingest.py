@@ -128,7 +128,7 @@ def naive(files: list[Path]) -> dict:
 
 
 def embed_throughput() -> dict:
-    """Texts per second of the embedding model on the sample's row sentences and text chunks."""
+    """Texts per second of the embedding model on the sample's text chunks (what the index embeds)."""
     from ingest.index import chunks
 
     s = Settings()

@@ -1,5 +1,7 @@
-"""The Chroma index: one sentence per table row and one chunk per narrative paragraph,
-each with metadata pointing back to its row or paragraph in the structured store."""
+"""The Chroma index: one chunk per narrative paragraph piece, with metadata pointing back to its
+paragraph in the structured store. Table rows are not embedded: figures are found by exact lookup
+and BM25 over the rows in the store, and no query read the row vectors (they were 87% of the
+embedding time, eval/BENCH.md). ``row_sentence`` stays for the benchmark's comparison."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from ingest.model import Document, Row, Table  # noqa: E402
+from ingest.model import Document  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 
 CHUNK_CHARS = 400
@@ -23,31 +25,9 @@ def collection_name(model: str) -> str:
     return f"budgetqa-{slug}"
 
 
-def row_sentence(doc: Document, table: Table, row: Row) -> str:
-    """'工会部门2026年部门预算支出总表：2012902 一般行政管理事务，合计34.22万元，项目支出34.22万元。'"""
-    unit = table.unit or ""
-    head = f"{doc.department}{doc.year or ''}年{table.title}："
-    name = " ".join(x for x in (row.side, row.code if row.code.isdigit() else "", row.label) if x)
-    if row.kind == "indicator" and row.code:
-        name = f"{row.code} {row.label}"
-    parts = []
-    for col, val in row.values.items():
-        is_num = bool(re.fullmatch(r"[-\d,.]+", val))
-        parts.append(f"{col}{val}{unit if is_num and '%' not in col else ''}")
-    body = "，".join(parts) if parts else "未填列数值"
-    return f"{head}{name}，{body}。"
-
-
 def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
-    """(id, text, metadata) for every row and paragraph chunk of a document."""
+    """(id, text, metadata) for every paragraph chunk of a document."""
     base = {"doc_id": doc.doc_id, "department": doc.department, "year": doc.year or 0}
-    for ti, t in enumerate(doc.tables):
-        for r in t.rows:
-            yield (
-                f"{doc.doc_id}:{doc.parser}:r:{ti}:{r.index}",
-                row_sentence(doc, t, r),
-                {**base, "kind": "row", "table_idx": ti, "row_idx": r.index, "page": r.page},
-            )
     for p in doc.paragraphs:
         head = " > ".join(p.heading_path)
         text = p.text
