@@ -46,7 +46,8 @@ def asks_consistency(question: str) -> bool:
 
 
 def answer_findings(cat: Catalog, q: Query) -> Draft:
-    """The findings of the documents in scope, as a cited draft."""
+    """The findings of the documents in scope, as a cited draft (the answer's intent is "consistency")."""
+    q.intents = ["consistency", *(i for i in q.intents if i != "consistency")]
     d = Draft()
     if len(q.docs) > 1 and not q.dept_named:
         d.answerable = False
