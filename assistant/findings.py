@@ -22,15 +22,17 @@ from assistant.catalog import Catalog
 from assistant.compose import Draft, describe
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.understand import Query
-from assistant.verify import numbers_in, to_decimal
+from assistant.verify import numbers_in, to_decimal, unverified
 from assistant.vocab import CONSISTENCY_TARGET, MISMATCH, MISMATCH_STRONG, OTHER_YEAR
 from ingest.audit import RULES, Finding, Report
-from ingest.model import RowCitation, TextCitation
+from ingest.model import RowCitation, TextCitation, parse_amount
 
 # the most findings of one severity listed in a chat answer (the 审校 tab and `budgetqa check` list all)
 MAX_LISTED = 12
 # the rounding tolerance a message explains: "5 个数各按 2 位小数印出，……合计最多相差 0.025万元"
 _TOLERANCE = re.compile(r"(\d+) 个数各按 ([\d、]+) 位小数印出，每个最多有半个末位的舍入误差，合计最多相差 ([\d.,]+)")
+# numbers a message states together with how they are got: a count of summed parts, a year derived
+_DERIVED = re.compile(r"\d+ 项之和|推得上年 [\d.,]+")
 # rules applied on every document (they count no comparisons)
 _ALWAYS = ("template", "duplicate_table")
 
@@ -111,8 +113,11 @@ def _checked(report: Report) -> str:
 
 
 def _finding_text(cat: Catalog, doc: DocInfo, f: Finding, d: Draft) -> str:
-    """The finding's message with its citation markers; what the message computes is recorded."""
-    marks = "".join(d.cite(_evidence(cat, doc, c)) for c in f.citations)
+    """The finding's message with its citation markers; what the message computes is recorded, and a
+    figure the check summed from a row's sub-columns (a column group printed without its own total)
+    gets its formula written out."""
+    evidence = [_evidence(cat, doc, c) for c in f.citations]
+    marks = "".join(d.cite(e) for e in evidence)
     for v in (f.expected, f.difference):
         n = to_decimal(v) if v else None
         if n is not None:
@@ -121,7 +126,32 @@ def _finding_text(cat: Catalog, doc: DocInfo, f: Finding, d: Draft) -> str:
         d.computed.append(Decimal(m.group(1)))
         d.computed.extend(Decimal(p) for p in m.group(2).split("、"))
         d.computed.extend(x for x in (to_decimal(n) for n in numbers_in(m.group(3))) if x is not None)
-    return f"{f.message.rstrip('。')}{marks}。"
+    for m in _DERIVED.finditer(f.message):  # "18 项之和", "推得上年 16232.22万元": stated with how they are got
+        d.computed.extend(x for x in (to_decimal(n) for n in numbers_in(m.group(0))) if x is not None)
+    text = f.message.rstrip("。")
+    sums = []
+    for n in dict.fromkeys(unverified(text, evidence, d.computed)):
+        value = to_decimal(n)
+        formula = _group_sum(evidence, value) if value is not None else None
+        if formula:
+            d.computed.append(value)
+            sums.append(f"{n} = {formula}")
+    if sums:
+        text += "（" + "；".join(sums) + "）"
+    return f"{text}{marks}。"
+
+
+def _group_sum(evidence: list[RowEvidence | TextEvidence], value: Decimal) -> str | None:
+    """"人员支出 2,906.80 + 日常公用支出 838.27" when a cited row's columns under one group add up to value."""
+    for e in evidence:
+        if not isinstance(e, RowEvidence):
+            continue
+        groups = {c.rsplit("/", 1)[0] for c in e.values if "/" in c}
+        for g in sorted(groups):
+            parts = [(c, e.values[c]) for c in e.values if c.rsplit("/", 1)[0] == g and parse_amount(e.values[c]) is not None]
+            if len(parts) >= 2 and sum((parse_amount(v) for _, v in parts), Decimal(0)) == value:
+                return " + ".join(f"{c.rsplit('/', 1)[1]} {v}" for c, v in parts)
+    return None
 
 
 def _evidence(cat: Catalog, doc: DocInfo, c: RowCitation | TextCitation) -> RowEvidence | TextEvidence:

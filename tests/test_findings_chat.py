@@ -149,3 +149,18 @@ def test_planted_error_is_answered_with_its_row(tmp_path: Path) -> None:
     assert row_sum, a.answer
     cited = [a.citations[n - 1] for n in _markers(row_sum[0])]
     assert any(c.kind == "row" and c.code == "2012902" and c.values.get("合计") == "35.22" for c in cited)
+
+
+def test_real_findings_pass_the_number_check(tmp_path: Path) -> None:
+    """Real disclosures: a figure the check summed from a column group is given with its formula
+    (Hangzhou's 基本支出 = 人员支出 + 日常公用支出), a long sum is "N 项之和"; nothing is left unverified."""
+    hangzhou = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+    shanghai = REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
+    bot = Assistant(Settings(home=bm25_store(tmp_path / "s", hangzhou, shanghai), dense_retrieval=False))
+    docs = {d.department: d.doc_id for d in bot.store.documents()}
+    a = _ask(bot, "杭州市气象局的公开材料里各表数字对得上吗？")
+    assert a.docs == [docs["杭州市气象局"]] and "尾差2处" in a.answer and "没有发现错误" in a.answer
+    assert "3745.07 = 人员支出 2,906.80 + 日常公用支出 838.27" in a.answer
+    b = _ask(bot, "有没有算错的地方", [docs["上海市财政局"]])
+    assert re.search(r"而 \d+ 项之和 = ", b.answer), b.answer
+    assert b.citations and all(c.department == "上海市财政局" for c in b.citations)
