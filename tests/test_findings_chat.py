@@ -164,3 +164,17 @@ def test_real_findings_pass_the_number_check(tmp_path: Path) -> None:
     b = _ask(bot, "有没有算错的地方", [docs["上海市财政局"]])
     assert re.search(r"而 \d+ 项之和 = ", b.answer), b.answer
     assert b.citations and all(c.department == "上海市财政局" for c in b.citations)
+
+
+def test_web_chat_example_and_source_view(tmp_path: Path) -> None:
+    """The web app's example question: the findings with their citations, the error's page on request."""
+    from ui import app
+
+    settings = Settings(home=bm25_store(tmp_path / "s", SAMPLE_PDF), dense_retrieval=False)
+    question = "这份公开材料有没有数字对不上的地方？"
+    history, _, citations, choices, *_ = app.ask_example(settings, app.EXAMPLES.index(question), [])
+    reply = history[-1]["content"]
+    assert "错误1项" in reply and "**出处**" in reply and "说明中的分项" in reply
+    assert choices["choices"][0][0] == "[1] 3、比上年增减情况 第17页"
+    image, caption, _ = app.show_source(settings, citations, 0)
+    assert image is not None and "第 17 页（黄色框为引用位置）" in caption
