@@ -31,8 +31,11 @@ from ingest.model import RowCitation, TextCitation, parse_amount
 MAX_LISTED = 12
 # the rounding tolerance a message explains: "5 个数各按 2 位小数印出，……合计最多相差 0.025万元"
 _TOLERANCE = re.compile(r"(\d+) 个数各按 ([\d、]+) 位小数印出，每个最多有半个末位的舍入误差，合计最多相差 ([\d.,]+)")
-# numbers a message states together with how they are got: a count of summed parts, a year derived
-_DERIVED = re.compile(r"\d+ 项之和|推得上年 [\d.,]+")
+# numbers a message states together with how they are got: a count of summed parts, last year derived
+# from this year and the change, the printed decimals of a percentage rounded to a whole number
+_DERIVED = re.compile(r"\d+ 项之和|推得上年 [\d.,]+|小数位都是 0，应是先取整再补 0")
+# a page named in a message ("印了两次（第 3 页和第 5 页）"): one of the finding's cited pages
+_PAGE = re.compile(r"第 ?(\d+) ?页")
 # rules applied on every document (they count no comparisons)
 _ALWAYS = ("template", "duplicate_table")
 
@@ -128,6 +131,8 @@ def _finding_text(cat: Catalog, doc: DocInfo, f: Finding, d: Draft) -> str:
         d.computed.extend(x for x in (to_decimal(n) for n in numbers_in(m.group(3))) if x is not None)
     for m in _DERIVED.finditer(f.message):  # "18 项之和", "推得上年 16232.22万元": stated with how they are got
         d.computed.extend(x for x in (to_decimal(n) for n in numbers_in(m.group(0))) if x is not None)
+    cited_pages = {c.page for c in f.citations}
+    d.computed.extend(Decimal(m.group(1)) for m in _PAGE.finditer(f.message) if int(m.group(1)) in cited_pages)
     text = f.message.rstrip("。")
     sums = []
     for n in dict.fromkeys(unverified(text, evidence, d.computed)):

@@ -178,3 +178,34 @@ def test_web_chat_example_and_source_view(tmp_path: Path) -> None:
     assert choices["choices"][0][0] == "[1] 3、比上年增减情况 第17页"
     image, caption, _ = app.show_source(settings, citations, 0)
     assert image is not None and "第 17 页（黄色框为引用位置）" in caption
+
+
+def test_message_wordings_pass_the_number_check() -> None:
+    """Messages that name pages or explain a rounded percentage (as ingest.audit words them) leave no
+    number unverified; a page that is not cited does not pass."""
+    from assistant.catalog import Catalog
+    from assistant.compose import Draft
+    from assistant.evidence import DocInfo
+    from assistant.findings import _finding_text
+    from assistant.verify import unverified
+    from ingest.audit import Finding, row_citation, text_citation
+    from ingest.model import Document, Paragraph, Row, Table
+
+    rows = [Row(index=0, label="合计", values={"合计": "5.00"}, page=p) for p in (3, 5)]
+    tables = [Table(title="部门预算支出总表", rows=[r], pages=[r.page]) for r in rows]
+    para = Paragraph(text="培训费39.51万元，比上年预算数减少2.02万元，下降5.0%。", page=11)
+    doc = Document(doc_id="d", source="x.pdf", format="pdf", department="某局", year=2026, tables=tables, paragraphs=[para])
+    info = DocInfo("d", "某局", 2026, "预算", "部门", "x.pdf")
+    twice = Finding(rule="duplicate_table", severity="warning", message="《部门预算支出总表》印了两次（第 3 页和第 5 页），内容相同",
+                    citations=[{"n": i + 1, **row_citation(doc, t, t.rows[0])} for i, t in enumerate(tables)])
+    rounded = Finding(rule="percent", severity="rounding", value="5.0%", expected="4.86%", difference="0.14",
+                      message="说明中减少 2.02万元，按本年 39.51万元 推得上年 41.53万元，减少幅度应为 4.86%，印为 5.0%；"
+                              "按整数取整则一致（印出的小数位都是 0，应是先取整再补 0）",
+                      citations=[{"n": 1, **text_citation(doc, para)}])
+    for f in (twice, rounded):
+        d = Draft()
+        text = _finding_text(Catalog(), info, f, d)
+        assert unverified(text, d.evidence, d.computed) == [], text
+    wrong = twice.model_copy(update={"message": "《部门预算支出总表》印了两次（第 3 页和第 9 页），内容相同"})
+    d = Draft()
+    assert unverified(_finding_text(Catalog(), info, wrong, d), d.evidence, d.computed) == ["9"]
