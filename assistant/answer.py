@@ -27,6 +27,7 @@ from assistant.compose import (
     total_row,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.findings import answer_findings, asks_consistency
 from assistant.understand import Query, aliases, understand
 from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, PERCENT_Q
 from ingest.model import parse_amount
@@ -647,6 +648,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         else:
             d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
         return d
+    if asks_consistency(q.text):  # "有没有数字对不上的地方": the publication check's findings
+        return answer_findings(cat, q)
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")

@@ -65,10 +65,11 @@ class Catalog:
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
     _by_key: dict[tuple[str, int], TextEvidence] = field(default_factory=dict)
     memo: dict[tuple[str, str], object] = field(default_factory=dict)  # per-document values answers reuse
+    store: Store | None = None  # where it was loaded from (the publication check's stored findings)
 
     @classmethod
     def load(cls, store: Store) -> Catalog:
-        cat = cls()
+        cat = cls(store=store)
         recs = store.documents()
         cat.signature = tuple(sorted(d.doc_id for d in recs))
         for d in recs:

@@ -41,3 +41,14 @@ PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
 COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,3}?)(?=[？?，,。]|$|呢|吗)")
+# asked whether the disclosure agrees with itself (answered from the publication check's findings):
+# a word of mismatch or error, ...
+MISMATCH = re.compile(r"对不上|对得上|对不对得上|不一致|一致|相符|不符|吻合|矛盾|冲突|勾稽|错误|错漏|差错|有误|出错|算错|加错|"
+                      r"弄错|写错|填错|印错|不平|自洽|审校|校验|核对")
+# ... that alone says the question is about the document's own consistency
+MISMATCH_STRONG = re.compile(r"对不上|矛盾|勾稽|审校|错误|错漏|差错|有误|出错|算错|加错|弄错|写错|填错|印错|自洽")
+# ... or a weaker one ("一致", "相符") about the document's own figures, tables and text
+CONSISTENCY_TARGET = re.compile(r"数字|数据|数值|金额|表格?|说明|文字|正文|材料|文件|公开|报表|合计|总数|加总|前后|内部|自身|本身|"
+                                r"之间|彼此|相互|互相|地方|哪里|哪些")
+# a subject against another year ("和上年一致吗") asks about a change, not about consistency
+OTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较与和]20\d\d")

@@ -51,6 +51,7 @@ def run(folders: list[Path]) -> list[dict]:
                     "paragraphs": len(doc.paragraphs),
                     "warnings": doc.warnings,
                     "counts": report.counts(),
+                    "checked": report.checked,
                     "findings": [
                         {"rule": x.rule, "severity": x.severity, "pages": pages(x), "message": x.message}
                         for x in report.findings

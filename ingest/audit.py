@@ -213,6 +213,7 @@ def row_citation(doc: Document, table: Table, row: Row, columns: Iterable[str] =
         "department": doc.department,
         "year": doc.year,
         "table": table.title,
+        "table_idx": next((i for i, t in enumerate(doc.tables) if t is table), None),
         "row": row.label,
         "code": row.code,
         "page": row.page,
@@ -527,11 +528,16 @@ def check_cross_totals(ctx: Ctx) -> None:
 
 
 def check_fiscal_totals(ctx: Ctx) -> None:
-    """财政拨款收支总表's 一般公共预算 / 政府性基金 columns = those tables' 合计; the 基本支出 table's 合计 = 基本支出."""
+    """财政拨款收支总表's 一般公共预算 / 政府性基金 / 国有资本经营 columns = those tables' 合计 (a table printed
+    empty holds nothing: a non-zero column is an error); the 基本支出 table's 合计 = 基本支出."""
     pairs: list[tuple[Table, Row, str, Amount, str]] = []  # (table, row, col, amount, what) to compare
     gpe = ctx.tables("general_public_expense")[:1]
     gpb = ctx.tables("general_public_basic")[:1]
     gf = ctx.tables("gov_fund")[:1]
+    sc = ctx.tables("state_capital")[:1]
+    # the fund tables printed without rows (空表): what the 财政拨款收支总表 may not give a non-zero figure for
+    blank = {key: [t for t in ctx.doc.tables if t.kind == kind and not t.rows][:1]
+             for key, kind in (("gf", "gov_fund"), ("sc", "state_capital"))}
     for t in ctx.tables("fiscal_income_expense_total")[:1]:
         rows = _find_rows(t, _EXPENSE_YEAR, "支出") or _find_rows(t, _EXPENSE_TOTAL, "支出")
         if not rows:
@@ -543,10 +549,22 @@ def check_fiscal_totals(ctx: Ctx) -> None:
                 continue
             if "一般公共预算" in c and gpe:
                 pairs.append((t, r, c, a, "gpe"))
-            elif "政府性基金" in c and gf:
+            elif "政府性基金" in c and (gf or blank["gf"]):
                 pairs.append((t, r, c, a, "gf"))
-    targets: dict[str, list[Table]] = {"gpe": gpe, "gf": gf}
+            elif "国有资本经营" in c and (sc or blank["sc"]):
+                pairs.append((t, r, c, a, "sc"))
+    targets: dict[str, list[Table]] = {"gpe": gpe, "gf": gf, "sc": sc}
     for t, r, c, a, key in pairs:
+        if not targets[key] and blank.get(key):
+            t2 = blank[key][0]
+            ctx.count("cross_total")
+            if a.wan != 0:
+                empty_row = Row(index=0, label="（空表）", page=t2.pages[0] if t2.pages else r.page, bbox=t2.bbox)
+                ctx.add("cross_total", "error",
+                        f"《{t.title}》“{leaf(c)}”本年支出合计印为 {a.printed}，而《{t2.title}》是空表（没有支出）",
+                        _as_printed(a.wan, a.unit), _ZERO,
+                        [row_citation(ctx.doc, t, r, [c]), row_citation(ctx.doc, t2, empty_row)])
+            continue
         for t2 in targets[key]:
             tr = _total_row(t2)
             tc = _total_col(t2, tr) if tr is not None else None

@@ -282,6 +282,35 @@ def test_findings_are_stored_and_recomputed(tmp_path: Path, monkeypatch: pytest.
     assert audit_store.report_for(store, "nope") is None
 
 
+
+def test_findings_recomputed_after_a_parser_upgrade(tmp_path: Path) -> None:
+    """A report made when an older parser had read the file is replaced once the file is read again."""
+    from sqlalchemy.orm import Session
+
+    import ingest.audit_store as audit_store
+    from ingest.model import PARSER_VERSION
+    from ingest.service import Ingestor
+    from ingest.settings import Settings
+    from ingest.store import DocRec, Store
+
+    settings = Settings(home=bm25_store(tmp_path / "s", SAMPLE_PDF))
+    store = Store(settings.db_path)
+    doc_id = store.documents()[0].doc_id
+    assert audit_store.report_for(store, doc_id) is not None
+    # the state an older parser left: the document and its stored report both from parser "old"
+    with Session(store.engine) as s, s.begin():
+        s.get(DocRec, doc_id).parser = "old"
+        rec = s.get(audit_store.AuditRec, doc_id)
+        rec.parser, rec.report = "old", {"doc": doc_id, "findings": []}
+    assert audit_store.report_for(store, doc_id).findings == []
+    res = Ingestor(settings, embed=False).ingest(SAMPLE_PDF)  # read again by the current parser
+    assert res.ok and store.document(doc_id).parser == PARSER_VERSION
+    again = audit_store.report_for(store, doc_id)
+    assert again is not None and again.counts()["error"] == 1
+    with Session(store.engine) as s:
+        assert s.get(audit_store.AuditRec, doc_id).parser == PARSER_VERSION
+
+
 # ---------------------------------------------------------------- the web app's 审校 tab
 
 
@@ -355,3 +384,40 @@ def test_cell_boxes_find_the_printed_cells(pdf_report: Report) -> None:
     for b in boxes:  # inside the row, each about one number wide
         assert c.bbox.top - 2 <= b["top"] and b["bottom"] <= c.bbox.bottom + 2
         assert b["x1"] - b["x0"] < 60
+
+
+_FISCAL_YEAR_ROW = "<b>本年支出合计</b>	<b>93.80</b>	<b>93.80</b>		"
+_SC_TABLE = "部门预算国有资本经营预算财政拨款支出表"
+
+
+@needs_md
+def test_planted_state_capital_against_empty_table(tmp_path: Path) -> None:
+    """The 财政拨款收支总表 gives 国有资本经营 spending while that table is printed empty (空表)."""
+    text = _edit(_clean_text(), "部门预算财政拨款收支总表", _FISCAL_YEAR_ROW, _FISCAL_YEAR_ROW + "5.00")
+    errs = [f for f in _errors(_audit_md(tmp_path, text), "cross_total") if "国有资本经营" in f.message]
+    assert len(errs) == 1, [f.message for f in _errors(_audit_md(tmp_path, text))]
+    f = errs[0]
+    assert f.value == "5.00" and f.expected == "0.00" and "空表" in f.message
+    assert _cites_row(f, "财政拨款收支总表", "本年支出合计") and _cites_row(f, _SC_TABLE, "（空表）")
+    fiscal = next(c for c in f.citations if "财政拨款收支总表" in c.table)
+    assert fiscal.columns == ["支出/国有资本经营预算财政拨款"]
+
+
+@needs_md
+def test_planted_state_capital_table_total(tmp_path: Path) -> None:
+    """The 国有资本经营 table filled in (合计 5.00) while the 财政拨款收支总表 column says 3.00."""
+    text = _edit(_clean_text(), "部门预算财政拨款收支总表", _FISCAL_YEAR_ROW, _FISCAL_YEAR_ROW + "3.00")
+    a, b = _section(text, _SC_TABLE)
+    sec = text[a:b].replace("注：无国有资本经营预算财政拨款预算，空表列示。", "")
+    sec = sec.replace("栏次	1	2	3	4	5\n", "栏次	1	2	3	4	5\n" + "".join(
+        f"{i}	{code}	{name}	{v}		{v}\n" for i, (code, name, v) in enumerate(
+            [("", "<b>合计</b>", "5.00"), ("223", "国有资本经营预算支出", "5.00"),
+             ("22301", "解决历史遗留问题及改革成本支出", "5.00"), ("2230199", "其他解决历史遗留问题及改革成本支出", "5.00")], 1)))
+    r = _audit_md(tmp_path, text[:a] + sec + text[b:])
+    errs = [f for f in _errors(r, "cross_total") if "国有资本经营" in f.message]
+    assert len(errs) == 1, [f.message for f in _errors(r)]
+    f = errs[0]
+    assert f.value == "3.00" and f.expected == "5.00" and f.difference == "-2.00"
+    assert _cites_row(f, "财政拨款收支总表", "本年支出合计") and _cites_row(f, _SC_TABLE, "合计")
+    # the table itself adds up: only the comparison with the 财政拨款收支总表 (and that row's own sum) is wrong
+    assert not [x for x in _errors(r) if x.rule == "hierarchy" and _cites_row(x, _SC_TABLE, "223")]

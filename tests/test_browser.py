@@ -4,12 +4,12 @@ The bundled sample is ingested (no embeddings, BM25 only) into a temporary store
 app (``ui.app.build_app`` + ``launch_options``, as ``budgetqa serve`` does) is launched on a free
 localhost port in this process. The browser then asks a question in 问答, opens the source view
 (the highlighted page image) and the cited table, checks a draft in 核对 (one figure right, one
-wrong), and uploads a PDF in 文件 (last: it adds a second document to the shared store).
+wrong), opens a finding's page in 审校, and uploads a PDF in 文件 (last: it adds a second document to the shared store).
 
 Chromium missing: the module is skipped, unless ``BUDGETQA_REQUIRE_BROWSER=1`` (CI), where it
 fails. ``make browser`` installs it (``apt-get install chromium``); never ``playwright install``.
 Screenshots go to a temporary folder; ``BUDGETQA_SCREENSHOTS=ui/screenshots`` writes the README
-screenshots (chat-source.png, table.png, check.png) there instead (``make screenshots``).
+screenshots (chat-source.png, table.png, check.png, audit.png) there instead (``make screenshots``).
 """
 
 from __future__ import annotations
@@ -193,10 +193,36 @@ def test_check_flags_the_wrong_figure(page: Page, shots: Path, served: tuple[str
         assert queues["chat"].concurrency_limit == app.CHAT_CONCURRENCY
 
 
+def test_audit_tab_finding_on_its_page(page: Page, shots: Path) -> None:
+    """审校: pick the sample, see its findings, choose the error, see its page with the sentence highlighted."""
+    _tab(page, "审校")
+    panel = page.get_by_role("tabpanel").filter(visible=True)
+    panel.get_by_label("文件", exact=True).click()
+    page.get_by_role("option").filter(has_text="gonghui-2026.pdf").click()
+    expect(panel).to_contain_text("错误 1 项")
+    table = page.get_by_role("grid", name="审校结果")
+    expect(table).to_contain_text("说明中的分项")
+    expect(table).to_contain_text("38.47")
+    expect(table.get_by_role("row").filter(has_text="尾差")).to_have_count(5)
+    panel.get_by_label("查看原页：选择一项").click()
+    page.get_by_role("option").filter(has_text="说明中的分项").click()
+    expect(panel.get_by_text(re.compile(r"第 17 页（黄色框为涉及的单元格、行或句子）"))).to_be_visible()
+    image = panel.locator("img[src*='/gradio_api/file=']")
+    expect(image).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    width, height = image.evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert height > width > 500, (width, height)  # page 17 (the narrative) is portrait
+    png = httpx.get(image.get_attribute("src"), timeout=10, trust_env=False).content
+    assert _yellow_pixels(png) > 1000, "the finding's sentence is not highlighted on the page image"
+    page.screenshot(path=shots / "audit.png", full_page=True)
+
+
 def test_upload_lists_the_file(page: Page, shots: Path, settings: Settings) -> None:
     _tab(page, "文件")
     documents = page.get_by_role("grid", name="已导入的文件")
     expect(documents).to_contain_text("gonghui-2026.pdf")
+    # the findings count per document, from the stored findings
+    expect(documents.get_by_role("row").filter(has_text="gonghui-2026.pdf")).to_contain_text("错误1 尾差5 提示0")
     page.locator("input[type=file][accept*='.pdf']").set_input_files(UPLOAD)
     expect(page.get_by_label("导入结果")).to_have_value(re.compile(r"共 1 个文件：成功 1 个"), timeout=45_000)
     expect(page.get_by_label("导入结果")).to_have_value(re.compile(rf"{re.escape(UPLOAD.name)}：已导入"))

@@ -411,6 +411,7 @@ EXAMPLES = [
     "人员经费是多少？",
     "一般公共预算拨款收入是多少？",
     "机关运行经费是多少？",
+    "这份公开材料有没有数字对不上的地方？",
 ]
 CHAT_CONCURRENCY = 4  # questions answered at once (one shared pool for textbox, button and examples)
 NO_SCOPE = "当前筛选条件下没有已导入的文件，无法回答。请调整或清空上方的部门、年度、文件筛选。"
