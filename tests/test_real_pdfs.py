@@ -37,7 +37,7 @@ def test_row_as_printed(name: str, exp: dict) -> None:
 
 def test_every_feature_is_covered() -> None:
     features = {r["feature"] for _, r in ROWS}
-    assert {"continued", "two_sided", "yuan_unit", "sanggong"} <= features
+    assert {"continued", "two_sided", "yuan_unit", "sanggong", "perf_list"} <= features
     assert features & {"wrapped_code", "split_code", "joined_code"}
 
 
@@ -67,3 +67,12 @@ def test_units_are_per_table() -> None:
     units = {t.kind: t.unit for t in doc.tables}
     assert units["expense_total"] == "元"
     assert units["sanggong"] == "万元"
+
+
+def test_project_list_of_a_performance_table_keeps_unit_and_goal() -> None:
+    """表11 项目支出绩效表 (杭州气象局): a project's row carries its unit and its 绩效目标 text."""
+    doc = parsed("hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf")
+    (t,) = [t for t in doc.tables if "项目支出绩效表" in t.title]
+    row = next(r for r in t.rows if r.label == "专业系统维护及科普")
+    assert row.unit_name.startswith("杭州市气象服务中心")
+    assert row.values["金额"] == "146.69" and "预警信息稳定运行" in row.values["绩效目标"]
