@@ -7,6 +7,8 @@ import logging
 import threading
 from collections.abc import Callable
 
+import numpy as np
+
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -14,14 +16,33 @@ RRF_K = 60
 
 
 class Dense:
-    """Paragraph ranks from Chroma for a query, scoped to documents. Loads the model lazily."""
+    """Paragraph ranks for a query, scoped to documents. The vectors are read from Chroma once and
+    searched exactly in memory (a few thousand paragraph chunks: a matrix product is faster than a
+    filtered Chroma query per call). Loads the model lazily."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self._index = None
         self._lock = threading.Lock()  # the first questions may arrive together: open the index once
         self._vectors: dict[str, list[float]] = {}
+        self._matrix: np.ndarray | None = None  # one unit-length row per chunk
+        self._keys: list[tuple[str, int]] = []  # (doc_id, paragraph index) of each row
+        self._rows_of: dict[str, np.ndarray] = {}  # doc_id -> its rows
+        self._count = -1
         self.available = settings.chroma_path.exists()
+
+    def _load(self, index) -> None:
+        """All chunk vectors of the index into memory (again when the index changed size)."""
+        got = index.collection.get(where={"kind": "text"}, include=["metadatas", "embeddings"])
+        vecs = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        self._matrix = vecs / np.where(norms == 0, 1, norms)
+        self._keys = [(str(m["doc_id"]), int(m["para_idx"])) for m in got["metadatas"]]
+        rows: dict[str, list[int]] = {}
+        for i, (doc, _) in enumerate(self._keys):
+            rows.setdefault(doc, []).append(i)
+        self._rows_of = {d: np.asarray(r) for d, r in rows.items()}
+        self._count = index.count()
 
     def _idx(self):
         with self._lock:
@@ -39,7 +60,14 @@ class Dense:
                     self.available = False
                     return None
                 self._index = index
+            if self._index is not None and self._index.count() != self._count:
+                self._load(self._index)  # first use, or documents were added or removed since
             return self._index
+
+    def warm(self) -> None:
+        """Open the index, load the model and the vectors now (a no-op without an index)."""
+        if self.available:
+            self._idx()
 
     def _vector(self, idx, query: str) -> list[float]:
         """The query's embedding; a question asks the same text once per document, so it is kept."""
@@ -59,19 +87,24 @@ class Dense:
         if idx is None:
             return []
         try:
-            vec = self._vector(idx, query)
-            where: dict = {"kind": "text"}
-            if doc_ids:
-                where = {"$and": [{"kind": "text"}, {"doc_id": {"$in": sorted(doc_ids)}}]}
-            res = idx.collection.query(query_embeddings=[vec], n_results=k, where=where, include=["metadatas"])
+            vec = np.asarray(self._vector(idx, query), dtype=np.float32)
         except Exception as e:  # one failed query falls back to BM25 for that question only
             log.warning("dense retrieval failed for one query: %s", e)
             return []
+        if self._matrix is None or not len(self._keys):
+            return []
+        rows = (np.concatenate([self._rows_of[d] for d in sorted(doc_ids) if d in self._rows_of])
+                if doc_ids else np.arange(len(self._keys)))
+        if not len(rows):
+            return []
+        sims = self._matrix[rows] @ (vec / (np.linalg.norm(vec) or 1.0))
         out: list[tuple[str, int]] = []
-        for m in (res.get("metadatas") or [[]])[0]:
-            key = (str(m["doc_id"]), int(m["para_idx"]))
+        for i in rows[np.argsort(-sims, kind="stable")]:
+            key = self._keys[int(i)]
             if key not in out:
                 out.append(key)
+                if len(out) >= k:
+                    break
         return out
 
 

@@ -63,6 +63,7 @@ class Assistant:
                 self._cat = Catalog.load(self.store)
                 if self.settings.dense_retrieval:
                     self._cat.dense = self._dense.paragraphs
+                    self._dense.warm()  # model and vectors loaded with the catalog, not on a user's question
             return self._cat
 
     def _understand(self, inp: dict) -> tuple[Catalog, Query]:

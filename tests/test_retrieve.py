@@ -28,8 +28,12 @@ class SlowIndex:
     def count(self) -> int:
         return 3
 
-    def query(self, **kw) -> dict:
-        return {"metadatas": [[{"doc_id": "d1", "para_idx": 4}, {"doc_id": "d1", "para_idx": 2}]]}
+    def get(self, **kw) -> dict:
+        # d1's paragraph 4 points the query's way, its paragraph 2 less so; d2 is outside the scope asked
+        return {"ids": ["a", "b", "c"],
+                "metadatas": [{"doc_id": "d1", "para_idx": 2}, {"doc_id": "d2", "para_idx": 7},
+                              {"doc_id": "d1", "para_idx": 4}],
+                "embeddings": [[0.2, 0.1], [0.1, 0.2], [0.1, 0.2]]}
 
 
 @pytest.fixture
@@ -56,8 +60,8 @@ def test_concurrent_first_questions_open_the_index_once(slow_index: Settings) ->
 
 def test_one_failed_query_does_not_turn_dense_off(slow_index: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     dense = retrieve.Dense(slow_index)
-    assert dense.paragraphs("a", set()) == [("d1", 4), ("d1", 2)]
-    monkeypatch.setattr(SlowIndex, "query", lambda self, **kw: (_ for _ in ()).throw(RuntimeError("busy")))
-    assert dense.paragraphs("b", set()) == []
+    assert dense.paragraphs("a", {"d1"}) == [("d1", 4), ("d1", 2)]
+    monkeypatch.setattr(SlowIndex, "embed_query", lambda self, text: (_ for _ in ()).throw(RuntimeError("busy")))
+    assert dense.paragraphs("b", {"d1"}) == []
     monkeypatch.undo()
     assert dense.available
