@@ -381,6 +381,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = _residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(_MONEY_Q.search(q.text))
+    counted = COUNTED.search(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
@@ -398,7 +399,6 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         whole = paras.get(e.para_idx // 1000, "")
         overlap = max(_overlap(subj, txt + clean(e.section)), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
-        counted = COUNTED.search(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
         if counted and _counts_ok(q.text, txt) and counted.group(2) and all(ch in txt for ch in counted.group(2)):
             overlap = 1.0
         if overlap < 0.5:

@@ -73,12 +73,13 @@ class Paragraph(BaseModel):
 PARSER_VERSION = "6"
 
 
-class Document(BaseModel):
+class DocumentMeta(BaseModel):
+    """What a document is: shared by the parsed document and the stored document's listing."""
+
     doc_id: str = ""
     source: str  # file name as given
-    path: str = ""  # resolved path at ingest
     sha256: str = ""
-    parser: str = PARSER_VERSION
+    parser: str = ""
     format: Literal["pdf", "xlsx", "md"]
     title: str = ""
     department: str = ""
@@ -86,9 +87,14 @@ class Document(BaseModel):
     kind: str = ""  # 预算 / 决算
     scope: str = ""  # 部门 / 单位
     pages: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Document(DocumentMeta):
+    parser: str = PARSER_VERSION
+    path: str = ""  # resolved path at ingest
     tables: list[Table] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
 
     @property
     def n_rows(self) -> int:
@@ -105,27 +111,16 @@ class Document(BaseModel):
         return list(seen)
 
 
-class DocumentInfo(BaseModel):
+class DocumentInfo(DocumentMeta):
     """A stored document as lists show it: what it is and how much it holds, without its tables and text.
 
     ``name`` is the file name to show: the name a web upload was uploaded under, else ``source``."""
 
     doc_id: str
-    source: str
     name: str
-    sha256: str = ""
-    parser: str = ""
-    format: Literal["pdf", "xlsx", "md"]
-    title: str = ""
-    department: str = ""
-    year: int | None = None
-    kind: str = ""  # 预算 / 决算
-    scope: str = ""  # 部门 / 单位
-    pages: int = 0
     n_tables: int = 0
     n_rows: int = 0
     n_sections: int = 0
-    warnings: list[str] = Field(default_factory=list)
     ingested_at: str = ""
 
 

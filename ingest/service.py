@@ -38,7 +38,7 @@ from ingest.disclosure import NotDisclosure
 from ingest.disclosure import check as check_disclosure
 from ingest.model import PARSER_VERSION, Document, DocumentInfo, IngestError, StoredRow
 from ingest.settings import Settings
-from ingest.store import DocRec, Store
+from ingest.store import DocRec, Store, meta_of
 
 if TYPE_CHECKING:
     from ingest.audit import Report
@@ -182,25 +182,8 @@ def _info(rec: DocRec, uploads: Path) -> DocumentInfo:
                 name = note.read_text(encoding="utf-8").strip() or rec.source
     except OSError:
         pass
-    return DocumentInfo(
-        doc_id=rec.doc_id,
-        source=rec.source,
-        name=name,
-        sha256=rec.sha256,
-        parser=rec.parser or "",
-        format=rec.format,  # type: ignore[arg-type]
-        title=rec.title,
-        department=rec.department,
-        year=rec.year,
-        kind=rec.kind,
-        scope=rec.scope,
-        pages=rec.pages,
-        n_tables=rec.n_tables,
-        n_rows=rec.n_rows,
-        n_sections=rec.n_sections,
-        warnings=list(rec.warnings or []),
-        ingested_at=rec.ingested_at or "",
-    )
+    return DocumentInfo(**meta_of(rec), name=name, n_tables=rec.n_tables, n_rows=rec.n_rows,
+                        n_sections=rec.n_sections, ingested_at=rec.ingested_at or "")
 
 
 # ---------------------------------------------------------------- parsing in worker processes

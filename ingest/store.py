@@ -107,6 +107,16 @@ def _unbox(d: dict | None) -> BBox | None:
     return BBox(**d) if d else None
 
 
+def meta_of(rec: DocRec) -> dict:
+    """A stored document's record as the fields of ``DocumentMeta`` (what both the parsed document and
+    the listing carry)."""
+    return {
+        "doc_id": rec.doc_id, "source": rec.source, "sha256": rec.sha256, "parser": rec.parser or "",
+        "format": rec.format, "title": rec.title, "department": rec.department, "year": rec.year,
+        "kind": rec.kind, "scope": rec.scope, "pages": rec.pages, "warnings": list(rec.warnings or []),
+    }
+
+
 class Store:
     def __init__(self, url_or_path: str | Path):
         url = str(url_or_path)
@@ -241,21 +251,7 @@ class Store:
             d = s.get(DocRec, doc_id)
             if d is None:
                 return None
-            doc = Document(
-                doc_id=d.doc_id,
-                source=d.source,
-                path=d.path,
-                sha256=d.sha256,
-                parser=d.parser or "",
-                format=d.format,  # type: ignore[arg-type]
-                title=d.title,
-                department=d.department,
-                year=d.year,
-                kind=d.kind,
-                scope=d.scope,
-                pages=d.pages,
-                warnings=list(d.warnings or []),
-            )
+            doc = Document(**meta_of(d), path=d.path)
             trecs = list(s.scalars(select(TableRec).where(TableRec.doc_id == doc_id).order_by(TableRec.idx)))
             rows_by_table: dict[int, list[RowRec]] = {}
             for r in s.scalars(select(RowRec).where(RowRec.doc_id == doc_id).order_by(RowRec.table_id, RowRec.idx)):
