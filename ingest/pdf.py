@@ -9,8 +9,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pdfplumber
+from pdfplumber.table import Table
 
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import BBox, IngestError
@@ -143,8 +145,45 @@ def _spans(table, rows) -> tuple[list[float], list[float]]:
     return [xs[j] for j in range(ncols)], tops
 
 
+def _on_rules(table) -> list[dict] | None:
+    """The page's chars with text set across the table's row rules moved half a line up, or None.
+
+    Some generators (重庆 部门预算 tables) draw each row's rule through the middle of its codes and amounts
+    while the row's name sits in the upper half: read by their centres, the amounts land one row too low and
+    the last row falls out of the table. When a good share of the table's chars straddle a rule, each such
+    char is read by its upper half (the row it belongs to)."""
+    rules = sorted({r.bbox[1] for r in table.rows} | {table.bbox[3]})
+    x0, top, x1, bottom = table.bbox
+    chars = table.page.chars
+    inside = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+              and top <= (c["top"] + c["bottom"]) / 2 <= bottom + 1.5]
+    if len(table.rows) < 3 or not inside:
+        return None
+
+    def straddles(c: dict) -> bool:
+        mid = (c["top"] + c["bottom"]) / 2
+        return any(c["top"] + 1 < y < c["bottom"] - 1 and abs(mid - y) < 1.5 for y in rules)
+
+    moved = {id(c) for c in inside if straddles(c)}
+    if len(moved) < _STRADDLE_SHARE * len(inside):
+        return None
+    out = []
+    for c in chars:
+        if id(c) in moved:
+            half = (c["bottom"] - c["top"]) / 2
+            c = {**c, "top": c["top"] - half, "bottom": c["bottom"] - half}
+        out.append(c)
+    return out
+
+
+_STRADDLE_SHARE = 0.2
+
+
 def table_to_grid(table, page_number: int) -> Grid:
     rows = table.rows
+    shifted = _on_rules(table)
+    if shifted is not None:
+        table = Table(SimpleNamespace(chars=shifted), table.cells)
     texts = table.extract(x_tolerance=1.5)
     lefts, tops = _spans(table, rows)
     grows: list[GridRow] = []
