@@ -29,7 +29,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
 from assistant.understand import Query, aliases, understand
-from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, PERCENT_Q
+from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, FUND_TABLES, PERCENT_Q
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
@@ -45,13 +45,16 @@ def _amount_in(text: str) -> tuple[str, str] | None:
 
 _MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)|"
                       r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
-_CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增)了?多少|变化")
+_CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
+# a change stated with its size ("减少85万元", "增长3.2%") or as none ("持平")
+_CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 _QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
-_USE_Q = re.compile(r"用于|用途|干什么|做什么|花在")
-_WHY = re.compile(r"为什么|原因|为何|怎么会")
+_USE_Q = re.compile(r"用于|用途|干什么|做什么|花在|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
+_WHY = re.compile(r"为什么|原因|为何|怎么会|为啥|咋")
 _BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
-_USE = re.compile(r"用于|用途|主要包括|具体包括")
+_GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果")
+_USE = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标|作为.{0,30}措施")
 
 
 _RESIDUE = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
@@ -162,6 +165,11 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
             return rows[0], picked[0], picked[1]
         if not rows[0].values:
             return rows[0], "", ""
+    fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
+    if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
+        picked = pick_value(tr, q.columns)
+        if picked:
+            return tr, picked[0], picked[1]
     if q.columns and not specific:
         # "项目支出是多少": the 合计 row of the 支出总表, in the asked column (not when the question names
         # something else: "信访视频指挥调度平台项目支出了多少")
@@ -233,7 +241,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
             unit = "" if "%" in r.label else (r.unit or "")
-            d.add("，其中" + "、".join(f"{leaf(c)}{v}{unit}" for c, v in others))
+            d.add("，其中" + "、".join(f"{re.sub(r'^其中[:：]?', '', leaf(c))}{v}{unit}" for c, v in others))
     for unit in dict.fromkeys(_COUNT_Q.findall(q.text)):
         # "…是多少？共接待了多少人？": the sentence that gives the count
         hit = next((e for e in passages(cat, q, doc, k=15)
@@ -595,6 +603,26 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     return False
 
 
+_PROSE_CJK = re.compile(r"[\u4e00-\u9fa5]")
+
+
+def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """What a named project is for, when a table says it in words: the row's text cell (绩效目标, 项目概述,
+    主要内容) rather than a narrative sentence that only shares its words."""
+    subj = subject_text(q)
+    for r in match_rows(cat, q, doc)[:3]:
+        name = bare(r.label)
+        if len(name) < 4 or _overlap(name, subj) < 0.5:
+            continue
+        texts = [(c, v) for c, v in r.values.items() if len(_PROSE_CJK.findall(v)) >= 15]
+        if not texts:
+            continue
+        body = "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in texts)
+        d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
+        return True
+    return False
+
+
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
     if (_PLAN_FINAL.search(q.text) or _USE_Q.search(q.text) or _WHY.search(q.text)) and answer_item(cat, q, doc, d, prefix):
@@ -620,11 +648,12 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
-    if re.search(r"比上年|较上年|比去年|同比|增加多少|减少多少|增长多少|下降多少|增加了多少|减少了多少|全年|累计", q.text) and \
-            answer_passage(cat, q, doc, d, prefix):
+    if (_CHANGE_Q.search(q.text) or re.search(r"全年|累计", q.text)) and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
-        ok = answer_passage(cat, q, doc, d, prefix, purpose=True)
+        goal = _GOAL_Q.search(q.text)  # what a project is for: its goal as the table states it, first
+        ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
+            or answer_row_text(cat, q, doc, d, prefix)
         if ok and q.columns:
             answer_figure(cat, q, doc, d)
         if ok:
@@ -728,7 +757,7 @@ def _echo(text: str) -> str:
 
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
-    asked = ((_CHANGE_Q, _CHANGE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT))
+    asked = ((_CHANGE_Q, _CHANGE_SIZE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT))
     return [found for q, found in asked if q.search(text)]
 
 
@@ -754,7 +783,7 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     return ""
 
 
-_TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|为什么|为何|原因|主要|[？?，,。]")
+_TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|为什么|为何|为啥|原因|主要|[？?，,。]")
 
 
 def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:

@@ -11,7 +11,7 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query
-from assistant.vocab import COUNTED
+from assistant.vocab import ASKED_AS_WRITTEN, COUNTED
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
@@ -183,6 +183,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * (len(name) - 2)
         elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
+        elif quoted := [x for x in _quoted(q.text) if x in name]:
+            score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
@@ -211,6 +213,11 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                else sc, r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
+
+
+def _quoted(text: str) -> list[str]:
+    """Names the question quotes (“…”, "…", 「…」), four characters or more."""
+    return [clean(x) for x in re.findall(r"[“\"「『]([^”\"」』]{4,60})[”\"」』]", text)]
 
 
 def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
@@ -304,6 +311,9 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     query = query or q.subject_full or q.text  # the scope is the document: its name would only add noise
     if counted := COUNTED.search(q.text):
         query += counted.group(2) + counted.group(1)  # "多少辆车" is written "车辆 605 辆"
+    for asked, written in ASKED_AS_WRITTEN:  # "为啥" is written "主要原因是"
+        if asked.search(q.text) and written not in query:
+            query += written
     sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=max(k, 20), texts_only=True) if isinstance(e, TextEvidence)]
     dense_pars = [p for d, p in (cat.dense(query, {doc.doc_id}, 10) if cat.dense else []) if d == doc.doc_id]
     if not dense_pars:

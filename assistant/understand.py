@@ -33,7 +33,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
-    ("purpose", re.compile(r"用于|用途|用在|干什么|做什么|为什么|原因|主要是|花在|目的")),
+    ("purpose", re.compile(r"用于|用途|用在|干什么|做什么|为什么|为啥|原因|主要是|花在|目的|为了(?:解决)?什么|解决什么|什么作用")),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
     ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),
@@ -78,13 +78,34 @@ def abbreviations(name: str) -> list[str]:
     return sorted(a for a in out if len(a) >= 3 and a != name)
 
 
+@lru_cache(maxsize=8192)
+def regions_of(name: str) -> tuple[str, ...]:
+    """The places a name starts with: '上海市普陀区司法局' -> ('上海市', '普陀区'). A later piece is a short place
+    name ('普陀区'), so '珠海市政府投资交通市政项目工务中心' has one place, not '政府投资交通市'."""
+    out: list[str] = []
+    rest = re.sub(r"[（(][^）)]*[）)]$", "", name)
+    for _ in range(3):
+        m = _REGION.match(rest)
+        if not m or len(rest) - len(m.group(0)) < 2:
+            break
+        if out and len(m.group(2)) - len(m.group(3)) > 3:
+            break
+        out.append(m.group(2))
+        rest = rest[len(m.group(0)):]
+    return tuple(out)
+
+
+def _place_forms(place: str) -> tuple[str, ...]:
+    """'珠海市' -> ('珠海市', '珠海'): the place as written with and without its ending."""
+    m = re.search(r"(省|自治区|市|自治州|地区|盟|区|县|旗)$", place)
+    short = place[: m.start()] if m else place
+    return (place, short) if len(short) >= 2 else (place,)
+
+
 def _strip_region(name: str) -> str:
     name = re.sub(r"[（(][^）)]*[）)]$", "", name)
-    for _ in range(3):
-        m = _REGION.match(name)
-        if not m or len(name) - len(m.group(0)) < 2:
-            break
-        name = name[len(m.group(0)):]
+    for r in regions_of(name):
+        name = name[name.index(r) + len(r):]
     return name
 
 
@@ -95,7 +116,10 @@ def loosely_names(org: str, department: str) -> bool:
     mo, md = _ORG_SUFFIX.search(org), _ORG_SUFFIX.search(_strip_region(department))
     if not mo or not md:
         return False
-    body = _strip_region(org)[: -len(mo.group(0))] if _strip_region(org).endswith(mo.group(0)) else ""
+    body = re.sub(r"^中共", "", org)[: -len(mo.group(0))]
+    for r in regions_of(department):  # the department's own places, with or without 市/区 ("普陀规划资源局")
+        form = next((f for f in _place_forms(r) if body.startswith(f)), "")
+        body = body[len(form):]
     name = _strip_region(department)
     name = name[: len(name) - len(md.group(0))]
     if len(body) < 2 or mo.group(0) not in _SUFFIX_SHORT.get(md.group(0), (md.group(0),)):
@@ -120,11 +144,8 @@ def aliases(department: str) -> list[str]:
     base = re.sub(r"[（(][^）)]*[）)]$", "", department)
     out.append(base)
     rest = base
-    for _ in range(3):
-        m = _REGION.match(rest)
-        if not m or len(rest) - len(m.group(0)) < 2:
-            break
-        rest = rest[len(m.group(0)) :]
+    for r in regions_of(base):
+        rest = rest[rest.index(r) + len(r) :]
         out.append(rest)
     if rest.startswith("人民政府") and len(rest) >= 8:  # "人民政府万里街道办事处": the street office itself
         rest = rest[4:]
@@ -143,7 +164,7 @@ def aliases(department: str) -> list[str]:
 # an organisation named in a question: a name (no particles) ending in an organisation word, optionally
 # after its region; it must end there ("办公费" and "委托" are not organisations)
 _ORG_MENTION = re.compile(
-    r"(?:[^\W\d_的和与及在是有年请问各哪个]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个]{1,8}?"
+    r"(?:[^\W\d_的和与及在是有年请问各哪个]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个]{1,12}?"
     r"(?:委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
@@ -193,9 +214,9 @@ def _clean(t: str) -> str:
     return _WS.sub("", t)
 
 
-def _by_place(text: str, pool: list[DocInfo], named: dict[str, str]) -> list[DocInfo]:
+def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set[str]) -> list[DocInfo]:
     """"广州商务局": a place written without 市 right before a name several documents share keeps the
-    documents whose own name holds it."""
+    documents whose own name holds it; a known place ("北京气象局") keeps only that place's documents."""
     def place(d: DocInfo) -> str:
         i = text.find(named[d.department])
         p = text[max(0, i - 2) : i]
@@ -205,7 +226,7 @@ def _by_place(text: str, pool: list[DocInfo], named: dict[str, str]) -> list[Doc
     for d in pool:
         p = place(d)
         shared = [x for x in pool if named[x.department] == named[d.department]]
-        if p and len(shared) > 1 and any(p in x.department for x in shared) and p not in d.department:
+        if p and (p in places or len(shared) > 1 and any(p in x.department for x in shared)) and p not in d.department:
             continue
         kept.append(d)
     return kept
@@ -215,6 +236,15 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]
+    places = {f for d in docs for r in regions_of(d.department) for f in _place_forms(r)}
+
+    def as_place(r: str) -> str:
+        """"珠海交通市(政工务中心)": a known place followed by more name is that place; a district after
+        it ("…新区", "…县") stays a place of its own."""
+        if r in places or re.search(r"(区|县|旗)$", r):
+            return r
+        return max((p for p in places if r.startswith(p)), key=len, default=r)
+
     # a date ("截至2025年10月", "2025年底") says when something was counted, not which year's budget
     dated = re.sub(r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月|底|末)|(?:截至|截止)20\d\d年", "", text)
     q.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", dated)})
@@ -233,7 +263,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             continue  # the department itself ("统计" inside "统计普查中心" is not)
         core = _strip_region(org)
         rm = _REGION.match(org)
-        place = re.sub(r"^中共", "", rm.group(0)) if rm and len(org) - len(rm.group(0)) >= 2 else ""
+        place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
         near = [d for d in pool if place in d.department or place in d.context]
         hits = [d for d in near if loosely_names(org, d.department)]
         if not hits and len(core) >= 4:
@@ -248,7 +278,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         # "统计局本级": the department's own unit, one row among its units
         q.units += [_strip_region(dep) for dep, a in named.items() if re.search(re.escape(a) + r"的?[（(]?本级", text)]
         pool = [d for d in pool if d.department in named]
-        pool = _by_place(text, pool, named)
+        kept = _by_place(text, pool, named, places)
+        if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
+            q.unknown.extend(dict.fromkeys(p + a for p in places for a in named.values() if p + a in text))
+        pool = kept
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
     for m in _ORG_MENTION.finditer(text):
@@ -259,20 +292,21 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if org not in named.values() and not any(a in org or core in a for a in known):
             q.unknown.append(org)
     # regions named in the question must be the document's own
-    regions = [r for r in _REGION_MENTION.findall(text)
+    regions = [as_place(r) for r in _REGION_MENTION.findall(text)
                if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)]
     for m in _ORG_MENTION.finditer(text):
         rm = _REGION.match(m.group(0))
-        if rm and rm.group(0) not in regions and rm.group(0) not in _NOT_REGION:
-            regions.append(re.sub(r"^中共", "", rm.group(0)))
+        pl = as_place(re.sub(r"^中共", "", rm.group(0))) if rm else ""
+        if pl and pl not in regions and rm.group(0) not in _NOT_REGION:
+            regions.append(pl)
     if regions:
         def fits(d: DocInfo) -> bool:
             # a region written right before this department's name must be the document's own
             a = named.get(d.department)
             if a is not None:
                 i = text.find(a)
-                m = re.search(r"([^\W\d_和与及跟同、的委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
-                return m is None or m.group(1) in d.context or m.group(1) in d.department
+                m = re.search(r"([^\W\d_和与及跟同、的年委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
+                return m is None or as_place(m.group(1)) in d.context or as_place(m.group(1)) in d.department
             return all(r in d.context or r in d.department for r in regions)
 
         kept = [d for d in pool if fits(d)]
@@ -281,8 +315,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = kept
     if q.unknown and not q.dept_named:
         pool = []
-    if q.years:
-        years = q.years
+    # "今年…比2025年少了多少": a year written only as what is compared with does not pick the document
+    base = set(re.findall(r"(?:比|较|相比|对比|同比)(20\d\d)年(?!度?(?:部门|单位)?(?:预算|决算))", dated))
+    asked = [y for y in q.years if str(y) not in base or re.search(rf"(?<!比|较){y}年", dated)]
+    if asked:
+        years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
         if cmp and any(d.year == int(cmp.group(1)) for d in pool):
@@ -298,7 +335,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = [d for d in pool if d.kind == want_kind
                 or not any(x.department == d.department and x.year == d.year and x.kind == want_kind for x in pool)]
     # one document per department and year: the latest year when none was asked
-    if not q.years:
+    if not asked:
         latest: dict[str, DocInfo] = {}
         for d in pool:
             cur = latest.get(d.department)
@@ -324,9 +361,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for r in regions:
         subj = subj.replace(r, "")
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
+    # "比2025年少了" speaks of a decrease, as the documents do ("减少")
+    subj = re.sub(r"比(?:20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?",
+                  lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|为什么|为何|(?<=[加少长降])了|"
+        r"原因|为什么|为何|为啥|(?<=[加少长降])了|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
         subj,

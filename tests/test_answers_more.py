@@ -1,0 +1,49 @@
+"""Answers on two documents of ../shared/corpus/more (figures checked on the rendered pages): a project
+named in quotes by part of its name, what it is for (its 绩效目标 cell), a fund's own table total, and a
+reason asked as "为啥" with the change asked after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Answer, Assistant
+from ingest.settings import Settings
+from tests.conftest import bm25_store
+
+MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+ZHUHAI = MORE / "zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf"
+DIAMOND = MORE / "shanghai-shi_zuanshi-jiaoyi-ban_2026_danwei-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not ZHUHAI.is_file(), reason=f"{MORE} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = bm25_store(tmp_path_factory.mktemp("more-answers"), ZHUHAI, DIAMOND)
+    return Assistant(Settings(home=home, dense_retrieval=False))
+
+
+def ask(bot: Assistant, q: str) -> Answer:
+    a = bot.ask(q)
+    assert a.answerable and a.unverified_numbers == [], a.answer
+    return a
+
+
+def test_quoted_project_amount_and_goal(bot: Assistant) -> None:
+    a = ask(bot, "珠海工务中心的“黄杨泵站至缯坑水库第二条原水管”工程安排了多少钱？建这条管道是为了解决什么问题？")
+    assert "4,237.00" in a.answer  # p18 部门预算项目支出及其他支出预算表
+    assert "咸潮" in a.answer and "应急供水" in a.answer  # the row's 绩效目标
+    assert any(c.kind == "row" and c.page == 18 for c in a.citations)
+
+
+def test_fund_named_alone_is_its_table_total(bot: Assistant) -> None:
+    a = ask(bot, "珠海工务中心用政府性基金安排的支出有多少？")
+    assert "6,816.00" in a.answer  # p15 政府性基金预算支出情况表 合计
+    assert any(c.kind == "row" and "政府性基金" in c.table and c.page == 15 for c in a.citations)
+
+
+def test_reason_asked_in_other_words_then_the_change(bot: Assistant) -> None:
+    a = ask(bot, "钻石交易办今年的预算为啥比去年少了？少了多少？")
+    assert "电子口岸" in a.answer and "市商务委" in a.answer  # p6: 减少的主要原因是…调整至市商务委
+    assert "85" in a.answer

@@ -1,0 +1,48 @@
+"""Scope: which stored documents a question is about, from the documents' own names (no list of
+departments): places written with or without 市/区, short forms of long names, a place that holds no such
+department, and a year that is only what the question compares with."""
+
+from __future__ import annotations
+
+from assistant.evidence import DocInfo
+from assistant.understand import understand
+
+DOCS = [
+    DocInfo("zh1", "珠海市政府投资交通市政项目工务中心", 2026, "预算", "部门", "a.pdf"),
+    DocInfo("zh2", "珠海市商务局", 2026, "预算", "部门", "b.pdf"),
+    DocInfo("pt1", "上海市普陀区规划和自然资源局", 2024, "决算", "部门", "c.pdf"),
+    DocInfo("pt2", "上海市普陀区商务委员会", 2025, "预算", "部门", "d.pdf"),
+    DocInfo("cq1", "重庆市商务委员会", 2026, "预算", "部门", "e.pdf"),
+    DocInfo("cq2", "重庆市气象局", 2026, "预算", "部门", "f.pdf"),
+    DocInfo("hz1", "杭州市气象局", 2026, "预算", "部门", "g.pdf"),
+    DocInfo("bj1", "北京市审计局", 2026, "预算", "部门", "h.pdf"),
+    DocInfo("sh1", "上海钻石宝玉石交易联合管理办公室", 2026, "预算", "单位", "i.pdf"),
+]
+
+
+def scope(question: str) -> list[str]:
+    return [d.doc_id for d in understand(question, DOCS).docs]
+
+
+def test_short_forms_of_a_long_name_with_its_place() -> None:
+    assert scope("珠海工务中心今年项目支出多少？") == ["zh1"]
+    # "珠海交通市政…": 交通市 is part of the name, not a city
+    assert scope("珠海交通市政工务中心今年安排了多少钱？") == ["zh1"]
+    assert scope("普陀规划资源局2024年为什么没把年初预算花完？") == ["pt1"]
+    assert scope("钻石宝玉石交易管理办公室今年预算多少？") == ["sh1"]
+
+
+def test_a_year_before_the_district_is_not_part_of_its_name() -> None:
+    assert scope("2025年普陀区商务委的项目支出占多大比例？") == ["pt2"]
+
+
+def test_a_known_place_without_that_department_is_refused() -> None:
+    q = understand("北京气象局三公经费是多少？", DOCS)
+    assert q.docs == [] and q.unknown == ["北京气象局"]
+    assert scope("杭州气象局三公经费是多少？") == ["hz1"]
+
+
+def test_a_year_only_compared_with_does_not_pick_the_document() -> None:
+    assert scope("重庆商务委今年的政府性基金预算有多少？比2025年少了多少？") == ["cq1"]
+    # a year that is asked about still decides
+    assert scope("重庆商务委2025年的预算是多少？") == []
