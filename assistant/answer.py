@@ -409,7 +409,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         overlap = max(_overlap(subj, txt + clean(e.section)), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
         if counted and _counts_ok(q.text, txt) and counted.group(2) and all(ch in txt for ch in counted.group(2)):
             overlap = 1.0
-        if overlap < 0.5:
+        # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
+        # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
+        people = bool(_COUNT_Q.findall(q.text)) and set(_COUNT_Q.findall(q.text)) <= {"人", "名"} and _counts_ok(q.text, txt)
+        if people:
+            overlap = max(overlap, _overlap(subj, "".join(_PROSE_CJK.findall(txt))))
+        if overlap < (0.3 if people else 0.5):
             continue
         if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
             continue
@@ -542,8 +547,10 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
-_PLAN_FINAL = re.compile(r"年初预算.{0,16}决算|决算.{0,16}年初预算|预算数.{0,8}决算数")
-_ITEM_END = re.compile(r"（项）|\(项\)")
+_PLAN_FINAL = re.compile(r"年初预算.{0,16}决算|决算.{0,16}年初预算|预算数.{0,8}决算数|实际执行|执行数|执行了多少")
+# a change asked as a rate ("增幅是百分之几", "涨了百分之多少")
+_RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
+_ITEM_END = re.compile(r"[（(]\d*项[）)]")
 
 
 def _named_row(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
@@ -585,7 +592,9 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     row = _named_row(cat, q, doc)
     if row is None:
         return False
-    wants = [(_PLAN_FINAL.search(q.text), lambda t: "年初预算" in t and "决算" in t and len(_AMOUNT.findall(t)) >= 2),
+    wants = [(_PLAN_FINAL.search(q.text), lambda t: ("年初预算" in t and "决算" in t or "执行数" in t)
+              and len(_AMOUNT.findall(t)) >= 2),
+             (_CHANGE_Q.search(q.text) or _RATE_Q.search(q.text), lambda t: bool(_CHANGE_SIZE.search(t))),
              (_USE_Q.search(q.text), lambda t: bool(_USE.search(t))),
              (_WHY.search(q.text), lambda t: bool(_BECAUSE.search(t))),
              (re.search(r"多少|金额", q.text), lambda t: bool(_AMOUNT.search(t)))]
@@ -842,11 +851,11 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
 _DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")
 _TEMPORAL = re.compile(r"^(上年|去年|上一?年度?|前一年|以前年度)?的?(执行数|决算数|预算数|预算|决算|实际数?|同期)?数?$")
 _DIFF2 = re.compile(r"^(.+?)(?:和|与|跟)(.+?)(?:相差|差)(?:多少|几)")
-_SHARE = re.compile(r"^(.+?)占(.+?)的?(?:比例|比重|百分比|百分之|多少|几成)")
+_SHARE = re.compile(r"^(.+?)占了?(.+?)的?(?:比例|比重|百分比|百分之|多少|几成)")
 # part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
 _RATIO = (
     re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
-    re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,]+?)(?:大概|大约|约)?(?:占比|占(?:多大|几成|多少|百分|的?比例|比重))"),
+    re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
     _SHARE,
     re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
 )

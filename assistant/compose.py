@@ -231,6 +231,8 @@ def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
 
 def project_name(table: str) -> str:
     """'1、2026年省级困难职工及劳模救助专项资金绩效目标表' -> '省级困难职工及劳模救助专项资金'."""
+    if "：" in table:  # "财政项目支出绩效目标填报表：新建万里街道社区公共服务中心", one form of several
+        return clean(table.split("：", 1)[1])
     return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$", "", clean(table))
 
 

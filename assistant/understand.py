@@ -41,6 +41,8 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_RATE_ASKED = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
+
 # short names that are also ordinary budget words ("财政拨款", "人民政府办公室")
 _COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
 
@@ -346,6 +348,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if not q.dept_named and len({d.department for d in pool}) > 1:
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
+    if "share" in q.intents and _RATE_ASKED.search(text) and not re.search(r"占", text):
+        q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
+        q.intents.insert(0, "diff") if "diff" not in q.intents else None
     for col in COLUMN_INTENTS:
         if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
@@ -355,7 +360,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = text
     for a in sorted(named.values(), key=len, reverse=True):
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
-            subj = subj[:at] + subj[at + len(a):]
+            before = max((f for f in places if subj[:at].endswith(f)), key=len, default="")  # "长春信访局"
+            subj = subj[:at - len(before)] + subj[at + len(a):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
     for r in regions:

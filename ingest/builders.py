@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.grid import Grid
+from ingest.model import Table
 from ingest.perf import PerfBuilder
 from ingest.tables import TableBuilder, classify
 from ingest.text import clean
@@ -36,3 +37,8 @@ def start_builder(grid: Grid) -> TableBuilder | PerfBuilder:
     if wide:
         return TableBuilder(grid, "performance")
     return TableBuilder(grid, kind)
+
+
+def finish_all(builder: TableBuilder | PerfBuilder) -> list[Table]:
+    """The tables a builder read: one, or one per project when several 绩效 forms follow each other."""
+    return [*getattr(builder, "earlier", []), builder.finish()]

@@ -13,8 +13,8 @@ from ingest.text import clean, clean_value
 _PROJECT_CODE = re.compile(r"^(项目编码|项目代码|项目编号)$")
 _PROJECT_NAME = re.compile(r"^(项目名称|专项名称|资金名称)$")
 _AMOUNT_KEYS = re.compile(
-    r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|预算金额|其中[:：]?财政资金|其中[:：]?财政拨款|"
-    r"财政资金|财政拨款|其他资金|本年预算|年度金额)$"
+    r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|项目资金总额|年度资金申请总额|预算金额|其中[:：]?财政资金|"
+    r"其中[:：]?财政拨款|其中[:：]?当年财政拨款|上年结转资金|财政资金|财政拨款|其他资金|本年预算|年度金额)$"
 )
 _TEXT_KEYS = re.compile(r"^(绩效目标|年度绩效目标|年度目标|总体目标|项目概况|资金用途|项目立项依据|实施内容)$")
 _MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
@@ -35,6 +35,8 @@ class PerfBuilder:
         )
         self.project_code = ""
         self.project_name = ""
+        self.form_title = clean(grid.title)
+        self.earlier: list[Table] = []  # forms of earlier projects printed in the same grid run
         self.ind_cols: dict[str, int] = {}
         self.ncols = grid.ncols
         self.carry: dict[str, str] = {}
@@ -77,6 +79,8 @@ class PerfBuilder:
                     if t and t not in self.ind_cols:
                         self.ind_cols[t] = j
                 continue
+            if self.ind_cols and any(_PROJECT_NAME.match(t) or _PROJECT_CODE.match(t) for t in cl if t):
+                self.ind_cols = {}  # the next project's form begins
             if self.ind_cols:
                 self._indicator(texts, grow)
                 continue
@@ -113,21 +117,33 @@ class PerfBuilder:
                     self.project_code = clean(val)
                     j = nxt + 1
                 elif _PROJECT_NAME.match(key) and nxt is not None:
+                    if self.project_name and self.table.rows and clean(val) != clean(self.project_name):
+                        self._next_project(grow.page)  # one form after another (万里街道 财政项目支出绩效目标填报表)
                     self.project_name = val
                     if not self.table.title:
                         self.table.title = val
+                    elif self.earlier and clean(val) not in self.table.title:
+                        self.table.title = f"{self.form_title}：{clean(val)}"
                     j = nxt + 1
                 elif _AMOUNT_KEYS.match(key):
-                    # the value is the next cell, even when it is blank
-                    cell_val = clean_value(texts[j + 1]) if j + 1 < len(texts) else ""
+                    # the value is the next cell after the key's span, even when it is blank
+                    k = next((k for k in range(j + 1, len(texts)) if k >= len(grow.cells) or grow.cells[k] is not None),
+                             j + 1)
+                    cell_val = clean_value(texts[k]) if k < len(texts) else ""
                     if cell_val and not _AMOUNT_KEYS.match(clean(cell_val)):
                         self._row(key, {key: cell_val}, grow.page, grow.bbox)
-                    j += 2
+                    j = k + 1
                 elif _TEXT_KEYS.match(key) and nxt is not None:
                     self._row(key, {key: val}, grow.page, grow.bbox, kind="text")
                     j = nxt + 1
                 else:
                     j += 1
+
+    def _next_project(self, page: int) -> None:
+        """Close the current project's form and start the next one's, each titled with its project."""
+        self.earlier.append(self.finish())
+        self.table = Table(title=self.form_title, kind=self.table.kind, unit=self.table.unit, pages=[page])
+        self.project_code, self.ind_cols, self.carry = "", {}, {}
 
     def _indicator(self, texts: list[str], grow) -> None:
         def get(name: str) -> str:
@@ -155,5 +171,8 @@ class PerfBuilder:
         self._row(level3, values, grow.page, grow.bbox, code=self.carry.get("二级指标", ""), kind="indicator")
 
     def finish(self) -> Table:
+        name = clean(self.project_name)
+        if name and name not in self.table.title and "绩效" in self.table.title and "：" not in self.table.title:
+            self.table.title = f"{self.table.title}：{name}"  # a generic form title: say whose form it is
         self.table.empty = not self.table.rows
         return self.table

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest import meta as meta_mod
-from ingest.builders import start_builder
+from ingest.builders import finish_all, start_builder
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine, heading_level, is_heading
@@ -427,14 +427,14 @@ def read_md(path: Path, progress: Progress | None = None) -> Document:
             for g in ev.grids[1:]:
                 if not builder.accepts(g):
                     # not the same table after all: a new, untitled one
-                    tables.append(builder.finish())
+                    tables.extend(finish_all(builder))
                     g.title = first.title
                     builder = start_builder(g)
                     continue
                 builder.extend(g)
                 if builder.table.unit is None and g.unit:
                     builder.table.unit = g.unit
-            tables.append(builder.finish())
+            tables.extend(finish_all(builder))
         else:
             ln = ev.line
             if ev.level and not is_heading(ln.text):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest import meta as meta_mod
-from ingest.builders import start_builder
+from ingest.builders import finish_all, start_builder
 from ingest.grid import Grid
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine, heading_level
@@ -197,7 +197,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             repeated = bool(grid.title) and builder is not None and clean(grid.title) == builder.table.title
             if (grid.title and not repeated) or builder is None or not builder.accepts(grid):
                 if builder is not None:
-                    tables.append(builder.finish())
+                    tables.extend(finish_all(builder))
                 if not grid.title:
                     # untitled and not a continuation: name it by the nearest heading
                     grid.title = narrative.path[-1][1] if narrative.path else "未命名表格"
@@ -235,10 +235,10 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             k not in used and clean(ln.text) and not PAGE_NO_RE.match(ln.text.strip()) for k, ln in enumerate(outside)
         ):
             # narrative text between tables ends a table
-            tables.append(builder.finish())
+            tables.extend(finish_all(builder))
             builder = None
     if builder is not None:
-        tables.append(builder.finish())
+        tables.extend(finish_all(builder))
 
     doc.tables = [t for t in tables if t.rows or t.empty]
     doc.paragraphs = narrative.finish()

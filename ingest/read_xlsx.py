@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest import meta as meta_mod
-from ingest.builders import start_builder
+from ingest.builders import finish_all, start_builder
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import Document, IngestError, Table
 from ingest.narrative import NarrativeBuilder, TextLine
@@ -275,7 +275,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
                         heads.append((sheet.pages[k], text))
                     if builder is not None:
                         # narrative text between tables ends a table
-                        tables.append(builder.finish())
+                        tables.extend(finish_all(builder))
                         builder = None
                     narrative.line(TextLine(text=text, page=sheet.pages[k], indent=True))
                     text_here = True
@@ -291,7 +291,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
                         builder.table.unit = grid.unit
                     continue
                 if builder is not None:
-                    tables.append(builder.finish())
+                    tables.extend(finish_all(builder))
                 if not grid.title:
                     # untitled: the heading above it on this sheet, else the sheet name
                     grid.title = narrative.path[-1][1] if narrative.path and text_here else clean(sheet.title)
@@ -299,7 +299,7 @@ def read_xlsx(path: Path, progress: Progress | None = None) -> Document:
                 tables_here += 1
             if builder is not None:
                 # a new sheet is a new table
-                tables.append(builder.finish())
+                tables.extend(finish_all(builder))
                 builder = None
             if progress:
                 progress(i + 1, len(sheets))
