@@ -150,7 +150,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif not (r.kind == "indicator" and len(name) >= 6 and re.search(r"指标|目标|满意度|率", subj)
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
-            if r.label == "预算数" and re.search(r"预算|多少钱|资金多少|金额|安排", subj) and not re.search(r"指标|控制", subj):
+            if re.fullmatch(r"预算数|(项目|年度)?资金总额|年度资金申请总额|项目总额|预算金额", r.label) \
+                    and re.search(r"预算|多少钱|资金多少|金额|安排", subj + q.text) and not re.search(r"指标|控制", subj):
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
                 if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在|干啥", q.text):
@@ -163,7 +164,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
-                if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj):
+                if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text):
                     continue
                 if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)):
                     continue  # a loose match on the project name and a row the question does not name

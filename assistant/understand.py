@@ -299,7 +299,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for m in _ORG_MENTION.finditer(text):
         rm = _REGION.match(m.group(0))
         pl = as_place(re.sub(r"^中共", "", rm.group(0))) if rm else ""
-        if pl and pl not in regions and rm.group(0) not in _NOT_REGION:
+        if pl and pl not in regions and not any(pl.endswith(x) for x in _NOT_REGION):  # "…社区" is no place
             regions.append(pl)
     if regions:
         def fits(d: DocInfo) -> bool:
@@ -359,7 +359,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
     for a in sorted(named.values(), key=len, reverse=True):
+        quoted = [m.span(1) for m in re.finditer(r"[“\"「『]([^”\"」』]+)[”\"」』]", subj)]
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
+            if any(b <= at < e for b, e in quoted):
+                continue  # part of a quoted name ("“新建万里街道社区公共服务中心”项目")
             before = max((f for f in places if subj[:at].endswith(f)), key=len, default="")  # "长春信访局"
             subj = subj[:at - len(before)] + subj[at + len(a):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about

@@ -43,6 +43,7 @@ class PerfBuilder:
         self._months: list[tuple[int, str]] = []
         self._month_label = ""
         self._left = ""
+        self.unit_in_form = False  # the unit printed inside the form ("项目资金（元）"), not over it
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -76,6 +77,7 @@ class PerfBuilder:
             if _INDICATOR_HEAD & set(cl):
                 self.ind_cols = {}
                 for j, t in enumerate(cl):
+                    t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
                     if t and t not in self.ind_cols:
                         self.ind_cols[t] = j
                 continue
@@ -100,6 +102,9 @@ class PerfBuilder:
             first = grow.cells[0] if grow.cells else None
             if first is not None and clean(first.text):
                 self._left = clean(first.text)
+                unit = re.search(r"[（(](万元|元)[）)]", self._left)  # "项目资金（元）": the amounts' unit
+                if unit and not self.table.unit:
+                    self.table.unit, self.unit_in_form = unit.group(1), True
             texts_only = [t for t in cl if t]
             if first is None and len(texts_only) == 1 and "用途" in self._left and not _AMOUNT_KEYS.match(texts_only[0]):
                 # 预算规模及资金用途 (rowspan): the use of the money on its own line

@@ -202,7 +202,8 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                     # untitled and not a continuation: name it by the nearest heading
                     grid.title = narrative.path[-1][1] if narrative.path else "未命名表格"
                 builder = start_builder(grid)
-                if grid.unit is None and tables and builder.table.kind == "performance":
+                if grid.unit is None and tables and builder.table.kind == "performance" \
+                        and not getattr(builder, "unit_in_form", False):
                     builder.table.unit = None
             else:
                 builder.extend(grid)
