@@ -461,6 +461,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if all(d.cited(e) for e in chosen):  # an earlier ask already quoted these sentences
         d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
         return True
+    chosen = [e for e in chosen if not d.cited(e)]  # what an earlier ask quoted is not repeated
     body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True
@@ -730,7 +731,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         continue
                     d.ask = 100 * g + k + 1
                     mark = len(d.parts)
-                    if answer_for_doc(cat, aq, doc, d):
+                    own = _TAIL_NOISE.sub("", ask.tail)
+                    if answer_for_doc(cat, aq, doc, d) or (
+                            # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
+                            not name and len(own) >= 2 and answer_for_doc(cat, understand(ask.tail, [doc]), doc, d)):
                         got = True
                         new = "".join(d.parts[mark:])
                         if new in said:  # the same answer again says nothing new
