@@ -29,7 +29,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
 from assistant.understand import Query, aliases, understand
-from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, FUND_TABLES, PERCENT_Q
+from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, FUND_TABLES, PERCENT_Q, RATE_Q
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
@@ -549,8 +549,6 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 
 _PLAN_FINAL = re.compile(r"年初预算.{0,16}决算|决算.{0,16}年初预算|预算数.{0,8}决算数|实际执行|执行数|执行了多少")
-# a change asked as a rate ("增幅是百分之几", "涨了百分之多少")
-_RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 _ITEM_END = re.compile(r"[（(]\d*项[）)]")
 
 
@@ -595,7 +593,7 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         return False
     wants = [(_PLAN_FINAL.search(q.text), lambda t: ("年初预算" in t and "决算" in t or "执行数" in t)
               and len(_AMOUNT.findall(t)) >= 2),
-             (_CHANGE_Q.search(q.text) or _RATE_Q.search(q.text), lambda t: bool(_CHANGE_SIZE.search(t))),
+             (_CHANGE_Q.search(q.text) or RATE_Q.search(q.text), lambda t: bool(_CHANGE_SIZE.search(t))),
              (_USE_Q.search(q.text), lambda t: bool(_USE.search(t))),
              (_WHY.search(q.text), lambda t: bool(_BECAUSE.search(t))),
              (re.search(r"多少|金额", q.text), lambda t: bool(_AMOUNT.search(t)))]
@@ -668,9 +666,6 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             answer_figure(cat, q, doc, d)
         if ok:
             return True
-    if re.search(r"比上年|较上年|比去年|同比|增加多少|减少多少|增长多少|下降多少|增加了多少|减少了多少|全年|累计", q.text) and \
-            answer_passage(cat, q, doc, d, prefix):
-        return True  # changes and yearly results are told in the narrative, not in this year's tables
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):

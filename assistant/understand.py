@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.evidence import DocInfo
-from assistant.vocab import BUDGET_NOUN_START
+from assistant.vocab import BUDGET_NOUN_START, RATE_Q
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -40,8 +40,6 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("figure", re.compile(r"多少|几|金额|预算数|决算数|数额|规模|安排了|是多少|多大")),
 ]
 
-
-_RATE_ASKED = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
 # short names that are also ordinary budget words ("财政拨款", "人民政府办公室")
 _COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
@@ -348,7 +346,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if not q.dept_named and len({d.department for d in pool}) > 1:
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
-    if "share" in q.intents and _RATE_ASKED.search(text) and not re.search(r"占", text):
+    if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
     for col in COLUMN_INTENTS:

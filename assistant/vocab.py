@@ -38,6 +38,8 @@ BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]")
 SUBJECT_NOUN = re.compile(r"费|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计")
 # asked for a share, and a share given
 PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
+# a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
+RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
 COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,3}?)(?=[？?，,。]|$|呢|吗)")
