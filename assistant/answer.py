@@ -700,6 +700,13 @@ def compose(cat: Catalog, q: Query) -> Draft:
     compound = len(values) > 1 or any(a.items for a in values)
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
+
+    def release(doc: DocInfo) -> tuple[str, int | None, str]:
+        return doc.department, doc.year, doc.kind
+
+    missing: list[tuple[tuple, int | None, str]] = []  # (release, ask, what was not found)
+    found: set[tuple] = set()
+    done: set[tuple] = set()
     for doc in q.docs:
         ok = False
         for g, group in enumerate(groups):
@@ -720,9 +727,11 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 for text, name in subs:
                     aq = understand(text, [doc])
                     if got and (_covers(said, name) if name else _covers_ask(aq, said, ask.tail)):
+                        found.add((release(doc), 100 * g + k + 1))
                         continue
                     if got and not name and (more := _told_next(cat, d, quoted, aq, said)):
                         said += more  # the reason or change is told right after what was quoted
+                        found.add((release(doc), 100 * g + k + 1))
                         continue
                     d.ask = 100 * g + k + 1
                     mark = len(d.parts)
@@ -737,12 +746,19 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         said += new
                     else:
                         d.parts = d.parts[:mark]
-                        d.add(f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。")
+                        missing.append((release(doc), d.ask, f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。"))
+                        continue
+                    found.add((release(doc), d.ask))
             ok = ok or got
         if ok:
             answered += 1
+            done.add(release(doc))
         elif len(q.docs) > 1:
-            d.add(f"{describe(doc)}：未找到相关内容。")
+            missing.append((release(doc), None, f"{describe(doc)}：未找到相关内容。"))
+    # a release printed as two files (北京: 报表 and 说明) is one source: what one file answers is not missing in the other
+    for rel, ask_id, text in missing:
+        if (rel, ask_id) not in found and not (ask_id is None and rel in done):
+            d.add(text)
     for ask in asks:
         if ask.op == "compare":
             compare(d, ask.text, q.docs)

@@ -142,6 +142,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
+            if r.kind == "" and len(name) >= 4 and name in subj:
+                proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
             if len(proj) >= 4 and proj in subj:
                 score += 10 * len(proj)

@@ -47,3 +47,17 @@ def test_reason_asked_in_other_words_then_the_change(bot: Assistant) -> None:
     a = ask(bot, "钻石交易办今年的预算为啥比去年少了？少了多少？")
     assert "电子口岸" in a.answer and "市商务委" in a.answer  # p6: 减少的主要原因是…调整至市商务委
     assert "85" in a.answer
+
+
+REAL = MORE.parent / "real"
+BEIJING = [REAL / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf", REAL / "beijing-shi_shenjiju_2026_bumen-yusuan_shuoming.pdf"]
+
+
+@pytest.mark.skipif(not all(p.is_file() for p in BEIJING), reason="北京审计局两份文件不在 ../shared/corpus/real")
+def test_a_release_in_two_files_answers_once(tmp_path: Path) -> None:
+    """北京: 报表 and 说明 are two files of one release; a project row found in the 报表 is not reported missing
+    from the 说明, and a project listed one per row in a 绩效 table is found by its name."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, *BEIJING), dense_retrieval=False))
+    a = ask(bot, "北京市审计局《北京审计》杂志办刊经费的项目总额是多少？")
+    assert "17.398000" in a.answer  # 预算表12 项目支出绩效目标表, p12 of the 报表 file
+    assert "未找到" not in a.answer, a.answer
