@@ -16,7 +16,7 @@ from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
-_PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|主要包括|具体包括")
+_PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
 SYNONYMS = {
     "收入预算总额": "收入总计", "收入预算总数": "收入总计", "预算收入总额": "收入总计",
