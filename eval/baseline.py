@@ -24,7 +24,8 @@ def _collection(settings: Settings):
     from chromadb.config import Settings as ChromaSettings
 
     client = chromadb.PersistentClient(path=str(settings.home / "baseline"), settings=ChromaSettings(anonymized_telemetry=False))
-    return client.get_or_create_collection("naive-rag", metadata={"hnsw:space": "cosine"})
+    name = "naive-rag" + ("-int8" if settings.embed_int8 else "")  # vectors of one model variant only
+    return client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"})
 
 
 def build(settings: Settings, embedder) -> object:
@@ -56,7 +57,7 @@ def build(settings: Settings, embedder) -> object:
 def score(items: list[dict], settings: Settings) -> dict:
     from ingest.embedding import Embedder
 
-    emb = Embedder(settings.embedding_model, settings.model_cache, settings.embed_batch_size)
+    emb = Embedder(settings.embedding_model, settings.model_cache, settings.embed_batch_size, settings.embed_int8)
     col = build(settings, emb)
     answerable = [it for it in items if it.get("answerable", True) and it.get("figures")]
     sha_of = {d.source: d.sha256 for d in IngestService(settings, embed=False).documents()}

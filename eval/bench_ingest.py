@@ -80,7 +80,7 @@ def _settings(home: Path) -> Settings:
 def _embedder(settings: Settings):
     from ingest.embedding import Embedder
 
-    emb = Embedder(settings.embedding_model, settings.model_cache, batch_size=settings.embed_batch_size)
+    emb = Embedder(settings.embedding_model, settings.model_cache, batch_size=settings.embed_batch_size, int8=settings.embed_int8)
     emb.embed_passages(["预热"])  # load and warm up outside the timings
     return emb
 

@@ -18,11 +18,12 @@ from ingest.model import Document  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 
 CHUNK_CHARS = 400
+SEEN_MAX = 20_000
 
 
-def collection_name(model: str) -> str:
+def collection_name(model: str, int8: bool = False) -> str:
     slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", model).strip("-._")[:48] or "model"
-    return f"budgetqa-{slug}"
+    return f"budgetqa-{slug}" + ("-int8" if int8 else "")
 
 
 def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
@@ -53,9 +54,10 @@ class Index:
         self.settings = settings
         Path(settings.chroma_path).mkdir(parents=True, exist_ok=True)
         self.client = _client(str(Path(settings.chroma_path).resolve()))
-        self.name = collection_name(settings.embedding_model)
+        self.name = collection_name(settings.embedding_model, settings.embed_int8)
         self.collection = self.client.get_or_create_collection(self.name, metadata={"hnsw:space": "cosine"})
         self._embedder = None
+        self._seen: dict[str, list[float]] = {}  # text -> vector, over the documents of one ingest
 
     @property
     def embedder(self):
@@ -63,7 +65,10 @@ class Index:
             from ingest.embedding import Embedder
 
             self._embedder = Embedder(
-                self.settings.embedding_model, self.settings.model_cache, batch_size=self.settings.embed_batch_size
+                self.settings.embedding_model,
+                self.settings.model_cache,
+                batch_size=self.settings.embed_batch_size,
+                int8=self.settings.embed_int8,
             )
         return self._embedder
 
@@ -72,8 +77,12 @@ class Index:
         ids = [i for i, _, _ in items]
         texts = [t for _, t, _ in items]
         metas = [m for _, _, m in items]
-        vecs = self.embedder.embed_passages(texts) if texts else []
-        return ids, texts, metas, vecs
+        # the same words are embedded once: boilerplate (名词解释) repeats across one city's documents
+        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if len(self._seen) + len(new) > SEEN_MAX:
+            self._seen.clear()
+        self._seen.update(zip(new, self.embedder.embed_passages(new) if new else [], strict=True))
+        return ids, texts, metas, [self._seen[t] for t in texts]
 
     def add(self, ids: list[str], texts: list[str], metas: list[dict], vecs: list[list[float]]) -> None:
         step = 2000

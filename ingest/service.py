@@ -29,7 +29,7 @@ import shutil
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -264,8 +264,8 @@ class Ingestor:
     from an existing index, so the index never holds chunks of a replaced version.
 
     ``ingest_many`` parses several files at once in worker processes (``settings.ingest_workers``,
-    default the number of CPUs) and embeds and writes them one by one in this process, in the
-    order given, with the same result for each file as ``ingest`` would give.
+    default the number of CPUs) and embeds and writes each in this process as soon as it is parsed;
+    results come in the order given, the same for each file as ``ingest`` would give.
     """
 
     def __init__(self, settings: Settings, embed: bool = True, store: Store | None = None):
@@ -317,45 +317,64 @@ class Ingestor:
         yield from self._ingest_parallel(paths, set(todo), min(n, len(todo)), pages)
 
     def _ingest_parallel(self, paths: list[Path], todo: set[int], workers: int, pages: _Pages) -> Iterator[IngestResult]:
+        """Parse in worker processes, largest file first; store each parsed file as soon as it is ready
+        (not in input order, so one long file does not hold the others); yield in input order.
+
+        A file whose content repeats an earlier one in the batch is not parsed: it is handled in
+        its turn, after the earlier one is stored, exactly as one-by-one ingest would."""
+        first: dict[str, int] = {}
+        for i in sorted(todo):
+            key = _content_key(paths[i])
+            first.setdefault(key, i)
+        parse = sorted(first.values(), key=lambda i: -pages.sizes[i])  # longest first: the tail stays short
         ctx = mp.get_context("spawn")  # never fork a process that holds model and database threads
         q: mp.Queue = ctx.Queue()
-        pending = [i for i in range(len(paths)) if i in todo]
-        futures: dict[int, Future] = {}
-        window = 2 * workers  # parsed documents waiting for the embedder stay few
+        running: dict[Future, int] = {}
+        results: dict[int, IngestResult | None] = {}  # stored, waiting for their turn to be yielded
+        window = workers + 1  # a parsed file waits for the embedder at most briefly
+
+        def drain(timeout: float) -> None:
+            try:
+                while True:
+                    i, done, total = q.get(timeout=timeout)
+                    pages.update(i, done, total)
+                    timeout = 0
+            except queue.Empty:
+                pass
+
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(q,)) as pool:
 
             def top_up() -> None:
-                while pending and len(futures) < window:
-                    i = pending.pop(0)
-                    futures[i] = pool.submit(_parse_in_worker, i, paths[i])
+                while parse and len(running) < window:
+                    i = parse.pop(0)
+                    running[pool.submit(_parse_in_worker, i, paths[i])] = i
 
-            def drain(wait: float) -> None:
-                try:
-                    while True:
-                        i, done, total = q.get(timeout=wait)
-                        pages.update(i, done, total)
-                        wait = 0
-                except queue.Empty:
-                    pass
+            def store_ready(timeout: float) -> None:
+                top_up()
+                ready, _ = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+                drain(0)
+                for fut in ready:
+                    i = running.pop(fut)
+                    if self.embed:  # while files are still parsed, the workers have the cores
+                        _embed_threads(1 if (parse or running) else None)
+                    path = paths[i]
+                    results[i] = self._guard(path, lambda fut=fut, path=path: self._unchanged(path) or self._finish(path, _outcome(fut)))
+                    pages.finish(i)
+                top_up()
 
             try:
                 for i, path in enumerate(paths):
-                    top_up()
-                    fut = futures.pop(i, None)
-                    if fut is None:  # unchanged when the batch started: nothing to parse
-                        res = self.ingest(path)
-                    else:
-                        while not fut.done():
-                            drain(0.1)
-                        drain(0)
-                        res = self._guard(path, lambda fut=fut, path=path: self._unchanged(path) or self._finish(path, _outcome(fut)))
-                    top_up()
+                    while i in running.values() or i in parse:
+                        store_ready(0.1)
+                    res = results.pop(i) if i in results else self.ingest(path)  # unchanged, or a repeat
                     pages.finish(i)
                     yield res
             finally:
-                for fut in futures.values():
+                for fut in running:
                     fut.cancel()
                 q.close()
+                if self.embed and self._index is not None:
+                    _embed_threads(None)
 
     def _guard(self, path: Path, step: Callable[[], IngestResult | None]) -> IngestResult | None:
         try:
@@ -441,6 +460,27 @@ class Ingestor:
             except Exception as e:
                 result.warning = f"旧版本的索引条目未能删除（{type(e).__name__}: {e}）"
         return result
+
+
+_torch_threads: list[int] = []
+
+
+def _embed_threads(n: int | None) -> None:
+    """Threads the embedding model may use in this process (None: torch's own default). Two parse
+    workers and a two-thread model on two cores spin against each other: ingest took 1.6x as long."""
+    import torch
+
+    if not _torch_threads:
+        _torch_threads.append(torch.get_num_threads())
+    torch.set_num_threads(n or _torch_threads[0])
+
+
+def _content_key(path: Path) -> str:
+    """The file's content hash, or its path when it cannot be read (it then fails in its turn)."""
+    try:
+        return sha256_of(path)
+    except OSError:
+        return str(path.resolve())
 
 
 def _outcome(fut: Future) -> Document | BaseException:

@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     embedding_model: str = "e5-small"
     model_cache: Path = Field(default_factory=lambda: Path.home() / ".cache" / "budgetqa" / "models")
     embed_batch_size: int = 16
+    # the model's Linear layers in int8 (2.8x faster on 2 cores, cosine ~0.98 to float); a store's
+    # vectors and its queries must agree, so the index collection's name says which
+    embed_int8: bool = True
     # processes that parse files at once when several are ingested (default: one per CPU)
     ingest_workers: int | None = Field(default=None, ge=1)
     dense_retrieval: bool = True  # hybrid retrieval: Chroma + BM25 (off: BM25 only, no model load)

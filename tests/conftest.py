@@ -103,7 +103,7 @@ def served_app(settings) -> Iterator[tuple[str, object]]:
 class FakeEmbedder:
     """Deterministic 16-dimension vectors: enough for the index's bookkeeping, in no time."""
 
-    def __init__(self, name, cache_dir, batch_size=64):
+    def __init__(self, name, cache_dir, batch_size=64, int8=False):
         pass
 
     def embed_passages(self, texts):

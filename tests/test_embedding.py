@@ -91,3 +91,15 @@ def test_langchain_embeddings_share_the_model(embedder: Embedder, model_cache: P
     query = "三公经费是多少"
     np.testing.assert_allclose(lc.embed_query(query), embedder.embed_query(query), atol=1e-6)
     assert lc.embed_documents([]) == []
+
+
+def test_int8_model_ranks_as_the_float_model(embedder: Embedder, model_cache: Path) -> None:
+    """The default ingest model (Linear layers in int8) stays close to the float model and ranks the same."""
+    small = Embedder(E5_SMALL, model_cache, batch_size=16, int8=True)
+    assert small.model is not embedder.model
+    ours, theirs = np.array(small.embed_passages(PASSAGES)), np.array(embedder.embed_passages(PASSAGES))
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
+    assert (ours * theirs).sum(axis=1).min() >= 0.95
+    for query, expected in QUERIES.items():
+        scores = ours @ np.array(small.embed_query(query))
+        assert int(np.argmax(scores)) == expected, (query, scores.round(3).tolist())
