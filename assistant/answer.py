@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.asks import Ask, split_asks
@@ -28,8 +29,19 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
-from assistant.understand import Query, aliases, understand
-from assistant.vocab import COMPARE_LOW, COMPARE_Q, COUNTED, FUND_TABLES, PERCENT_Q, RATE_Q
+from assistant.understand import Query, aliases, regions_of, understand
+from assistant.vocab import (
+    COMPARE_LOW,
+    COMPARE_Q,
+    FUND_TABLES,
+    MEASURE_Q,
+    PERCENT_Q,
+    RATE_Q,
+    SAME_COUNT,
+    SAME_WORDS,
+    UNIT_MEANS,
+    counted_noun,
+)
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
@@ -43,7 +55,7 @@ def _amount_in(text: str) -> tuple[str, str] | None:
         "元" if m.group(2) == "元" else "万元")
 
 
-_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)|"
+_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
                       r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
 # a change stated with its size ("减少85万元", "增长3.2%") or as none ("持平")
@@ -389,7 +401,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = _residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(_MONEY_Q.search(q.text))
-    counted = COUNTED.search(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
+    counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
     chosen: list[TextEvidence] = []
     for e in cands:
         txt = clean(e.text)
@@ -406,9 +418,10 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if purpose and not _PURPOSE.search(txt):
             continue
         whole = paras.get(e.para_idx // 1000, "")
-        overlap = max(_overlap(subj, txt + clean(e.section)), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
-        if counted and _counts_ok(q.text, txt) and counted.group(2) and all(ch in txt for ch in counted.group(2)):
-            overlap = 1.0
+        means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
+        overlap = max(_overlap(subj, txt + clean(e.section) + means), 0.9 * _overlap(subj, clean(whole) + clean(e.section)))
+        if counted and _counts_ok(q.text, txt) and counted[1][-1] in txt:
+            overlap = 1.0  # the count, and the noun's head ("公车" -> 车: nouns end in what they are)
         # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
         # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
         people = bool(_COUNT_Q.findall(q.text)) and set(_COUNT_Q.findall(q.text)) <= {"人", "名"} and _counts_ok(q.text, txt)
@@ -474,17 +487,29 @@ _HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数")
 
 
 def _counts_ok(question: str, text: str) -> bool:
-    """'几辆' asks for a count of vehicles: the text must give a number of 辆."""
+    """'几辆' asks for a count of vehicles: the text must give a number of 辆 (or 台, as some write it);
+    '面积多大' an area: a number of 平方米."""
     for unit in _COUNT_Q.findall(question):
-        if not re.search(rf"\d[\d,.]*\s*(?:余|多)?{unit}", text):
+        if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit, unit)}]", text):
+            return False
+    for asked, unit in MEASURE_Q:
+        if asked.search(question) and not _MONEY_Q.search(question) and not re.search(rf"\d[\d,.]*\s*{unit}", text):
             return False
     if _HEADCOUNT_Q.search(question) and not re.search(r"\d[\d,]*\s*(?:余|多)?(人|名)", text):
         return False  # 编制数 / 人数: a number of people, not an amount
     return True
 
 
+def _units_mean(text: str) -> str:
+    """The nouns the printed units of a text stand for ("2辆" -> 车辆)."""
+    return "".join(noun for unit, noun in UNIT_MEANS.items() if re.search(rf"\d\s*{unit}", text))
+
+
 def _overlap(subject: str, text: str) -> float:
-    """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject)."""
+    """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject); words
+    asked in one form and printed in another ("总额" / "金额") count as the same."""
+    for asked, printed in SAME_WORDS:
+        subject, text = subject.replace(asked, printed), text.replace(asked, printed)
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
     # a short subject ("车", "辆车") is matched by its characters, a longer one by its bigrams
     grams = set(cjk) if len(cjk) <= 3 else {cjk[i : i + 2] for i in range(len(cjk) - 1)}
@@ -632,6 +657,8 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
 
 
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    if q.units and not any(u in doc.context for u in q.units):
+        q = replace(q, units=[])  # "深圳市考试院和上海市职业能力考试院": the unit is in the other document
     intents = q.intents or ["figure"]
     if (_PLAN_FINAL.search(q.text) or _USE_Q.search(q.text) or _WHY.search(q.text)) and answer_item(cat, q, doc, d, prefix):
         return True
@@ -684,6 +711,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return d
     if asks_consistency(q.text):  # "有没有数字对不上的地方": the publication check's findings
         return answer_findings(cat, q)
+    if q.ambiguous:
+        _scope_by_names(cat, q)
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
@@ -719,7 +748,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             got = answer_for_doc(cat, gq, doc, d)
             if not got:
                 d.parts = d.parts[:before]
-            said = "".join(d.parts[before:])
+            said = _said(d, before)
             quoted = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id]
             # then each ask, or listed thing, that answer does not cover
             for k, ask in enumerate(group if compound else []):
@@ -774,6 +803,39 @@ def compose(cat: Catalog, q: Query) -> Draft:
     return d
 
 
+def _scope_by_names(cat: Catalog, q: Query) -> None:
+    """No department named and several in scope: a row or project name of six characters or more that the
+    question writes (with or without its place) and only one department's documents hold names that department."""
+    text = clean(q.text)
+    owners: dict[str, list[DocInfo]] = {}
+    for doc in q.docs:
+        for r in cat.doc_rows(doc.doc_id):
+            for name in {bare(r.label), project_name(r.table) if r.table_kind == "performance" else ""}:
+                if len(name) >= 6 and any(len(f) >= 6 and f in text for f in (name, _without_places(name))):
+                    owners.setdefault(doc.department, []).append(doc)
+                    break
+            if doc.department in owners:
+                break
+    if len(owners) == 1:
+        (q.docs,) = owners.values()
+        q.ambiguous = []
+
+
+def _without_places(name: str) -> str:
+    """'广州市牛路水库建设工程' -> '牛路水库建设工程' (its places as written, with or without 市/区, removed)."""
+    for r in regions_of(name):
+        name = name.replace(r, "", 1)
+    return name
+
+
+def _said(d: Draft, before: int) -> str:
+    """What the parts from `before` on say, with the sentences they only point to ("见上文[1]")."""
+    new = "".join(d.parts[before:])
+    if "见上文" not in new:
+        return new
+    return new + "".join(e.text for i, e in enumerate(d.evidence, 1) if isinstance(e, TextEvidence) and f"[{i}]" in new)
+
+
 def _echo(text: str) -> str:
     """The asked words, for saying what was not found (no digits: a number is printed only from a source)."""
     return re.sub(r"[\d（）()]", "", clean(text)).rstrip("？?。，")
@@ -781,11 +843,13 @@ def _echo(text: str) -> str:
 
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
-    asked = ((_CHANGE_Q, _CHANGE_SIZE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT))
+    asked = ((_CHANGE_Q, _CHANGE_SIZE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS))
     return [found for q, found in asked if q.search(text)]
 
 
 _PERCENT = re.compile(r"\d\s*%")
+_GOALS_Q = re.compile(r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:是什么|有哪些)|要(?:完成|实现|达到)(?:哪些|什么)")
+_GOALS = re.compile(r"目标|完成|实现|达到|确保|提高|提升|保障")
 
 
 def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, said: str) -> str:
@@ -819,9 +883,8 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
         return False
     if any(not found.search(flat) for found in _needs(text)):
         return False
-    for unit in _COUNT_Q.findall(text):
-        if not re.search(rf"\d[\d,]*\s*(?:余|多)?{unit}", flat):
-            return False
+    if not _counts_ok(text, flat):
+        return False
     return not (re.search(r"多少|几|金额", text) and not _COUNT_Q.search(text) and not _AMOUNT.search(flat))
 
 

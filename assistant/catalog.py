@@ -17,6 +17,14 @@ from ingest.store import Store
 
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
+
+
+def _heading_name(heading: str) -> str:
+    """'二十一、深圳市考试院' -> '深圳市考试院'."""
+    return _NUMBERING.sub("", heading.strip())
+
+
 _UNIT_NAME = re.compile(r"(中心|局|院|所|站|馆|队|处|办|委|会|学校|医院|大学|学院|幼儿园|[(（]本级[)）])$")
 _SENT = re.compile(r"(?<=[。；！？!?;])")
 _STOP = set("的 了 是 和 与 及 在 对 为 有 中 其中 等 个 年 元 万元 多少 什么 哪些 怎么 如何 吗 呢 ？ ? ， 。 、 ： （ ） “ ” 《 》 ( ) : , .".split())
@@ -81,6 +89,9 @@ class Catalog:
             org += " " + " ".join(dict.fromkeys(r.unit_name for t in doc.tables for r in t.rows if r.unit_name))
             org += " " + " ".join(dict.fromkeys(r.label for t in doc.tables if t.kind != "performance" for r in t.rows
                                                 if len(r.label) >= 5 and _UNIT_NAME.search(r.label)))
+            # units the narrative gives a heading of their own ("二十一、深圳市考试院")
+            org += " " + " ".join(dict.fromkeys(h for p in doc.paragraphs for h in map(_heading_name, p.heading_path)
+                                                if len(h) >= 5 and _UNIT_NAME.search(h)))
             opening = " ".join(p.text for p in doc.paragraphs[:3])
             context = f"{d.department} {d.title} {org} {opening}"
             info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)

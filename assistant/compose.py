@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
-from assistant.understand import COLUMN_INTENTS, Query
+from assistant.understand import COLUMN_INTENTS, Query, regions_of
 from assistant.vocab import ASKED_AS_WRITTEN, COUNTED
 from ingest.model import code_level, parse_amount
 
@@ -139,6 +139,10 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
+        if name not in subj and (places := regions_of(name)):
+            short = name[name.index(places[-1]) + len(places[-1]):]
+            if len(short) >= 4 and short in subj:
+                name = short  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.evidence import DocInfo
-from assistant.vocab import BUDGET_NOUN_START, RATE_Q
+from assistant.vocab import BUDGET_NOUN_START, COMPARE_Q, RATE_Q
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -33,7 +33,8 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
-    ("purpose", re.compile(r"用于|用途|用在|干什么|做什么|为什么|为啥|原因|主要是|花在|目的|为了(?:解决)?什么|解决什么|什么作用")),
+    ("purpose", re.compile(r"用于|用途|用在|干什么|做什么|为什么|为啥|原因|主要是|花在|目的|为了(?:解决)?什么|解决什么|什么作用|"
+                           r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:是什么|有哪些)|要(?:完成|实现|达到)(?:哪些|什么)")),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
     ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),
@@ -170,6 +171,8 @@ _ORG_MENTION = re.compile(
 )
 _REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
 _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
+# the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
+_ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
 
 
 def mentions(text: str, alias: str) -> list[int]:
@@ -241,7 +244,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     def as_place(r: str) -> str:
         """"珠海交通市(政工务中心)": a known place followed by more name is that place; a district after
         it ("…新区", "…县") stays a place of its own."""
-        if r in places or re.search(r"(区|县|旗)$", r):
+        if r in places:
+            return r
+        # "上海普陀区": a city then a district, both known; the district is the place meant
+        inner = [r[len(p):] for p in places if r.startswith(p) and r[len(p):] in places]
+        if inner:
+            return max(inner, key=len)
+        if re.search(r"(区|县|旗)$", r):
             return r
         return max((p for p in places if r.startswith(p)), key=len, default=r)
 
@@ -257,7 +266,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
-    for m in _ORG_MENTION.finditer(text):
+    for m in [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text)]:
         org = m.group(0)
         if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
             continue  # the department itself ("统计" inside "统计普查中心" is not)
@@ -266,17 +275,20 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
         near = [d for d in pool if place in d.department or place in d.context]
         hits = [d for d in near if loosely_names(org, d.department)]
-        if not hits and len(core) >= 4:
-            hits = [d for d in near if core in d.context and core not in d.department]
+        if not hits and (len(core) >= 4 or place and len(core) >= 3):  # "深圳市考试院": a unit under its full name
+            unit = core if len(core) >= 4 else org
+            hits = [d for d in near if unit in d.context and unit not in d.department]
             if hits:
-                q.units.append(core)
+                q.units.append(unit)
         for d in hits:
             named.setdefault(d.department, org)
     if named:
         q.dept_named = True
         q.named = sorted(set(named.values()), key=len, reverse=True)
         # "统计局本级": the department's own unit, one row among its units
-        q.units += [_strip_region(dep) for dep, a in named.items() if re.search(re.escape(a) + r"的?[（(]?本级", text)]
+        # (a document of the 本级 unit itself is not broken down by unit: "无锡市交通运输局（本级）")
+        q.units += [_strip_region(dep) for dep, a in named.items()
+                    if re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
         pool = [d for d in pool if d.department in named]
         kept = _by_place(text, pool, named, places)
         if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
@@ -373,10 +385,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|为什么|为何|为啥|(?<=[加少长降])了|"
+        r"原因|为什么|为何|为啥|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
-        subj,
+        COMPARE_Q.sub("", subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
+    subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     q.subject = subj
     return q

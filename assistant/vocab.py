@@ -35,14 +35,35 @@ INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下
 # department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
 BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]")
 # a budget noun: what makes a clause's words a subject of its own
-SUBJECT_NOUN = re.compile(r"费|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计")
+SUBJECT_NOUN = re.compile(r"费|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
+                          r"设备|房屋|面积|车|机构|科室|人数")  # what the asset and organisation sections count
 # asked for a share, and a share given
 PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 # a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
 RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
+# measure words that count the same things: "多少辆车" may be printed "车辆33台"
+SAME_COUNT = {"辆": "辆台", "台": "台套辆", "套": "套台", "人": "人名", "名": "名人", "个": "个家所处", "家": "家个",
+              "所": "所个", "处": "处个"}
+# a quantity asked by its measure, and the unit that prints it ("房屋面积多大" -> "房屋8,268.74平方米")
+MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
+# the noun a printed unit stands for: "房屋8,268.74平方米" is an area, "车辆2辆" a number of vehicles
+UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
+# one thing asked in one word and printed in another: compared as the second
+SAME_WORDS = (("总额", "金额"), ("公车", "公务用车"))
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
-COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,3}?)(?=[？?，,。]|$|呢|吗)")
+COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。]|$|呢|吗)")
+# "设备有几台": the counted noun written before the count
+COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fa5]{2})(?:一共|共|总共)?(?:有|是|为)?(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)(?=[？?，,。]|$|呢|吗)")
+
+
+def counted_noun(question: str) -> tuple[str, str] | None:
+    """(unit, noun) of a count asked: "多少辆车" -> ("辆", "车"), "设备有几台" -> ("台", "设备")."""
+    if (m := COUNTED.search(question)) and m.group(2):
+        return m.group(1), m.group(2)
+    if m := COUNTED_BEFORE.search(question):
+        return m.group(2), m.group(1)
+    return None
 # asked whether the disclosure agrees with itself (answered from the publication check's findings):
 # a word of mismatch or error, ...
 MISMATCH = re.compile(r"对不上|对得上|对不对得上|不一致|一致|相符|不符|吻合|矛盾|冲突|勾稽|错误|错漏|差错|有误|出错|算错|加错|"
