@@ -17,6 +17,11 @@ DOCS = [
     DocInfo("hz1", "杭州市气象局", 2026, "预算", "部门", "g.pdf"),
     DocInfo("bj1", "北京市审计局", 2026, "预算", "部门", "h.pdf"),
     DocInfo("sh1", "上海钻石宝玉石交易联合管理办公室", 2026, "预算", "单位", "i.pdf"),
+    DocInfo("sz1", "深圳市人民政府办公厅", 2026, "预算", "部门", "j.pdf"),
+    DocInfo("sz2", "深圳市人力资源和社会保障局", 2026, "预算", "部门", "k.pdf",
+            context="深圳市人力资源和社会保障局 二十、深圳市人事人才公共服务中心 深圳市考试院"),
+    DocInfo("pt3", "上海市普陀区人民政府办公室", 2025, "预算", "部门", "l.pdf"),
+    DocInfo("sh2", "上海市职业能力考试院", 2026, "预算", "单位", "m.pdf"),
 ]
 
 
@@ -46,3 +51,16 @@ def test_a_year_only_compared_with_does_not_pick_the_document() -> None:
     assert scope("重庆商务委今年的政府性基金预算有多少？比2025年少了多少？") == ["cq1"]
     # a year that is asked about still decides
     assert scope("重庆商务委2025年的预算是多少？") == []
+
+
+def test_a_name_followed_by_a_verb_and_a_city_before_its_district() -> None:
+    # "市政府办公厅" for 市人民政府办公厅, followed by what it does
+    assert scope("深圳市政府办公厅编政府公报一年花多少钱？") == ["sz1"]
+    # "上海普陀区": a city and its district, both the document's own places
+    assert sorted(scope("深圳市政府办公厅2026年和上海普陀区政府办2025年，因公出国（境）费各安排了多少？")) == ["pt3", "sz1"]
+
+
+def test_a_unit_named_under_its_full_name_scopes_to_the_document_that_lists_it() -> None:
+    q = understand("深圳市考试院和上海市职业能力考试院2026年预算分别是多少？哪家多？", DOCS)
+    assert sorted(d.doc_id for d in q.docs) == ["sh2", "sz2"] and q.units == ["深圳市考试院"]
+    assert "哪家" not in q.subject and not q.subject.startswith("和")
