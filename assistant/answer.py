@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog, TableInfo, split_sentences
@@ -78,6 +79,14 @@ _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", 
 _BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")
 _TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
                           r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
+
+
+def _asks_within(q: Query) -> bool:
+    """The subject names more than the unit it is about: a thing of the unit's own."""
+    rest = subject_text(q)
+    for u in q.units:
+        rest = rest.replace(u, "")
+    return len(re.sub(r"[^\u4e00-\u9fa5]", "", _RESIDUE.sub("", _TOTAL_NOISE.sub("", rest)))) >= 3
 
 
 def _names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
@@ -466,6 +475,15 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 keep.append(extra)
     if len(keep) == 1 and len(chosen) > 1 and not needs:
         keep.append(chosen[1])
+    for e in list(keep):
+        # a reason is quoted with what it explains: "…预算 0.00 万元，…。主要是本单位属于…" (the figure before it)
+        prev = cat.sentence_at(doc.doc_id, e.para_idx - 1) if e.para_idx % 1000 else None
+        if prev is not None and prev not in keep and _BECAUSE.search(e.text) and not _AMOUNT.search(e.text) \
+                and _AMOUNT.search(prev.text) and _overlap(subj, clean(prev.text)) >= 0.3:
+            keep.append(prev)
+        # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
+        if _LIST_OPENS.search(clean(e.text)):
+            keep += [x for x in _list_after(cat, e) if x not in keep]
     if _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text) and not any(_AMOUNT.search(e.text) for e in keep):
         return False  # "总投资是多少": sentences about the project that state no amount do not answer it
     chosen = sorted(keep, key=lambda e: e.para_idx)
@@ -480,6 +498,26 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return True
 
 
+def _following(cat: Catalog, x: TextEvidence) -> TextEvidence | None:
+    """The sentence after x: in its paragraph, else the first of the next paragraph."""
+    return cat.next_sentence(x) or cat.sentence_at(x.doc.doc_id, (x.para_idx // 1000 + 1) * 1000)
+
+
+def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvidence]:
+    """The first sentence of each numbered item ("（八）外事科。…") that follows a sentence announcing a list."""
+    after = partial(_following, cat)
+    out: list[TextEvidence] = []
+    nxt = after(e)
+    while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and nxt.section.startswith(e.section):
+        out.append(nxt)
+        nxt = after(nxt)
+        while nxt is not None and nxt.para_idx // 1000 == out[-1].para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):
+            nxt = after(nxt)  # the rest of the item
+    return out
+
+
+_LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$")
+_LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 _COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位)")
 
 
@@ -657,8 +695,25 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
 
 
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    if q.units and not any(u in doc.context for u in q.units):
-        q = replace(q, units=[])  # "深圳市考试院和上海市职业能力考试院": the unit is in the other document
+    """One document's answer to one ask. A unit the question names inside the document must be what the
+    evidence is about: a department-wide figure does not answer for one of its units."""
+    units = [u for u in q.units if u in doc.context]
+    if len(units) < len(q.units):
+        q = replace(q, units=units)  # "深圳市考试院和上海市职业能力考试院": the unit is in the other document
+    mark = (len(d.parts), len(d.evidence), len(d.figures))
+    if not _answer_for_doc(cat, q, doc, d, prefix):
+        return False
+    if not units:
+        return True
+    said = clean("".join(d.parts[mark[0]:]) + "".join(
+        e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.section + e.text for e in d.evidence[mark[1]:]))
+    if any(clean(u) in said for u in units):
+        return True
+    d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+    return False
+
+
+def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
     if (_PLAN_FINAL.search(q.text) or _USE_Q.search(q.text) or _WHY.search(q.text)) and answer_item(cat, q, doc, d, prefix):
         return True
@@ -668,9 +723,10 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
-    if q.units and not (top and is_unit_row(top[0], q.units)) \
+    if q.units and not (top and is_unit_row(top[0], q.units) and not _asks_within(q)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
-        return True  # a unit inside the document: its own section, when no row is labelled with it
+        return True  # a unit inside the document: its own section, when no row is labelled with it or the
+        # question asks about something of the unit's ("…中心的高层次人才奖励补贴")
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
     for word, kind in _EMPTY_KINDS.items():
         if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
@@ -859,15 +915,14 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     if not unmet:
         return ""
     for e in quoted:
-        nxt, steps = cat.next_sentence(e), 0
-        if nxt is None:
-            nxt = cat.sentence_at(e.doc.doc_id, (e.para_idx // 1000 + 1) * 1000)
-        while nxt is not None and steps < 2:
+        nxt, steps = _following(cat, e), 0
+        while nxt is not None and steps < 4:
             if any(p.search(clean(nxt.text)) for p in unmet) and not d.cited(nxt):
                 text = f"“{nxt.text.rstrip('。；')}”{d.cite(nxt)}。"
                 d.add(text)
                 return text
-            nxt, steps = cat.next_sentence(nxt), steps + 1
+            # the sentences after, across the paragraphs of a list ("其中：（一）…（二）…")
+            nxt, steps = _following(cat, nxt), steps + 1
     return ""
 
 
@@ -1062,6 +1117,9 @@ def _without_owner(text: str, doc: DocInfo) -> str:
     return re.sub(r"^的", "", text)
 
 
+_WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(预算|支出|决算)?(总额|总计|合计|总数)?")
+
+
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
     基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
@@ -1072,7 +1130,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     part_text = m.group(1) if m.re is _SHARE else m.group("part")
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
-    part = _operand(cat, doc, part_text)
+    if _WHOLE_BUDGET.fullmatch(whole_text):
+        whole_text = ""  # "整个部门预算": the document's total
+    part = _operand(cat, doc, _without_owner(part_text, doc).strip("，,、 ") or part_text)
     if part is None:
         return False
     whole = None
