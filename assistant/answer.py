@@ -41,6 +41,8 @@ from assistant.vocab import (
     SAME_COUNT,
     SAME_WORDS,
     UNIT_MEANS,
+    USE_ASKED,
+    WHY_ASKED,
     counted_noun,
 )
 from ingest.model import parse_amount
@@ -63,8 +65,8 @@ _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增
 _CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 _QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
-_USE_Q = re.compile(r"用于|用途|干什么|做什么|花在|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
-_WHY = re.compile(r"为什么|原因|为何|怎么会|为啥|咋")
+_USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
+_WHY = re.compile(WHY_ASKED + r"|原因")
 _BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
 _GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果")
 _USE = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
@@ -452,9 +454,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_reason = bool(_WHY.search(q.text))
     wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
+    attr = _asked_attribute(q.text)
+
     def rank(e: TextEvidence) -> float:
         why = 0.5 if wants_amount else 2.0  # with an amount asked, the sentence naming the subject leads
         return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + why * bool(wants_reason and _BECAUSE.search(e.text))
+                + 1.5 * _states(attr, clean(e.text))  # "规划建筑面积多大": the sentence giving 规划建筑面积 a number
                 + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section))
                 + 0.3 * _overlap(q.subject_full, clean(e.text))  # the question's own wording ("截至…共有")
                 - 0.5 * sum(1 for w in _QUALIFIERS if w in e.text and w not in q.text))  # "财政拨款收支总预算" ≠ "收支总预算"
@@ -536,6 +541,23 @@ def _counts_ok(question: str, text: str) -> bool:
     if _HEADCOUNT_Q.search(question) and not re.search(r"\d[\d,]*\s*(?:余|多)?(人|名)", text):
         return False  # 编制数 / 人数: a number of people, not an amount
     return True
+
+
+_ASKED_ATTR = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:大概|大约|一共|共|总共|又)?(?:有|是|为|约|安排了?|花了?)?(?:多大|多少|几)")
+
+
+def _asked_attribute(question: str) -> str:
+    """The words right before what is asked: "规划建筑面积多大" -> "规划建筑面积"."""
+    found = [m.group(1) for m in _ASKED_ATTR.finditer(clean(question))]
+    return found[-1] if found else ""
+
+
+def _states(attr: str, text: str) -> bool:
+    """Whether the text gives the attribute (its last three characters or more) a number right after it."""
+    for k in range(len(attr), 2, -1):
+        if re.search(re.escape(attr[-k:]) + r"[^\d。；]{0,4}\d", text):
+            return True
+    return False
 
 
 def _units_mean(text: str) -> str:
@@ -773,7 +795,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
-    asks = split_asks(q.text, cat.names(), [a for doc in q.docs for a in aliases(doc.department)] + q.named + q.units)
+    asks = split_asks(q.text, cat.names() + _joined_names(cat, q),
+                      [a for doc in q.docs for a in aliases(doc.department)] + q.named + q.units)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
@@ -814,7 +837,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if got and (_covers(said, name) if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
-                    if got and not name and (more := _told_next(cat, d, quoted, aq, said)):
+                    if got and not name and (more := _told_next(cat, d, quoted, aq, said, ask.tail)):
                         said += more  # the reason or change is told right after what was quoted
                         found.add((release(doc), 100 * g + k + 1))
                         continue
@@ -857,6 +880,29 @@ def compose(cat: Catalog, q: Query) -> Draft:
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
     return d
+
+
+def _joined_names(cat: Catalog, q: Query) -> list[str]:
+    """Names with 及/和/与 inside that the documents print whole ("党建及业务专题培训"): not a list of two."""
+    text = clean(q.text)
+    out: list[str] = []
+    for m in re.finditer(r"[及和与]", text):
+        i = m.start()
+        for a in range(min(10, i), 1, -1):
+            found = next((text[i - a : i + 1 + b] for b in range(min(10, len(text) - i - 1), 1, -1)
+                          if re.fullmatch(r"[\u4e00-\u9fa5]+", text[i - a : i + 1 + b])
+                          and any(text[i - a : i + 1 + b] in _doc_text(cat, doc) for doc in q.docs)), None)
+            if found:
+                out.append(found)
+                break
+    return out
+
+
+def _doc_text(cat: Catalog, doc: DocInfo) -> str:
+    key = ("text", doc.doc_id)
+    if key not in cat.memo:
+        cat.memo[key] = clean("".join(e.text for e in cat.doc_texts(doc.doc_id)))
+    return cat.memo[key]
 
 
 def _scope_by_names(cat: Catalog, q: Query) -> None:
@@ -908,25 +954,35 @@ _GOALS_Q = re.compile(r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:�
 _GOALS = re.compile(r"目标|完成|实现|达到|确保|提高|提升|保障")
 
 
-def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, said: str) -> str:
-    """A follow-up ("为什么", "增加了多少") answered by the sentences right after those already quoted:
-    the next two sentences of the paragraph, or the first of the next paragraph. Returns what was added."""
+def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, said: str, tail: str = "") -> str:
+    """A follow-up ("为什么", "增加了多少", "其中X多少") answered by the sentences right after those already
+    quoted (up to four, across the paragraphs of a list). Returns what was added."""
     unmet = [p for p in _needs(aq.text) if not p.search(clean(said))]
-    if not unmet:
+    own = _TAIL_NOISE.sub("", re.sub(r"^其中", "", tail))
+    named = len(own) >= 2 and _overlap(own, clean(said)) < 0.6 and bool(re.search(r"多少|几", tail))
+    if not unmet and not named:
         return ""
+
+    def answers(t: str) -> bool:
+        if unmet:
+            return any(p.search(t) for p in unmet)
+        return _overlap(own, t) >= 0.6 and bool(_AMOUNT.search(t) or _COUNT_Q.search(tail) and _counts_ok(tail, t))
+
     for e in quoted:
         nxt, steps = _following(cat, e), 0
+        in_list = bool(re.search(r"[：:]$", clean(e.text)))
         while nxt is not None and steps < 4:
-            if any(p.search(clean(nxt.text)) for p in unmet) and not d.cited(nxt):
+            if answers(clean(nxt.text)) and not d.cited(nxt):
                 text = f"“{nxt.text.rstrip('。；')}”{d.cite(nxt)}。"
                 d.add(text)
                 return text
-            # the sentences after, across the paragraphs of a list ("其中：（一）…（二）…")
-            nxt, steps = _following(cat, nxt), steps + 1
+            # the next sentence of the paragraph; into the next paragraph only through a list ("其中：（一）…（二）…")
+            in_list = in_list or bool(re.search(r"[：:]$", clean(nxt.text)))
+            nxt, steps = (cat.next_sentence(nxt) or (_following(cat, nxt) if in_list else None)), steps + 1
     return ""
 
 
-_TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|为什么|为何|为啥|原因|主要|[？?，,。]")
+_TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|" + WHY_ASKED + r"|原因|主要|[？?，,。]")
 
 
 def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:

@@ -6,20 +6,23 @@ from __future__ import annotations
 
 import re
 
+# how a reason and a use are asked (one list for the whole assistant)
+WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?"
+USE_ASKED = r"用于|用途|用在|干什么|做什么|干啥|干嘛|花在|怎么用|如何使用|怎么花|用到哪|花到哪|用来做"
 # a clause asks something
-INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|为什么|为何|为啥|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + r"|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
     r"(?:各自?|分别|一共|总共|共计?|总计|合计|大概|大约|预计|计划|打算|准备)?"
-    r"(?:是|为|有|要|花|安排|预算|拿到|达到|用|涨|增加|减少|发给)?了?(?:多少|几|多大|什么|哪些|哪|怎样|如何|为什么|为何|为啥)"
-    r"|(?:主要)?用于|(?:主要)?用在|花在|占(?!用)|在.{1,8}中占|比(?:上年|去年|20\d\d)|较(?:上年|去年)|为什么|为何|为啥|原因"
+    r"(?:是|为|有|要|花|安排|预算|拿到|达到|用|涨|增加|减少|发给)?了?(?:多少|几|多大|什么|哪些|哪|怎样|如何|" + WHY_ASKED + r")"
+    r"|(?:主要)?用于|(?:主要)?用在|花在|占(?!用)|在.{1,8}中占|比(?:上年|去年|20\d\d)|较(?:上年|去年)|" + WHY_ASKED + r"|原因"
 )
 # a later clause that continues the first one's subject ("比上年增加了多少", "为什么", "其中…")
-FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|与上年|同比|为什么|为何|为啥|原因|主要原因|主要|涨|降|增|减|多了|少了|"
+FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|与上年|同比|" + WHY_ASKED + r"|原因|主要原因|主要|涨|降|增|减|多了|少了|"
                        r"哪一?项|哪些方面|这些钱|这笔钱|钱|是否|用于|用在|花在|发给|涉及|对|定的|目标)")
 # what is left of a clause once change, reason and question words are gone: its own subject, if any
 SUBJECTLESS = re.compile(
-    r"20\d\d年度?|上一?年度?|去年|同比|比|较|增加|减少|增长|下降|上升|涨|降|多了|少了|变化|了|会|的|是|有|为什么|为何|为啥|原因|主要|"
+    r"20\d\d年度?|上一?年度?|去年|同比|比|较|增加|减少|增长|下降|上升|涨|降|多了|少了|变化|了|会|的|是|有|" + WHY_ASKED + r"|原因|主要|"
     r"什么|多少|几|吗|呢|哪一?项|哪些|方面|其中|这个数|这个|这些|钱|怎么|如何|怎样|大涨|大幅|幅度|多大|总额|分别|各|"
     r"预算数?|决算数?|年初|低于|高于|大于|小于|超过|远|执行|差异|差距|偏差|完成"  # plan vs final of the same subject
 )
@@ -81,4 +84,4 @@ OTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较与和]20\d\d")
 FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capital"}
 
 # how the documents write what a question asks in other words: a reason is "原因", a use "用于"
-ASKED_AS_WRITTEN = ((re.compile(r"为什么|为何|为啥|怎么会|咋"), "原因"), (re.compile(r"干什么|做什么|干啥|花在|用在"), "用于"))
+ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"))
