@@ -17,7 +17,7 @@ URL ?=
 CHROMIUM := /usr/bin/chromium
 ROOT_USER := $(shell test "$$(id -u)" = 0 && command -v apt-get >/dev/null && echo yes)
 
-.PHONY: install run test lint eval corpus-report corpus-check bench load browser screenshots clean
+.PHONY: install run test lint eval tune corpus-report corpus-check bench load browser screenshots clean
 
 install: $(STAMP)
 
@@ -69,6 +69,10 @@ eval: install
 	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS)/*.pdf)
 	@for g in eval/gold/*.jsonl; do echo "== $$g"; $(BIN)/budgetqa eval --store $(EVAL_STORE) --baseline --gold $$g || exit 1; done
 	@echo "报告：eval/REPORT.md"
+
+# the sentence-ranking weights, chosen on the gold sets' dev halves (the store must hold their documents)
+tune: install
+	$(BIN)/python -m eval.tune --store $(EVAL_STORE)
 
 corpus-report: install
 	$(BIN)/python -m eval.corpus_report

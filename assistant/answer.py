@@ -7,6 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
+from assistant import rank
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog, TableInfo, split_sentences
 from assistant.compose import (
@@ -30,6 +31,7 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
+from assistant.rank import Asked
 from assistant.understand import Query, aliases, regions_of, understand
 from assistant.vocab import (
     COMPARE_LOW,
@@ -39,7 +41,6 @@ from assistant.vocab import (
     PERCENT_Q,
     RATE_Q,
     SAME_COUNT,
-    SAME_WORDS,
     UNIT_MEANS,
     USE_ASKED,
     WHY_ASKED,
@@ -48,7 +49,7 @@ from assistant.vocab import (
 from ingest.model import parse_amount
 
 _NUMERIC = re.compile(r"\d")
-_AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))")
+_AMOUNT = rank.AMOUNT
 def _amount_in(text: str) -> tuple[str, str] | None:
     """The first amount a sentence states, as printed, with its unit."""
     m = _AMOUNT.search(text)
@@ -64,10 +65,10 @@ _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增
 # a change stated with its size ("减少85万元", "增长3.2%") or as none ("持平")
 _CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 _CHANGE = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
-_QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
+_QUALIFIERS = rank.QUALIFIERS
 _USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
 _WHY = re.compile(WHY_ASKED + r"|原因")
-_BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
+_BECAUSE = rank.BECAUSE
 _GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果")
 _USE = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
 
@@ -454,17 +455,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_reason = bool(_WHY.search(q.text))
     wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
 
-    attr = _asked_attribute(q.text)
-
-    def rank(e: TextEvidence) -> float:
-        why = 0.5 if wants_amount else 2.0  # with an amount asked, the sentence naming the subject leads
-        return (2.0 * bool(wants_amount and _AMOUNT.search(e.text)) + why * bool(wants_reason and _BECAUSE.search(e.text))
-                + 1.5 * _states(attr, clean(e.text))  # "规划建筑面积多大": the sentence giving 规划建筑面积 a number
-                + _overlap(subj, clean(e.text)) + 0.5 * _overlap(subj, clean(e.text) + clean(e.section))
-                + 0.3 * _overlap(q.subject_full, clean(e.text))  # the question's own wording ("截至…共有")
-                - 0.5 * sum(1 for w in _QUALIFIERS if w in e.text and w not in q.text))  # "财政拨款收支总预算" ≠ "收支总预算"
-
-    chosen = sorted(chosen, key=rank, reverse=True)
+    asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
+    chosen = sorted(chosen, key=lambda e: rank.score(asked, e, cat.weights), reverse=True)
     best = chosen[0]
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
@@ -552,32 +544,12 @@ def _asked_attribute(question: str) -> str:
     return found[-1] if found else ""
 
 
-def _states(attr: str, text: str) -> bool:
-    """Whether the text gives the attribute (its last three characters or more) a number right after it."""
-    for k in range(len(attr), 2, -1):
-        if re.search(re.escape(attr[-k:]) + r"[^\d。；]{0,4}\d", text):
-            return True
-    return False
-
-
 def _units_mean(text: str) -> str:
     """The nouns the printed units of a text stand for ("2辆" -> 车辆)."""
     return "".join(noun for unit, noun in UNIT_MEANS.items() if re.search(rf"\d\s*{unit}", text))
 
 
-def _overlap(subject: str, text: str) -> float:
-    """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject); words
-    asked in one form and printed in another ("总额" / "金额") count as the same."""
-    for asked, printed in SAME_WORDS:
-        subject, text = subject.replace(asked, printed), text.replace(asked, printed)
-    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
-    # a short subject ("车", "辆车") is matched by its characters, a longer one by its bigrams
-    grams = set(cjk) if len(cjk) <= 3 else {cjk[i : i + 2] for i in range(len(cjk) - 1)}
-    grams |= {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
-    if not grams:
-        return 0.0
-    low = text.lower()
-    return sum(1 for g in grams if g in low) / len(grams)
+_overlap = rank.overlap
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:

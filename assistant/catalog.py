@@ -13,6 +13,7 @@ from rank_bm25 import BM25Okapi
 
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import DenseFn
+from ingest.settings import RankWeights
 from ingest.store import Store
 
 jieba.setLogLevel(logging.WARNING)
@@ -68,6 +69,7 @@ class Catalog:
     by_code: dict[str, list[RowEvidence]] = field(default_factory=lambda: defaultdict(list))
     signature: tuple = ()
     dense: DenseFn | None = None  # set by the assistant when a vector index exists
+    weights: RankWeights = field(default_factory=RankWeights)  # set by the assistant from its settings
     _bm25: dict[str, tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]] = field(default_factory=dict)
     _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)

@@ -308,9 +308,6 @@ def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_tot
 
 # ---------------------------------------------------------------- passages
 
-# dense ranks count less than BM25's: on short Chinese budget questions the small e5 model often prefers
-# paragraphs of the same section over the one that states the figure (eval/REPORT.md, hybrid vs BM25 only)
-DENSE_WEIGHT = 0.5
 
 
 def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: int = 8) -> list[TextEvidence]:
@@ -336,7 +333,7 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     for e in sents + extra:
         p = e.para_idx // 1000
         if p in dense_rank:
-            fused[e.para_idx] = fused.get(e.para_idx, 0.0) + DENSE_WEIGHT / (RRF_K + dense_rank[p] + 1)
+            fused[e.para_idx] = fused.get(e.para_idx, 0.0) + cat.weights.dense / (RRF_K + dense_rank[p] + 1)
     pool = {e.para_idx: e for e in sents + extra}
     order = sorted(pool, key=lambda i: (-fused[i], bm25_rank.get(i, 10**6)))
     return [pool[i] for i in order[:k]]

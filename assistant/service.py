@@ -61,6 +61,7 @@ class Assistant:
             sig = tuple(sorted(d.doc_id for d in self.store.documents()))
             if self._cat is None or self._cat.signature != sig:
                 self._cat = Catalog.load(self.store)
+                self._cat.weights = self.settings.rank
                 if self.settings.dense_retrieval:
                     self._cat.dense = self._dense.paragraphs
                     self._dense.warm()  # model and vectors loaded with the catalog, not on a user's question

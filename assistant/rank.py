@@ -1,0 +1,80 @@
+"""Ranking the sentences that could answer an ask: a few named signals, each a number in [0, 1] (or a
+count), weighted by `ingest.settings.RankWeights` (chosen on the gold sets' dev halves, eval/TUNE.md).
+
+A signal is computed from the ask (`Asked`) and one sentence; the score is the weighted sum. Nothing
+here names a question's words: the signals are about amounts, reasons, the asked attribute, the
+subject's words and the question's own wording."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.evidence import TextEvidence
+from ingest.settings import RankWeights
+
+_WS = re.compile(r"\s+")
+AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))")
+BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
+# fund and column words: a sentence about 财政拨款 收支 is not about the 收支 the question asks
+QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
+
+
+def _clean(t: str) -> str:
+    return _WS.sub("", t or "")
+
+
+def overlap(subject: str, text: str) -> float:
+    """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject); words
+    asked in one form and printed in another ("总额" / "金额") count as the same."""
+    from assistant.vocab import SAME_WORDS
+
+    for asked, printed in SAME_WORDS:
+        subject, text = subject.replace(asked, printed), text.replace(asked, printed)
+    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
+    # a short subject ("车", "辆车") is matched by its characters, a longer one by its bigrams
+    grams = set(cjk) if len(cjk) <= 3 else {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    grams |= {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
+    if not grams:
+        return 0.0
+    low = text.lower()
+    return sum(1 for g in grams if g in low) / len(grams)
+
+
+def states(attr: str, text: str) -> bool:
+    """Whether the text gives the attribute (its last three characters or more) a number right after it."""
+    for k in range(len(attr), 2, -1):
+        if re.search(re.escape(attr[-k:]) + r"[^\d。；]{0,4}\d", text):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What an ask wants, as the ranking sees it."""
+
+    question: str  # the ask's text
+    subject: str  # its subject, in the documents' words
+    wording: str  # the question without department and year, question words kept
+    attribute: str = ""  # the words right before what is asked ("规划建筑面积" in "规划建筑面积多大")
+    amount: bool = False
+    reason: bool = False
+
+
+def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
+    """The named signals of one sentence for one ask (the keys are RankWeights' fields)."""
+    text, section = _clean(e.text), _clean(e.section)
+    return {
+        "amount": float(a.amount and bool(AMOUNT.search(e.text))),
+        "reason": float(a.reason and not a.amount and bool(BECAUSE.search(e.text))),
+        "reason_with_amount": float(a.reason and a.amount and bool(BECAUSE.search(e.text))),
+        "attribute": float(bool(a.attribute) and states(a.attribute, text)),
+        "subject": overlap(a.subject, text),
+        "subject_in_section": overlap(a.subject, text + section),
+        "wording": overlap(a.wording, text),
+        "other_fund": -float(sum(1 for w in QUALIFIERS if w in e.text and w not in a.question)),
+    }
+
+
+def score(a: Asked, e: TextEvidence, w: RankWeights) -> float:
+    return sum(getattr(w, name) * value for name, value in signals(a, e).items())
