@@ -41,6 +41,9 @@ class Answer(BaseModel):
     note: str = ""
 
 
+LLM_EXTRA = 4  # ranked rows and sentences per document the optional LLM sees beyond the offline answer's evidence
+
+
 class Assistant:
     def __init__(self, settings: Settings, llm: BaseChatModel | None = None):
         self.settings = settings
@@ -81,20 +84,22 @@ class Assistant:
         text = d.text
         years = [Decimal(doc.year) for doc in q.docs if doc.year]  # document metadata is a source too
         writer, note = "offline", ""
+        evidence = list(d.evidence)
         if self.llm is not None and d.answerable and d.evidence:
-            llm_text, why = rewrite(self.llm, q.text, d, years)
+            ranked = self.evidence(q.text, [doc.doc_id for doc in q.docs], k=LLM_EXTRA)
+            llm_text, why, used = rewrite(self.llm, q.text, d, years, ranked)
             if llm_text is not None:
-                text, writer = llm_text, "llm"
+                text, writer, evidence = llm_text, "llm", used
             else:
                 note = f"{why}，已改用离线答案。"
-        bad = unverified(text, d.evidence, d.computed + years)
+        bad = unverified(text, evidence, d.computed + years)
         if bad:
             text = mask(text, bad)  # no number without a source: an unverified number is not printed
         return Answer(
             question=q.text,
             answer=text,
             answerable=d.answerable,
-            citations=[e.citation(i + 1) for i, e in enumerate(d.evidence)],
+            citations=[e.citation(i + 1) for i, e in enumerate(evidence)],
             unverified_numbers=bad,
             intent=q.intent,
             docs=[doc.doc_id for doc in q.docs],

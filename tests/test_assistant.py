@@ -155,9 +155,30 @@ def test_llm_answer_passes_the_same_check(store: Path) -> None:
     b = Assistant(Settings(home=store), llm=bad).ask("工会项目支出主要用于什么？")
     assert b.writer == "offline" and "35.00" in b.note and "35.00" not in b.answer
     assert "34.22" in b.answer
-    wrong_marker = FakeListChatModel(responses=["项目支出为34.22万元[9]。"])
+    wrong_marker = FakeListChatModel(responses=["项目支出为34.22万元[99]。"])
     c = Assistant(Settings(home=store), llm=wrong_marker).ask("工会项目支出主要用于什么？")
     assert c.writer == "offline" and "编号" in c.note
+
+
+def test_llm_writes_from_ranked_evidence_beyond_the_offline_answer(store: Path) -> None:
+    """The LLM sees the offline answer's evidence and then the retriever's next best rows and sentences; what
+    it cites from those becomes a citation of the answer (renumbered), under the same number check."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    bot = Assistant(Settings(home=store))
+    offline = bot.ask("工会项目支出主要用于什么？")
+    ranked = [e for e in bot.evidence("工会项目支出主要用于什么？", k=4) if not any(
+        c.kind == ("row" if hasattr(e, "label") else "text") and c.page == e.page
+        and (getattr(c, "row", None) == getattr(e, "label", None) if c.kind == "row" else c.text == e.text)
+        for c in offline.citations)]
+    assert ranked, "the retriever ranks evidence the offline answer did not cite"
+    extra = ranked[0]
+    n_extra = len(offline.citations) + 1  # the first ranked item after the draft's evidence
+    llm = FakeListChatModel(responses=[f"见出处[1]与[{n_extra}]。"])
+    a = Assistant(Settings(home=store), llm=llm).ask("工会项目支出主要用于什么？")
+    assert a.writer == "llm", a.note
+    assert len(a.citations) == len(offline.citations) + 1 and a.citations[-1].page == extra.page
+    assert f"[{len(offline.citations) + 1}]" in a.answer
 
 
 def test_whole_and_its_part(bot: Assistant) -> None:
