@@ -179,11 +179,48 @@ def _on_rules(table) -> list[dict] | None:
 _STRADDLE_SHARE = 0.2
 
 
+_LOW_MARK = re.compile(r"^[、，。：；]$")
+
+
+def _low_marks(table, chars: list[dict]) -> list[dict] | None:
+    """Punctuation set a few points lower than the text it belongs to, moved into that text's line, or None.
+
+    Some generators (重庆 部门预算) set "、" in another font 7.7 pt below the characters around it: read by
+    its own height it forms a line of its own and the cell reads "一一般公共预算资金、". A line of such marks
+    that sits between two characters of a line starting higher and overlapping it in height joins that line."""
+    x0, top, x1, bottom = table.bbox
+    inside = sorted((c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                     and top <= (c["top"] + c["bottom"]) / 2 <= bottom), key=lambda c: c["top"])
+    lines: list[list[dict]] = []
+    for c in inside:
+        if lines and c["top"] - lines[-1][0]["top"] <= 1.0:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    moved: dict[int, tuple[float, float]] = {}
+    for c in inside:
+        if not _LOW_MARK.match(c["text"]):
+            continue
+        for line in lines:  # a line starting higher, overlapping the mark in height, with characters on both sides
+            if line[0]["top"] >= c["top"] - 1 or min(max(p["bottom"] for p in line), c["bottom"]) <= line[0]["top"] \
+                    or min(p["bottom"] for p in line) <= c["top"]:
+                continue
+            near = [p for p in line if abs(p["x1"] - c["x0"]) < 2 or abs(p["x0"] - c["x1"]) < 2]
+            if _fills_gaps(line, [c]) and any(p["x1"] <= c["x0"] + 0.5 for p in near) \
+                    and any(p["x0"] >= c["x1"] - 0.5 for p in near):
+                moved[id(c)] = (line[0]["top"], line[0]["bottom"])
+                break
+    if not moved:
+        return None
+    return [{**c, "top": moved[id(c)][0], "bottom": moved[id(c)][1]} if id(c) in moved else c for c in chars]
+
+
 def table_to_grid(table, page_number: int) -> Grid:
     rows = table.rows
-    shifted = _on_rules(table)
-    if shifted is not None:
-        table = Table(SimpleNamespace(chars=shifted), table.cells)
+    chars = _on_rules(table)
+    low = _low_marks(table, chars if chars is not None else table.page.chars)
+    if low is not None or chars is not None:
+        table = Table(SimpleNamespace(chars=low if low is not None else chars), table.cells)
     texts = table.extract(x_tolerance=1.5)
     lefts, tops = _spans(table, rows)
     grows: list[GridRow] = []

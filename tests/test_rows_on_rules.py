@@ -28,3 +28,12 @@ def test_names_codes_and_amounts_share_a_row() -> None:
     assert "15,500.00" in p9["2060203"][1].values()
     # the hierarchy adds up again, so the audit finds no error in this document
     assert [f.message for f in audit(doc).findings if f.severity == "error"] == []
+
+
+def test_punctuation_set_lower_stays_in_its_label() -> None:
+    """p8 收支总体情况表 prints "一、一般公共预算资金" with "、" in another font 7.7 pt lower: the label reads as printed."""
+    doc = read_document(PDF)
+    labels = {r.label: r.values for t in doc.tables for r in t.rows if r.page == 8}
+    assert labels["一、一般公共预算资金"] == {"收入/预算数": "154,304.22"}
+    assert labels["九、其他收入资金"] == {"收入/预算数": "10,885.00"}
+    assert "三、科学技术支出" in labels and not any(k.endswith("、") for k in labels)
