@@ -21,6 +21,7 @@ from assistant.compose import (
     key_terms,
     leaf,
     match_rows,
+    name_forms,
     passages,
     pick_value,
     project_name,
@@ -32,7 +33,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
 from assistant.rank import Asked
-from assistant.understand import Query, aliases, regions_of, understand
+from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
     COMPARE_LOW,
     COMPARE_Q,
@@ -885,7 +886,7 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     for doc in q.docs:
         for r in cat.doc_rows(doc.doc_id):
             for name in {bare(r.label), project_name(r.table) if r.table_kind == "performance" else ""}:
-                if len(name) >= 6 and any(len(f) >= 6 and f in text for f in (name, _without_places(name))):
+                if len(name) >= 6 and any(len(f) >= 6 and f in text for f in name_forms(name)):
                     owners.setdefault(doc.department, []).append(doc)
                     break
             if doc.department in owners:
@@ -893,13 +894,6 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     if len(owners) == 1:
         (q.docs,) = owners.values()
         q.ambiguous = []
-
-
-def _without_places(name: str) -> str:
-    """'广州市牛路水库建设工程' -> '牛路水库建设工程' (its places as written, with or without 市/区, removed)."""
-    for r in regions_of(name):
-        name = name.replace(r, "", 1)
-    return name
 
 
 def _said(d: Draft, before: int) -> str:

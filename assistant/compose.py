@@ -139,10 +139,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
-        if name not in subj and (places := regions_of(name)):
-            short = name[name.index(places[-1]) + len(places[-1]):]
-            if len(short) >= 4 and short in subj:
-                name = short  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
+        if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
+            name = next((f for f in sorted(name_forms(name), key=len, reverse=True) if len(f) >= 4 and f in subj), name)
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
@@ -220,6 +218,20 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                else sc, r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
+
+
+def name_forms(name: str) -> set[str]:
+    """How a question may write a row's name: as printed, without its places, without a year tag
+    ("黄杨泵站至缯坑水库第二条原水管建设工程-2026年")."""
+    forms = {name, without_places(name)}
+    return forms | {re.sub(r"[-－—_]?[（(]?20\d\d年?度?[)）]?$", "", f) for f in forms}
+
+
+def without_places(name: str) -> str:
+    """'广州市牛路水库建设工程' -> '牛路水库建设工程' (its places as written, with or without 市/区, removed)."""
+    for r in regions_of(name):
+        name = name.replace(r, "", 1)
+    return name
 
 
 def _quoted(text: str) -> list[str]:

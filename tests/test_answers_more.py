@@ -37,6 +37,13 @@ def test_quoted_project_amount_and_goal(bot: Assistant) -> None:
     assert any(c.kind == "row" and c.page == 18 for c in a.citations)
 
 
+def test_a_project_only_one_department_holds_names_that_department(bot: Assistant) -> None:
+    # no department named: the project row (printed "…建设工程-2026年") is in the 珠海 document only
+    a = ask(bot, "黄杨泵站至缯坑水库第二条原水管建设工程安排了多少钱？")
+    assert "4,237.00" in a.answer and {c.doc for c in a.citations} == {a.docs[0]} and len(a.docs) == 1
+    assert any(c.kind == "row" and c.page == 18 for c in a.citations)
+
+
 def test_fund_named_alone_is_its_table_total(bot: Assistant) -> None:
     a = ask(bot, "珠海工务中心用政府性基金安排的支出有多少？")
     assert "6,816.00" in a.answer  # p15 政府性基金预算支出情况表 合计
