@@ -339,9 +339,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = [d for d in pool if d.year in years]  # no document of that year: nothing to answer from
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
     # (each department on its own: another department's 单位预算 stays in scope)
+    # (neither named, and both printed for one body and year: both answer, each labelled 部门预算 / 单位预算)
     want_scope = "单位" if ("单位预算" in text or "单位决算" in text) else "部门"
-    pool = [d for d in pool if d.scope == want_scope
-            or not any(x.department == d.department and x.scope == want_scope for x in pool)]
+    if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
+        pool = [d for d in pool if d.scope == want_scope
+                or not any(x.department == d.department and x.scope == want_scope for x in pool)]
     want_kind = "决算" if "决算" in text else "预算" if ("预算" in text and not q.years) else ""
     if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
         pool = [d for d in pool if d.kind == want_kind
