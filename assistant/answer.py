@@ -29,6 +29,7 @@ from assistant.compose import (
     row_phrase,
     subject_text,
     total_row,
+    year_columns,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.findings import answer_findings, asks_consistency
@@ -333,7 +334,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # a table of 行政经费 and 三公: the 三公 row, not the first
         first = next((x for x in rows if "三公" in x.label), rows[0])
         r = next((x for x in dated if bare(x.label).startswith(str(doc.year))), first) if dated else first
-        cols = [c for c, v in r.values.items() if parse_amount(v) is not None]
+        cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], doc.year)
         asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
         cols = asked or cols
         parts = [f"{c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c}{r.values[c]}{r.unit or ''}"

@@ -4,14 +4,14 @@ each figure followed by its [n] citation marker; computations show their formula
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
-from assistant.vocab import ASKED_AS_WRITTEN, COUNTED
+from assistant.vocab import ASKED_AS_WRITTEN, COUNTED, FUND_TABLES
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
@@ -111,10 +111,7 @@ def _kind_order(q: Query) -> list[str]:
         front += ["fiscal_income_expense_total", "general_public_expense"]
     if "三公" in q.text:
         front += ["sanggong"]
-    if "政府性基金" in q.text:
-        front += ["gov_fund"]
-    if "国有资本" in q.text:
-        front += ["state_capital"]
+    front += [kind for word, kind in FUND_TABLES.items() if word in q.text]  # the named fund's own table
     if "采购" in q.text:
         front += ["procurement"]
     if "资产" in q.text:
@@ -284,7 +281,17 @@ def _col_for(row: RowEvidence, intent: str) -> str | None:
     return None
 
 
+def year_columns(cols: list[str], year: int | None) -> list[str]:
+    """The columns of the document's own year, when a table has a column group per year ("2018年/…", "2019年/…")."""
+    dated = {c: m.group(1) for c in cols if (m := re.match(r"(20\d\d)年", c))}
+    if not year or len(set(dated.values())) < 2 or str(year) not in dated.values():
+        return cols
+    return [c for c in cols if dated.get(c, str(year)) == str(year)]
+
+
 def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[str, str] | None:
+    if len(cols := year_columns(list(row.values), row.doc.year)) < len(row.values):
+        row = replace(row, values={c: row.values[c] for c in cols})
     named = sorted((c for c in row.values if len(leaf(c)) >= 2 and leaf(c) in text and leaf(c) not in ("合计",)),
                    key=lambda c: -len(leaf(c)))
     if named:

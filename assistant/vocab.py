@@ -81,7 +81,7 @@ OTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较与和]20\d\d")
 
 # a fund named in a question and the standard table that holds that fund's spending; when nothing else in the
 # question names a row, the table's 合计 answers it ("政府性基金安排的支出有多少")
-FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capital"}
+FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "一般公共预算": "general_public_expense"}
 
 # how the documents write what a question asks in other words: a reason is "原因", a use "用于"
 ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"))
