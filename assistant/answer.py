@@ -45,6 +45,7 @@ from assistant.vocab import (
     SAME_COUNT,
     UNIT_MEANS,
     USE_ASKED,
+    WHEN_ASKED,
     WHY_ASKED,
     counted_noun,
 )
@@ -71,7 +72,9 @@ _QUALIFIERS = rank.QUALIFIERS
 _USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
 _WHY = re.compile(WHY_ASKED + r"|原因")
 _BECAUSE = rank.BECAUSE
-_GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果")
+_GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
+_WHEN_Q = re.compile(WHEN_ASKED)
+_WHEN = re.compile(r"\d{1,2}月|月份|季度|上半年|下半年|年底|年初|年内")
 _USE = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
 
 
@@ -167,6 +170,9 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if total is not None:
         return total
     rows = match_rows(cat, q, doc)
+    if _COUNT_Q.search(q.text) and not _MONEY_Q.search(q.text):
+        # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
+        rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
     specific = _names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
@@ -912,7 +918,8 @@ def _echo(text: str) -> str:
 
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
-    asked = ((_CHANGE_Q, _CHANGE_SIZE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS))
+    asked = ((_CHANGE_Q, _CHANGE_SIZE), (_WHY, _BECAUSE), (_USE_Q, _USE), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS),
+             (_WHEN_Q, _WHEN))
     return [found for q, found in asked if q.search(text)]
 
 
@@ -1041,6 +1048,15 @@ def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextE
                 amt = parse_amount(m.group(1))
                 if amt is not None:
                     return e, m.group(1), amt
+        # "工程类采购" printed "政府采购工程预算550.00万元": the clause whose words before its amount share most of the term's
+        best: tuple[float, TextEvidence, str] | None = None
+        for e in passages(cat, sub, doc, k=20):
+            for clause in re.split(r"[，；、：。]", re.sub(r"[“”\"‘’\s]", "", e.text)):
+                cm = re.search(r"^([^0-9]{2,24}?)(\d[\d,]*(?:\.\d+)?)万元$", clause)
+                if cm and (ov := _overlap(term, cm.group(1))) >= 0.5 and (best is None or ov > best[0]):
+                    best = (ov, e, cm.group(2))
+        if best is not None and (amt := parse_amount(best[2])) is not None:
+            return best[1], best[2], amt
     return None
 
 
@@ -1091,7 +1107,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return False
 
 
-_WHOLE_WORDS = re.compile(r"全部|所有|总|整体|全年|本年|合计|总计|总额|预算|的")
+_WHOLE_WORDS = re.compile(r"全部|所有|整个|总|整体|全年|本年|合计|总计|总额|预算|的")
 
 
 def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, whole: str) -> tuple[RowEvidence, str] | None:
@@ -1128,11 +1144,12 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
 
 def _without_owner(text: str, doc: DocInfo) -> str:
     """A phrase without the department's names, its place and the year."""
-    from assistant.understand import aliases
+    from assistant.understand import aliases, mentions
 
     for a in sorted(aliases(doc.department), key=len, reverse=True):
         if len(a) >= 3:
-            text = text.replace(a, "")
+            for at in reversed(mentions(text, a)):  # "科学技术支出" is a subject, not 科学技术局
+                text = text[:at] + text[at + len(a):]
     text = re.sub(r"20\d\d年度?", "", text)
     place = re.match(r"^[\u4e00-\u9fa5]{2,4}?(?=省|市|区|县)", doc.department)  # "重庆" of 重庆市…
     if place:

@@ -18,6 +18,8 @@ _WS = re.compile(r"\s+")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
+_CJK = re.compile(r"[\u4e00-\u9fa5]")
+_PROSE_LABEL = re.compile(r"[：:]\s*(是指|指|包括)")
 SYNONYMS = {
     "收入预算总额": "收入总计", "收入预算总数": "收入总计", "预算收入总额": "收入总计",
     "总收入": "收入总计", "收入总额": "收入总计", "收入合计": "收入总计",
@@ -136,6 +138,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
+        if r.table_kind != "performance" and _PROSE_LABEL.search(name):
+            continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in sorted(name_forms(name), key=len, reverse=True) if len(f) >= 4 and f in subj), name)
         score = 0.0
@@ -187,6 +191,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
         elif quoted := [x for x in _quoted(q.text) if x in name]:
             score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
+        elif r.kind != "indicator" and (part := _rare_part(cat, doc, name, subj)):
+            score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
@@ -229,6 +235,37 @@ def without_places(name: str) -> str:
     for r in regions_of(name):
         name = name.replace(r, "", 1)
     return name
+
+
+def _rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
+    """The longest run of four or more Chinese characters the subject shares with a row's name, when at most
+    three rows of the document (and no column or table title) carry it: a distinctive part of the name."""
+    if len(name) < 6:
+        return ""
+    cjk = "".join(_CJK.findall(subj))
+    for k in range(min(len(cjk), len(name) - 1), 3, -1):
+        for i in range(len(cjk) - k + 1):
+            part = cjk[i : i + k]
+            if part in name:
+                rare = part not in doc.department and _rows_with(cat, doc, part) <= 3 and _docs_with(cat, part) <= 2
+                return part if rare else ""
+    return ""
+
+
+def _rows_with(cat: Catalog, doc: DocInfo, part: str) -> int:
+    key = ("part", doc.doc_id + ":" + part)
+    if key not in cat.memo:
+        titles = "".join(t.title + "".join(t.columns) for t in cat.tables.get(doc.doc_id, []))
+        cat.memo[key] = 99 if part in titles else sum(1 for r in cat.doc_rows(doc.doc_id) if part in r.label)
+    return cat.memo[key]  # type: ignore[return-value]
+
+
+def _docs_with(cat: Catalog, part: str) -> int:
+    """How many stored documents have a row named with these words ("运行维护" is everywhere, "中欧班列" is not)."""
+    key = ("docs", part)
+    if key not in cat.memo:
+        cat.memo[key] = len({r.doc.doc_id for r in cat.rows if part in r.label})
+    return cat.memo[key]  # type: ignore[return-value]
 
 
 def _quoted(text: str) -> list[str]:

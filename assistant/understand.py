@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.evidence import DocInfo
-from assistant.vocab import BUDGET_NOUN_START, COMPARE_Q, RATE_Q, USE_ASKED, WHY_ASKED
+from assistant.vocab import BUDGET_NOUN_START, COMPARE_Q, RATE_Q, USE_ASKED, WHEN_ASKED, WHY_ASKED
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -33,7 +33,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
-    ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + r"|原因|主要是|目的|为了(?:解决)?什么|解决什么|什么作用|"
+    ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + "|" + WHEN_ASKED + r"|原因|主要是|目的|为了(?:解决)?什么|解决什么|什么作用|"
                            r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:是什么|有哪些)|要(?:完成|实现|达到)(?:哪些|什么)")),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
@@ -235,6 +235,23 @@ def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set
     return kept
 
 
+def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[str]:
+    """Known places listed (、/和/与/及) right before a department name the question writes once."""
+    for a in sorted(set(named.values()), key=len):
+        i = text.find(a)
+        head = re.sub(r"(?:这|那)?[两三四五六七八九十几\d]*[个家]?(?:市|区|县|省)?的?$", "", text[:i])
+        parts = re.split(r"[、和与及跟]", head)
+        found = []
+        for part in reversed(parts):
+            form = next((f for f in sorted(places, key=len, reverse=True) if part.endswith(f) and len(part) - len(f) <= 4), "")
+            if not form:
+                break
+            found.append(form)
+        if len(found) >= 2:
+            return found
+    return []
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     q = Query(text=question)
     text = _clean(question)
@@ -290,6 +307,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.units += [_strip_region(dep) for dep, a in named.items()
                     if re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
         pool = [d for d in pool if d.department in named]
+        # "烟台、长沙、深圳这三个市信访局": places listed before a name several documents share each pick their own
+        listed = _listed_places(text, named, places)
+        if len(listed) >= 2:
+            pool = [d for d in pool if any(p in d.department for p in listed)] or pool
         kept = _by_place(text, pool, named, places)
         if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
             q.unknown.extend(dict.fromkeys(p + a for p in places for a in named.values() if p + a in text))
@@ -387,7 +408,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|" + WHY_ASKED + r"|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
+        r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + r"|干嘛用?|干啥|拿来|这一?块|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
         COMPARE_Q.sub("", subj),  # "哪家多" asks to compare the figures, it is not their subject
