@@ -11,7 +11,7 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
-from assistant.vocab import ASKED_AS_WRITTEN, COUNTED, FUND_TABLES
+from assistant.vocab import ASKED_AS_WRITTEN, COUNTED, FUND_TABLES, SUBJECT_NOUN
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
@@ -19,6 +19,7 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一�
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
+_STANDARD_WORDS = re.compile(r"一般公共|政府性|国有资本|经营|财政|专户|上年|本年|年度|单位|部门|其他|事务|管理")
 _PROSE_LABEL = re.compile(r"[：:]\s*(是指|指|包括)")
 SYNONYMS = {
     "收入预算总额": "收入总计", "收入预算总数": "收入总计", "预算收入总额": "收入总计",
@@ -247,7 +248,9 @@ def _rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
         for i in range(len(cjk) - k + 1):
             part = cjk[i : i + k]
             if part in name:
-                rare = part not in doc.department and _rows_with(cat, doc, part) <= 3 and _docs_with(cat, part) <= 2
+                own = _STANDARD_WORDS.sub("", SUBJECT_NOUN.sub("", part))  # "预算拨款收入" is all standard words
+                rare = len(own) >= 4 and part not in doc.department and _rows_with(cat, doc, part) <= 3 \
+                    and _docs_with(cat, part) <= 2
                 return part if rare else ""
     return ""
 
