@@ -871,7 +871,7 @@ def _joined_names(cat: Catalog, q: Query) -> list[str]:
         for a in range(min(10, i), 1, -1):
             found = next((text[i - a : i + 1 + b] for b in range(min(10, len(text) - i - 1), 1, -1)
                           if re.fullmatch(r"[\u4e00-\u9fa5]+", text[i - a : i + 1 + b])
-                          and any(text[i - a : i + 1 + b] in _doc_text(cat, doc) for doc in q.docs)), None)
+                          and any(text[i - a : i + 1 + b] in _doc_text(cat, doc) for doc in q.docs[:8])), None)
             if found:
                 out.append(found)
                 break
