@@ -26,6 +26,7 @@ from assistant.compose import (
     pick_value,
     project_name,
     quantize2,
+    rare_part,
     row_phrase,
     subject_text,
     total_row,
@@ -38,6 +39,7 @@ from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
     COMPARE_LOW,
     COMPARE_Q,
+    DISTRIBUTIVE,
     FUND_TABLES,
     MEASURE_Q,
     PERCENT_Q,
@@ -274,6 +276,12 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         if others:
             unit = "" if "%" in r.label else (r.unit or "")
             d.add("，其中" + "、".join(f"{re.sub(r'^其中[:：]?', '', leaf(c))}{v}{unit}" for c, v in others))
+    if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
+        # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
+        for s in [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]:
+            if (v := s.values.get(col)) and parse_amount(v) is not None:
+                d.add(f"；“{bare(s.label)}”为{v}{s.unit or ''}{d.cite(s)}")
+                d.record(doc, v, s.unit, s)
     for unit in dict.fromkeys(_COUNT_Q.findall(q.text)):
         # "…是多少？共接待了多少人？": the sentence that gives the count
         hit = next((e for e in passages(cat, q, doc, k=15)

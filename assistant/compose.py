@@ -192,7 +192,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
         elif quoted := [x for x in _quoted(q.text) if x in name]:
             score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
-        elif r.kind != "indicator" and (part := _rare_part(cat, doc, name, subj)):
+        elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
@@ -238,7 +238,7 @@ def without_places(name: str) -> str:
     return name
 
 
-def _rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
+def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
     """The longest run of four or more Chinese characters the subject shares with a row's name, when at most
     three rows of the document (and no column or table title) carry it: a distinctive part of the name."""
     if len(name) < 6:
