@@ -350,6 +350,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = []
     # "今年…比2025年少了多少": a year written only as what is compared with does not pick the document
     base = set(re.findall(r"(?:比|较|相比|对比|同比)(20\d\d)年(?!度?(?:部门|单位)?(?:预算|决算))", dated))
+    # "比2024年预算多了多少": the base of a change, even when its budget is named
+    base |= set(re.findall(r"(?:比|较)(20\d\d)年度?(?:预算|决算)?数?(?:多|少|增|减|高|低|上升|下降)", dated))
     asked = [y for y in q.years if str(y) not in base or re.search(rf"(?<!比|较){y}年", dated)]
     if asked:
         years = asked

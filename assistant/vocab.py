@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # how a reason and a use are asked (one list for the whole assistant)
-WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?"
+WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪"
 USE_ASKED = r"用于|用途|用在|干什么|做什么|干啥|干嘛|花在|怎么用|如何使用|怎么花|用到哪|花到哪|用来做"
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # a clause asks something
