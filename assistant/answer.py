@@ -91,6 +91,18 @@ _TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决
                           r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
 
 
+# tables that hold one part of spending (基本支出 or 项目支出 only), by economic classification
+_PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
+
+
+def _section_states(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """A narrative section headed with the subject ("（五）委托业务费情况") states it with an amount."""
+    subj = re.sub(r"[^\u4e00-\u9fa5]", "", subject_text(q))
+    if len(subj) < 3:
+        return False
+    return any(subj in clean(_last_heading(e)) and _AMOUNT.search(e.text) for e in cat.doc_texts(doc.doc_id))
+
+
 def _asks_within(q: Query) -> bool:
     """The subject names more than the unit it is about: a thing of the unit's own."""
     rest = subject_text(q)
@@ -759,6 +771,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             answer_figure(cat, q, doc, d)
         if ok:
             return True
+    if top and (top[0].table_kind in _PART_TABLES or re.search(r"基本支出|项目支出", top[0].table)) and not q.columns \
+            and _section_states(cat, q, doc) \
+            and answer_passage(cat, q, doc, d, prefix):
+        return True  # "委托业务费安排了多少": its own section states the whole; a 基本/项目支出表 row is one part of it
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):
