@@ -54,7 +54,7 @@ MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
 # the noun a printed unit stands for: "房屋8,268.74平方米" is an area, "车辆2辆" a number of vehicles
 UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
 # one thing asked in one word and printed in another: compared as the second
-SAME_WORDS = (("总额", "金额"), ("公车", "公务用车"))
+SAME_WORDS = (("总额", "金额"),)
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
 COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。]|$|呢|吗)")
 # "设备有几台": the counted noun written before the count
