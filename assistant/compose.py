@@ -255,9 +255,19 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
     return ""
 
 
+_COUNTS_KEPT = 20_000  # counts remembered per catalog (a long-running app asks many different words)
+
+
+def _forget_counts(cat: Catalog) -> None:
+    if len(cat.memo) > _COUNTS_KEPT:
+        for k in [k for k in cat.memo if k[0] in ("part", "docs")]:
+            del cat.memo[k]
+
+
 def _rows_with(cat: Catalog, doc: DocInfo, part: str) -> int:
     key = ("part", doc.doc_id + ":" + part)
     if key not in cat.memo:
+        _forget_counts(cat)
         titles = "".join(t.title + "".join(t.columns) for t in cat.tables.get(doc.doc_id, []))
         cat.memo[key] = 99 if part in titles else sum(1 for r in cat.doc_rows(doc.doc_id) if part in r.label)
     return cat.memo[key]  # type: ignore[return-value]
@@ -267,6 +277,7 @@ def _docs_with(cat: Catalog, part: str) -> int:
     """How many stored documents have a row named with these words ("运行维护" is everywhere, "中欧班列" is not)."""
     key = ("docs", part)
     if key not in cat.memo:
+        _forget_counts(cat)
         cat.memo[key] = len({r.doc.doc_id for r in cat.rows if part in r.label})
     return cat.memo[key]  # type: ignore[return-value]
 

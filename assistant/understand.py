@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.evidence import DocInfo
-from assistant.vocab import BUDGET_NOUN_START, COMPARE_Q, RATE_Q, USE_ASKED, WHEN_ASKED, WHY_ASKED
+from assistant.vocab import (
+    BUDGET_NOUN_START,
+    COMPARE_Q,
+    RATE_Q,
+    USE_ASKED,
+    USE_COLLOQUIAL,
+    WHEN_ASKED,
+    WHY_ASKED,
+)
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -410,7 +418,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + r"|干嘛用?|干啥|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
+        r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"现在|目前|今年|分别|[？?。，,！!、]",
         "",
         COMPARE_Q.sub("", subj),  # "哪家多" asks to compare the figures, it is not their subject

@@ -8,10 +8,11 @@ import re
 
 # how a reason and a use are asked (one list for the whole assistant)
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪"
-USE_ASKED = r"用于|用途|用在|干什么|做什么|干啥|干嘛|花在|怎么用|如何使用|怎么花|用到哪|花到哪|用来做"
+USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
+USE_ASKED = r"用于|用途|用在|干什么|做什么|花在|如何使用|用来做|" + USE_COLLOQUIAL
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # a clause asks something
-INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + r"|干嘛|干啥|怎么用|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
     r"(?:各自?|分别|一共|总共|共计?|总计|合计|大概|大约|预计|计划|打算|准备)?"
