@@ -16,9 +16,11 @@ _AMOUNT_KEYS = re.compile(
     r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|项目资金总额|年度资金申请总额|预算金额|其中[:：]?财政资金|"
     r"其中[:：]?财政拨款|其中[:：]?当年财政拨款|上年结转资金|财政资金|财政拨款|其他资金|本年预算|年度金额)$"
 )
-_TEXT_KEYS = re.compile(r"^(绩效目标|年度绩效目标|年度目标|总体目标|项目概况|资金用途|项目立项依据|实施内容)$")
+_TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|中期)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容)$")
 _MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
 _INDICATOR_HEAD = {"一级指标", "二级指标", "三级指标"}
+_TASK_NAME = re.compile(r"^(任务名称|主要任务|任务)$")  # 部门整体绩效目标表: one row per task, with its money
+_MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
 
 
 class PerfBuilder:
@@ -44,6 +46,7 @@ class PerfBuilder:
         self._month_label = ""
         self._left = ""
         self.unit_in_form = False  # the unit printed inside the form ("项目资金（元）"), not over it
+        self.task_cols: dict[str, int] = {}  # column name -> index, while a task list is read
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -81,6 +84,14 @@ class PerfBuilder:
                     if t and t not in self.ind_cols:
                         self.ind_cols[t] = j
                 continue
+            if any(_TASK_NAME.match(t) for t in cl):
+                self.task_cols = {t: j for j, t in enumerate(cl) if t}
+                unit = re.search(r"[（(](万元|元)[）)]", "".join(cl))  # "预算金额（万元）"
+                if unit and not self.table.unit:
+                    self.table.unit, self.unit_in_form = unit.group(1), True
+                continue
+            if self.task_cols and self._task(texts, cl, grow):
+                continue
             if self.ind_cols and any(_PROJECT_NAME.match(t) or _PROJECT_CODE.match(t) for t in cl if t):
                 self.ind_cols = {}  # the next project's form begins
             if self.ind_cols:
@@ -112,7 +123,7 @@ class PerfBuilder:
                 continue
             j = 0
             while j < len(cl):
-                key = cl[j]
+                key = cl[j].rstrip("：:")  # "资金总额：" is the key 资金总额
                 nxt = next((k for k in range(j + 1, len(cl)) if cl[k]), None)
                 val = clean_value(texts[nxt]) if nxt is not None else ""
                 if not key:
@@ -143,6 +154,26 @@ class PerfBuilder:
                     j = nxt + 1
                 else:
                     j += 1
+
+    def _task(self, texts: list[str], cl: list[str], grow) -> bool:
+        """A row of the task list (任务名称 | 主要内容 | 预算金额: 总额, 财政拨款, 其他资金). False when it ends."""
+        name_j = next(j for t, j in self.task_cols.items() if _TASK_NAME.match(t))
+        money = [j for t, j in self.task_cols.items() if _MONEY_HEAD.search(t)]
+        if money and all(not cl[j] or _MONEY_HEAD.search(cl[j]) for j in range(len(cl))) and not cl[name_j]:
+            # the header's second line: 总额 / 财政拨款 / 其他资金 under 预算金额
+            sub = {t: j for j, t in enumerate(cl) if t}
+            self.task_cols = {t: j for t, j in self.task_cols.items() if j not in sub.values()} | sub
+            return True
+        label = cl[name_j] if name_j < len(cl) else ""
+        if not label:
+            label = next((t for t in cl if re.search(r"合计|总计", t)), "")
+        values = {t: clean_value(texts[j]) for t, j in self.task_cols.items()
+                  if j != name_j and j < len(texts) and clean(texts[j]) and not _TASK_NAME.match(t)}
+        if not label or not any(re.search(r"\d", v) for v in values.values()):
+            self.task_cols = {}
+            return False
+        self._row(label, values, grow.page, grow.bbox)
+        return True
 
     def _next_project(self, page: int) -> None:
         """Close the current project's form and start the next one's, each titled with its project."""

@@ -28,6 +28,7 @@ from ingest.text import (
 
 _META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
 _BARE_YEAR = re.compile(r"^20\d\d$")
+_YEAR_NOTE = re.compile(r"^[（(]20\d\d年度?[）)]$")  # "（2026年度）" under a form's title
 _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
 
 Progress = Callable[[int, int], None]
@@ -134,7 +135,7 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             in_grid = _title_from_grid(grid)
             for k, ln in reversed(above if not in_grid else []):
                 t = clean(ln.text)
-                if is_meta(ln.text) or TITLE_PREFIX_ONLY.match(t) or not re.search(r"\w", t):
+                if is_meta(ln.text) or TITLE_PREFIX_ONLY.match(t) or _YEAR_NOTE.match(t) or not re.search(r"\w", t):
                     continue  # "(: :" the colons of a meta line, set on a line of their own)
                 if _BARE_YEAR.match(t) and year_k is None:
                     year_k = k

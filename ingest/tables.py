@@ -19,7 +19,8 @@ _CODE_HEAD = re.compile(r"编码|代码|编号")
 _CODE_PART = {"类", "款", "项"}
 _UNIT_HEAD = re.compile(r"^(预算单位|单位名称|单位|部门名称|部门（单位）名称|单位（部门）名称)$")
 _ROW_KEY_HEAD = re.compile(r"年度|年份|项目|类别|内容|名称|指标|科目|分类")
-_ATTR_HEAD = re.compile(r"类别$|类型$|性质$|属性$")
+_UNIT_CODE = re.compile(r"\d{6}")
+_ATTR_HEAD = re.compile(r"类别$|类型$|性质$|属性$|目标$|说明$|用途$|概述$|描述$|依据$")  # a row's attribute, not its name
 _LABEL_HEAD = re.compile(r"名称|^项目$|^科目$|^项目\(?按功能分类\)?|^收入项目$|^支出项目$|^指标$|^内容$|^项目名称")
 _CODE_CELL = re.compile(r"^\d{3,7}$")
 _PROJECT_CODE = re.compile(r"^(\d{6,}[A-Z][0-9A-Z]{6,})\s*[-－—–:：]?\s*(\D.*)$")
@@ -402,6 +403,15 @@ class TableBuilder:
 
     def finish(self) -> Table:
         t = self.table
+        if not any(r.unit_name for r in t.rows):
+            # one block of 科目 rows per unit, each under its unit's row ("125004 西安市安全生产应急救援中心"):
+            # a unit code has 6 digits (科目 codes have 3, 5 or 7)
+            unit = ""
+            for r in t.rows:
+                if _UNIT_CODE.fullmatch(r.code):
+                    unit = r.label
+                elif unit and r.code:
+                    r.unit_name = unit
         has_values = any(r.values for r in t.rows)
         if not has_values:
             t.empty = True

@@ -24,3 +24,55 @@ def test_one_table_per_project_form() -> None:
     # the next project's indicators are not in this form
     assert "补贴对象满意度" not in values
     assert {r.label: next(iter(r.values.values()), "") for r in forms["就业援助基地补贴"].rows}["项目资金总额"] == "6,351,000.00"
+
+
+REAL = PDF.parent
+MORE = PDF.parents[1] / "more"
+
+
+def _doc(path: Path):
+    if not path.is_file():
+        pytest.skip(f"{path} 不存在")
+    return read_document(path)
+
+
+def test_form_title_with_leading_digits_and_colon_keys() -> None:
+    """泉州市政府办 2026 p32: "96196 电梯应急处置服务平台项目绩效目标表" is a title, not a unit-code line, so the
+    form is not merged into p31's; its keys are printed with a colon ("资金总额：")."""
+    tables = {t.title: t for t in _doc(REAL / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf").tables}
+    form = tables["96196电梯应急处置服务平台项目绩效目标表"]
+    assert form.pages == [32] and tables["市行政中心钢结构修缮项目绩效目标表"].pages == [31]
+    rows = {r.label: r for r in form.rows}
+    assert rows["资金总额"].values == {"资金总额": "57.00"}
+    assert rows["项目实施期目标"].kind == "text" and "12345" in rows["项目实施期目标"].values["项目实施期目标"]
+
+
+def test_year_line_under_title_and_task_list() -> None:
+    """西安市信访局 2026: each form's "（2026年度）" line is not its title; p42's 部门整体支出绩效目标表 lists tasks
+    (任务名称 | 主要内容 | 预算金额: 总额 / 财政拨款 / 其他资金) as rows of their own."""
+    tables = _doc(REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf").tables
+    assert not [t.title for t in tables if t.title.startswith("（")]
+    whole = next(t for t in tables if t.title == "部门整体支出绩效目标表")
+    rows = {r.label: r.values for r in whole.rows}
+    assert whole.unit == "万元" and rows["保运转"]["总额"] == "1932.81" and rows["金额合计"]["总额"] == "2838.42"
+    assert rows["驻京信访工作开展"]["主要内容"].startswith("负责进京信访信息预警")
+    assert "年度总体目标" in rows
+
+
+def test_project_list_goal_column_is_a_value() -> None:
+    """湖州退役军人事务局 2026 p32: "511-退役军人事务局 万元" is a meta line, not the title; the goal column
+    (项目总体绩效目标) is a value of each project's row, not a row of its own."""
+    tables = _doc(MORE / "huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf").tables
+    t = next(t for t in tables if 32 in t.pages)
+    assert t.title == "2026年市级部门项目支出绩效表"
+    row = next(r for r in t.rows if r.label == "拥军优抚与褒扬纪念")
+    assert row.values["金额"] == "409.00" and "九连冠" in row.values["项目总体绩效目标"]
+    assert row.unit_name == "湖州市退役军人事务局"
+
+
+def test_unit_blocks_by_unit_code() -> None:
+    """西安安监局 2019 p9: 科目 rows under "125004 西安市安全生产应急救援中心" belong to that unit."""
+    tables = _doc(MORE / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf").tables
+    rows = [r for t in tables if 9 in t.pages for r in t.rows if r.code == "2240108"]
+    assert rows and all(r.unit_name == "西安市安全生产应急救援中心" for r in rows)
+    assert any(r.values.get("合计") == "205.64" for r in rows)
