@@ -207,8 +207,10 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
         return best[1], best[2][0], best[2][1]
     if rows:
         picked = pick_value(rows[0], q.columns, subject_text(q))
-        if picked:
-            return rows[0], picked[0], picked[1]
+        if picked and not (q.columns and rows[0].table_kind not in ("performance", "sanggong")
+                           and not any(c in picked[0] or c in bare(rows[0].label) or c in rows[0].table
+                                       or _col_for_intent(rows[0], c) for c in q.columns)):
+            return rows[0], picked[0], picked[1]  # (not a row without the asked column: "公用经费" is not 支出合计)
         if not rows[0].values:
             return rows[0], "", ""
     fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
@@ -270,6 +272,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         return False
     r, col, value = found
     if not value:
+        if _MONEY_Q.search(q.text) and answer_passage(cat, q, doc, d, prefix):
+            return True  # a blank row, but the narrative states the subject's amount
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
@@ -279,7 +283,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
         d.computed.extend([wan, Decimal(10000)])
         d.add(f"（即{wan}万元 = {value} ÷ 10000）")
-    more = [c for it in q.columns[1:] for c in [_col_for_intent(r, it)] if c and c != col]
+    more = list(dict.fromkeys(c for it in q.columns for c in [_col_for_intent(r, it)] if c and c != col))
     if more:
         d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
     # the other parts of the same row, when the question named no column
@@ -705,7 +709,10 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     subj = subject_text(q)
     for r in match_rows(cat, q, doc)[:3]:
         name = bare(r.label)
-        if len(name) < 4 or _overlap(name, subj) < 0.5:
+        form = r.table_kind == "performance" and r.kind == "text"  # a form's 目标 row: its project is the table's
+        if form:
+            name = project_name(r.table)
+        elif len(name) < 4 or _overlap(name, subj) < 0.5:
             continue
         texts = [(c, v) for c, v in r.values.items() if len(_PROSE_CJK.findall(v)) >= 15]
         if not texts:
@@ -986,7 +993,7 @@ _TAIL_NOISE = re.compile(r"的|是|了|有|会|多少|几|什么|哪些|百分�
 def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     """Whether what was said already answers an ask: each thing it asks for (a change, a reason, a use,
     a count, an amount, a share) is there, and a follow-up's own words ("完成预算的百分之多少") are spoken of."""
-    text, flat = aq.text, clean(said)
+    text, flat = aq.text, clean(re.sub(r"《[^》]*》", "", said))  # a table's title says nothing of the answer
     own = _TAIL_NOISE.sub("", tail)
     if len(own) >= 2 and _overlap(own, flat) < 0.5:
         return False

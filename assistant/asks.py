@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.vocab import (
+    ANAPHOR,
     ASK_TAIL,
     COMPARE_Q,
     DISTRIBUTIVE,
@@ -49,7 +50,7 @@ def _subject_phrase(clause: str) -> str:
 def _own_subject(clause: str) -> bool:
     """Whether a later clause names a subject of its own (a leading 其中 aside)."""
     rest = re.sub(r"^其中", "", clause)
-    if FOLLOW_UP.match(rest):
+    if FOLLOW_UP.match(rest) or ANAPHOR.match(rest):
         return False
     rest = SUBJECTLESS.sub("", rest)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
@@ -160,7 +161,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                     rest = rest.replace(d, "")
             c, own = rest + c, True
         elif i > 0 and (not own or c.startswith("其中")):
-            c = context + c
+            c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):

@@ -136,6 +136,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     raw = q.subject
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
+    named_form = _named_form(cat, doc, subj)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -172,13 +173,14 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
                 if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text):
                     continue
-                if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)):
+                if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
+                        and r.table_idx != named_form:
                     continue  # a loose match on the project name and a row the question does not name
                 score -= 4
         elif r.kind == "text":
             continue
         if r.code and r.code in q.codes:
-            score += 100 + len(r.code)
+            score += 200 + len(r.code)  # a code is the most specific name: above a unit's own row
         if len(name) >= 3 and name in raw and name not in subj:
             score += 10 * len(name) + 2 * code_level(r.code) + 1  # printed as asked ("本年支出合计"), before synonyms
         elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
@@ -303,6 +305,23 @@ def project_name(table: str) -> str:
     return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$", "", clean(table))
 
 
+def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
+    """The one performance form whose project the question names, in short or in part ("96196电梯应急平台"
+    for "96196电梯应急处置服务平台"): clearly ahead of every other form by shared words and codes."""
+    marks: dict[int, float] = {}
+    for t in cat.tables.get(doc.doc_id, []):
+        if t.kind != "performance":
+            continue
+        proj = project_name(t.title)
+        shared = len(_bigrams(proj) & _bigrams(subj))
+        tokens = [x for x in re.findall(r"[0-9A-Za-z]{3,}", proj) if x in subj]
+        marks[t.idx] = shared + 2 * len(tokens)
+    ranked = sorted(marks.items(), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < 4 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1):
+        return None
+    return ranked[0][0]
+
+
 def _bigrams(t: str) -> set[str]:
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", t)
     return {cjk[i : i + 2] for i in range(len(cjk) - 1)}
@@ -356,9 +375,12 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[st
         if col:
             return col, row.values[col]
     for pref in ("合计", "总计", "预算数", "本年预算", "金额", "决算数", "小计"):
-        for col, v in row.values.items():
-            if leaf(col) == pref and parse_amount(v) is not None:
-                return col, v
+        # "支出总计" is a total too; a top-level column before a group's ("2026年政府采购项目/小计")
+        hits = [c for c, v in row.values.items() if parse_amount(v) is not None
+                and (leaf(c) == pref or (pref in ("合计", "总计") and leaf(c).endswith(pref)))]
+        if hits:
+            col = min(hits, key=lambda c: c.count("/"))
+            return col, row.values[col]
     for col, v in row.values.items():
         if parse_amount(v) is not None:
             return col, v

@@ -260,6 +260,9 @@ def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[s
     return []
 
 
+_DATED = re.compile(r"(?:截至|截止|到)?(20\d\d)年(?:\d{1,2}月|底|末)|(?:截至|截止)(20\d\d)年")
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     q = Query(text=question)
     text = _clean(question)
@@ -280,7 +283,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         return max((p for p in places if r.startswith(p)), key=len, default=r)
 
     # a date ("截至2025年10月", "2025年底") says when something was counted, not which year's budget
-    dated = re.sub(r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月|底|末)|(?:截至|截止)20\d\d年", "", text)
+    dated = _DATED.sub("", text)
     q.years = sorted({int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", dated)})
     # departments named in the question (longest alias wins; several may be named)
     named: dict[str, str] = {}
@@ -379,12 +382,19 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
         pool = [d for d in pool if d.kind == want_kind
                 or not any(x.department == d.department and x.year == d.year and x.kind == want_kind for x in pool)]
-    # one document per department and year: the latest year when none was asked
+    # one document per department and year: the latest year when none was asked; a date alone
+    # ("2024年底有几辆车") picks the document that reports that moment: the 决算 of that year, or
+    # the budget of the year after (budgets count assets at the end of the year before)
     if not asked:
+        when = {int(m.group(1) or m.group(2)) for m in _DATED.finditer(text)}
+
+        def reports(d: DocInfo) -> int:
+            return 2 if d.year in when and d.kind == "决算" else 1 if d.year is not None and d.year - 1 in when else 0
+
         latest: dict[str, DocInfo] = {}
         for d in pool:
             cur = latest.get(d.department)
-            if cur is None or (d.year or 0) > (cur.year or 0):
+            if cur is None or (reports(d), d.year or 0) > (reports(cur), cur.year or 0):
                 latest[d.department] = d
         pool = [d for d in pool if latest.get(d.department) is d]
     q.docs = pool

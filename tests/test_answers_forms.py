@@ -1,0 +1,60 @@
+"""Answers that need a document's structure rather than its words (figures checked on the pages): a
+project asked by a shortened name gets its form's amount and goal; a column the row does not have is not
+answered from another column; a 科目 code beats a unit's total; a date picks the release that reports it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Answer, Assistant
+from ingest.settings import Settings
+from tests.conftest import bm25_store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
+CHANGSHA = SHARED / "real" / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
+FUZHOU = SHARED / "more" / "fuzhou-shi_gonganju-wenzhi-zhongxin_2026_danwei-yusuan.pdf"
+XIAN = SHARED / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
+NATIONAL = [SHARED / "real" / f"zhongyang_guojia-xinfangju_{y}.pdf" for y in ("2024_juesuan", "2026_bumen-yusuan")]
+FILES = [QUANZHOU, CHANGSHA, FUZHOU, XIAN, *NATIONAL]
+pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("forms"), *FILES), dense_retrieval=False))
+
+
+def ask(bot: Assistant, q: str) -> Answer:
+    a = bot.ask(q)
+    assert a.answerable and a.unverified_numbers == [], a.answer
+    return a
+
+
+def test_project_by_short_name_gets_amount_and_goal(bot: Assistant) -> None:
+    a = ask(bot, "泉州市政府办公室的电梯应急平台96196项目预算几何？这个项目干什么用？")
+    assert "57.00" in a.answer and "12345" in a.answer  # p32 form: 资金总额, 项目实施期目标
+    assert all(c.page == 32 for c in a.citations if c.kind == "row")
+
+
+def test_both_asked_columns_are_given(bot: Assistant) -> None:
+    a = ask(bot, "长沙市信访局一般公共预算基本支出的人员类和公用经费各多少？")
+    assert "1,394.97" in a.answer and "122.98" in a.answer  # p18 合计: 人员类, 公用经费
+
+
+def test_a_column_the_row_lacks_is_not_answered_from_another(bot: Assistant) -> None:
+    # the tables have no 公用经费 column; the narrative states it (p22), the 支出合计 6053.42 does not answer
+    a = ask(bot, "福州公安局文职人员管理中心基本支出里的公用经费有多少？")
+    assert "410.13" in a.answer and "6053.42" not in a.answer
+
+
+def test_a_code_beats_the_units_total(bot: Assistant) -> None:
+    a = ask(bot, "2019年西安市安全生产应急救援中心的2240108科目安排了多少？")
+    assert "205.64" in a.answer and "270.98" not in a.answer  # p9: the code's row in the unit's block
+
+
+def test_a_date_picks_the_release_that_reports_it(bot: Assistant) -> None:
+    a = ask(bot, "国家信访局截至2024年末有多少辆车？")
+    assert "2024年部门决算" in a.answer and "15" in a.answer  # 2024 决算 p26, not the 2026 budget
