@@ -172,7 +172,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
         for label in labels:
             for r in rows:
                 if r.table_kind == kind and bare(r.label) == label and (not r.side or r.side.startswith(side)):
-                    picked = pick_value(r, [], "")
+                    picked = pick_value(r, [], "", q.want_year)
                     if picked:
                         return r, picked[0], picked[1]
     return None
@@ -187,13 +187,15 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if _COUNT_Q.search(q.text) and not _MONEY_Q.search(q.text):
         # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
+    if q.want_year:  # last year's figure: only rows printed with a column of that year
+        rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     specific = _names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
         rows = [r for r in rows if bare(r.label) not in _TOTAL_NAMES]
     best: tuple[int, RowEvidence, tuple[str, str]] | None = None
     for r in rows[:5]:
-        picked = pick_value(r, q.columns, subject_text(q))
+        picked = pick_value(r, q.columns, subject_text(q), q.want_year)
         if not picked:
             continue
         if not q.columns:
@@ -206,7 +208,7 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if best is not None:
         return best[1], best[2][0], best[2][1]
     if rows:
-        picked = pick_value(rows[0], q.columns, subject_text(q))
+        picked = pick_value(rows[0], q.columns, subject_text(q), q.want_year)
         if picked and not (q.columns and rows[0].table_kind not in ("performance", "sanggong")
                            and not any(c in picked[0] or c in bare(rows[0].label) or c in rows[0].table
                                        or _col_for_intent(rows[0], c) for c in q.columns)):
@@ -215,7 +217,7 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
             return rows[0], "", ""
     fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
     if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
-        picked = pick_value(tr, q.columns)
+        picked = pick_value(tr, q.columns, "", q.want_year)
         if picked:
             return tr, picked[0], picked[1]
     if q.columns and not specific:
@@ -225,7 +227,7 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
             "expense_total", "general_public_expense")
         tr = total_row(cat, doc, kinds)
         if tr is not None:
-            picked = pick_value(tr, q.columns)
+            picked = pick_value(tr, q.columns, "", q.want_year)
             if picked and any(c in picked[0] or leaf(picked[0]) in _col_names(c) for c in q.columns):
                 return tr, picked[0], picked[1]
     return None
@@ -287,7 +289,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if more:
         d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
     # the other parts of the same row, when the question named no column
-    if not q.columns and len(r.values) > 1:
+    if not q.columns and len(r.values) > 1 and not q.want_year:
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
             unit = "" if "%" in r.label else (r.unit or "")
@@ -363,8 +365,10 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         dated = [r for r in rows if re.fullmatch(r"(20\d\d)年?度?(预算|决算)?数?", bare(r.label))]
         # a table of 行政经费 and 三公: the 三公 row, not the first
         first = next((x for x in rows if "三公" in x.label), rows[0])
-        r = next((x for x in dated if bare(x.label).startswith(str(doc.year))), first) if dated else first
-        cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], doc.year)
+        year = q.want_year or doc.year  # (a year before the document's: its own row or columns only)
+        r = next((x for x in dated if bare(x.label).startswith(str(year))), first) if dated else first
+        cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], year,
+                            doc.year if q.want_year and not dated else None)
         asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
         cols = asked or cols
         parts = [f"{c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c}{r.values[c]}{r.unit or ''}"
@@ -457,6 +461,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if len(txt) < 12 and not re.search(r"\d", txt):
             continue  # a heading line ("（一）机关运行经费。")
+        if q.want_year and str(q.want_year) not in txt:
+            continue  # last year's figure: a sentence about it names that year
         if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
             continue  # a definition is not a figure or a reason
         if purpose and not _PURPOSE.search(txt):

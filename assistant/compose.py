@@ -351,16 +351,26 @@ def _col_for(row: RowEvidence, intent: str) -> str | None:
     return None
 
 
-def year_columns(cols: list[str], year: int | None) -> list[str]:
-    """The columns of the document's own year, when a table has a column group per year ("2018年/…", "2019年/…")."""
+def year_columns(cols: list[str], year: int | None, own: int | None = None) -> list[str]:
+    """The columns of one year, when a table has a column group per year ("2018年/…", "2019年/…"; "上年…" /
+    "本年…" next to `own`, the document's year). A year before the document's keeps only its own columns."""
     dated = {c: m.group(1) for c in cols if (m := re.match(r"(20\d\d)年", c))}
+    if own:
+        dated |= {c: str(own - 1 if c.startswith("上年") else own) for c in cols if re.match(r"上年|本年", c)}
+    if own and year and year < own:
+        return [c for c in cols if dated.get(c) == str(year)]
     if not year or len(set(dated.values())) < 2 or str(year) not in dated.values():
         return cols
     return [c for c in cols if dated.get(c, str(year)) == str(year)]
 
 
-def pick_value(row: RowEvidence, intents: list[str], text: str = "") -> tuple[str, str] | None:
-    if len(cols := year_columns(list(row.values), row.doc.year)) < len(row.values):
+def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int | None = None) -> tuple[str, str] | None:
+    """The cell of a row that answers: a named column, an asked intent's, else the row's total. `year`: a year
+    before the document's, answered only from a column of that year."""
+    cols = year_columns(list(row.values), year or row.doc.year, row.doc.year if year else None)
+    if year and not cols:
+        return None
+    if len(cols) < len(row.values):
         row = replace(row, values={c: row.values[c] for c in cols})
     named = sorted((c for c in row.values if len(leaf(c)) >= 2 and leaf(c) in text and leaf(c) not in ("合计",)),
                    key=lambda c: -len(leaf(c)))
@@ -455,6 +465,9 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
     col_leaf = leaf(col)
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
+    year = re.match(r"(20\d\d)年", col)
+    if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
+        col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year
     unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col else ""
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 

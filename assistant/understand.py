@@ -210,6 +210,9 @@ class Query:
     named: list[str] = field(default_factory=list)  # how the question writes each department it names
     units: list[str] = field(default_factory=list)  # units inside a document named by the question
     years: list[int] = field(default_factory=list)
+    # the year whose figure is asked when it is the year before the document's ("表里2025年预算数"): a
+    # budget prints last year's figures beside its own
+    want_year: int | None = None
     intents: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -370,7 +373,17 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
         if cmp and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
-        pool = [d for d in pool if d.year in years]  # no document of that year: nothing to answer from
+        kept = [d for d in pool if d.year in years]
+        if not kept and "决算" not in text:
+            # no document of that year: the next year's budget prints its budget figures beside its own (not
+            # what was spent: a 决算 is its own document), else nothing to answer from
+            kept = [d for d in pool if d.year is not None and d.year - 1 in years and d.kind == "预算"]
+        pool = kept
+        # the year asked last is the one whose figure is wanted ("2026年…是多少？表里列的2025年…又是多少")
+        order = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", dated) if int(y) in asked]
+        if order and pool and all(d.year != order[-1] for d in pool) \
+                and all(d.year == order[-1] + 1 and d.kind == "预算" for d in pool):
+            q.want_year = order[-1]
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
     # (each department on its own: another department's 单位预算 stays in scope)
     # (neither named, and both printed for one body and year: both answer, each labelled 部门预算 / 单位预算)

@@ -58,3 +58,15 @@ def test_a_code_beats_the_units_total(bot: Assistant) -> None:
 def test_a_date_picks_the_release_that_reports_it(bot: Assistant) -> None:
     a = ask(bot, "国家信访局截至2024年末有多少辆车？")
     assert "2024年部门决算" in a.answer and "15" in a.answer  # 2024 决算 p26, not the 2026 budget
+
+
+def test_last_years_figure_from_this_years_table(bot: Assistant) -> None:
+    # no 2025 document of 国家信访局 (2024 决算, 2026 预算): the 2026 table's 2025年执行数 column answers (p20)
+    a = ask(bot, "国家信访局2025年一般公共预算支出执行了多少？")
+    assert "37,241.42" in a.answer and "2025年执行数" in a.answer
+    assert all(c.year == 2026 for c in a.citations)
+
+
+def test_last_years_spending_is_not_taken_from_a_budget(bot: Assistant) -> None:
+    a = bot.ask("长沙市信访局2025年决算支出是多少？")
+    assert not a.answerable
