@@ -50,6 +50,7 @@ from assistant.vocab import (
     WHEN_ASKED,
     WHY_ASKED,
     counted_noun,
+    term_in,
 )
 from ingest.model import parse_amount
 
@@ -457,7 +458,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if money and len(own) >= 4 and _overlap(own, txt + clean(e.section)) < 0.4:
             continue
-        if terms and not all(t in txt + clean(e.section) for t in terms):
+        if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
             continue
         if len(txt) < 12 and not re.search(r"\d", txt):
             continue  # a heading line ("（一）机关运行经费。")

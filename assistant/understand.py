@@ -442,7 +442,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有哪些|哪些|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"现在|目前|今年|分别|[？?。，,！!、]",
+        r"现在|目前|今年|分别|各自?(?=(?:是|为|有|花了?|安排了?)?多少)|[？?。，,！!、]",
         "",
         COMPARE_Q.sub("", subj),  # "哪家多" asks to compare the figures, it is not their subject
     )

@@ -58,6 +58,13 @@ MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
 UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
 # one thing asked in one word and printed in another: compared as the second
 SAME_WORDS = (("总额", "金额"),)
+# short forms the narratives print for a standard term ("涉及财拨资金997.4万元")
+SHORT_FORMS = {"财政拨款": ("财拨",), "一般公共预算": ("一般预算",), "政府性基金": ("基金预算",)}
+
+
+def term_in(term: str, text: str) -> bool:
+    """A term, or a short form the documents print for it, is in the text."""
+    return term in text or any(s in text for s in SHORT_FORMS.get(term, ()))
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
 COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。]|$|呢|吗)")
 # "设备有几台": the counted noun written before the count
