@@ -644,7 +644,7 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
-_PLAN_FINAL = re.compile(r"年初预算.{0,16}决算|决算.{0,16}年初预算|预算数.{0,8}决算数|实际执行|执行数|执行了多少")
+_PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 _ITEM_END = re.compile(r"[（(]\d*项[）)]")
 
 
@@ -687,7 +687,7 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     row = _named_row(cat, q, doc)
     if row is None:
         return False
-    wants = [(_PLAN_FINAL.search(q.text), lambda t: ("年初预算" in t and "决算" in t or "执行数" in t)
+    wants = [(_PLAN_FINAL.search(q.text), lambda t: ("预算" in t and "决算" in t or "执行数" in t)
               and len(_AMOUNT.findall(t)) >= 2),
              (_CHANGE_Q.search(q.text) or RATE_Q.search(q.text), lambda t: bool(_CHANGE_SIZE.search(t))),
              (_USE_Q.search(q.text), lambda t: bool(_USE.search(t))),
@@ -700,8 +700,12 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         picked = [e for e in item[1:] if any(f(clean(e.text)) for f in wants)]
         if not picked or not all(any(f(clean(e.text)) for e in picked) for f in wants):
             continue
-        head = f"{prefix}{describe(doc)}“{item[0].text.rstrip('。')}”{d.cite(item[0])}："
-        body = "，".join(f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in picked)
+        if all(d.cited(e) for e in picked):  # an earlier ask quoted them already
+            d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in picked)}。")
+            return True
+        fresh = [e for e in picked if not d.cited(e)]
+        head = f"{prefix}{describe(doc)}" + ("：" if d.cited(item[0]) else f"“{item[0].text.rstrip('。')}”{d.cite(item[0])}：")
+        body = "，".join(f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in fresh)
         d.add(f"{head}{body}。")
         return True
     return False
@@ -775,7 +779,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
-    if (_CHANGE_Q.search(q.text) or re.search(r"全年|累计", q.text)) and answer_passage(cat, q, doc, d, prefix):
+    if (_CHANGE_Q.search(q.text) or re.search(r"全年(?!预算)|累计", q.text)) and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
         goal = _GOAL_Q.search(q.text)  # what a project is for: its goal as the table states it, first
