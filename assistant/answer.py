@@ -14,6 +14,7 @@ from assistant.compose import (
     _PURPOSE,
     Draft,
     Figure,
+    asks_within,
     bare,
     clean,
     describe,
@@ -41,10 +42,14 @@ from assistant.vocab import (
     COMPARE_Q,
     DISTRIBUTIVE,
     FUND_TABLES,
+    GOAL_ASKED,
     MEASURE_Q,
+    MONEY_ASKED,
     PERCENT_Q,
     RATE_Q,
+    RESIDUE_WORDS,
     SAME_COUNT,
+    TOTAL_NOISE,
     UNIT_MEANS,
     USE_ASKED,
     WHEN_ASKED,
@@ -65,8 +70,7 @@ def _amount_in(text: str) -> tuple[str, str] | None:
         "元" if m.group(2) == "元" else "万元")
 
 
-_MONEY_Q = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
-                      r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
+_MONEY_Q = MONEY_ASKED
 _CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
 # a change stated with its size ("减少85万元", "增长3.2%") or as none ("持平")
 _CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
@@ -81,15 +85,9 @@ _WHEN = re.compile(r"\d{1,2}月|月份|季度|上半年|下半年|年底|年初|
 _USE = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
 
 
-_RESIDUE = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
-                      r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
-                      r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
-                      r"[^\u4e00-\u9fa5]")
 _TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
 # a whole budget asked in other words: "收入预算一共多少", "预算总收入", "收支总预算", "预算总盘子有多大"
 _BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")
-_TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
-                          r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
 
 
 # tables that hold one part of spending (基本支出 or 项目支出 only), by economic classification
@@ -102,14 +100,6 @@ def _section_states(cat: Catalog, q: Query, doc: DocInfo) -> bool:
     if len(subj) < 3:
         return False
     return any(subj in clean(_last_heading(e)) and _AMOUNT.search(e.text) for e in cat.doc_texts(doc.doc_id))
-
-
-def _asks_within(q: Query) -> bool:
-    """The subject names more than the unit it is about: a thing of the unit's own."""
-    rest = subject_text(q)
-    for u in q.units:
-        rest = rest.replace(u, "")
-    return len(re.sub(r"[^\u4e00-\u9fa5]", "", _RESIDUE.sub("", _TOTAL_NOISE.sub("", rest)))) >= 3
 
 
 def _names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
@@ -135,12 +125,12 @@ def _residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
         residue = residue.replace(n, "")
     for c in q.columns:
         residue = residue.replace(c, "")
-    return _RESIDUE.sub("", residue)
+    return RESIDUE_WORDS.sub("", residue)
 
 
 def _total_side(q: Query) -> str | None:
     """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支)."""
-    rest = _TOTAL_NOISE.sub("", subject_text(q))
+    rest = TOTAL_NOISE.sub("", subject_text(q))
     m = _BARE_TOTAL.match(rest)
     if not m or q.columns or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
         return None
@@ -763,7 +753,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
-    if q.units and not (top and is_unit_row(top[0], q.units) and not _asks_within(q)) \
+    if q.units and not (top and is_unit_row(top[0], q.units) and not asks_within(q)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")
@@ -966,7 +956,7 @@ def _needs(text: str) -> list[re.Pattern[str]]:
 
 
 _PERCENT = re.compile(r"\d\s*%")
-_GOALS_Q = re.compile(r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:是什么|有哪些)|要(?:完成|实现|达到)(?:哪些|什么)")
+_GOALS_Q = re.compile(GOAL_ASKED)
 _GOALS = re.compile(r"目标|完成|实现|达到|确保|提高|提升|保障")
 
 

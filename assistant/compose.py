@@ -11,7 +11,15 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
-from assistant.vocab import ASKED_AS_WRITTEN, COUNTED, FUND_TABLES, SUBJECT_NOUN
+from assistant.vocab import (
+    ASKED_AS_WRITTEN,
+    COUNTED,
+    FUND_TABLES,
+    MONEY_ASKED,
+    RESIDUE_WORDS,
+    SUBJECT_NOUN,
+    TOTAL_NOISE,
+)
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
@@ -137,6 +145,10 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
     named_form = _named_form(cat, doc, subj)
+    within = bool(q.units) and asks_within(q)
+    # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
+    col_named = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
+                 and any(len(leaf(c)) >= 2 and leaf(c) != r.label and leaf(c) in subj for c in r.values)}
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -158,7 +170,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             if re.fullmatch(r"预算数|(项目|年度)?资金总额|年度资金申请总额|项目总额|预算金额", r.label) \
-                    and re.search(r"预算|多少钱|资金多少|金额|安排", subj + q.text) and not re.search(r"指标|控制", subj):
+                    and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj)) and not re.search(r"指标|控制", subj) \
+                    and r.table_idx not in col_named:
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
                 if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在|干啥", q.text):
@@ -171,7 +184,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
-                if not re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text):
+                if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)):
                     continue
                 if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
                         and r.table_idx != named_form:
@@ -201,8 +214,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
-        if q.units and not r.unit_name and is_unit_row(r, q.units) and r.table_kind != "performance":
-            score += 10 * len(name)  # the unit's own row in a table broken down by unit
+        if q.units and not r.unit_name and is_unit_row(r, q.units) and r.table_kind != "performance" and not within:
+            score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:
@@ -320,6 +333,14 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
     if not ranked or ranked[0][1] < 4 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1):
         return None
     return ranked[0][0]
+
+
+def asks_within(q: Query) -> bool:
+    """The subject names more than the unit it is about: a thing of the unit's own."""
+    rest = subject_text(q)
+    for u in q.units:
+        rest = rest.replace(u, "")
+    return len(re.sub(r"[^\u4e00-\u9fa5]", "", RESIDUE_WORDS.sub("", TOTAL_NOISE.sub("", rest)))) >= 3
 
 
 def _bigrams(t: str) -> set[str]:
@@ -463,7 +484,7 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     if r.kind == "indicator" and r.code:
         name = f"{r.code}：{name}"
     side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
-    col_leaf = leaf(col)
+    col_leaf = re.sub(r"[（(](?:单位[:：])?万?元[）)]", "", leaf(col))  # "预算数（单位：万元）": the unit is said after
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
     year = re.match(r"(20\d\d)年", col)
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:

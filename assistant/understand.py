@@ -11,6 +11,7 @@ from assistant.evidence import DocInfo
 from assistant.vocab import (
     BUDGET_NOUN_START,
     COMPARE_Q,
+    GOAL_ASKED,
     RATE_Q,
     USE_ASKED,
     USE_COLLOQUIAL,
@@ -42,7 +43,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"是什么意思|指什么|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
     ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + "|" + WHEN_ASKED + r"|原因|主要是|目的|为了(?:解决)?什么|解决什么|什么作用|"
-                           r"(?:哪些|什么)(?:目标|任务)|(?:目标|任务)(?:是什么|有哪些)|要(?:完成|实现|达到)(?:哪些|什么)")),
+                           + GOAL_ASKED)),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
     ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),

@@ -10,6 +10,8 @@ import re
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 USE_ASKED = r"用于|用途|用在|干什么|做什么|花在|如何使用|用来做|" + USE_COLLOQUIAL
+# a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
+GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # a clause asks something
 INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
@@ -96,3 +98,15 @@ FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capit
 
 # how the documents write what a question asks in other words: a reason is "原因", a use "用于"
 ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"))
+
+# common budget words: what is left of a subject without them names something of its own
+RESIDUE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
+    r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
+    r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
+    r"[^\u4e00-\u9fa5]")
+# words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
+TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
+    r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
+# an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
+MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
+    r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")

@@ -70,3 +70,8 @@ def test_last_years_figure_from_this_years_table(bot: Assistant) -> None:
 def test_last_years_spending_is_not_taken_from_a_budget(bot: Assistant) -> None:
     a = bot.ask("长沙市信访局2025年决算支出是多少？")
     assert not a.answerable
+
+
+def test_an_effect_asked_gets_the_goal(bot: Assistant) -> None:
+    a = ask(bot, "泉州市政府办公室96196电梯应急平台项目花了多少？要实现什么效果？")
+    assert "57.00" in a.answer and "困人" in a.answer

@@ -76,3 +76,12 @@ def test_unit_blocks_by_unit_code() -> None:
     rows = [r for t in tables if 9 in t.pages for r in t.rows if r.code == "2240108"]
     assert rows and all(r.unit_name == "西安市安全生产应急救援中心" for r in rows)
     assert any(r.values.get("合计") == "205.64" for r in rows)
+
+
+def test_key_project_list_with_unit_in_header() -> None:
+    """广州市卫健委 2026 pp116–120 "项目 | 预算数（单位：万元） | 绩效目标": one row per project, not a key/value form."""
+    tables = _doc(MORE / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf").tables
+    t = next(t for t in tables if "重点项目预算绩效目标" in t.title)
+    rows = {r.label: r.values for r in t.rows}
+    row = rows["广州市急救医疗指挥中心调度席位扩容项目"]  # p118
+    assert row["预算数（单位：万元）"] == "1,241.49" and "容灾备份中心" in row["绩效目标"]
