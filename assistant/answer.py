@@ -52,6 +52,7 @@ from assistant.vocab import (
     TOTAL_NOISE,
     UNIT_MEANS,
     USE_ASKED,
+    USE_HEADINGS,
     WHEN_ASKED,
     WHY_ASKED,
     counted_noun,
@@ -456,7 +457,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue  # last year's figure: a sentence about it names that year
         if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
             continue  # a definition is not a figure or a reason
-        if purpose and not _PURPOSE.search(txt):
+        if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(_last_heading(e)):
             continue
         whole = paras.get(e.para_idx // 1000, "")
         means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
@@ -519,9 +520,17 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
         return True
     chosen = [e for e in chosen if not d.cited(e)]  # what an earlier ask quoted is not repeated
-    body = "".join(e.text.rstrip("。；，：;,:") + d.cite(e) + "。" for e in chosen)
+    body = "".join(_with_heading(e) + d.cite(e) + "。" for e in chosen)
     d.add(f"{prefix}{describe(doc)}：{body}")
     return True
+
+
+def _with_heading(e: TextEvidence) -> str:
+    """A sentence as quoted; one that is little more than an amount ("795万元") says under which headings."""
+    text = e.text.rstrip("。；，：;,:")
+    if len(_PROSE_CJK.findall(re.sub(r"万?元", "", text))) >= 6 or not e.section:
+        return text
+    return f"（{'·'.join(e.section.split(' > ')[-2:])}）{text}"
 
 
 def _following(cat: Catalog, x: TextEvidence) -> TextEvidence | None:
@@ -836,6 +845,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             d.ask = 100 * g
             before = len(d.parts)
             gq = understand(group[0].text, [doc]) if compound else q
+            lead = gq
             got = answer_for_doc(cat, gq, doc, d)
             if not got:
                 d.parts = d.parts[:before]
@@ -858,7 +868,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     own = _TAIL_NOISE.sub("", ask.tail)
                     if answer_for_doc(cat, aq, doc, d) or (
                             # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
-                            not name and len(own) >= 2 and answer_for_doc(cat, understand(ask.tail, [doc]), doc, d)):
+                            not name and len(own) >= 2 and answer_for_doc(cat, understand(ask.tail, [doc]), doc, d)) or (
+                            # else a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
+                            not ask.subject and not name and answer_for_doc(cat, replace(aq, subject=lead.subject), doc, d)):
                         got = True
                         new = "".join(d.parts[mark:])
                         if new in said:  # the same answer again says nothing new

@@ -49,7 +49,7 @@ def _subject_phrase(clause: str) -> str:
 
 def _own_subject(clause: str) -> bool:
     """Whether a later clause names a subject of its own (a leading 其中 aside)."""
-    rest = re.sub(r"^其中", "", clause)
+    rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest):
         return False
     rest = SUBJECTLESS.sub("", rest)
@@ -160,7 +160,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                 if len(d) >= 3:
                     rest = rest.replace(d, "")
             c, own = rest + c, True
-        elif i > 0 and (not own or c.startswith("其中")):
+        elif i > 0 and (not own or re.match(r"其中|(?:这)?里面|当中", c)):  # "里面X是多少": X within the subject before
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:

@@ -12,6 +12,8 @@ USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a u
 USE_ASKED = r"用于|用途|用在|干什么|做什么|花在|如何使用|用来做|" + USE_COLLOQUIAL
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
+# headings under which a project's section says what its money does
+USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # a clause asks something
 INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|吗|多大|多高|多少钱|比例|占比|百分")
@@ -44,7 +46,7 @@ INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下
 # department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
 BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]")
 # a budget noun: what makes a clause's words a subject of its own
-SUBJECT_NOUN = re.compile(r"费|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
+SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
                           r"设备|房屋|面积|车|机构|科室|人数")  # what the asset and organisation sections count
 # asked for a share, and a share given
 PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
