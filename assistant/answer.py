@@ -483,7 +483,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # "多少辆车" asks a count, not an amount
     wants_amount = bool(re.search(r"多少|几|金额|预算", q.text)) and not (_COUNT_Q.search(q.text) and not _MONEY_Q.search(q.text))
     wants_reason = bool(_WHY.search(q.text))
-    wants_use = bool(re.search(r"用于|用途|干什么|做什么|花在", q.text))
+    wants_use = bool(re.search(USE_ASKED, q.text))
 
     asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
     chosen = sorted(chosen, key=lambda e: rank.score(asked, e, cat.weights), reverse=True)

@@ -145,6 +145,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
     named_form = _named_form(cat, doc, subj)
+    core = dept_field(doc.department)
     within = bool(q.units) and asks_within(q)
     # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
     col_named = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
@@ -155,7 +156,10 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
-            name = next((f for f in sorted(name_forms(name), key=len, reverse=True) if len(f) >= 4 and f in subj), name)
+            forms = name_forms(name)
+            if core and len(name) >= 6:  # "驻京工作" for 信访局's "驻京信访工作": the department's own field left out
+                forms |= {f.replace(core, "") for f in forms if core in f}
+            name = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 4 and f in subj), name)
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
@@ -220,6 +224,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:
             continue
+        if (r.table_kind == "procurement" and "采购" not in q.text) or (r.table_kind == "assets" and "资产" not in q.text):
+            score -= 10  # what is bought, or owned, is a part of a subject's money: not its amount unless asked
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
         score += (len(order) - rank) * 0.5
         if q.columns and any(_col_for(r, c) for c in q.columns):
@@ -244,6 +250,13 @@ def name_forms(name: str) -> set[str]:
     ("黄杨泵站至缯坑水库第二条原水管建设工程-2026年")."""
     forms = {name, without_places(name)}
     return forms | {re.sub(r"[-－—_]?[（(]?20\d\d年?度?[)）]?$", "", f) for f in forms}
+
+
+def dept_field(department: str) -> str:
+    """What a department is about, without its places and kind of body: '西安市信访局' -> '信访'."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", without_places(department))
+    core = re.sub(r"^中共|(?:委员会|办公室|办公厅|管理局|事务局|局|委|办|厅|中心|部)$", "", core)
+    return core if 2 <= len(core) <= 4 else ""
 
 
 def without_places(name: str) -> str:
@@ -408,7 +421,7 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
     for pref in ("合计", "总计", "预算数", "本年预算", "金额", "决算数", "小计"):
         # "支出总计" is a total too; a top-level column before a group's ("2026年政府采购项目/小计")
         hits = [c for c, v in row.values.items() if parse_amount(v) is not None
-                and (leaf(c) == pref or (pref in ("合计", "总计") and leaf(c).endswith(pref)))]
+                and (leaf(c) == pref or (pref in ("合计", "总计", "金额") and leaf(c).endswith(pref)))]
         if hits:
             col = min(hits, key=lambda c: c.count("/"))
             return col, row.values[col]

@@ -9,7 +9,8 @@ import re
 # how a reason and a use are asked (one list for the whole assistant)
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
-USE_ASKED = r"用于|用途|用在|干什么|做什么|花在|如何使用|用来做|" + USE_COLLOQUIAL
+# (用在 / 花在 ask a use only before 哪 / 什么: "花在驻京工作上的经费是多少" asks an amount)
+USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
 # headings under which a project's section says what its money does

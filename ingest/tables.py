@@ -42,7 +42,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("general_public_expense", re.compile(r"一般公共预算.*支出")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
-    ("project_expense", re.compile(r"项目支出")),
+    ("project_expense", re.compile(r"项目支出|专项业务经费")),  # 陕西: 专项业务经费支出表 is the 项目支出表
     ("procurement", re.compile(r"政府采购")),
     ("assets", re.compile(r"国有资产|固定资产|资产占用|资产情况")),
     ("org", re.compile(r"机构设置|机构情况")),

@@ -17,8 +17,9 @@ QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.
 CHANGSHA = SHARED / "real" / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
 FUZHOU = SHARED / "more" / "fuzhou-shi_gonganju-wenzhi-zhongxin_2026_danwei-yusuan.pdf"
 XIAN = SHARED / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
+XIAN_XF = SHARED / "real" / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
 NATIONAL = [SHARED / "real" / f"zhongyang_guojia-xinfangju_{y}.pdf" for y in ("2024_juesuan", "2026_bumen-yusuan")]
-FILES = [QUANZHOU, CHANGSHA, FUZHOU, XIAN, *NATIONAL]
+FILES = [QUANZHOU, CHANGSHA, FUZHOU, XIAN, XIAN_XF, *NATIONAL]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
 
@@ -75,3 +76,11 @@ def test_last_years_spending_is_not_taken_from_a_budget(bot: Assistant) -> None:
 def test_an_effect_asked_gets_the_goal(bot: Assistant) -> None:
     a = ask(bot, "泉州市政府办公室96196电梯应急平台项目花了多少？要实现什么效果？")
     assert "57.00" in a.answer and "困人" in a.answer
+
+
+
+def test_what_is_bought_is_not_the_subjects_amount(bot: Assistant) -> None:
+    # 西安市信访局 2026: "驻京信访工作" is a row of the 专项业务经费支出表 (陕西's 项目支出表, p29, 2,560,000.00元)
+    # and of the 政府采购 table (one purchase for it, 1,435,900.00元); the first answers how much it gets
+    a = ask(bot, "西安市信访局驻京信访工作的经费是多少？")
+    assert "2,560,000.00" in a.answer and "1,435,900.00" not in a.answer

@@ -49,8 +49,11 @@ def test_a_known_place_without_that_department_is_refused() -> None:
 
 def test_a_year_only_compared_with_does_not_pick_the_document() -> None:
     assert scope("重庆商务委今年的政府性基金预算有多少？比2025年少了多少？") == ["cq1"]
-    # a year that is asked about still decides
-    assert scope("重庆商务委2025年的预算是多少？") == []
+    # a year asked about with no document of its own: the next year's budget prints that year's budget
+    # figures beside its own (answered only from a column of that year), never what was spent
+    q = understand("重庆商务委2025年的预算是多少？", DOCS)
+    assert [d.doc_id for d in q.docs] == ["cq1"] and q.want_year == 2025
+    assert scope("重庆商务委2025年的决算支出是多少？") == []
 
 
 def test_a_name_followed_by_a_verb_and_a_city_before_its_district() -> None:
