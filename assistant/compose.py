@@ -224,6 +224,9 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:
             continue
+        if r.table_kind == "performance" and r.kind == "" and "绩效" not in q.text \
+                and any(bare(r.label) in names for names in COLUMN_INTENTS.values()):
+            score -= 100  # a form restating 项目支出 / 基本支出: the standard tables answer those
         if (r.table_kind == "procurement" and "采购" not in q.text) or (r.table_kind == "assets" and "资产" not in q.text):
             score -= 10  # what is bought, or owned, is a part of a subject's money: not its amount unless asked
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.grid import Grid
-from ingest.model import Row, Table
+from ingest.model import Row, Table, is_amount
 from ingest.tables import is_seq_row
 from ingest.text import clean, clean_value
 
@@ -16,9 +16,12 @@ _AMOUNT_KEYS = re.compile(
     r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|项目资金总额|年度资金申请总额|预算金额|其中[:：]?财政资金|"
     r"其中[:：]?财政拨款|其中[:：]?当年财政拨款|上年结转资金|财政资金|财政拨款|其他资金|本年预算|年度金额)$"
 )
-_TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|中期)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容)$")
+_TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|当年|中期)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容)$")
 _MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
 _INDICATOR_HEAD = {"一级指标", "二级指标", "三级指标"}
+_NAME_HEAD = ("三级指标", "指标名称", "指标内容")  # what an indicator row is called, by the form's header
+# any other short key whose cell is an amount ("当年预算", "市级支出", "补助区县" in 重庆's 专项资金 forms)
+_MONEY_KEY = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?<!编码)(?<!代码)(?<!编号)$")
 _TASK_NAME = re.compile(r"^(任务名称|主要任务|任务)$")  # 部门整体绩效目标表: one row per task, with its money
 _MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
 
@@ -77,7 +80,7 @@ class PerfBuilder:
             cl = [clean(t) for t in texts]
             if not any(cl) or is_seq_row(texts):
                 continue
-            if _INDICATOR_HEAD & set(cl):
+            if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
                 self.ind_cols = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
@@ -152,6 +155,9 @@ class PerfBuilder:
                 elif _TEXT_KEYS.match(key) and nxt is not None:
                     self._row(key, {key: val}, grow.page, grow.bbox, kind="text")
                     j = nxt + 1
+                elif _MONEY_KEY.match(key) and nxt is not None and is_amount(amount := re.sub(r"^[,，、]+", "", val)):
+                    self._row(key, {key: amount}, grow.page, grow.bbox)  # (",\n212777.00": a stray comma)
+                    j = nxt + 1
                 else:
                     j += 1
 
@@ -188,7 +194,8 @@ class PerfBuilder:
                     return clean_value(texts[j])
             return ""
 
-        level1, level2, level3 = get("一级指标"), get("二级指标"), get("三级指标")
+        level1, level2 = get("一级指标"), get("二级指标")
+        level3 = next((v for h in _NAME_HEAD if (v := get(h))), "")
         value = get("指标值") if "指标值" in self.ind_cols else get("目标值")
         if level1:
             self.carry["一级指标"] = level1
@@ -198,7 +205,7 @@ class PerfBuilder:
             return
         values: dict[str, str] = {}
         for head, j in self.ind_cols.items():
-            if head in _INDICATOR_HEAD or j >= len(texts):
+            if head in _INDICATOR_HEAD or head in _NAME_HEAD or j >= len(texts):
                 continue
             v = clean_value(texts[j])
             if v:

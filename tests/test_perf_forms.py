@@ -85,3 +85,14 @@ def test_key_project_list_with_unit_in_header() -> None:
     rows = {r.label: r.values for r in t.rows}
     row = rows["广州市急救医疗指挥中心调度席位扩容项目"]  # p118
     assert row["预算数（单位：万元）"] == "1,241.49" and "容灾备份中心" in row["绩效目标"]
+
+
+def test_special_fund_form_amounts_and_named_indicators() -> None:
+    """重庆经信委 2026 p29 市级重点专项资金绩效目标表: 当年预算 / 市级支出 / 补助区县 (printed ",\\n212777.00") are
+    rows; indicators headed 指标名称 | 指标值 are named by 指标名称."""
+    tables = _doc(MORE / "chongqing-shi_jingxinwei_2026_bumen-yusuan.pdf").tables
+    form = next(t for t in tables if t.title.endswith("市工业和信息化专项"))
+    rows = {r.label: r for r in form.rows}
+    assert rows["当年预算"].values == {"当年预算": "212777.00"} and rows["补助区县"].values == {"补助区县": "89901.00"}
+    assert rows["全市生产新能源汽车数量"].kind == "indicator" and rows["全市生产新能源汽车数量"].values["指标值"] == "120"
+    assert rows["当年绩效目标"].kind == "text"
