@@ -207,6 +207,8 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
             return rows[0], picked[0], picked[1]  # (not a row without the asked column: "公用经费" is not 支出合计)
         if not rows[0].values:
             return rows[0], "", ""
+    if not rows and (tr := _titled_total(cat, q, doc)) is not None and (picked := pick_value(tr, q.columns, "", q.want_year)):
+        return tr, picked[0], picked[1]  # "专项业务经费一共多少": the total of the table the subject names
     fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
     if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
         picked = pick_value(tr, q.columns, "", q.want_year)
@@ -223,6 +225,21 @@ def _figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
             if picked and any(c in picked[0] or leaf(picked[0]) in _col_names(c) for c in q.columns):
                 return tr, picked[0], picked[1]
     return None
+
+
+def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
+    """The total row of the one table whose title holds the whole subject ("专项业务经费" in
+    "部门综合预算专项业务经费支出表")."""
+    core = re.sub(r"[^\u4e00-\u9fa5]|合计|总计|总额|总数", "", TOTAL_NOISE.sub("", subject_text(q)))
+    if len(core) < 4:
+        return None
+    # (tables with answers of their own kind — 三公, 采购, 资产, 绩效 — are not this)
+    titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty
+              and t.kind in ("project_expense", "special_fund", "fiscal_expense", "other")]
+    if len(titled) != 1:
+        return None
+    return next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and r.values
+                 and bare(r.label) in _TOTAL_NAMES), None)
 
 
 def _col_for_intent(r: RowEvidence, intent: str) -> str | None:
@@ -284,7 +301,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if not q.columns and len(r.values) > 1 and not q.want_year:
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
-            unit = "" if "%" in r.label else (r.unit or "")
+            unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
             d.add("，其中" + "、".join(f"{re.sub(r'^其中[:：]?', '', leaf(c))}{v}{unit}" for c, v in others))
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
@@ -864,22 +881,29 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         found.add((release(doc), 100 * g + k + 1))
                         continue
                     d.ask = 100 * g + k + 1
-                    mark = len(d.parts)
                     own = _TAIL_NOISE.sub("", ask.tail)
-                    if answer_for_doc(cat, aq, doc, d) or (
-                            # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
-                            not name and len(own) >= 2 and answer_for_doc(cat, understand(ask.tail, [doc]), doc, d)) or (
-                            # else a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
-                            not ask.subject and not name and answer_for_doc(cat, replace(aq, subject=lead.subject), doc, d)):
-                        got = True
-                        new = "".join(d.parts[mark:])
-                        if new in said:  # the same answer again says nothing new
-                            d.parts = d.parts[:mark]
-                        said += new
-                    else:
-                        d.parts = d.parts[:mark]
+                    tries = [aq]
+                    if not name and len(own) >= 2:
+                        # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
+                        tries.append(understand(ask.tail, [doc]))
+                    if not ask.subject and not name:
+                        # a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
+                        tries.append(replace(aq, subject=lead.subject))
+                    new, same = "", False
+                    for tq in tries:
+                        mark = (len(d.parts), len(d.evidence), len(d.figures))
+                        if answer_for_doc(cat, tq, doc, d):
+                            new = "".join(d.parts[mark[0]:])
+                            if new and new not in said:
+                                break
+                            same = True  # the same answer again says nothing new: try the next reading
+                        new = ""
+                        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+                    if not new and not same:
                         missing.append((release(doc), d.ask, f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。"))
                         continue
+                    got = True
+                    said += new
                     found.add((release(doc), d.ask))
             ok = ok or got
         if ok:

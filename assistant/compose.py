@@ -25,6 +25,8 @@ from ingest.model import code_level, parse_amount
 _WS = re.compile(r"\s+")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
+# a form's own amount ("当年预算", "资金总额")
+_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(预算数?|预算金额)|(项目|年度)?资金总额|年度资金申请总额|项目(资金)?总额")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
 _STANDARD_WORDS = re.compile(r"一般公共|政府性|国有资本|经营|财政|专户|上年|本年|年度|单位|部门|其他|事务|管理")
@@ -148,8 +150,11 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     core = dept_field(doc.department)
     within = bool(q.units) and asks_within(q)
     # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
+    # (or a row of it by name: "其中补助区县有多少")
     col_named = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
-                 and any(len(leaf(c)) >= 2 and leaf(c) != r.label and leaf(c) in subj for c in r.values)}
+                 and (any(len(leaf(c)) >= 2 and leaf(c) != r.label and leaf(c) in subj for c in r.values)
+                      or (r.kind in ("", "indicator") and len(bare(r.label)) >= 3 and bare(r.label) in subj
+                          and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -163,7 +168,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
-            if r.kind == "" and len(name) >= 4 and name in subj:
+            if r.kind == "" and len(name) >= 4 and name in subj and not (len(proj) >= 4 and proj in subj) \
+                    and not _FORM_AMOUNT.fullmatch(name):
                 proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
             if len(proj) >= 4 and proj in subj:
@@ -173,7 +179,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif not (r.kind == "indicator" and len(name) >= 6 and re.search(r"指标|目标|满意度|率", subj)
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
-            if re.fullmatch(r"预算数|(项目|年度)?资金总额|年度资金申请总额|项目总额|预算金额", r.label) \
+            if _FORM_AMOUNT.fullmatch(r.label) \
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj)) and not re.search(r"指标|控制", subj) \
                     and r.table_idx not in col_named:
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
@@ -225,7 +231,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if score <= 0:
             continue
         if r.table_kind == "performance" and r.kind == "" and "绩效" not in q.text \
-                and any(bare(r.label) in names for names in COLUMN_INTENTS.values()):
+                and any(bare(r.label) in COLUMN_INTENTS[k] for k in ("基本支出", "项目支出", "人员经费", "公用经费")):
             score -= 100  # a form restating 项目支出 / 基本支出: the standard tables answer those
         if (r.table_kind == "procurement" and "采购" not in q.text) or (r.table_kind == "assets" and "资产" not in q.text):
             score -= 10  # what is bought, or owned, is a part of a subject's money: not its amount unless asked
@@ -505,7 +511,8 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     year = re.match(r"(20\d\d)年", col)
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
         col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year
-    unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col else ""
+    # (an indicator's value is counted in its own unit, not the table's money unit)
+    unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and r.kind != "indicator" else ""
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 

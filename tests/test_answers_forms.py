@@ -84,3 +84,16 @@ def test_what_is_bought_is_not_the_subjects_amount(bot: Assistant) -> None:
     # and of the 政府采购 table (one purchase for it, 1,435,900.00元); the first answers how much it gets
     a = ask(bot, "西安市信访局驻京信访工作的经费是多少？")
     assert "2,560,000.00" in a.answer and "1,435,900.00" not in a.answer
+
+
+def test_a_table_named_by_its_subject_gives_its_total(bot: Assistant) -> None:
+    # 西安安监局 2019 p25: 专项业务经费支出表 合计 1,620.98 (no row is labelled 专项业务经费)
+    a = ask(bot, "西安市安全生产监督管理局2019年的专项业务经费合计多少？")
+    assert "1,620.98" in a.answer
+
+
+def test_a_follow_up_naming_another_row_of_the_form(bot: Assistant) -> None:
+    # 泉州 p32 form: the follow-up names the form's 财政拨款 row, not its 资金总额 again
+    a = ask(bot, "泉州市政府办公室96196电梯应急处置服务平台项目的资金总额是多少？其中财政拨款多少？")
+    assert "57.00" in a.answer and a.answer.count("财政拨款") >= 1
+    assert any(c.kind == "row" and c.row == "财政拨款" for c in a.citations), a.answer
