@@ -492,6 +492,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if not _counts_ok(q.text, txt):
             continue
+        if money and _only_an_example(subj, txt):
+            continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
             continue
         chosen.append(e)
@@ -542,6 +544,24 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return True
 
 
+_EXAMPLES = re.compile(r"例如|比如|诸如|譬如")
+
+
+def _only_an_example(subj: str, txt: str) -> bool:
+    """The subject is named only among a sentence's examples, with no amount of its own next to it."""
+    m = _EXAMPLES.search(txt)
+    if m is None or _overlap(subj, txt[: m.start()]) >= 0.5:
+        return False
+    tail = txt[m.end():]
+    cjk = "".join(_PROSE_CJK.findall(subj))
+    for k in range(len(cjk), 3, -1):
+        for i in range(len(cjk) - k + 1):
+            at = tail.find(cjk[i : i + k])
+            if at >= 0:
+                return not re.match(r"[^，。；、]{0,6}\d", tail[at + k:])
+    return False
+
+
 def _with_heading(e: TextEvidence) -> str:
     """A sentence as quoted; one that is little more than an amount ("795万元") says under which headings."""
     text = e.text.rstrip("。；，：;,:")
@@ -573,7 +593,7 @@ _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一
 _COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位)")
 
 
-_HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数")
+_HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)")
 
 
 def _counts_ok(question: str, text: str) -> bool:

@@ -97,3 +97,14 @@ def test_a_follow_up_naming_another_row_of_the_form(bot: Assistant) -> None:
     a = ask(bot, "泉州市政府办公室96196电梯应急处置服务平台项目的资金总额是多少？其中财政拨款多少？")
     assert "57.00" in a.answer and a.answer.count("财政拨款") >= 1
     assert any(c.kind == "row" and c.row == "财政拨款" for c in a.citations), a.answer
+
+
+def test_an_example_in_a_sentence_is_not_its_amount(bot: Assistant) -> None:
+    # 国家信访局 2024 决算 p17: "其他收入 878.44 万元，…例如：存款利息收入、房产出租收入…" gives no amount of either
+    assert not bot.ask("国家信访局2024年决算里存款利息收入有多少？").answerable
+    assert "878.44" in ask(bot, "国家信访局2024年其他收入是多少？").answer
+
+
+def test_a_staff_quota_is_a_number_of_people(bot: Assistant) -> None:
+    # 长沙市信访局: "纳入预算编制范围" speaks of compiling the budget; no staff quota is printed
+    assert not bot.ask("长沙市信访局有多少个编制？").answerable
