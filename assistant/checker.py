@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from assistant.answer import _figure_for, sentence_with_number
 from assistant.catalog import Catalog
 from assistant.evidence import Citation, RowEvidence, TextEvidence
+from assistant.figures import figure_for, sentence_with_number
 from assistant.understand import COLUMN_INTENTS, understand
 from ingest.model import parse_amount
 
@@ -57,7 +57,7 @@ def check_draft(cat: Catalog, draft: str, docs: list[str] | None = None) -> Chec
         for doc in base.docs:
             q = understand(subj, [doc])
             q.intents = ["figure"]
-            found = None if _CHANGE.search(subj) else _figure_for(cat, q, doc)
+            found = None if _CHANGE.search(subj) else figure_for(cat, q, doc)
             if found is not None and found[2] and _names_row(cat, q, doc, found[0], found[1], subj):
                 r, _col, stored = found
                 amt = parse_amount(stored)
@@ -88,8 +88,8 @@ _CHANGE = re.compile(r"(比|较|与).{0,12}(增加|减少|增长|下降|相比)|
 def _names_row(cat: Catalog, q, doc, r: RowEvidence, col: str, subj: str) -> bool:
     """Only a row the draft names can make its figure "differ": its printed name or code, or a total
     row's column ("项目支出") when the draft names nothing else. "全年预算数 2277 万元" names no row."""
-    from assistant.answer import _names_other
     from assistant.compose import bare, leaf
+    from assistant.figures import names_other
 
     flat = re.sub(r"\s+", "", subj)
     name = bare(r.label)
@@ -102,7 +102,7 @@ def _names_row(cat: Catalog, q, doc, r: RowEvidence, col: str, subj: str) -> boo
     tail = re.sub(r"(预算数|决算数|预算|决算|支出数|为|是|共计|共|总额|安排|合计)+$", "", flat)
     asked = [c for c in q.columns if c in leaf(col) or c in col]
     names = [a for c in asked for a in (c, *COLUMN_INTENTS.get(c, ()))]
-    return bool(asked) and any(tail.endswith(a) for a in names) and not _names_other(cat, q, doc)
+    return bool(asked) and any(tail.endswith(a) for a in names) and not names_other(cat, q, doc)
 
 
 def _in_text(cat: Catalog, q, doc, subj: str, num: Decimal) -> TextEvidence | None:

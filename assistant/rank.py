@@ -78,3 +78,12 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
 
 def score(a: Asked, e: TextEvidence, w: RankWeights) -> float:
     return sum(getattr(w, name) * value for name, value in signals(a, e).items())
+
+
+def amount_in(text: str) -> tuple[str, str] | None:
+    """The first amount a sentence states, as printed, with its unit."""
+    m = AMOUNT.search(text)
+    if m is None:
+        return None
+    return m.group(0)[: m.end(1) - m.start() if m.group(1) else len(re.match(r"\d[\d,]*", m.group(0)).group(0))], (
+        "元" if m.group(2) == "元" else "万元")

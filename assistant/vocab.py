@@ -113,3 +113,24 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决�
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
+
+# asked: a change, a use, a reason, a goal, a time
+CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
+USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
+WHY_Q = re.compile(WHY_ASKED + r"|原因")
+GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
+WHEN_Q = re.compile(WHEN_ASKED)
+# asked: a count ("几辆", "多少人"), a number of people (编制)
+COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位)")
+HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)")
+# stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use
+CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
+CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
+WHEN_WORD = re.compile(r"\d{1,2}月|月份|季度|上半年|下半年|年底|年初|年内")
+USE_WORD = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
+# total rows by label, and a whole budget asked in other words ("收入预算一共多少", "预算总收入", "收支总预算")
+TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
+BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")
+# tables that hold one part of spending (基本支出 or 项目支出 only), by economic classification
+PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
+CJK = re.compile(r"[\u4e00-\u9fa5]")

@@ -116,3 +116,10 @@ def fake_embed(monkeypatch):
     from ingest import embedding
 
     monkeypatch.setattr(embedding, "Embedder", FakeEmbedder)
+
+
+def answered(bot, q: str):
+    """bot.ask(q), which must answer with no unverified number."""
+    a = bot.ask(q)
+    assert a.answerable and a.unverified_numbers == [], a.answer
+    return a

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.service import Answer, Assistant
 from ingest.settings import Settings
-from tests.conftest import bm25_store
+from tests.conftest import answered, bm25_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
@@ -29,9 +29,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 def ask(bot: Assistant, q: str) -> Answer:
-    a = bot.ask(q)
-    assert a.answerable and a.unverified_numbers == [], a.answer
-    return a
+    return answered(bot, q)
 
 
 def test_project_by_short_name_gets_amount_and_goal(bot: Assistant) -> None:

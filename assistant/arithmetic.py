@@ -1,0 +1,291 @@
+"""Computed answers: shares, ratios, differences and sums from cited figures, each with its formula;
+and the comparison of one figure across documents."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.catalog import Catalog
+from assistant.compose import (
+    Draft,
+    Figure,
+    bare,
+    clean,
+    describe,
+    leaf,
+    passages,
+    pick_value,
+    project_name,
+    quantize2,
+    row_phrase,
+    total_row,
+)
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.figures import col_names, figure_for
+from assistant.narrative import last_heading
+from assistant.rank import overlap
+from assistant.understand import Query, aliases, understand
+from assistant.vocab import (
+    COMPARE_LOW,
+    COMPARE_Q,
+    TOTAL_NAMES,
+)
+from ingest.model import parse_amount
+
+
+def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    tr = total_row(cat, doc)
+    if tr is None:
+        return False
+    found = None
+    if q.columns:
+        picked = pick_value(tr, q.columns)
+        if picked and any(leaf(picked[0]) in col_names(c) for c in q.columns):
+            found = (tr, picked[0], picked[1])
+    found = found or figure_for(cat, q, doc)
+    if found is None:
+        return False
+    r, col, value = found
+    den_col = next((c for c in tr.values if leaf(c) in ("合计", "总计")), None)
+    if den_col is None:
+        return False
+    num, den = parse_amount(value), parse_amount(tr.values[den_col])
+    if num is None or den is None or den == 0 or (r is tr and col == den_col):
+        return False
+    share = quantize2(num / den * 100)
+    d.computed.extend([share, Decimal(100)])
+    d.add(
+        f"{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}，{row_phrase(tr, den_col, tr.values[den_col])}{d.cite(tr)}；"
+        f"占比 = {value} ÷ {tr.values[den_col]} × 100% = {share}%。"
+    )
+    return True
+
+
+def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
+    """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
+    万元, ordered, with the difference and its formula."""
+    figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
+    if len(figs) < 2:
+        figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
+    if len(figs) < 2:
+        d.add("可比较的数字不足两个，无法比较。")
+        return
+    low = bool(COMPARE_LOW.search(COMPARE_Q.search(question).group(0))) if COMPARE_Q.search(question) else False
+    figs = sorted(figs, key=lambda f: f.wan, reverse=not low)
+
+    def name(f: Figure) -> str:
+        return describe(f.doc) if len({x.doc.doc_id for x in figs}) > 1 else bare(getattr(f.evidence, "label", "")) or describe(f.doc)
+
+    def amount(f: Figure) -> str:
+        if f.unit == "元":
+            wan = quantize2(f.wan)
+            d.computed.extend([wan, Decimal(10000)])
+            return f"{wan}万元（{f.printed}元 ÷ 10000）"
+        return f"{f.printed}万元"
+
+    first, second = figs[0], figs[1]
+    hi, lo = (second, first) if low else (first, second)
+    diff = quantize2(hi.wan - lo.wan)
+    d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
+    order = "，".join(f"{name(f)}{amount(f)}{d.cite(f.evidence)}" for f in figs)
+    d.add(f"比较：{order}；{'最低' if low else '最高'}的是{name(first)}，与{name(second)}相差 "
+          f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
+
+
+_DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")
+
+
+_TEMPORAL = re.compile(r"^(上年|去年|上一?年度?|前一年|以前年度)?的?(执行数|决算数|预算数|预算|决算|实际数?|同期)?数?$")
+
+
+_DIFF2 = re.compile(r"^(.+?)(?:和|与|跟)(.+?)(?:相差|差)(?:多少|几)")
+
+
+_SHARE = re.compile(r"^(.+?)占了?(.+?)的?(?:比例|比重|百分比|百分之|多少|几成)")
+
+
+# part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
+_RATIO = (
+    re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
+    re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
+    _SHARE,
+    re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
+)
+
+
+_SUM_PROJECTS = re.compile(r"(项目|[几\d一二三四五六七八九十]+个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
+
+
+def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
+    """One figure named by a phrase: a table row/column, else an amount stated in the narrative."""
+
+    sub = understand(text, [doc])
+    sub.intents = ["figure"]
+    sub.subject = re.sub(r"的|是多少|多少|[？?，,。]", "", text)  # keep words like 工会经费 whole
+    found = figure_for(cat, sub, doc)
+    if found is not None and found[2]:
+        amt = parse_amount(found[2])
+        if amt is not None:
+            return found[0], found[2], amt
+    term = re.sub(r"的|是|多少|[？?，,。]", "", text)
+    if len(term) >= 2:
+        for e in passages(cat, sub, doc, k=20):
+            flat = re.sub(r"[“”\"‘’\s]", "", e.text)
+            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)
+            if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
+                m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
+            if m:
+                amt = parse_amount(m.group(1))
+                if amt is not None:
+                    return e, m.group(1), amt
+        # "工程类采购" printed "政府采购工程预算550.00万元": the clause whose words before its amount share most of the term's
+        best: tuple[float, TextEvidence, str] | None = None
+        for e in passages(cat, sub, doc, k=20):
+            for clause in re.split(r"[，；、：。]", re.sub(r"[“”\"‘’\s]", "", e.text)):
+                cm = re.search(r"^([^0-9]{2,24}?)(\d[\d,]*(?:\.\d+)?)万元$", clause)
+                if cm and (ov := overlap(term, cm.group(1))) >= 0.5 and (best is None or ov > best[0]):
+                    best = (ov, e, cm.group(2))
+        if best is not None and (amt := parse_amount(best[2])) is not None:
+            return best[1], best[2], amt
+    return None
+
+
+def _phrase(ev: RowEvidence | TextEvidence, value: str, d: Draft) -> str:
+    if isinstance(ev, RowEvidence):
+        col = next((c for c, v in ev.values.items() if v == value), "")
+        return f"{row_phrase(ev, col, value)}{d.cite(ev)}"
+    head = re.sub(r"^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十\d]+[、.．]", "", last_heading(ev)).rstrip("。")
+    where = f"“{head}”一节" if head and len(head) <= 20 and head not in ev.text else "说明"
+    return f"{where}中“{ev.text.rstrip('。；')}”{d.cite(ev)}"
+
+
+def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    text = re.sub(r"^(请问)?", "", q.subject_full or q.text)
+    if _SUM_PROJECTS.search(text):
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance" and r.label == "预算数"]
+        vals = [(r, r.values.get("预算数", "")) for r in rows]
+        vals = [(r, v) for r, v in vals if parse_amount(v) is not None]
+        if len(vals) >= 2:
+            total = sum((parse_amount(v) for _, v in vals), Decimal(0))
+            d.computed.append(total)
+            parts = "，".join(f"{project_name(r.table)}{v}{r.unit or ''}{d.cite(r)}" for r, v in vals)
+            d.add(f"{describe(doc)}各项目预算数：{parts}；合计 = {' + '.join(v for _, v in vals)} = {total}{vals[0][0].unit or ''}")
+            tr = total_row(cat, doc)
+            col = next((c for c in (tr.values if tr else {}) if leaf(c) == "项目支出"), None)
+            if tr is not None and col and parse_amount(tr.values[col]) == total:
+                d.add(f"，与《{tr.table}》项目支出{tr.values[col]}{tr.unit or ''}一致{d.cite(tr)}")
+            d.add("。")
+            return True
+    if "share" in q.intents and answer_ratio(cat, text, doc, d):
+        return True
+    for pat, op in ((_DIFF, "diff"), (_DIFF2, "diff")):
+        m = pat.search(text)
+        if not m:
+            continue
+        if op == "diff" and _TEMPORAL.match(re.sub(r"(增加|减少|增长|下降|上升|增|减)$", "", m.group(2))):
+            return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
+        a = _operand(cat, doc, m.group(1))
+        b = _operand(cat, doc, m.group(2))
+        if a is None or b is None or a[0] is b[0] and a[1] == b[1]:
+            return False
+        unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
+        res = a[2] - b[2]
+        d.computed.append(abs(res))
+        d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
+              f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
+        return True
+    return False
+
+
+_WHOLE_WORDS = re.compile(r"全部|所有|整个|总|整体|全年|本年|合计|总计|总额|预算|的")
+
+
+def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, whole: str) -> tuple[RowEvidence, str] | None:
+    """The whole of a ratio inside the part's own table: a column of the same row named by it ("合计" for
+    总支出), a row of the table named by it, or — when the table is about it ("…基本支出表") — the
+    table's total row in the same column."""
+    words = _WHOLE_WORDS.sub("", clean(whole))
+    about_whole = not words or words in _WHOLE_WORDS.sub("", clean(part.table))
+    if about_whole:  # "…基本支出表" 合计 row: 人员经费 over the same row's 合计
+        for c, v in part.values.items():
+            if c != col and leaf(c) in TOTAL_NAMES and parse_amount(v) is not None:
+                return part, c
+    for c, v in part.values.items():
+        if c != col and parse_amount(v) is not None and (leaf(c) in TOTAL_NAMES and not words or words and words == leaf(c)):
+            return part, c
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part.table_idx and r is not part]
+    for r in rows:
+        if words and bare(r.label) in (words, words + "合计") and parse_amount(r.values.get(col, "")) is not None:
+            return r, col
+    if about_whole:
+        for r in rows:
+            if bare(r.label) in TOTAL_NAMES and parse_amount(r.values.get(col, "")) is not None:
+                return r, col
+    # "财政拨款收入里…": the table is about that fund; the whole is this year's total on the part's side
+    core = re.sub(r"收入|支出|收支", "", words)
+    if part.side and core and core in clean(part.table):
+        totals = [r for r in rows if r.side == part.side and parse_amount(r.values.get(col, "")) is not None
+                  and re.fullmatch(rf"(本年)?{part.side}(合计|总计)?|合计|总计", bare(r.label))]
+        totals.sort(key=lambda r: (not bare(r.label).startswith("本年"), "总计" in bare(r.label)))
+        if totals:
+            return totals[0], col
+    return None
+
+
+def _without_owner(text: str, doc: DocInfo) -> str:
+    """A phrase without the department's names, its place and the year."""
+    from assistant.understand import mentions
+
+    for a in sorted(aliases(doc.department), key=len, reverse=True):
+        if len(a) >= 3:
+            for at in reversed(mentions(text, a)):  # "科学技术支出" is a subject, not 科学技术局
+                text = text[:at] + text[at + len(a):]
+    text = re.sub(r"20\d\d年度?", "", text)
+    place = re.match(r"^[\u4e00-\u9fa5]{2,4}?(?=省|市|区|县)", doc.department)  # "重庆" of 重庆市…
+    if place:
+        text = re.sub(rf"^{place.group(0)}(省|市|区|县)?", "", text)
+    return re.sub(r"^的", "", text)
+
+
+_WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(预算|支出|决算)?(总额|总计|合计|总数)?")
+
+
+def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
+    """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
+    基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
+    text = re.sub(r"[“”\"]", "", text)
+    m = next((m for pat in _RATIO if (m := pat.search(text))), None)
+    if m is None:
+        return False
+    part_text = m.group(1) if m.re is _SHARE else m.group("part")
+    whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
+    whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
+    if _WHOLE_BUDGET.fullmatch(whole_text):
+        whole_text = ""  # "整个部门预算": the document's total
+    part = _operand(cat, doc, _without_owner(part_text, doc).strip("，,、 ") or part_text)
+    if part is None:
+        return False
+    whole = None
+    if isinstance(part[0], RowEvidence):
+        col = next((c for c, v in part[0].values.items() if v == part[1]), "")
+        hit = _whole_in_table(cat, doc, part[0], col, whole_text)
+        if hit is not None:
+            r, c = hit
+            whole = (r, r.values[c], parse_amount(r.values[c]))
+    if whole is None:
+        if not whole_text:
+            tr = total_row(cat, doc)
+            den = next((c for c in (tr.values if tr else {}) if leaf(c) in TOTAL_NAMES), None)
+            if tr is None or den is None:
+                return False
+            whole = (tr, tr.values[den], parse_amount(tr.values[den]))
+        else:
+            whole = _operand(cat, doc, whole_text)
+    if whole is None or not whole[2] or (whole[0] is part[0] and whole[1] == part[1]):
+        return False
+    res = quantize2(part[2] / whole[2] * 100)
+    d.computed.extend([res, Decimal(100)])
+    d.add(f"{describe(doc)}{_phrase(part[0], part[1], d)}，{_phrase(whole[0], whole[1], d)}；"
+          f"占比 = {part[1]} ÷ {whole[1]} × 100% = {res}%。")
+    return True

@@ -1,0 +1,367 @@
+"""Answers from table rows: the row and column that hold the asked figure (totals, named rows,
+columns, blank and empty tables, the 三公 table), corroborated by a sentence when one states it."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.catalog import Catalog, TableInfo
+from assistant.compose import (
+    Draft,
+    bare,
+    clean,
+    describe,
+    key_terms,
+    leaf,
+    match_rows,
+    passages,
+    pick_value,
+    quantize2,
+    rare_part,
+    row_phrase,
+    subject_text,
+    total_row,
+    year_columns,
+)
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.narrative import answer_passage, counts_ok, kind_rank, last_heading, residue
+from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap
+from assistant.understand import Query
+from assistant.vocab import (
+    BARE_TOTAL,
+    COUNT_Q,
+    DISTRIBUTIVE,
+    FUND_TABLES,
+    MONEY_ASKED,
+    TOTAL_NAMES,
+    TOTAL_NOISE,
+    WHY_Q,
+)
+from ingest.model import parse_amount
+
+
+def section_states(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """A narrative section headed with the subject ("（五）委托业务费情况") states it with an amount."""
+    subj = re.sub(r"[^\u4e00-\u9fa5]", "", subject_text(q))
+    if len(subj) < 3:
+        return False
+    return any(subj in clean(last_heading(e)) and AMOUNT.search(e.text) for e in cat.doc_texts(doc.doc_id))
+
+
+def names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """The subject names something no row or column of the document does (a project, a programme):
+    "信访视频指挥调度平台项目支出" is not answered by the 项目支出 total."""
+    return len(residue(cat, q, doc)) >= 4
+
+
+def _total_side(q: Query) -> str | None:
+    """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支)."""
+    rest = TOTAL_NOISE.sub("", subject_text(q))
+    m = BARE_TOTAL.match(rest)
+    if not m or q.columns or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
+        return None
+    return "收入" if m.group(1) in (None, "收支") else m.group(1)  # 收支 totals are equal: the income side
+
+
+_TOTAL_SENT = re.compile(r"^(20\d\d年度?)?[^，。；]{0,12}?(收入|支出)(预算|决算)(总额|总计|合计)?(为|是)?\s*\d[\d,]*(\.\d+)?\s*万?元")
+
+
+def _total_sentence(cat: Catalog, doc: DocInfo, side: str) -> TextEvidence | None:
+    """A document whose tables are not read (images, a narrative-only file): the sentence that opens with
+    the year's total ("2026年度收入预算97851.51万元，比…")."""
+    for e in cat.doc_texts(doc.doc_id):
+        m = _TOTAL_SENT.match(clean(e.text))
+        if m and m.group(2) == side and "财政拨款" not in m.group(0) and "一般公共" not in m.group(0):
+            return e
+    return None
+
+
+def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
+    side = _total_side(q)
+    if side is None:
+        return None
+    rows = cat.doc_rows(doc.doc_id)
+    # a total printed as asked ("本年支出合计") before the others
+    names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
+    for kind, labels in (("income_expense_total", names),
+                         ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names))):
+        for label in labels:
+            for r in rows:
+                if r.table_kind == kind and bare(r.label) == label and (not r.side or r.side.startswith(side)):
+                    picked = pick_value(r, [], "", q.want_year)
+                    if picked:
+                        return r, picked[0], picked[1]
+    return None
+
+
+def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """The row and column that answer a figure question in one document."""
+    total = _bare_total(cat, q, doc)
+    if total is not None:
+        return total
+    rows = match_rows(cat, q, doc)
+    if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text):
+        # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
+        rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
+    if q.want_year:  # last year's figure: only rows printed with a column of that year
+        rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
+    specific = names_other(cat, q, doc)
+    if specific:
+        # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
+        rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
+    best: tuple[int, RowEvidence, tuple[str, str]] | None = None
+    for r in rows[:5]:
+        picked = pick_value(r, q.columns, subject_text(q), q.want_year)
+        if not picked:
+            continue
+        if not q.columns:
+            return r, picked[0], picked[1]
+        # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
+        met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
+        if any(c in picked[0] for c in q.columns) or met >= 2:
+            if best is None or met > best[0]:
+                best = (met, r, picked)
+    if best is not None:
+        return best[1], best[2][0], best[2][1]
+    if rows:
+        picked = pick_value(rows[0], q.columns, subject_text(q), q.want_year)
+        if picked and not (q.columns and rows[0].table_kind not in ("performance", "sanggong")
+                           and not any(c in picked[0] or c in bare(rows[0].label) or c in rows[0].table
+                                       or _col_for_intent(rows[0], c) for c in q.columns)):
+            return rows[0], picked[0], picked[1]  # (not a row without the asked column: "公用经费" is not 支出合计)
+        if not rows[0].values:
+            return rows[0], "", ""
+    if not rows and (tr := _titled_total(cat, q, doc)) is not None and (picked := pick_value(tr, q.columns, "", q.want_year)):
+        return tr, picked[0], picked[1]  # "专项业务经费一共多少": the total of the table the subject names
+    fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
+    if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
+        picked = pick_value(tr, q.columns, "", q.want_year)
+        if picked:
+            return tr, picked[0], picked[1]
+    if q.columns and not specific:
+        # "项目支出是多少": the 合计 row of the 支出总表, in the asked column (not when the question names
+        # something else: "信访视频指挥调度平台项目支出了多少")
+        kinds = ("general_public_basic", "basic_expense") if any(c in q.columns for c in ("人员经费", "公用经费")) else (
+            "expense_total", "general_public_expense")
+        tr = total_row(cat, doc, kinds)
+        if tr is not None:
+            picked = pick_value(tr, q.columns, "", q.want_year)
+            if picked and any(c in picked[0] or leaf(picked[0]) in col_names(c) for c in q.columns):
+                return tr, picked[0], picked[1]
+    return None
+
+
+def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
+    """The total row of the one table whose title holds the whole subject ("专项业务经费" in
+    "部门综合预算专项业务经费支出表")."""
+    core = re.sub(r"[^\u4e00-\u9fa5]|合计|总计|总额|总数", "", TOTAL_NOISE.sub("", subject_text(q)))
+    if len(core) < 4:
+        return None
+    # (tables with answers of their own kind — 三公, 采购, 资产, 绩效 — are not this)
+    titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty
+              and t.kind in ("project_expense", "special_fund", "fiscal_expense", "other")]
+    if len(titled) != 1:
+        return None
+    return next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and r.values
+                 and bare(r.label) in TOTAL_NAMES), None)
+
+
+def _col_for_intent(r: RowEvidence, intent: str) -> str | None:
+    from assistant.compose import _col_for
+
+    return _col_for(r, intent)
+
+
+def col_names(intent: str) -> tuple[str, ...]:
+    from assistant.understand import COLUMN_INTENTS
+
+    return COLUMN_INTENTS.get(intent, (intent,))
+
+
+def sentence_with_number(cat: Catalog, q: Query, doc: DocInfo, num: Decimal, keys: list[str],
+                         query: str | None = None, k: int = 12) -> TextEvidence | None:
+    """A narrative sentence that states this number and names one of the keys (used to corroborate a
+    table figure, and by the draft checker)."""
+    for e in passages(cat, q, doc, query=query, k=k):
+        if keys and not any(t in e.text for t in keys):
+            continue
+        for m in re.findall(r"\d[\d,]*(?:\.\d+)?", e.text):
+            if parse_amount(m) == num:
+                return e
+    return None
+
+
+def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str]) -> TextEvidence | None:
+    num = parse_amount(value)
+    return None if num is None else sentence_with_number(cat, q, doc, num, terms)
+
+
+def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    found = figure_for(cat, q, doc)
+    if found is None and (side := _total_side(q)) and (e := _total_sentence(cat, doc, side)) is not None:
+        d.add(f"{prefix}{describe(doc)}：“{e.text.rstrip('。；')}”{d.cite(e)}。")
+        if (amt := amount_in(e.text)) is not None:
+            d.record(doc, *amt, e)
+        return True
+    if found is None:
+        return False
+    r, col, value = found
+    if not value:
+        if MONEY_ASKED.search(q.text) and answer_passage(cat, q, doc, d, prefix):
+            return True  # a blank row, but the narrative states the subject's amount
+        d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
+        return True
+    d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
+    d.record(doc, value, r.unit, r)
+    amount = parse_amount(value)
+    if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
+        wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
+        d.computed.extend([wan, Decimal(10000)])
+        d.add(f"（即{wan}万元 = {value} ÷ 10000）")
+    more = list(dict.fromkeys(c for it in q.columns for c in [_col_for_intent(r, it)] if c and c != col))
+    if more:
+        d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
+    # the other parts of the same row, when the question named no column
+    if not q.columns and len(r.values) > 1 and not q.want_year:
+        others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
+        if others:
+            unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
+            d.add("，其中" + "、".join(f"{re.sub(r'^其中[:：]?', '', leaf(c))}{v}{unit}" for c, v in others))
+    if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
+        # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
+        for s in [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]:
+            if (v := s.values.get(col)) and parse_amount(v) is not None:
+                d.add(f"；“{bare(s.label)}”为{v}{s.unit or ''}{d.cite(s)}")
+                d.record(doc, v, s.unit, s)
+    for unit in dict.fromkeys(COUNT_Q.findall(q.text)):
+        # "…是多少？共接待了多少人？": the sentence that gives the count
+        hit = next((e for e in passages(cat, q, doc, k=15)
+                    if re.search(rf"\d[\d,]*\s*(?:余|多)?(?:批次|次)?[、，]?\s*\d*\s*{unit}", e.text)
+                    and overlap(bare(r.label), clean(e.text)) >= 0.25), None)
+        if hit is not None and not any(isinstance(e, TextEvidence) and e.text == hit.text for e in d.evidence):
+            d.add(f"。说明中写道：“{hit.text.rstrip('。')}”{d.cite(hit)}")
+    sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
+    if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
+        d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
+        nxt = cat.next_sentence(sup)
+        if WHY_Q.search(q.text) and not BECAUSE.search(sup.text) and nxt is not None and BECAUSE.search(nxt.text):
+            d.add(f"，“{nxt.text.rstrip('。')}”{d.cite(nxt)}")
+    d.add("。")
+    return True
+
+
+def sangong_words(text: str) -> str:
+    """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
+    return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
+
+
+def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
+            and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
+    said = False
+    part = next((p for p in SANGONG_PARTS if p in sangong_words(q.text)), "")
+    pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
+            if "名词解释" not in e.section]
+    if not counts_ok(q.text, ""):
+        return False  # "几辆公务用车": a count, not money
+    # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
+    sents = [e for e in pool if (part in e.text + last_heading(e) if part else "三公" in e.text) and AMOUNT.search(e.text)]
+    if not part:
+        # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
+        sents.sort(key=lambda e: (clean(e.text).startswith("其中"), not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
+    if sents:
+        s = sents[0]
+        d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
+        if (amt := amount_in(s.text)) is not None:
+            d.record(doc, *amt, s)
+        said = True
+        if re.search(r"增减|比上年|去年|上年|变化|持平", q.text) and not re.search(r"持平|增加|减少", s.text):
+            same = [e for e in pool if e.para_idx // 1000 == s.para_idx // 1000]
+            change = next((e for e in same + pool if re.search(r"持平|增减|增加|减少", e.text)
+                           and ("三公" in e.text or e in same) and e is not s), None)
+            if change is not None:
+                d.add(f"“{change.text.rstrip('。；')}”{d.cite(change)}。")
+    if rows and part:
+        # a 三公 table with one row per item: the row of the part asked about, beside the total
+        hit = next((r for r in rows if part in clean(r.label)), None)
+        if hit is not None and hit is not rows[0]:
+            picked = pick_value(hit, [], "")
+            if picked:
+                d.add(f"{'' if said else prefix + describe(doc)}{row_phrase(hit, picked[0], picked[1])}{d.cite(hit)}。")
+                said = True
+    if rows:
+        # a table with one row per year ("2025年", "2026年"): the document's own year
+        dated = [r for r in rows if re.fullmatch(r"(20\d\d)年?度?(预算|决算)?数?", bare(r.label))]
+        # a table of 行政经费 and 三公: the 三公 row, not the first
+        first = next((x for x in rows if "三公" in x.label), rows[0])
+        year = q.want_year or doc.year  # (a year before the document's: its own row or columns only)
+        r = next((x for x in dated if bare(x.label).startswith(str(year))), first) if dated else first
+        cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], year,
+                            doc.year if q.want_year and not dated else None)
+        asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
+        cols = asked or cols
+        parts = [f"{c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c}{r.values[c]}{r.unit or ''}"
+                 for c in cols][:7]
+        if parts:
+            d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
+            said = True
+    elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
+        said = True
+    return said
+
+
+SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
+
+
+EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
+                "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
+
+
+_EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")
+
+
+def _table_evidence(doc: DocInfo, t: TableInfo, label: str) -> RowEvidence:
+    return RowEvidence(doc=doc, table=t.title, table_kind=t.kind, unit=t.unit, label=label, code="",
+                       page=t.pages[0] if t.pages else 1, values={}, table_idx=t.idx, row_idx=-1)
+
+
+def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
+    """An empty standard table (空表列示): say so, citing the table and its note."""
+    tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
+    has_values = any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind)
+    if not tables or has_values:
+        return False
+    t = tables[0]
+    note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
+    ev = _table_evidence(doc, t, "（空表）")
+    d.add(f"{prefix}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(ev)}。")
+    if q is not None:
+        word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
+        for e in passages(cat, q, doc, k=10):
+            if word and word in e.text and AMOUNT.search(e.text) and "名词解释" not in e.section:
+                d.add(f"说明中写道：“{e.text.rstrip('。；')}”{d.cite(e)}。")
+                break
+    return True
+
+
+def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
+    """A column the question names (事业收入, 对附属单位补助支出) left blank in the table's total row."""
+    subj = subject_text(q)
+    if names_other(cat, q, doc):
+        return False
+    for t in sorted(cat.tables.get(doc.doc_id, []), key=lambda t: kind_rank(q, t.kind)):
+        cols = [c for c in t.columns if len(leaf(c)) >= 3 and leaf(c) in subj]
+        if not cols:
+            continue
+        total = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx
+                      and bare(r.label) in ("合计", "总计")), None)
+        if total is None:
+            continue
+        col = max(cols, key=lambda c: len(leaf(c)))
+        if col in total.values:
+            continue
+        d.add(f"{prefix}{describe(doc)}《{t.title}》“{bare(total.label)}”行中“{leaf(col)}”未填列数值（未安排）{d.cite(total)}。")
+        return True
+    return False

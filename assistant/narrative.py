@@ -1,0 +1,426 @@
+"""Answers from the narrative: the sentences that state what is asked (a figure, a change and its
+reason, what money is for, a definition, duties), each quoted with its heading path."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from assistant import rank
+from assistant.catalog import Catalog, split_sentences
+from assistant.compose import (
+    _PURPOSE,
+    Draft,
+    bare,
+    clean,
+    describe,
+    key_terms,
+    leaf,
+    match_rows,
+    passages,
+    project_name,
+    subject_text,
+)
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.rank import AMOUNT, BECAUSE, Asked, amount_in, overlap
+from assistant.understand import Query, aliases
+from assistant.vocab import (
+    CHANGE_Q,
+    CHANGE_SIZE,
+    CHANGE_WORD,
+    CJK,
+    COUNT_Q,
+    HEADCOUNT_Q,
+    MEASURE_Q,
+    MONEY_ASKED,
+    RATE_Q,
+    RESIDUE_WORDS,
+    SAME_COUNT,
+    UNIT_MEANS,
+    USE_ASKED,
+    USE_HEADINGS,
+    USE_Q,
+    USE_WORD,
+    WHY_Q,
+    counted_noun,
+    term_in,
+)
+
+
+def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
+    """The subject without the document's row, column and table names and common budget words."""
+
+    residue = subject_text(q)
+    key = ("names", doc.doc_id)
+    if key not in cat.memo:  # every printed name of the document, once per document (not per question)
+        tables = cat.tables.get(doc.doc_id, [])
+        cat.memo[key] = sorted(
+            {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns}
+            | {re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department)),
+            key=len, reverse=True)
+    names: list[str] = cat.memo[key]  # type: ignore[assignment]
+    for n in (n for n in names if len(n) >= 3 and n in residue):
+        residue = residue.replace(n, "")
+    for c in q.columns:
+        residue = residue.replace(c, "")
+    return RESIDUE_WORDS.sub("", residue)
+
+
+def last_heading(e: TextEvidence) -> str:
+    return e.section.split(" > ")[-1]
+
+
+def kind_rank(q: Query, kind: str) -> int:
+    from assistant.compose import _kind_order
+
+    order = _kind_order(q)
+    return order.index(kind) if kind in order else len(order)
+
+
+def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
+                   within: list[str] | None = None) -> bool:
+    """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
+    paragraph that names one of `within`, when given)."""
+    terms = key_terms(q)
+    subj = subject_text(q)
+    cands = passages(cat, q, doc, k=15)
+    paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
+    own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
+    money = bool(MONEY_ASKED.search(q.text))
+    counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
+    chosen: list[TextEvidence] = []
+    for e in cands:
+        txt = clean(e.text)
+        if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
+            continue
+        if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
+            continue
+        if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
+            continue
+        if len(txt) < 12 and not re.search(r"\d", txt):
+            continue  # a heading line ("（一）机关运行经费。")
+        if q.want_year and str(q.want_year) not in txt:
+            continue  # last year's figure: a sentence about it names that year
+        if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
+            continue  # a definition is not a figure or a reason
+        if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
+            continue
+        whole = paras.get(e.para_idx // 1000, "")
+        means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
+        fit = max(overlap(subj, txt + clean(e.section) + means), 0.9 * overlap(subj, clean(whole) + clean(e.section)))
+        if counted and counts_ok(q.text, txt) and counted[1][-1] in txt:
+            fit = 1.0  # the count, and the noun's head ("公车" -> 车: nouns end in what they are)
+        # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
+        # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
+        people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
+        if people:
+            fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
+        if fit < (0.3 if people else 0.5):
+            continue
+        if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
+            continue
+        if not counts_ok(q.text, txt):
+            continue
+        if money and _only_an_example(subj, txt):
+            continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
+        if "名词解释" in e.section and "definition" not in q.intents:
+            continue
+        chosen.append(e)
+    if not chosen:
+        return False
+    # "多少辆车" asks a count, not an amount
+    wants_amount = bool(re.search(r"多少|几|金额|预算", q.text)) and not (COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text))
+    wants_reason = bool(WHY_Q.search(q.text))
+    wants_use = bool(re.search(USE_ASKED, q.text))
+
+    asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
+    chosen = sorted(chosen, key=lambda e: rank.score(asked, e, cat.weights), reverse=True)
+    best = chosen[0]
+    keep = [best]
+    # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
+    wants_change = bool(CHANGE_Q.search(q.text))
+    needs = [pat for want, pat in ((wants_amount, AMOUNT), (wants_change, CHANGE_WORD), (wants_reason, BECAUSE),
+                                   (wants_use, USE_WORD)) if want]
+    for pat in needs:
+        if not any(pat.search(e.text) for e in keep):
+            # the sentence right after ("…增长 92.19%。主要原因是去年并入购房补贴。") before any other
+            follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None]
+            extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
+            if extra is not None:
+                keep.append(extra)
+    if len(keep) == 1 and len(chosen) > 1 and not needs:
+        keep.append(chosen[1])
+    for e in list(keep):
+        # a reason is quoted with what it explains: "…预算 0.00 万元，…。主要是本单位属于…" (the figure before it)
+        prev = cat.sentence_at(doc.doc_id, e.para_idx - 1) if e.para_idx % 1000 else None
+        if prev is not None and prev not in keep and BECAUSE.search(e.text) and not AMOUNT.search(e.text) \
+                and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
+            keep.append(prev)
+        # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
+        if _LIST_OPENS.search(clean(e.text)):
+            keep += [x for x in _list_after(cat, e) if x not in keep]
+    if MONEY_ASKED.search(q.text) and not COUNT_Q.search(q.text) and not any(AMOUNT.search(e.text) for e in keep):
+        return False  # "总投资是多少": sentences about the project that state no amount do not answer it
+    chosen = sorted(keep, key=lambda e: e.para_idx)
+    if wants_amount and (amt := amount_in(best.text)) is not None:
+        d.record(doc, *amt, best)
+    if all(d.cited(e) for e in chosen):  # an earlier ask already quoted these sentences
+        d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
+        return True
+    chosen = [e for e in chosen if not d.cited(e)]  # what an earlier ask quoted is not repeated
+    body = "".join(_with_heading(e) + d.cite(e) + "。" for e in chosen)
+    d.add(f"{prefix}{describe(doc)}：{body}")
+    return True
+
+
+_EXAMPLES = re.compile(r"例如|比如|诸如|譬如")
+
+
+def _only_an_example(subj: str, txt: str) -> bool:
+    """The subject is named only among a sentence's examples, with no amount of its own next to it."""
+    m = _EXAMPLES.search(txt)
+    if m is None or overlap(subj, txt[: m.start()]) >= 0.5:
+        return False
+    tail = txt[m.end():]
+    cjk = "".join(CJK.findall(subj))
+    for k in range(len(cjk), 3, -1):
+        for i in range(len(cjk) - k + 1):
+            at = tail.find(cjk[i : i + k])
+            if at >= 0:
+                return not re.match(r"[^，。；、]{0,6}\d", tail[at + k:])
+    return False
+
+
+def _with_heading(e: TextEvidence) -> str:
+    """A sentence as quoted; one that is little more than an amount ("795万元") says under which headings."""
+    text = e.text.rstrip("。；，：;,:")
+    if len(CJK.findall(re.sub(r"万?元", "", text))) >= 6 or not e.section:
+        return text
+    return f"（{'·'.join(e.section.split(' > ')[-2:])}）{text}"
+
+
+def following(cat: Catalog, x: TextEvidence) -> TextEvidence | None:
+    """The sentence after x: in its paragraph, else the first of the next paragraph."""
+    return cat.next_sentence(x) or cat.sentence_at(x.doc.doc_id, (x.para_idx // 1000 + 1) * 1000)
+
+
+def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvidence]:
+    """The first sentence of each numbered item ("（八）外事科。…") that follows a sentence announcing a list."""
+    after = partial(following, cat)
+    out: list[TextEvidence] = []
+    nxt = after(e)
+    while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and nxt.section.startswith(e.section):
+        out.append(nxt)
+        nxt = after(nxt)
+        while nxt is not None and nxt.para_idx // 1000 == out[-1].para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):
+            nxt = after(nxt)  # the rest of the item
+    return out
+
+
+_LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$")
+
+
+_LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+
+
+def counts_ok(question: str, text: str) -> bool:
+    """'几辆' asks for a count of vehicles: the text must give a number of 辆 (or 台, as some write it);
+    '面积多大' an area: a number of 平方米."""
+    for unit in COUNT_Q.findall(question):
+        if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit, unit)}]", text):
+            return False
+    for asked, unit in MEASURE_Q:
+        if asked.search(question) and not MONEY_ASKED.search(question) and not re.search(rf"\d[\d,.]*\s*{unit}", text):
+            return False
+    if HEADCOUNT_Q.search(question) and not re.search(r"\d[\d,]*\s*(?:余|多)?(人|名)", text):
+        return False  # 编制数 / 人数: a number of people, not an amount
+    return True
+
+
+_ASKED_ATTR = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:大概|大约|一共|共|总共|又)?(?:有|是|为|约|安排了?|花了?)?(?:多大|多少|几)")
+
+
+def _asked_attribute(question: str) -> str:
+    """The words right before what is asked: "规划建筑面积多大" -> "规划建筑面积"."""
+    found = [m.group(1) for m in _ASKED_ATTR.finditer(clean(question))]
+    return found[-1] if found else ""
+
+
+def _units_mean(text: str) -> str:
+    """The nouns the printed units of a text stand for ("2辆" -> 车辆)."""
+    return "".join(noun for unit, noun in UNIT_MEANS.items() if re.search(rf"\d\s*{unit}", text))
+
+
+def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
+                  r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
+    term = re.sub(r"[“”\"'‘’]", "", term)
+    if len(term) < 2:
+        return False
+    best: tuple[int, TextEvidence] | None = None
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        parts = re.split(r"[：:]", re.sub(r"^\d+[、.．]", "", clean(p.text)), maxsplit=1)
+        if len(parts) < 2:
+            continue
+        head = re.sub(r"[“”\"'‘’]", "", parts[0])
+        if not (2 <= len(head) <= 20):
+            continue
+        if term == head or (term in head and len(term) >= 0.6 * len(head)) or (head in term and len(head) >= 0.6 * len(term)):
+            score = 2 if "名词解释" in p.section else 1
+            if best is None or score > best[0]:
+                best = (score, p)
+    if best is None:
+        return False
+    p = best[1]
+    d.add(f"{describe(doc)}的解释：{p.text.rstrip('。')}{d.cite(p)}。")
+    return True
+
+
+PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
+
+
+_ITEM_END = re.compile(r"[（(]\d*项[）)]")
+
+
+def _named_row(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
+    """The one 科目 row the question names: by code, else by a printed name of four or more characters."""
+    by_code = [r for c in q.codes for r in cat.by_code.get(c, []) if r.doc.doc_id == doc.doc_id]
+    if by_code:
+        return by_code[0]
+    top = match_rows(cat, q, doc)[:1]
+    if top and len(bare(top[0].label)) >= 4 and bare(top[0].label) in subject_text(q) and top[0].code:
+        return top[0]
+    return None
+
+
+def _item_sentences(cat: Catalog, doc: DocInfo, label: str) -> list[list[TextEvidence]]:
+    """Each 说明 item about a 科目: its heading sentence ("4、…财政委托业务支出（项）。") and the sentences
+    after it, up to the next item."""
+    texts = {e.para_idx: e for e in cat.doc_texts(doc.doc_id)}
+    items: list[list[TextEvidence]] = []
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        cur: list[TextEvidence] | None = None
+        for k, sent in enumerate(p.sentences):
+            flat = clean(sent)
+            ev = texts.get(p.para_idx * 1000 + k)
+            if ev is None:
+                continue
+            if label in flat and _ITEM_END.search(flat):
+                cur = [ev]
+                items.append(cur)
+            elif _ITEM_END.search(flat) and "预算" not in flat:
+                cur = None  # the next item begins
+            elif cur is not None:
+                cur.append(ev)
+    return items
+
+
+def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A named 科目 in the 说明's item list (决算 and many 预算 releases): "X（项）。主要用于……。年初预算为 A 万元，
+    支出决算为 B 万元。……的主要原因是……" — the sentences that answer what is asked (use, plan vs final, reason)."""
+    row = _named_row(cat, q, doc)
+    if row is None:
+        return False
+    wants = [(PLAN_FINAL.search(q.text), lambda t: ("预算" in t and "决算" in t or "执行数" in t)
+              and len(AMOUNT.findall(t)) >= 2),
+             (CHANGE_Q.search(q.text) or RATE_Q.search(q.text), lambda t: bool(CHANGE_SIZE.search(t))),
+             (USE_Q.search(q.text), lambda t: bool(USE_WORD.search(t))),
+             (WHY_Q.search(q.text), lambda t: bool(BECAUSE.search(t))),
+             (re.search(r"多少|金额", q.text), lambda t: bool(AMOUNT.search(t)))]
+    wants = [f for w, f in wants if w]
+    if not wants:
+        return False
+    for item in _item_sentences(cat, doc, bare(row.label)):
+        picked = [e for e in item[1:] if any(f(clean(e.text)) for f in wants)]
+        if not picked or not all(any(f(clean(e.text)) for e in picked) for f in wants):
+            continue
+        if all(d.cited(e) for e in picked):  # an earlier ask quoted them already
+            d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in picked)}。")
+            return True
+        fresh = [e for e in picked if not d.cited(e)]
+        head = f"{prefix}{describe(doc)}" + ("：" if d.cited(item[0]) else f"“{item[0].text.rstrip('。')}”{d.cite(item[0])}：")
+        body = "，".join(f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in fresh)
+        d.add(f"{head}{body}。")
+        return True
+    return False
+
+
+def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """What a named project is for, when a table says it in words: the row's text cell (绩效目标, 项目概述,
+    主要内容) rather than a narrative sentence that only shares its words."""
+    subj = subject_text(q)
+    for r in match_rows(cat, q, doc)[:3]:
+        name = bare(r.label)
+        form = r.table_kind == "performance" and r.kind == "text"  # a form's 目标 row: its project is the table's
+        if form:
+            name = project_name(r.table)
+        elif len(name) < 4 or overlap(name, subj) < 0.5:
+            continue
+        texts = [(c, v) for c, v in r.values.items() if len(CJK.findall(v)) >= 15]
+        if not texts:
+            continue
+        body = "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in texts)
+        d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
+        return True
+    return False
+
+
+DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
+
+
+DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
+
+
+UNITS = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
+
+
+def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]:
+    """(duty heading, first paragraph under it) in document order."""
+    out: list[tuple[str, TextEvidence]] = []
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        path = p.section.split(" > ")
+        for i, h in enumerate(path[:-1]):
+            if re.search(r"职责|职能", h):
+                sub = path[i + 1]
+                if not any(sub == x for x, _ in out):
+                    out.append((sub, p))
+                break
+    return out
+
+
+def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    secs = _duty_sections(cat, doc)
+    if DUTY_WHICH.search(q.text) and secs:
+        subj = re.sub(DUTY_WHICH, "", subject_text(q))
+        best: tuple[float, str, TextEvidence] | None = None
+        for p in cat.paragraphs.get(doc.doc_id, []):
+            path = p.section.split(" > ")
+            head = next((path[i + 1] for i, h in enumerate(path[:-1]) if re.search(r"职责|职能", h)), None)
+            if head is None:
+                continue
+            ov = overlap(subj, clean(p.text))
+            if best is None or ov > best[0]:
+                best = (ov, head, p)
+        if best is not None and best[0] >= 0.5:
+            _, head, p = best
+            sent = next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
+            ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
+            d.add(f"{describe(doc)}：这项工作属于“{_bare_heading(head)}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
+            return True
+    if DUTY_LIST.search(q.text) and secs:
+        items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
+        d.add(f"{describe(doc)}的主要职责：{items}。")
+        return True
+    if UNITS.search(q.text):
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]
+        if rows:
+            items = "；".join(
+                f"{r.label}（{'，'.join(f'{leaf(c)}：{v}' for c, v in r.values.items())}）{d.cite(r)}" for r in rows
+            )
+            d.add(f"{describe(doc)}包括的单位：{items}。")
+            return True
+    return False
+
+
+def _bare_heading(h: str) -> str:
+    return re.sub(r"^(\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)", "", h).strip()
