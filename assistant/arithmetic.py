@@ -24,7 +24,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import col_names, figure_for
 from assistant.narrative import last_heading
-from assistant.rank import overlap
+from assistant.rank import QUALIFIERS, overlap
 from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
     COMPARE_LOW,
@@ -129,10 +129,13 @@ def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextE
         if amt is not None:
             return found[0], found[2], amt
     term = re.sub(r"的|是|多少|[？?，,。]", "", text)
+    # "财政拨款三公经费" is printed "“三公”经费预算207.46万元": a fund word the sentence leaves out
+    bare_term = re.sub("|".join(QUALIFIERS), "", term)
     if len(term) >= 2:
         for e in passages(cat, sub, doc, k=20):
             flat = re.sub(r"[“”\"‘’\s]", "", e.text)
-            m = re.search(re.escape(term) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)
+            m = next((m for t in dict.fromkeys([term, bare_term]) if len(t) >= 2
+                      and (m := re.search(re.escape(t) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
             if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
                 m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
             if m:
@@ -143,7 +146,7 @@ def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextE
         best: tuple[float, TextEvidence, str] | None = None
         for e in passages(cat, sub, doc, k=20):
             for clause in re.split(r"[，；、：。]", re.sub(r"[“”\"‘’\s]", "", e.text)):
-                cm = re.search(r"^([^0-9]{2,24}?)(\d[\d,]*(?:\.\d+)?)万元$", clause)
+                cm = re.search(r"^(?:20\d\d年度?)?([^0-9]{2,24}?)(\d[\d,]*(?:\.\d+)?)万元$", clause)
                 if cm and (ov := overlap(term, cm.group(1))) >= 0.5 and (best is None or ov > best[0]):
                     best = (ov, e, cm.group(2))
         if best is not None and (amt := parse_amount(best[2])) is not None:

@@ -209,6 +209,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
+        elif len(parts := [x for x in re.split(r"[-－—_]", name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):
+            score += 10 * sum(map(len, parts))  # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费"
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
@@ -415,8 +417,9 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
         return None
     if len(cols) < len(row.values):
         row = replace(row, values={c: row.values[c] for c in cols})
-    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and leaf(c) in text and leaf(c) not in ("合计",)),
-                   key=lambda c: -len(leaf(c)))
+    plain = re.sub(r"[（）()]", "", text)  # "因公出国（境）费" names the column printed "因公出国境费"
+    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and re.sub(r"[（）()]", "", leaf(c)) in plain
+                    and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]
     if row.kind == "indicator":

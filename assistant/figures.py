@@ -34,6 +34,7 @@ from assistant.vocab import (
     DISTRIBUTIVE,
     FUND_TABLES,
     MONEY_ASKED,
+    OTHER_MEASURES,
     TOTAL_NAMES,
     TOTAL_NOISE,
     WHY_Q,
@@ -61,7 +62,9 @@ def _total_side(q: Query) -> str | None:
     m = BARE_TOTAL.match(rest)
     if not m or q.columns or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
         return None
-    return "收入" if m.group(1) in (None, "收支") else m.group(1)  # 收支 totals are equal: the income side
+    if m.group(1) in (None, "收支"):  # 收支 totals are equal: the income side, unless spending is asked
+        return "支出" if re.search(r"花|支出|用掉|开支", q.text) else "收入"
+    return m.group(1)
 
 
 _TOTAL_SENT = re.compile(r"^(20\d\d年度?)?[^，。；]{0,12}?(收入|支出)(预算|决算)(总额|总计|合计)?(为|是)?\s*\d[\d,]*(\.\d+)?\s*万?元")
@@ -107,6 +110,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
     if q.want_year:  # last year's figure: only rows printed with a column of that year
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
+    if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget
+        rows = [r for r in rows if measure.group(0) in r.label + "".join(r.values)]
     specific = names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer

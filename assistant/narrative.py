@@ -33,6 +33,7 @@ from assistant.vocab import (
     HEADCOUNT_Q,
     MEASURE_Q,
     MONEY_ASKED,
+    OTHER_MEASURES,
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
@@ -121,6 +122,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if not counts_ok(q.text, txt):
             continue
+        if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
+            continue  # "总投资": a sentence that names it
         if money and _only_an_example(subj, txt):
             continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
@@ -173,11 +176,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return True
 
 
-_EXAMPLES = re.compile(r"例如|比如|诸如|譬如")
+# what follows lists examples or uses of a whole; an item named there has no amount unless one follows it
+_EXAMPLES = re.compile(r"例如|比如|诸如|譬如|用于|包括")
 
 
 def _only_an_example(subj: str, txt: str) -> bool:
-    """The subject is named only among a sentence's examples, with no amount of its own next to it."""
+    """The subject is named only among a sentence's examples or uses ("主要用于A、B、C等项目"), with no amount of
+    its own next to it."""
     m = _EXAMPLES.search(txt)
     if m is None or overlap(subj, txt[: m.start()]) >= 0.5:
         return False

@@ -109,7 +109,7 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经�
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
-    r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀")
+    r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
@@ -134,3 +134,5 @@ BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合�
 # tables that hold one part of spending (基本支出 or 项目支出 only), by economic classification
 PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
 CJK = re.compile(r"[\u4e00-\u9fa5]")
+# money measures a year's budget row does not give: asked, they need a row or sentence that names them
+OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额")

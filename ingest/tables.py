@@ -147,7 +147,7 @@ def column_paths(grid: Grid, depth: int) -> list[str]:
                         if k + left.colspan > j:
                             text = left.text
                         break
-            t = clean(text)
+            t = re.sub(r"[（(][）)]", "", clean(text))  # "因公出国 境 费 / ( )": brackets set on a line of their own
             if t and (not parts[j] or parts[j][-1] != t):
                 parts[j].append(t)
     return ["/".join(p) for p in parts]

@@ -106,3 +106,13 @@ def test_an_example_in_a_sentence_is_not_its_amount(bot: Assistant) -> None:
 def test_a_staff_quota_is_a_number_of_people(bot: Assistant) -> None:
     # 长沙市信访局: "纳入预算编制范围" speaks of compiling the budget; no staff quota is printed
     assert not bot.ask("长沙市信访局有多少个编制？").answerable
+
+
+def test_spending_asked_as_a_whole_is_the_expense_total(bot: Assistant) -> None:
+    a = ask(bot, "长沙市信访局2026年一共要花多少钱？")
+    assert "1,935.36" in a.answer and any(c.kind == "row" and c.row == "支出总计" for c in a.citations)
+
+
+def test_a_total_investment_is_not_the_years_budget(bot: Assistant) -> None:
+    # the form gives 资金总额 57.00 for 2026; no total investment of the project is printed
+    assert not bot.ask("泉州市政府办公室96196电梯应急处置服务平台项目的总投资是多少？").answerable
