@@ -12,6 +12,7 @@ export TOKENIZERS_PARALLELISM := false
 
 EVAL_STORE ?= .budgetqa-eval
 CORPUS ?= ../shared/corpus/real
+MORE ?= ../shared/corpus/more
 LOAD_STORE ?= .budgetqa-load
 URL ?=
 CHROMIUM := /usr/bin/chromium
@@ -63,10 +64,11 @@ load: install
 lint: install
 	$(BIN)/ruff check .
 
-# ingests the sample and the real corpus into $(EVAL_STORE), then scores every gold set (with the baseline)
+# ingests the sample and the real corpus (real + more: every gold set's documents) into $(EVAL_STORE), then
+# scores every gold set (with the baseline)
 eval: install
 	@test -d $(CORPUS) || echo "注意：未找到语料目录 $(CORPUS)，只导入内置示例"
-	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS)/*.pdf)
+	-$(BIN)/budgetqa ingest --store $(EVAL_STORE) $(SAMPLE) $$(test -d $(CORPUS) && echo $(CORPUS)/*.pdf) $$(test -d $(MORE) && echo $(MORE)/*.pdf)
 	@for g in eval/gold/*.jsonl; do echo "== $$g"; $(BIN)/budgetqa eval --store $(EVAL_STORE) --baseline --gold $$g || exit 1; done
 	@echo "报告：eval/REPORT.md"
 
