@@ -14,6 +14,7 @@ from assistant.compose import (
     clean,
     describe,
     leaf,
+    name_value,
     passages,
     pick_value,
     project_name,
@@ -172,7 +173,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if len(vals) >= 2:
             total = sum((parse_amount(v) for _, v in vals), Decimal(0))
             d.computed.append(total)
-            parts = "，".join(f"{project_name(r.table)}{v}{r.unit or ''}{d.cite(r)}" for r, v in vals)
+            parts = "，".join(f"{name_value(project_name(r.table), v)}{r.unit or ''}{d.cite(r)}" for r, v in vals)
             d.add(f"{describe(doc)}各项目预算数：{parts}；合计 = {' + '.join(v for _, v in vals)} = {total}{vals[0][0].unit or ''}")
             tr = total_row(cat, doc)
             col = next((c for c in (tr.values if tr else {}) if leaf(c) == "项目支出"), None)

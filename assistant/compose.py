@@ -519,5 +519,10 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 
+def name_value(name: str, value: str) -> str:
+    """A name and its value run together ("基本支出59.58"), spaced when the name ends in a digit or letter ("列3 227.93")."""
+    return f"{name} {value}" if re.search(r"[0-9A-Za-z]$", name) else f"{name}{value}"
+
+
 def quantize2(d: Decimal) -> Decimal:
     return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -15,6 +15,7 @@ from assistant.compose import (
     key_terms,
     leaf,
     match_rows,
+    name_value,
     passages,
     pick_value,
     quantize2,
@@ -233,7 +234,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
-            d.add("，其中" + "、".join(f"{re.sub(r'^其中[:：]?', '', leaf(c))}{v}{unit}" for c, v in others))
+            d.add("，其中" + "、".join(f"{name_value(re.sub(r'^其中[:：]?', '', leaf(c)), v)}{unit}" for c, v in others))
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         for s in [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]:
@@ -307,7 +308,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                             doc.year if q.want_year and not dated else None)
         asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
         cols = asked or cols
-        parts = [f"{c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c}{r.values[c]}{r.unit or ''}"
+        parts = [f"{name_value(c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c, r.values[c])}{r.unit or ''}"
                  for c in cols][:7]
         if parts:
             d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")

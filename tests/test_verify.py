@@ -72,3 +72,12 @@ def test_unnamed_department_matches_where_the_figure_is(two_depts: Path) -> None
     assert {c.department for c in wrong.citations} == {"工会部门", "北京市审计局"}
     named = Assistant(Settings(home=two_depts, dense_retrieval=False)).verify("工会部门2026年基本支出59.99万元。")
     assert named.figures[0].status == "differs" and named.figures[0].expected == "59.58"
+
+
+def test_a_column_name_ending_in_a_digit_is_not_read_into_its_value() -> None:
+    # an untitled table's columns are "列2", "列3": "列3227.93" would read as 3227.93, a number no row holds
+    from assistant.compose import name_value
+    from assistant.verify import numbers_in
+
+    assert numbers_in(name_value("列3", "227.93")) == ["3", "227.93"]
+    assert name_value("基本支出", "59.58") == "基本支出59.58"
