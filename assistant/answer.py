@@ -3,6 +3,7 @@ and the comparison. One document's answer to one ask is chosen in `answer_for_do
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
@@ -188,7 +189,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]
                 for text, name in subs:
                     aq = understand(text, [doc])
-                    if got and (_covers(said, name) if name else _covers_ask(aq, said, ask.tail)):
+                    if got and (_covers(said, name, ask.names) if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
                     if got and not name and (more := _told_next(cat, d, quoted, aq, said, ask.tail)):
@@ -360,6 +361,19 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     return not (re.search(r"多少|几|金额", text) and not COUNT_Q.search(text) and not AMOUNT.search(flat))
 
 
-def _covers(said: str, name: str) -> bool:
-    """Whether an answer speaks of a listed thing: most of its character pairs are in the answer."""
-    return overlap(re.sub(r"是|多少|的|了", "", name), clean(said)) >= 0.6
+def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
+    """Whether an answer speaks of a listed thing: most of its character pairs are in the answer, and what sets
+    it apart from the things listed with it ("人员" of "人员经费合计" beside "公用经费合计")."""
+    name = re.sub(r"是|多少|的|了", "", name)
+    if overlap(name, clean(said)) < 0.6:
+        return False
+    own = name
+    for other in siblings:
+        other = re.sub(r"是|多少|的|了", "", other)
+        if other == name:
+            continue
+        common = os.path.commonprefix([own, other])
+        own = own[len(common):]
+        tail = os.path.commonprefix([own[::-1], other[::-1]])
+        own = own[: len(own) - len(tail)] if tail else own
+    return len(own) < 2 or own in clean(said)

@@ -263,6 +263,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     if m is None:
         return False
     part_text = m.group(1) if m.re is _SHARE else m.group("part")
+    if len(re.findall(r"[\u4e00-\u9fa5]", last := re.split(r"[，,]", part_text)[-1])) >= 2:
+        part_text = last  # "…项目支出预算中，军休服务管理项目占…": the clause before the comma is context
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     if _WHOLE_BUDGET.fullmatch(whole_text):

@@ -514,8 +514,10 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     year = re.match(r"(20\d\d)年", col)
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
         col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year
-    # (an indicator's value is counted in its own unit, not the table's money unit)
+    # (an indicator's value is counted in its own unit, printed in its 计量单位 column, not the table's money unit)
     unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and r.kind != "indicator" else ""
+    if r.kind == "indicator" and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
+        unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 

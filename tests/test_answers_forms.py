@@ -116,3 +116,17 @@ def test_spending_asked_as_a_whole_is_the_expense_total(bot: Assistant) -> None:
 def test_a_total_investment_is_not_the_years_budget(bot: Assistant) -> None:
     # the form gives 资金总额 57.00 for 2026; no total investment of the project is printed
     assert not bot.ask("泉州市政府办公室96196电梯应急处置服务平台项目的总投资是多少？").answerable
+
+
+def test_a_ratio_after_a_context_clause(bot: Assistant) -> None:
+    # "…基本支出中，公用经费占总计的比例": 公用经费 122.98 over the same table's 合计 1,517.95 (长沙 p18)
+    a = ask(bot, "长沙市信访局2026年一般公共预算基本支出中，公用经费占总计的比例是多少？")
+    assert "8.10%" in a.answer and "1,517.95" in a.answer
+
+
+def test_a_listed_thing_is_covered_only_by_what_sets_it_apart() -> None:
+    from assistant.answer import _covers
+
+    said = "《一般公共预算财政拨款基本支出决算表》中“公用经费合计”为97.19万元[1]。"
+    names = ("人员经费合计", "公用经费合计")
+    assert _covers(said, "公用经费合计", names) and not _covers(said, "人员经费合计", names)
