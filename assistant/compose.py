@@ -423,6 +423,10 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
     if named:
         return named[0], row.values[named[0]]
     if row.kind == "indicator":
+        if "实际" in text:  # "实际培训了多少人": what was achieved (a 自评表's 实际完成值), not the target
+            for col, v in row.values.items():
+                if "实际" in leaf(col):
+                    return col, v
         for col, v in row.values.items():
             if leaf(col) in ("指标值", "目标值", "本年绩效指标值", "年度指标值"):
                 return col, v

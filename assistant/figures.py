@@ -109,6 +109,9 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text):
         # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
+        # the rows that print a number of what is counted ("366 人") first
+        units = "".join(dict.fromkeys(COUNT_Q.findall(q.text)))
+        rows.sort(key=lambda r: not any(re.search(rf"\d\s*[{units}]", v) for v in r.values.values()))
     if q.want_year:  # last year's figure: only rows printed with a column of that year
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget

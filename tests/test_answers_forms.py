@@ -130,3 +130,9 @@ def test_a_listed_thing_is_covered_only_by_what_sets_it_apart() -> None:
     said = "《一般公共预算财政拨款基本支出决算表》中“公用经费合计”为97.19万元[1]。"
     names = ("人员经费合计", "公用经费合计")
     assert _covers(said, "公用经费合计", names) and not _covers(said, "人员经费合计", names)
+
+
+def test_what_was_achieved_is_the_self_assessments_actual_value(bot: Assistant) -> None:
+    # 国家信访局 2024 决算 p30 自评表: 培训人数 年度指标值 ≥300 人, 实际完成值 366 人
+    assert "366" in ask(bot, "国家信访局2024年信访干部培训专项的培训人数实际完成了多少？").answer
+    assert "300" in ask(bot, "国家信访局2024年信访干部培训专项的培训人数目标是多少？").answer
