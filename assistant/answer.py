@@ -24,21 +24,14 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import (
-    EMPTY_KINDS,
-    SANGONG_PARTS,
     answer_blank_column,
     answer_empty_table,
     answer_figure,
     answer_sangong,
-    sangong_words,
     section_states,
 )
 from assistant.findings import answer_findings, asks_consistency
 from assistant.narrative import (
-    DUTY_LIST,
-    DUTY_WHICH,
-    PLAN_FINAL,
-    UNITS,
     answer_definition,
     answer_duty,
     answer_item,
@@ -53,8 +46,8 @@ from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
     COUNT_Q,
+    EMPTY_KINDS,
     GOAL_ASKED,
-    GOAL_Q,
     PART_TABLES,
     PERCENT_Q,
     USE_Q,
@@ -87,11 +80,11 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
-    if (PLAN_FINAL.search(q.text) or USE_Q.search(q.text) or WHY_Q.search(q.text)) and answer_item(cat, q, doc, d, prefix):
+    if q.asked & {"plan_final", "use", "why"} and answer_item(cat, q, doc, d, prefix):
         return True
-    if re.search(r"是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义", q.text) and answer_definition(cat, q, doc, d):
+    if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
-    if ("三公" in q.text or any(p in sangong_words(q.text) for p in SANGONG_PARTS)) and "share" not in intents:
+    if "sanggong" in q.asked and "share" not in intents:
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
@@ -100,10 +93,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
-    for word, kind in EMPTY_KINDS.items():
-        if word in q.text and not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
+    for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked):
+        if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
-    if (DUTY_LIST.search(q.text) or DUTY_WHICH.search(q.text) or UNITS.search(q.text)) and answer_duty(cat, q, doc, d):
+    if "duty" in q.asked and answer_duty(cat, q, doc, d):
         return True
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
@@ -111,10 +104,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
-    if (CHANGE_Q.search(q.text) or re.search(r"全年(?!预算)|累计", q.text)) and answer_passage(cat, q, doc, d, prefix):
+    if "change" in q.asked and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
-        goal = GOAL_Q.search(q.text)  # what a project is for: its goal as the table states it, first
+        goal = "goal" in q.asked  # what a project is for: its goal as the table states it, first
         ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
             or answer_row_text(cat, q, doc, d, prefix)
         if ok and q.columns:

@@ -33,12 +33,15 @@ from assistant.vocab import (
     BARE_TOTAL,
     COUNT_Q,
     DISTRIBUTIVE,
+    EMPTY_KINDS,
     FUND_TABLES,
     MONEY_ASKED,
     OTHER_MEASURES,
+    SANGONG_PARTS,
     TOTAL_NAMES,
     TOTAL_NOISE,
     WHY_Q,
+    sangong_words,
 )
 from ingest.model import parse_amount
 
@@ -261,10 +264,6 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     return True
 
 
-def sangong_words(text: str) -> str:
-    """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
-    return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
-
 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
@@ -321,11 +320,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return said
 
 
-SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
 
 
-EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
-                "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
 
 
 _EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")

@@ -30,14 +30,18 @@ from assistant.vocab import (
     CHANGE_WORD,
     CJK,
     COUNT_Q,
+    DUTY_LIST,
+    DUTY_WHICH,
     HEADCOUNT_Q,
     MEASURE_Q,
     MONEY_ASKED,
     OTHER_MEASURES,
+    PLAN_FINAL,
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
     UNIT_MEANS,
+    UNITS_ASKED,
     USE_ASKED,
     USE_HEADINGS,
     USE_Q,
@@ -281,7 +285,6 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
-PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 
 
 _ITEM_END = re.compile(r"[（(]\d*项[）)]")
@@ -370,13 +373,10 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     return False
 
 
-DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
 
 
-DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 
 
-UNITS = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
 
 
 def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]:
@@ -416,7 +416,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
         d.add(f"{describe(doc)}的主要职责：{items}。")
         return True
-    if UNITS.search(q.text):
+    if UNITS_ASKED.search(q.text):
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]
         if rows:
             items = "；".join(

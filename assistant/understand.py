@@ -17,6 +17,7 @@ from assistant.vocab import (
     USE_COLLOQUIAL,
     WHEN_ASKED,
     WHY_ASKED,
+    asked_kinds,
 )
 
 _WS = re.compile(r"\s+")
@@ -215,6 +216,7 @@ class Query:
     # budget prints last year's figures beside its own
     want_year: int | None = None
     intents: list[str] = field(default_factory=list)
+    asked: set[str] = field(default_factory=set)  # vocab.asked_kinds: plan_final, use, why, define, 三公, …
     columns: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     subject: str = ""  # the question with department, year and question words removed
@@ -415,6 +417,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if not q.dept_named and len({d.department for d in pool}) > 1:
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
+    q.asked = asked_kinds(question)
     if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None

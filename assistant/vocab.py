@@ -136,3 +136,32 @@ PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
 CJK = re.compile(r"[\u4e00-\u9fa5]")
 # money measures a year's budget row does not give: asked, they need a row or sentence that names them
 OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额")
+
+# what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
+PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
+DEFINITION_ASKED = re.compile(r"是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
+DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
+DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
+UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
+YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
+# the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
+SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
+# a table a question may ask about that a document can print empty
+EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
+               "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
+
+
+def sangong_words(text: str) -> str:
+    """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
+    return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
+
+
+def asked_kinds(text: str) -> set[str]:
+    """What a question asks for besides a figure: plan vs final, a use, a reason, a definition, 三公, duties or
+    units, a change or yearly result, a goal, and the tables it names that may be printed empty ("empty:<kind>")."""
+    found = {name for name, pat in (("plan_final", PLAN_FINAL), ("use", USE_Q), ("why", WHY_Q), ("define", DEFINITION_ASKED),
+                                    ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("change", CHANGE_Q),
+                                    ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
+    if "三公" in text or any(p in sangong_words(text) for p in SANGONG_PARTS):
+        found.add("sanggong")
+    return found | {f"empty:{kind}" for word, kind in EMPTY_KINDS.items() if word in text}
