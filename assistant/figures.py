@@ -37,7 +37,7 @@ from assistant.vocab import (
     FUND_TABLES,
     MONEY_ASKED,
     OTHER_MEASURES,
-    SANGONG_PARTS,
+    SANGONG_STEMS,
     TOTAL_NAMES,
     TOTAL_NOISE,
     WHY_Q,
@@ -269,7 +269,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
-    part = next((p for p in SANGONG_PARTS if p in sangong_words(q.text)), "")
+    part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
     if not counts_ok(q.text, ""):

@@ -145,7 +145,8 @@ DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
 YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
-SANGONG_PARTS = ("因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
+SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)
+    "因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
 # a table a question may ask about that a document can print empty
 EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
                "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
@@ -162,6 +163,6 @@ def asked_kinds(text: str) -> set[str]:
     found = {name for name, pat in (("plan_final", PLAN_FINAL), ("use", USE_Q), ("why", WHY_Q), ("define", DEFINITION_ASKED),
                                     ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("change", CHANGE_Q),
                                     ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
-    if "三公" in text or any(p in sangong_words(text) for p in SANGONG_PARTS):
+    if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
         found.add("sanggong")
     return found | {f"empty:{kind}" for word, kind in EMPTY_KINDS.items() if word in text}
