@@ -31,6 +31,7 @@ from assistant.figures import (
     section_states,
 )
 from assistant.findings import answer_findings, asks_consistency
+from assistant.measures import answer_measure
 from assistant.narrative import (
     answer_definition,
     answer_duty,
@@ -164,6 +165,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
     done: set[tuple] = set()
     for doc in q.docs:
         ok = False
+        leads: list[str] = []  # each group's subject, for a later ask that measures it
         for g, group in enumerate(groups):
             if compound and scopes[group[0].text] and doc not in scopes[group[0].text]:
                 continue  # the group names another document
@@ -172,6 +174,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             before = len(d.parts)
             gq = understand(group[0].text, [doc]) if compound else q
             lead = gq
+            leads.append(subject_text(gq))
             got = answer_for_doc(cat, gq, doc, d)
             if not got:
                 d.parts = d.parts[:before]
@@ -199,6 +202,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         # a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
                         tries.append(replace(aq, subject=lead.subject))
                     new, same = "", False
+                    start = (len(d.parts), len(d.evidence), len(d.figures))
                     for tq in tries:
                         mark = (len(d.parts), len(d.evidence), len(d.figures))
                         if answer_for_doc(cat, tq, doc, d):
@@ -208,6 +212,19 @@ def compose(cat: Catalog, q: Query) -> Draft:
                             same = True  # the same answer again says nothing new: try the next reading
                         new = ""
                         d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+                    # what the item asked of before measures or aims at ("一年出几期", "房租多少"): its own clause,
+                    # when no reading answered or the one that did says nothing of the ask's own words
+                    # a listed thing asks what its list asks ("X和Y的目标各是多少" -> "Y的目标多少")
+                    asked = text[text.find(name):] if name and name in text else name or ask.tail or text
+                    subjects = [subject_text(aq), *leads[::-1]]
+                    if new and len(own) >= 2 and overlap(own, clean(new)) < 0.5 \
+                            and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), subjects, asked, new):
+                        d.parts, d.evidence, d.figures = d.parts[: start[0]], d.evidence[: start[1]], d.figures[: start[2]]
+                        new = ""
+                    if not new:
+                        mark = (len(d.parts),)
+                        if answer_measure(cat, doc, d, subjects, asked):
+                            new = "".join(d.parts[mark[0]:])
                     if not new and not same:
                         missing.append((release(doc), d.ask, f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。"))
                         continue

@@ -1,0 +1,158 @@
+"""What a named item measures or aims at ("一年出几期", "及时率要求多少", "房租多少", "过水能力提高到多少"):
+the clause of the item's own evidence that holds the asked words and a value of the asked kind. The item's
+evidence is its performance form, the run of rows a wide form prints under its name (indicators, goal
+text), and the sentences that name it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.catalog import Catalog
+from assistant.compose import Draft, _bigrams, bare, clean, describe, project_name
+from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.rank import AMOUNT, overlap
+from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
+
+_CLAUSE = re.compile(r"[。；;，]|,(?!\d{3})")
+_VALUE_ONLY = re.compile(r"^[≥≤<>=＝＜＞]*=?\s*\d")  # a row that prints only a value ("<=18人")
+_SCORING = re.compile(r"权重|分值|得分")  # a form's scoring columns: not what is measured
+_RATE = re.compile(r"率|比例|百分")
+_GOALS = re.compile(r"目标|指标")
+_FORM_WORDS = re.compile(r"绩效|目标|指标|年度|当年|总体|整体|预算|资金|项目|支出|情况")
+_QUANTITY = re.compile(r"多少|几|多大|多高|多长|多远|多久|比例|百分")
+_PERCENT = re.compile(r"\d\s*[%％]")
+_YEAR_TAG = re.compile(r"^\d+[、.．-]|20\d\d年度?|[-－—_]+$")
+
+
+@dataclass
+class _Clause:
+    text: str
+    evidence: list[RowEvidence] | TextEvidence
+    item: str  # the item's name as printed ("" for a sentence)
+    table: str
+
+
+def _names(name: str, subject: str) -> bool:
+    """Whether the subject names the item: most of its name, and a name that is more than form words."""
+    core = _YEAR_TAG.sub("", bare(name))
+    return len(CJK.findall(_FORM_WORDS.sub("", core))) >= 3 and overlap(core, subject) >= 0.6
+
+
+def _tables(cat: Catalog, doc: DocInfo) -> dict[int, list[RowEvidence]]:
+    tables: dict[int, list[RowEvidence]] = {}
+    for r in cat.doc_rows(doc.doc_id):
+        tables.setdefault(r.table_idx, []).append(r)
+    return tables
+
+
+def _runs(cat: Catalog, doc: DocInfo, subject: str) -> Iterator[tuple[str, list[RowEvidence]]]:
+    """(item name, rows) for the item the subject names: a performance form of its own, or the rows from one
+    labelled with it up to the next item (a row with a code, or one filling the first row's columns)."""
+    for rows in _tables(cat, doc).values():
+        if rows[0].table_kind == "performance" and _names(project_name(rows[0].table), subject):
+            yield project_name(rows[0].table), rows
+            continue
+        run: list[RowEvidence] = []
+        for r in rows:
+            if _names(r.label, subject):
+                run.append(r)
+            elif run and (r.code or set(r.values) & set(run[0].values) or len(run) > 60):
+                if _described(run):
+                    yield bare(run[0].label), run
+                run = []
+            elif run:
+                run.append(r)
+        if run and _described(run):
+            yield bare(run[0].label), run
+
+
+def _described(rows: list[RowEvidence]) -> bool:
+    """Whether the rows say more of the item than its amount: indicator rows below it, or a goal in words."""
+    return len(rows) > 1 or any(len(CJK.findall(v)) >= 15 for r in rows for v in [r.label, *r.values.values()])
+
+
+def _row_clauses(name: str, rows: list[RowEvidence]) -> Iterator[_Clause]:
+    for i, r in enumerate(rows):
+        values = {k: v for k, v in r.values.items() if not _SCORING.search(k)}
+        for text in [r.label, *values.values()]:
+            if len(CJK.findall(text)) >= 15:  # goal text: each of its clauses
+                for part in _CLAUSE.split(text):
+                    if part.strip():
+                        yield _Clause(part.strip(), [r], name, r.table)
+        if len(CJK.findall(r.label)) >= 15:
+            continue
+        short = " ".join(v for v in values.values() if len(CJK.findall(v)) < 15)
+        text, used = r.label + ("：" + short if short else ""), [r]
+        if not re.search(r"\d", short):  # the value printed on a row of its own below ("<=18人")
+            nxt = next((x for x in rows[i + 1 : i + 4] if _VALUE_ONLY.match(clean(x.label))), None)
+            if nxt is not None:
+                text, used = f"{r.label}：{nxt.label}", [r, nxt]
+        yield _Clause(text, used, name, r.table)
+
+
+def _sentence_clauses(cat: Catalog, doc: DocInfo, subject: str, names: list[str]) -> Iterator[_Clause]:
+    """The clauses of the sentences that print the item's name, or most of the subject's words."""
+    cores = [c for c in (_YEAR_TAG.sub("", bare(n)) for n in names) if len(CJK.findall(c)) >= 4]
+    for e in cat.doc_texts(doc.doc_id):
+        if any(c in clean(e.text) for c in cores) or overlap(subject, clean(e.text)) >= 0.6:
+            for part in _CLAUSE.split(e.text):
+                if part.strip():
+                    yield _Clause(part.strip(), e, "", "")
+
+
+def _fits(asked: str, own: set[str], text: str) -> float | None:
+    """How well a clause answers: None when it holds no value of the asked kind, else the share of the asked
+    words (bigrams) it holds, plus one when it prints the counted unit asked ("多少期": a number of 期)."""
+    flat = clean(text)
+    bonus = 0.0
+    if unit := COUNT_Q.search(asked):
+        if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit.group(1), unit.group(1))}]", flat):
+            return None
+        bonus = 1.0
+    elif _RATE.search(MEASURE_NOISE.sub("", clean(asked))):
+        if not _PERCENT.search(flat):
+            return None
+    elif MONEY_ASKED.search(asked):
+        if not AMOUNT.search(flat):
+            return None
+    elif not re.search(r"\d", flat):
+        return None
+    return (sum(g in flat for g in own) / len(own) if own else 0.0) + bonus
+
+
+def answer_measure(cat: Catalog, doc: DocInfo, d: Draft, subjects: list[str], asked: str, said: str = "") -> bool:
+    """Answer what is asked of the first item a subject names that has a clause fitting it; False when none,
+    or when the clause holds no asked word that `said` (another reading's answer) does not already hold."""
+    return any(_measure(cat, doc, d, s, asked, said) for s in dict.fromkeys(subjects) if s)
+
+
+def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, said: str) -> bool:
+    if not _QUANTITY.search(asked) or WHY_Q.search(asked) or CHANGE_Q.search(asked):
+        return False  # a reason or a change is told in the narrative, not measured
+    runs = list(_runs(cat, doc, subject))
+    if not runs and _GOALS.search(subject + asked):  # "整体绩效目标里X多少": every form's indicators
+        runs = [(project_name(rows[0].table), rows) for rows in _tables(cat, doc).values()
+                if rows[0].table_kind == "performance"]
+    clauses = [c for name, rows in runs for c in _row_clauses(name, rows)]
+    clauses += list(_sentence_clauses(cat, doc, subject, [name for name, _ in runs]))
+    # the asked words the item's clauses use at all ("光在北京的房租" -> 房租): the others are the asker's own
+    flat = [clean(c.text) for c in clauses]
+    own = {g for g in _bigrams(MEASURE_NOISE.sub("", clean(asked))) if any(g in f for f in flat)}
+    best: tuple[float, int, _Clause] | None = None
+    for n, c in enumerate(clauses):
+        s = _fits(asked, own, c.text)
+        if s is not None and s >= 0.5 and (best is None or s > best[0]):
+            best = (s, n, c)
+    if best is None:
+        return False
+    c = best[2]
+    if said and all(g in clean(said) for g in own if g in clean(c.text)):
+        return False
+    if isinstance(c.evidence, TextEvidence):
+        d.add(f"{describe(doc)}：“{c.text.rstrip('。')}”{d.cite(c.evidence)}。")
+    else:
+        cites = "".join(d.cite(r) for r in c.evidence)
+        d.add(f"{describe(doc)}《{c.table}》中“{c.item}”：{c.text.rstrip('。')}{cites}。")
+    return True
