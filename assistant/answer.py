@@ -27,6 +27,7 @@ from assistant.figures import (
     answer_blank_column,
     answer_empty_table,
     answer_figure,
+    answer_listing,
     answer_sangong,
     section_states,
 )
@@ -97,6 +98,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked):
         if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
+    if "list" in q.asked and answer_listing(cat, q, doc, d, prefix):
+        return True
     if "duty" in q.asked and answer_duty(cat, q, doc, d):
         return True
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
@@ -350,7 +353,12 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
                 return text
             # the next sentence of the paragraph; into the next paragraph only through a list ("其中：（一）…（二）…")
             in_list = in_list or bool(re.search(r"[：:]$", clean(nxt.text)))
-            nxt, steps = (cat.next_sentence(nxt) or (following(cat, nxt) if in_list else None)), steps + 1
+            # (or, for a reason, into a next paragraph of the section that opens with it: "…主要原因说明：…")
+            same = cat.next_sentence(nxt)
+            nxt, steps = (same or (following(cat, nxt) if in_list or unmet else None)), steps + 1
+            if same is None and not in_list and nxt is not None \
+                    and (nxt.section != e.section or not BECAUSE.search(clean(nxt.text)[:15])):
+                break
     return ""
 
 

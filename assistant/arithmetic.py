@@ -109,7 +109,7 @@ _SHARE = re.compile(r"^(.+?)占了?(.+?)的?(?:比例|比重|百分比|百分之
 # part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
 _RATIO = (
     re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
-    re.compile(r"^(?P<whole>.+?)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
+    re.compile(r"^(?P<whole>.+)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,中里]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
     _SHARE,
     re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
 )
@@ -266,6 +266,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     if len(re.findall(r"[\u4e00-\u9fa5]", last := re.split(r"[，,]", part_text)[-1])) >= 2:
         part_text = last  # "…项目支出预算中，军休服务管理项目占…": the clause before the comma is context
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
+    whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total

@@ -172,7 +172,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and not _FORM_AMOUNT.fullmatch(name):
                 proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
-            if len(proj) >= 4 and proj in subj:
+            if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
@@ -196,7 +196,7 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)):
                     continue
-                if not (len(proj) >= 4 and proj in subj) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
+                if not (len(proj) >= 4 and (proj in subj or proj in q.text)) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
                         and r.table_idx != named_form:
                     continue  # a loose match on the project name and a row the question does not name
                 score -= 4

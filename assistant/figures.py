@@ -115,6 +115,9 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # the rows that print a number of what is counted ("366 人") first
         units = "".join(dict.fromkeys(COUNT_Q.findall(q.text)))
         rows.sort(key=lambda r: not any(re.search(rf"\d\s*[{units}]", v) for v in r.values.values()))
+        # and only rows that count something: a number of it, or a column or row that names a count
+        rows = [r for r in rows if any(re.search(rf"\d\s*[{units}]", v) for v in r.values.values())
+                or re.search(rf"[{units}]|数量|人数|编制|个数|次数|台数", r.label + "".join(r.values))]
     if q.want_year:  # last year's figure: only rows printed with a column of that year
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget
@@ -178,6 +181,48 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
         return None
     return next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and r.values
                  and bare(r.label) in TOTAL_NAMES), None)
+
+
+def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """"有哪几笔结转资金，各是多少": each row of the one table whose title holds the subject, with its amount
+    (the lowest level only, when rows carry 科目 codes)."""
+    core = re.sub(r"[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
+                  TOTAL_NOISE.sub("", subject_text(q)))
+    if len(core) < 4:
+        return False
+    titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty
+              and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
+    if len(titled) != 1:
+        return False
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES]
+    codes = {r.code for r in rows if r.code}
+    listed = [(r, p) for r in rows if not any(c != r.code and r.code and c.startswith(r.code) for c in codes)
+              and (p := pick_value(r, q.columns, "", q.want_year)) and parse_amount(p[1]) is not None]
+    amounts = [parse_amount(v) or Decimal(0) for _, (_, v) in listed]
+
+    # a row whose amount is the sum of the items right below it is a group or a unit (from the bottom up, so
+    # a unit over groups sums the items, not the groups again)
+    group = [False] * len(listed)
+    for i in range(len(listed) - 1, -1, -1):
+        run, n = Decimal(0), 0
+        for j in (j for j in range(i + 1, len(listed)) if not group[j]):
+            run, n = run + amounts[j], n + 1
+            if run >= amounts[i]:
+                group[i] = run == amounts[i] and n >= 2
+                break
+    listed = [x for i, x in enumerate(listed) if not group[i]]
+    if not listed:
+        return False
+    d.computed.extend([Decimal(len(listed)), Decimal(10)])
+    head = f"列出{len(listed)}项"
+    if len(listed) > 12:  # a long list: the largest ten, in the table's order
+        top = {id(r) for r, p in sorted(listed, key=lambda x: -(parse_amount(x[1][1]) or 0))[:10]}
+        listed, head = [x for x in listed if id(x[0]) in top], f"列出{len(listed)}项，金额最大的10项为"
+    items = "；".join(f"“{bare(r.label)}”{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
+    d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{items}。")
+    for r, (_, v) in listed:
+        d.record(doc, v, r.unit, r)
+    return True
 
 
 def _col_for_intent(r: RowEvidence, intent: str) -> str | None:

@@ -179,7 +179,7 @@ _ORG_MENTION = re.compile(
     r"(?:委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
-_REGION_MENTION = re.compile(r"^(?:请问)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
+_REGION_MENTION = re.compile(r"^(?:请问)?(?:20\d\d年度?的?)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
 _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
 # the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
@@ -339,7 +339,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if _WHOLE_BODY.search(org):
             continue  # "占全局的几成": the whole bureau, not another organisation
         core = _REGION.sub("", org) or org
-        if org not in named.values() and not any(a in org or core in a for a in known):
+        if org not in named.values() and _strip_region(org) not in q.units and not any(a in org or core in a for a in known):
             q.unknown.append(org)
     # regions named in the question must be the document's own
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)
@@ -356,7 +356,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             if a is not None:
                 i = text.find(a)
                 m = re.search(r"([^\W\d_和与及跟同、的年委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
-                return m is None or as_place(m.group(1)) in d.context or as_place(m.group(1)) in d.department
+                if m is None:  # "重庆市的市商务发展专项": a place named elsewhere in a question about one
+                    # department name is still its place (several named: each place goes with its own name)
+                    return len(set(named.values())) > 1 or any(r in d.context or r in d.department for r in regions)
+                return as_place(m.group(1)) in d.context or as_place(m.group(1)) in d.department
             return all(r in d.context or r in d.department for r in regions)
 
         kept = [d for d in pool if fits(d)]

@@ -160,12 +160,18 @@ def sangong_words(text: str) -> str:
     return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
 
 
+# "有哪几笔结转资金，各是多少": the rows of a table, each with its amount
+LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目")
+
+
 def asked_kinds(text: str) -> set[str]:
     """What a question asks for besides a figure: plan vs final, a use, a reason, a definition, 三公, duties or
     units, a change or yearly result, a goal, and the tables it names that may be printed empty ("empty:<kind>")."""
     found = {name for name, pat in (("plan_final", PLAN_FINAL), ("use", USE_Q), ("why", WHY_Q), ("define", DEFINITION_ASKED),
                                     ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("change", CHANGE_Q),
                                     ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
+    if LISTING_Q.search(text) and not found & {"use", "duty"}:
+        found.add("list")
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
         found.add("sanggong")
     return found | {f"empty:{kind}" for word, kind in EMPTY_KINDS.items() if word in text}

@@ -1,0 +1,81 @@
+"""What an item measures or aims at, lists, ratios by word order, places and units named in passing, counts
+and reasons in the next paragraph — each on a real document, figures checked on its pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+REAL, MORE = SHARED / "real", SHARED / "more"
+FILES = [
+    REAL / "changchun-shi_xinfangju_2026_bumen-yusuan.pdf",
+    REAL / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf",
+    MORE / "zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf",
+    REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf",
+    REAL / "shanghai-putuo_caizhengju_2024_juesuan.pdf",
+    MORE / "chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf",
+    MORE / "beijing-shi_shangwuju_2026_bumen-yusuan.pdf",
+    MORE / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf",
+    MORE / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf",
+    MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf",
+]
+pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("measures"), *FILES), dense_retrieval=False))
+
+
+def test_a_part_of_a_projects_money_from_its_goal_text(bot: Assistant) -> None:
+    a = answered(bot, "长春市信访局的驻京经费有多少？其中房租多少？")
+    assert "312" in a.answer and "249.8" in a.answer  # p16 form: 年度资金总额, 年度绩效目标 "房租费249.8万元"
+
+
+def test_an_indicator_under_a_project_in_a_wide_form(bot: Assistant) -> None:
+    a = answered(bot, "北京市审计局《北京审计》杂志办刊经费多少？每期印刷多少册？")
+    assert "17.398" in a.answer and "900" in a.answer  # p12: the project row, then 每期印刷数量 900 册
+    assert "册" in a.answer
+
+
+def test_a_goal_clause_with_the_asked_words(bot: Assistant) -> None:
+    a = answered(bot, "珠海工务中心的广南梅第二条原水管道工程一期今年预算多少？管道过水能力提高到多少？")
+    assert "2,579.00" in a.answer and "160" in a.answer  # p19 row and its 绩效目标 column
+
+
+def test_the_items_of_a_named_table_without_its_groups(bot: Assistant) -> None:
+    a = answered(bot, "西安市信访局的专项业务经费包括哪几项，各多少钱？")
+    assert "驻京信访工作" in a.answer and "2,560,000.00" in a.answer  # p29 专项业务经费支出表
+    assert "“通用项目”" not in a.answer and "“专用项目”" not in a.answer  # group rows: sums of the items below
+
+
+def test_the_whole_of_a_ratio_named_before_the_part(bot: Assistant) -> None:
+    a = answered(bot, "普陀区财政局2024年决算，一般公共预算财政拨款基本支出中公用经费占多大比例？")
+    assert "7.90%" in a.answer  # 184.65 (p17) over the 基本支出 of the same fund (2,336.91), not 支出合计
+
+
+def test_a_place_named_apart_from_a_shared_department_word(bot: Assistant) -> None:
+    a = answered(bot, "重庆市的市商务发展专项今年安排了多少钱？")
+    assert "46794.00" in a.answer  # p26 form: 当年预算
+    assert {c.department for c in a.citations} == {"重庆市商务委员会"}
+
+
+def test_a_unit_listed_in_the_document_is_not_an_unknown_body(bot: Assistant) -> None:
+    a = answered(bot, "西安市安全生产监督管理局2019年安全生产宣传教育中心的支出总计是多少？")
+    assert "463.23" in a.answer and "存储中没有" not in a.answer  # p5: the unit's row
+
+
+def test_a_count_is_not_answered_by_an_amount_row(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人民政府办公厅有几辆其他用车？")
+    assert "其他用车 4 辆" in a.answer and "199.55" not in a.answer  # p12 资产 paragraph
+
+
+def test_a_reason_told_in_the_next_paragraph(bot: Assistant) -> None:
+    a = answered(bot, "深圳市政府办公厅2026年收入比上年增加多少？原因是什么？")
+    assert "519.87" in a.answer and "在职人数增加" in a.answer  # p6: 收支总体情况, then 主要原因说明
