@@ -74,7 +74,7 @@ class Catalog:
     _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
     _by_key: dict[tuple[str, int], TextEvidence] = field(default_factory=dict)
-    memo: dict[tuple[str, str], object] = field(default_factory=dict)  # per-document values answers reuse
+    memo: dict[tuple, object] = field(default_factory=dict)  # per-document values answers reuse
     store: Store | None = None  # where it was loaded from (the publication check's stored findings)
 
     @classmethod
@@ -179,7 +179,18 @@ class Catalog:
 
     def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30,
              texts_only: bool = False) -> list[tuple[RowEvidence | TextEvidence, float]]:
-        """Best-scoring rows and sentences; texts_only keeps rows from crowding the narrative out."""
+        """Best-scoring rows and sentences; texts_only keeps rows from crowding the narrative out (kept per
+        query: one answer asks the same again)."""
+        key = ("bm25", query, tuple(sorted(doc_ids)) if doc_ids is not None else None, k, texts_only)
+        if key not in self.memo:
+            if len(self.memo) > 4096:
+                for old in [x for x in self.memo if x[0] == "bm25"]:
+                    del self.memo[old]
+            self.memo[key] = self._bm25_hits(query, doc_ids, k, texts_only)
+        return list(self.memo[key])  # type: ignore[call-overload]
+
+    def _bm25_hits(self, query: str, doc_ids: set[str] | None, k: int,
+                   texts_only: bool) -> list[tuple[RowEvidence | TextEvidence, float]]:
         toks = tokens(query)
         hits: list[tuple[RowEvidence | TextEvidence, float]] = []
         for doc_id in sorted(doc_ids if doc_ids is not None else self.docs):

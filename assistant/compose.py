@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -43,10 +44,12 @@ KIND_ORDER = ("expense_total", "general_public_expense", "income_expense_total",
               "state_capital", "procurement", "assets", "performance", "org", "other")
 
 
+@lru_cache(maxsize=65536)
 def clean(t: str) -> str:
     return _WS.sub("", t or "")
 
 
+@lru_cache(maxsize=65536)
 def bare(label: str) -> str:
     return _ORDINAL.sub("", clean(label))
 
@@ -141,7 +144,18 @@ def subject_text(q: Query) -> str:
 
 
 def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
-    """Rows of one document whose label, code or column the question names, best first."""
+    """Rows of one document whose label, code or column the question names, best first (kept per question
+    reading: one answer asks it many times)."""
+    key = ("rows", doc.doc_id, q.text, q.subject, *map(tuple, (q.units, q.intents, q.columns, q.codes)))
+    if key not in cat.memo:
+        if len(cat.memo) > 4096:
+            for k in [k for k in cat.memo if k[0] == "rows"]:
+                del cat.memo[k]
+        cat.memo[key] = _match_rows(cat, q, doc)
+    return list(cat.memo[key])  # type: ignore[call-overload]
+
+
+def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
@@ -367,9 +381,10 @@ def asks_within(q: Query) -> bool:
     return len(re.sub(r"[^\u4e00-\u9fa5]", "", RESIDUE_WORDS.sub("", TOTAL_NOISE.sub("", rest)))) >= 3
 
 
-def _bigrams(t: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(t: str) -> frozenset[str]:
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", t)
-    return {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+    return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指"}

@@ -103,7 +103,7 @@ FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capit
 ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"))
 
 # common budget words: what is left of a subject without them names something of its own
-RESIDUE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
+RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口径|口径|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
     r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
     r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
