@@ -183,6 +183,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 d.parts = d.parts[:before]
             said = _said(d, before)
             quoted = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id]
+            if got and not compound:  # one ask: a reason or change it asks and the quote lacks, told right after
+                said += _told_next(cat, d, quoted, q, said)
             # then each ask, or listed thing, that answer does not cover
             for k, ask in enumerate(group if compound else []):
                 subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]

@@ -264,11 +264,13 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
                   r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
     term = re.sub(r"[“”\"'‘’]", "", term)
+    term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what
+    term = re.sub(r"^(?:所?说|讲|提到|写)?的", "", term)
     if len(term) < 2:
         return False
     best: tuple[int, TextEvidence] | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
-        parts = re.split(r"[：:]", re.sub(r"^\d+[、.．]", "", clean(p.text)), maxsplit=1)
+        parts = re.split(r"[：:]", re.sub(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]", "", clean(p.text)), maxsplit=1)
         if len(parts) < 2:
             continue
         head = re.sub(r"[“”\"'‘’]", "", parts[0])

@@ -179,7 +179,7 @@ _ORG_MENTION = re.compile(
     r"(?:委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
-_REGION_MENTION = re.compile(r"^(?:请问)?(?:20\d\d年度?的?)?([\u4e00-\u9fa5]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
+_REGION_MENTION = re.compile(r"^(?:请问|什么是|什么叫)?(?:20\d\d年度?的?)?([^\W\d_的是什么]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
 _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
 # the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])

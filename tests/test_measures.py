@@ -79,3 +79,14 @@ def test_a_count_is_not_answered_by_an_amount_row(bot: Assistant) -> None:
 def test_a_reason_told_in_the_next_paragraph(bot: Assistant) -> None:
     a = answered(bot, "深圳市政府办公厅2026年收入比上年增加多少？原因是什么？")
     assert "519.87" in a.answer and "在职人数增加" in a.answer  # p6: 收支总体情况, then 主要原因说明
+
+
+def test_a_term_asked_in_other_words_gets_its_definition(bot: Assistant) -> None:
+    for q in ("深圳市政府办公厅的预算里说的财政拨款收入指什么？", "什么是深圳市政府办公厅预算中的财政拨款收入？"):
+        a = answered(bot, q)
+        assert "指预算单位从本级财政部门取得的财政预算资金收入" in a.answer, q  # p12 名词解释 "一、财政拨款收入："
+
+
+def test_a_reason_asked_with_what_is_not_a_definition(bot: Assistant) -> None:
+    a = answered(bot, "深圳市政府办公厅2026年收入增加的主要原因是什么？")
+    assert "在职人数增加" in a.answer and "的解释" not in a.answer
