@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from assistant.arithmetic import answer_computation, answer_share, compare
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
     Draft,
+    Figure,
     asks_within,
     bare,
     clean,
@@ -20,6 +22,7 @@ from assistant.compose import (
     match_rows,
     name_forms,
     project_name,
+    quantize2,
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -52,6 +55,7 @@ from assistant.vocab import (
     GOAL_ASKED,
     PART_TABLES,
     PERCENT_Q,
+    RANKING_Q,
     USE_Q,
     USE_WORD,
     WHEN_Q,
@@ -142,6 +146,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return answer_findings(cat, q)
     if q.ambiguous:
         _scope_by_names(cat, q)
+    if q.ambiguous and (m := RANKING_Q.search(clean(q.text))):
+        return _ranking(cat, q, m)
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
@@ -258,6 +264,46 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
+    return d
+
+
+def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
+    """"哪个部门X最多": X in each department's budget of one year (the year asked, else the latest), ranked; the
+    top five are cited, and the departments where X was not found are counted."""
+    d = Draft()
+    year = max(q.years) if q.years else max((x.year for x in q.docs if x.year), default=None)
+    pool = [x for x in q.docs if x.year == year and x.kind == "预算"]
+    by_dept: dict[str, DocInfo] = {}
+    for doc in sorted(pool, key=lambda x: x.scope != "部门"):  # the 部门 budget before a 单位 one
+        by_dept.setdefault(doc.department, doc)
+    asked = f"{m.group(1)}是多少"
+    found: list[Figure] = []
+    for doc in by_dept.values():
+        scratch = Draft()
+        if answer_for_doc(cat, understand(asked, [doc]), doc, scratch) and scratch.figures:
+            found.append(scratch.figures[0])
+    if not found:
+        d.answerable = False
+        d.add(f"在{len(by_dept)}个部门的{year}年预算中没有找到“{_echo(m.group(1))}”的数字，无法排序。")
+        return d
+    low = m.group(2) in "少低小"
+    found.sort(key=lambda f: f.wan, reverse=not low)
+
+    def amount(f: Figure) -> str:
+        if f.unit == "元":
+            wan = quantize2(f.wan)
+            d.computed.extend([wan, Decimal(10000)])
+            return f"{wan}万元（{f.printed}元 ÷ 10000）"
+        return f"{f.printed}{f.unit or '万元'}"
+
+    lines = "；".join(f"{i}. {f.doc.department} {amount(f)}{d.cite(f.evidence)}" for i, f in enumerate(found[:5], 1))
+    d.computed.extend(Decimal(i) for i in range(1, 6))
+    d.computed.extend([Decimal(len(found)), Decimal(len(by_dept)), Decimal(year or 0)])
+    word = "最低" if low else "最高"
+    d.add(f"按{year}年预算比较{len(by_dept)}个部门的“{_echo(m.group(1))}”（在{len(found)}个部门找到数字），"
+          f"{word}的是{found[0].doc.department}。排序：{lines}。")
+    if len(found) < len(by_dept):
+        d.add(f"其余{len(by_dept) - len(found)}个部门的文件中没有找到这一数字。")
     return d
 
 

@@ -139,8 +139,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             clauses[-1] += "，" + carry.rstrip("，")
         else:
             clauses.append(carry.rstrip("，"))
-    if len(clauses) <= 1 and not (clauses and DISTRIBUTIVE.search(clauses[0])):
-        return [Ask(question)]
+    if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0]))):
+        return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
     context = ""  # what a follow-up continues: the clause before it, without its question tail
     for i, c in enumerate(clauses):

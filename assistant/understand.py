@@ -269,7 +269,12 @@ def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[s
 _DATED = re.compile(r"(?:截至|截止|到)?(20\d\d)年(?:\d{1,2}月|底|末)|(?:截至|截止)(20\d\d)年")
 
 
+# "A、B、C三家…" / "A和B两个单位…": the count of the bodies just listed says nothing more
+_LIST_COUNT = re.compile(r"(?<=[局委办厅院心处站队所])(?:这|那)?[两二三四五六七八九十]+(?:家|个)(?:部门|单位|机构)?")
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
+    question = _LIST_COUNT.sub("", question)
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]

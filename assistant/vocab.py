@@ -41,6 +41,8 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各�
 COMPARE_Q = re.compile(r"哪(?:个|家|一个|一家|个部门|个单位|项)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
                        r"比一比|比较一下|对比|孰高")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
+# "哪个部门三公经费最多": every department's figure, ranked (no department named)
+RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
 # a clause that only instructs ("请算出百分比"): it belongs to the ask before it
 INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
 # the first character of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费): after a short

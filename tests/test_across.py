@@ -1,0 +1,45 @@
+"""Questions across departments: a ranking when none is named, a comparison asked in one clause, a list of
+departments followed by their count ("三家") — on three real 信访局 budgets, figures checked on their pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+FILES = [REAL / f"{city}-shi_xinfangju_2026_bumen-yusuan.pdf" for city in ("shenzhen", "changsha", "yantai")]
+pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{REAL} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("across"), *FILES), dense_retrieval=False))
+
+
+def test_which_department_ranks_every_department(bot: Assistant) -> None:
+    a = answered(bot, "哪个部门三公经费最多？")
+    # 三公 2026: 烟台 17.00 (p18), 长沙 8.00 (p20), 深圳 5.58 (p31)
+    assert "最高的是烟台市信访局" in a.answer
+    assert a.answer.index("1. 烟台") < a.answer.index("2. 长沙") < a.answer.index("3. 深圳")
+    assert "8.00万元" in a.answer and "5.58万元" in a.answer
+    assert {c.department for c in a.citations} == {"烟台市信访局", "长沙市信访局", "深圳市信访局"}
+
+
+def test_which_is_lowest(bot: Assistant) -> None:
+    a = answered(bot, "哪个单位的三公经费最少？")
+    assert "最低的是深圳市信访局" in a.answer
+
+
+def test_a_comparison_asked_in_one_clause(bot: Assistant) -> None:
+    a = answered(bot, "深圳市信访局和长沙市信访局2026年三公经费哪个多？")
+    assert "8.00 − 5.58 = 2.42" in a.answer
+
+
+def test_departments_listed_then_counted(bot: Assistant) -> None:
+    a = answered(bot, "深圳市信访局、长沙市信访局、烟台市信访局三家2026年的三公经费分别是多少？")
+    assert all(x in a.answer for x in ("5.58", "8.00", "17.00"))
