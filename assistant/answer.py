@@ -365,7 +365,14 @@ def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
     asked = ((CHANGE_Q, CHANGE_SIZE), (WHY_Q, BECAUSE), (USE_Q, USE_WORD), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS),
              (WHEN_Q, WHEN_WORD))
-    return [found for q, found in asked if q.search(text)]
+    found = [found for q, found in asked if q.search(text)]
+    if _SHARE_Q.search(text):  # "占总支出的比例": a share, not any percentage ("增长27.64%")
+        found = [_SHARE if f is _PERCENT else f for f in found]
+    return found
+
+
+_SHARE_Q = re.compile(r"占")
+_SHARE = re.compile(r"占[^，。；]{0,20}?\d\s*[%％]")
 
 
 _PERCENT = re.compile(r"\d\s*%")

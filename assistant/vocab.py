@@ -25,7 +25,7 @@ ASK_TAIL = re.compile(
     r"|(?:主要)?用于|(?:主要)?用在|花在|占(?!用)|在.{1,8}中占|比(?:上年|去年|20\d\d)|较(?:上年|去年)|" + WHY_ASKED + r"|原因"
 )
 # a later clause that continues the first one's subject ("比上年增加了多少", "为什么", "其中…")
-FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|与上年|同比|" + WHY_ASKED + r"|原因|主要原因|主要|涨|降|增|减|多了|少了|"
+FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|占|与上年|同比|" + WHY_ASKED + r"|原因|主要原因|主要|涨|降|增|减|多了|少了|"
                        r"哪一?项|哪些方面|这些钱|这笔钱|钱|是否|用于|用在|花在|发给|涉及|对|定的|目标)")
 # a clause that points back at the subject before ("这个项目干什么用", "该笔资金用在哪"): no subject of its own
 ANAPHOR = re.compile(r"^(?:那么?)?(?:这一?个|这一?笔|这一?项|这些|这部分|该笔?|此|其|它)(?:项目|资金|经费|钱|支出|费用|款项?|部分)?")

@@ -90,3 +90,8 @@ def test_a_term_asked_in_other_words_gets_its_definition(bot: Assistant) -> None
 def test_a_reason_asked_with_what_is_not_a_definition(bot: Assistant) -> None:
     a = answered(bot, "深圳市政府办公厅2026年收入增加的主要原因是什么？")
     assert "在职人数增加" in a.answer and "的解释" not in a.answer
+
+
+def test_a_share_asked_after_the_amount(bot: Assistant) -> None:
+    a = answered(bot, "普陀区财政局2024年决算的公用经费是多少？占基本支出的比例是多少？")
+    assert "184.65" in a.answer and "7.90%" in a.answer  # a follow-up starting with 占: the part is the subject before
