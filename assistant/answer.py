@@ -218,7 +218,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         mark = (len(d.parts), len(d.evidence), len(d.figures))
                         if answer_for_doc(cat, tq, doc, d):
                             new = "".join(d.parts[mark[0]:])
-                            if new and new not in said:
+                            if new and new not in said and not _POINTS_BACK.fullmatch(new):
                                 break
                             same = True  # the same answer again says nothing new: try the next reading
                         new = ""
@@ -236,7 +236,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         mark = (len(d.parts),)
                         if answer_measure(cat, doc, d, subjects, asked):
                             new = "".join(d.parts[mark[0]:])
-                    if not new and not same:
+                    if not new and (not same or any(not p.search(clean(said)) for p in _needs(aq.text))):
+                        # (a reading that repeats what was said, without the change or reason asked, is no answer)
                         missing.append((release(doc), d.ask, f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。"))
                         continue
                     got = True
@@ -305,6 +306,10 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
     if len(found) < len(by_dept):
         d.add(f"其余{len(by_dept) - len(found)}个部门的文件中没有找到这一数字。")
     return d
+
+
+# an answer that only points at a sentence already quoted ("…：见上文[1]。") says nothing new
+_POINTS_BACK = re.compile(r"[^。]*见上文(?:\[\d+\])+。?")
 
 
 def _joined_names(cat: Catalog, q: Query) -> list[str]:

@@ -487,7 +487,8 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     for asked, written in ASKED_AS_WRITTEN:  # "为啥" is written "主要原因是"
         if asked.search(q.text) and written not in query:
             query += written
-    sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=max(k, 20), texts_only=True) if isinstance(e, TextEvidence)]
+    sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=max(k, 20), texts_only=True)
+             if isinstance(e, TextEvidence) and not _CONTENTS_LINE.fullmatch(clean(e.text))]
     dense_pars = [p for d, p in (cat.dense(query, {doc.doc_id}, 10) if cat.dense else []) if d == doc.doc_id]
     if not dense_pars:
         return sents[:k]
@@ -504,6 +505,10 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     pool = {e.para_idx: e for e in sents + extra}
     order = sorted(pool, key=lambda i: (-fused[i], bm25_rank.get(i, 10**6)))
     return [pool[i] for i in order[:k]]
+
+
+# a line of the table of contents ("9．2025年部门“三公”经费和机关运行经费预算表"): it names a table, it says nothing
+_CONTENTS_LINE = re.compile(r"[\d一二三四五六七八九十]+[．.、]?\S{2,50}?表[\d.…—-]*")
 
 
 def key_terms(q: Query) -> list[str]:

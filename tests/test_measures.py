@@ -24,6 +24,7 @@ FILES = [
     MORE / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf",
     MORE / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf",
     MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf",
+    REAL / "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf",
 ]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
@@ -95,3 +96,9 @@ def test_a_reason_asked_with_what_is_not_a_definition(bot: Assistant) -> None:
 def test_a_share_asked_after_the_amount(bot: Assistant) -> None:
     a = answered(bot, "普陀区财政局2024年决算的公用经费是多少？占基本支出的比例是多少？")
     assert "184.65" in a.answer and "7.90%" in a.answer  # a follow-up starting with 占: the part is the subject before
+
+
+def test_an_either_or_change_the_document_does_not_state_is_said_missing(bot: Assistant) -> None:
+    a = answered(bot, "上海市普陀区商务委员会2025年的机关运行经费是多少？比上年增加还是减少？")
+    assert "171.01" in a.answer  # p22; no change on last year is printed
+    assert "未找到能回答" in a.answer and "见上文" not in a.answer and "预算表[" not in a.answer
