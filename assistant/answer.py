@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.arithmetic import answer_computation, answer_share, compare
+from assistant.arithmetic import answer_computation, answer_share, compare, in_wan
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
@@ -22,7 +22,6 @@ from assistant.compose import (
     match_rows,
     name_forms,
     project_name,
-    quantize2,
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -290,14 +289,7 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
     low = m.group(2) in "少低小"
     found.sort(key=lambda f: f.wan, reverse=not low)
 
-    def amount(f: Figure) -> str:
-        if f.unit == "元":
-            wan = quantize2(f.wan)
-            d.computed.extend([wan, Decimal(10000)])
-            return f"{wan}万元（{f.printed}元 ÷ 10000）"
-        return f"{f.printed}{f.unit or '万元'}"
-
-    lines = "；".join(f"{i}. {f.doc.department} {amount(f)}{d.cite(f.evidence)}" for i, f in enumerate(found[:5], 1))
+    lines = "；".join(f"{i}. {f.doc.department} {in_wan(d, f)}{d.cite(f.evidence)}" for i, f in enumerate(found[:5], 1))
     d.computed.extend(Decimal(i) for i in range(1, 6))
     d.computed.extend([Decimal(len(found)), Decimal(len(by_dept)), Decimal(year or 0)])
     word = "最低" if low else "最高"

@@ -63,6 +63,15 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
+def in_wan(d: Draft, f: Figure) -> str:
+    """A figure as readers compare it, in 万元: one printed in 元 is converted, with its formula."""
+    if f.unit == "元":
+        wan = quantize2(f.wan)
+        d.computed.extend([wan, Decimal(10000)])
+        return f"{wan}万元（{f.printed}元 ÷ 10000）"
+    return f"{f.printed}{f.unit or '万元'}"
+
+
 def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
     万元, ordered, with the difference and its formula."""
@@ -78,18 +87,11 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     def name(f: Figure) -> str:
         return describe(f.doc) if len({x.doc.doc_id for x in figs}) > 1 else bare(getattr(f.evidence, "label", "")) or describe(f.doc)
 
-    def amount(f: Figure) -> str:
-        if f.unit == "元":
-            wan = quantize2(f.wan)
-            d.computed.extend([wan, Decimal(10000)])
-            return f"{wan}万元（{f.printed}元 ÷ 10000）"
-        return f"{f.printed}万元"
-
     first, second = figs[0], figs[1]
     hi, lo = (second, first) if low else (first, second)
     diff = quantize2(hi.wan - lo.wan)
     d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
-    order = "，".join(f"{name(f)}{amount(f)}{d.cite(f.evidence)}" for f in figs)
+    order = "，".join(f"{name(f)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
     d.add(f"比较：{order}；{'最低' if low else '最高'}的是{name(first)}，与{name(second)}相差 "
           f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
 
