@@ -25,6 +25,9 @@ _INLINE = re.compile(
 )
 
 
+_LONE_LABEL = re.compile(_INLINE.pattern.split("[。：:](?P<rest>")[0] + r"[。]$")
+
+
 def inline_label(text: str) -> str:
     """The numbered label that opens a paragraph line, or ''."""
     m = _INLINE.match(clean(text))
@@ -47,6 +50,8 @@ def is_heading(text: str, size: float = 0.0, body_size: float = 0.0) -> int:
     level = heading_level(t)
     if level and (re.search(r"[，。；;]", t[:-1]) or re.search(r"\d\s*万?元", t)) and not inline_label(t):
         return 0  # "（一）人员经费 2,103.71 万元。主要包括：…": a sentence that wraps, not a heading
+    if level and _LONE_LABEL.match(t) and not re.search(r"\d\s*万?元|[，,、；;：:]", t[:-1]):
+        return level  # "2.政府采购情况。": a numbered label on a line of its own
     big = body_size and size >= body_size + 0.9
     if level and (len(t) <= 32 and t[-1] not in _END + "，,：:" or big and len(t) <= 40):
         return level
@@ -80,9 +85,19 @@ class NarrativeBuilder:
         self._cur: Paragraph | None = None
         self._open_heading = False  # the last line was a heading, no text under it yet
         self._heading_line: TextLine | None = None  # the line read last as a heading
+        self._lone: TextLine | None = None  # a heading read from "2.政府采购情况。" alone
+        self._lone_at = 0  # paragraphs written before it
+
+    def _keep_lone(self) -> None:
+        """"（1）加强管理。" then "（2）…": a list item, not a heading; it stays a paragraph."""
+        ln, self._lone = self._lone, None
+        if ln is not None and len(self.paragraphs) == self._lone_at:  # nothing was written under it
+            self.paragraphs.append(Paragraph(heading_path=[t for _, t in self.path][:-1], text=ln.text.strip(),
+                                             page=ln.page, bbox=ln.bbox, index=len(self.paragraphs)))
 
     def heading(self, level: int, text: str) -> None:
         self._close()
+        self._keep_lone()
         text = text.strip()
         self.path = [(lv, t) for lv, t in self.path if lv < level] + [(level, text)]
         self._open_heading = True
@@ -126,6 +141,8 @@ class NarrativeBuilder:
         self._heading_line = ln
         if lvl:
             self.heading(lvl, clean(text) if len(clean(text)) < len(text) - 3 else text)
+            self._lone = ln if _LONE_LABEL.match(clean(text)) else None
+            self._lone_at = len(self.paragraphs)
             return
         cur = self._cur
         # a line that continues a sentence ("元，与上年相比…") never starts a paragraph
@@ -158,5 +175,6 @@ class NarrativeBuilder:
 
     def finish(self) -> list[Paragraph]:
         self._close()
+        self._keep_lone()
         # a heading with no paragraph under it still says something ("无")
         return self.paragraphs
