@@ -85,7 +85,16 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     figs = sorted(figs, key=lambda f: f.wan, reverse=not low)
 
     def name(f: Figure) -> str:
-        return describe(f.doc) if len({x.doc.doc_id for x in figs}) > 1 else bare(getattr(f.evidence, "label", "")) or describe(f.doc)
+        if len({x.doc.doc_id for x in figs}) > 1:
+            return describe(f.doc)
+        ev = f.evidence
+        label = bare(getattr(ev, "label", ""))
+        if isinstance(ev, RowEvidence) and (not label or label == bare(ev.table) or label in TOTAL_NAMES):
+            # a one-row table (its label is its title, or a total): the column that printed the figure names it
+            col = next((c for c, v in ev.values.items() if v == f.printed), None)
+            if col is not None and leaf(col) not in TOTAL_NAMES:
+                return leaf(col)
+        return label or describe(f.doc)
 
     first, second = figs[0], figs[1]
     hi, lo = (second, first) if low else (first, second)

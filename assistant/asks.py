@@ -168,8 +168,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                 items, names = _enumerate(c, protected, departments)
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
                                 tail="" if own else tail))
-        elif not asks:
-            asks.append(Ask(c + "是多少"))
+        elif not asks:  # "A和B，哪一项更高": the figures of A and B, then the comparison
+            c = c.rstrip("，,") + "是多少"
+            items, names = _enumerate(c, protected, departments)
+            asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c)))
         if compare and not any(a.op == "compare" for a in asks):
             asks.append(Ask(question, "compare"))
     # the comparison comes last: it reads the figures the other asks give

@@ -60,15 +60,36 @@ def names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
     return len(residue(cat, q, doc)) >= 4
 
 
+# a fund's own table, whose total a question asks when it names the fund before a bare total ("财政拨款收支总计")
+FUND_TOTALS = {"财政拨款": "fiscal_income_expense_total", **FUND_TABLES}
+
+
+def _total_fund(q: Query) -> tuple[str, str] | None:
+    """"财政拨款收支总计" / "政府性基金预算支出合计": the fund named before a bare total, and the rest."""
+    subject = subject_text(q)
+    for w in FUND_TOTALS:
+        i = subject.find(w)
+        if i >= 0 and not TOTAL_NOISE.sub("", subject[:i]):
+            return w, TOTAL_NOISE.sub("", re.sub(r"^(拨款|预算)+", "", subject[i + len(w):]))
+    return None
+
+
 def _total_side(q: Query) -> str | None:
     """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支)."""
     rest = TOTAL_NOISE.sub("", subject_text(q))
+    if fund := _total_fund(q):
+        rest = fund[1]  # the fund's own table: its columns are the fund's
+        if not rest or any(c not in fund[0] and fund[0] not in c for c in q.columns):
+            return None
     m = BARE_TOTAL.match(rest)
-    if not m or q.columns or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
+    if not m or q.columns and not fund or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
         return None
-    if m.group(1) in (None, "收支"):  # 收支 totals are equal: the income side, unless spending is asked
-        return "支出" if re.search(r"花|支出|用掉|开支", q.text) else "收入"
-    return m.group(1)
+    side = m.group(1)
+    if side in (None, "收支"):  # 收支 totals are equal: the income side, unless spending is asked
+        side = "支出" if re.search(r"花|支出|用掉|开支", q.text) else "收入"
+    if fund and side == "收入" and fund[0] in FUND_TABLES:
+        return None  # "一般公共预算拨款收入": a row of the income tables; that fund's own table is its spending
+    return side
 
 
 _TOTAL_SENT = re.compile(r"^(20\d\d年度?)?[^，。；]{0,12}?(收入|支出)(预算|决算)(总额|总计|合计)?(为|是)?\s*\d[\d,]*(\.\d+)?\s*万?元")
@@ -92,14 +113,19 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     rows = cat.doc_rows(doc.doc_id)
     # a total printed as asked ("本年支出合计") before the others
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
-    for kind, labels in (("income_expense_total", names),
-                         ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names))):
+    kinds = (("income_expense_total", names),
+             ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
+    if fund := _total_fund(q):
+        kinds = ((FUND_TOTALS[fund[0]], (*names, "合计", "总计")),)
+    for kind, labels in kinds:
         for label in labels:
             for r in rows:
                 if r.table_kind == kind and bare(r.label) == label and (not r.side or r.side.startswith(side)):
                     picked = pick_value(r, [], "", q.want_year)
                     if picked:
                         return r, picked[0], picked[1]
+    if fund and (r := total_row(cat, doc, (FUND_TOTALS[fund[0]],))) and (picked := pick_value(r, [], "", q.want_year)):
+        return r, picked[0], picked[1]  # a one-unit table's total is its unit's row
     return None
 
 
@@ -255,6 +281,23 @@ def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str])
     return None if num is None else sentence_with_number(cat, q, doc, num, terms)
 
 
+def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 2) -> list[RowEvidence]:
+    """The same row in other tables of the document printing the same figure (a 功能科目 in the 收入 and the
+    支出 table): a reader can check the figure in either, and sees that the tables agree."""
+    if amount is None or not amount:
+        return []
+    name, out, seen = bare(r.label), [], {r.table_idx}
+    for x in cat.doc_rows(r.doc.doc_id):
+        if x.table_idx in seen or x.unit != r.unit or not (name and bare(x.label) == name or r.code and x.code == r.code):
+            continue
+        if any(parse_amount(v) == amount for v in x.values.values()):
+            out.append(x)
+            seen.add(x.table_idx)
+            if len(out) == k:
+                break
+    return out
+
+
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
     if found is None and (side := _total_side(q)) and (e := _total_sentence(cat, doc, side)) is not None:
@@ -273,6 +316,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")
     d.record(doc, value, r.unit, r)
     amount = parse_amount(value)
+    if same := also_printed(cat, r, amount):
+        d.add("（同一数字也见于" + "、".join(f"《{s.table}》{d.cite(s)}" for s in same) + "）")
     if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
         d.computed.extend([wan, Decimal(10000)])

@@ -12,6 +12,7 @@ from assistant.vocab import (
     BUDGET_NOUN_START,
     COMPARE_Q,
     GOAL_ASKED,
+    INCLUDED_PARTS,
     RATE_Q,
     USE_ASKED,
     USE_COLLOQUIAL,
@@ -273,8 +274,18 @@ _DATED = re.compile(r"(?:截至|截止|到)?(20\d\d)年(?:\d{1,2}月|底|末)|(?
 _LIST_COUNT = re.compile(r"(?<=[局委办厅院心处站队所])(?:这|那)?[两二三四五六七八九十]+(?:家|个)(?:部门|单位|机构)?")
 
 
+_CLAUSE = re.compile(r"[（(][^（）()]*[）)]|[^，,；;。？?！!（）()]*[，,；;。？?！!]|[^，,；;。？?！!（）()]+")
+
+
+def _drop_included(question: str) -> str:
+    """"收入总计是多少（算上上年结转）": a clause naming what the figure takes in is not the subject; the whole is asked."""
+    parts = _CLAUSE.findall(question)
+    kept = [p for p in parts if not (INCLUDED_PARTS.search(p) and not re.search(r"多少|几|什么|哪|吗|是否", p))]
+    return "".join(kept) if len(kept) < len(parts) and kept else question
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
-    question = _LIST_COUNT.sub("", question)
+    question = _drop_included(_LIST_COUNT.sub("", question))
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]

@@ -10,7 +10,8 @@ import re
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在驻京工作上的经费是多少" asks an amount)
-USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL
+USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
+    r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
 # headings under which a project's section says what its money does
@@ -38,7 +39,7 @@ SUBJECTLESS = re.compile(
 # the asks are each answered ("X和Y各是多少")
 DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各多少|各是|各为")
 # a comparison between the figures the other asks give
-COMPARE_Q = re.compile(r"哪(?:个|家|一个|一家|个部门|个单位|项)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
+COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
                        r"比一比|比较一下|对比|孰高")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
@@ -127,7 +128,10 @@ COUNT_Q = re.compile(r"(?:几|多少)(辆|人次|人|个|名|家|户|次|项|份
 # words of an ask about an item's measure that are not what is measured ("一年计划出多少期" -> "一年出")
 MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|预计|定为|设定为?|达到|多少|几|什么|吗|呢|[^\u4e00-\u9fa5]|"
                            + COUNT_Q.pattern.replace("(?:几|多少)", "(?<=[几少])"))
-HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)")
+HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
+                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?(?:人员|职工|员工|干部)(?!经费|支出|费|工资|补)")  # "有多少在职人员"
+# a clause saying what a figure takes in ("算上上年结转", "（财政拨款加其他收入都算上）"): the whole is asked
+INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](?:含|包含|包括)")
 # stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use
 CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")

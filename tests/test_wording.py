@@ -1,0 +1,93 @@
+"""Wordings a reader uses that name no row: a clause saying what a total takes in, people counted by a noun
+("有多少在职人员"), a fund named before a bare total ("财政拨款收支总计"), two items compared in one clause
+("会议费和培训费，哪一项更高"), who gets the money ("主要发给谁"), and a numbered label printed on a line of
+its own ("2.政府采购情况。") as a section heading. Figures checked on the pages of real documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.narrative import NarrativeBuilder, TextLine
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+XIAN = SHARED / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
+HANGZHOU = SHARED / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+HUZHOU = SHARED / "more" / "huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"
+SHENZHEN = SHARED / "more" / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
+SUZHOU = SHARED / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
+QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
+FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU)
+corpus = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+
+
+def test_a_numbered_label_alone_is_a_heading_and_a_list_item_stays_text() -> None:
+    nb = NarrativeBuilder()
+    for text in ("（十）其他重要事项的情况说明", "2.政府采购情况。", "2026年各单位政府采购预算总额921.97万元。",
+                 "（1）加强管理。", "（2）严格控制一般性支出。"):
+        nb.line(TextLine(text=text, page=1))
+    paras = nb.finish()
+    assert paras[0].heading_path[-1] == "2.政府采购情况。" and "921.97" in paras[0].text
+    # two short numbered sentences in a row are a list, not two empty headings
+    assert [p.text for p in paras[1:]] == ["（1）加强管理。", "（2）严格控制一般性支出。"]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("wording"), *FILES), dense_retrieval=False))
+
+
+@corpus
+def test_a_clause_naming_what_a_total_takes_in(bot: Assistant) -> None:
+    # p3 表1 收支总表: 收入总计 3,695.91 = 本年收入 3,643.37 + 上年实户资金余额 40.93 + 上年结转 11.61
+    a = answered(bot, "西安市安全生产监督管理局2019年部门综合预算，算上上年结转和上年实户资金余额，收入总计是多少？")
+    assert "3,695.91万元" in a.answer and any(c.kind == "row" and c.row == "收入总计" for c in a.citations)
+
+
+@corpus
+def test_people_counted_by_a_noun_are_not_answered_by_money(bot: Assistant) -> None:
+    # 杭州市气象局 prints no number of staff, only amounts spent on them
+    a = bot.ask("杭州市气象局2026年有多少在职人员？")
+    assert not a.answerable, a.answer
+    # money spent on staff is still money
+    a = answered(bot, "杭州市气象局2026年行政单位医疗安排了多少钱？")
+    assert "61.17" in a.answer
+
+
+@corpus
+def test_a_section_under_a_numbered_label(bot: Assistant) -> None:
+    # p10: "2.政府采购情况。" then 政府采购预算总额 921.97 万元
+    a = answered(bot, "湖州市退役军人事务局2026年政府采购预算总额是多少？")
+    assert "921.97" in a.answer
+    assert any(c.kind == "text" and "政府采购情况" in c.section for c in a.citations)
+
+
+@corpus
+def test_a_fund_named_before_a_total_is_that_funds_table(bot: Assistant) -> None:
+    # 深圳市人民政府办公厅 p15 财政拨款收支总表: 收入总计 10,192.01 (also the 收支总表's)
+    a = answered(bot, "深圳市人民政府办公厅2026年财政拨款收支总计是多少？")
+    assert "10,192.01万元" in a.answer and a.citations[0].row == "收入总计" and "财政拨款" in a.citations[0].table
+    # the whole of a share: the 一般公共预算支出表's total, here its one unit's row (p26: 10,192.01, 基本支出 9,464.34)
+    a = answered(bot, "深圳市人民政府办公厅2026年一般公共预算支出里，基本支出占了百分之多少？")
+    assert "9,464.34 ÷ 10,192.01 × 100% = 92.86%" in a.answer
+
+
+@corpus
+def test_the_same_figure_in_other_tables_is_cited_too(bot: Assistant) -> None:
+    # 泉州 购房补贴 2210203: 12.63 in the 支出预算总表 (p15) and the 一般公共预算拨款支出预算表 (p17)
+    a = answered(bot, "泉州市政府办公室2026年的购房补贴预算是多少？主要发给谁？")
+    rows = [c for c in a.citations if c.kind == "row" and c.row == "购房补贴"]
+    assert len({c.table for c in rows}) == 2 and "同一数字也见于" in a.answer
+    # who gets it: the sentence that says what it is used for (p26)
+    assert "无房职工" in a.answer
+
+
+@corpus
+def test_two_items_compared_in_one_clause(bot: Assistant) -> None:
+    # 苏州市审计局 p18: 会议费 10.00, 培训费 43.00
+    a = answered(bot, "苏州市审计局2026年会议费和培训费，哪一项预算更高？")
+    assert "最高的是培训费" in a.answer and "43.00 − 10.00 = 33.00" in a.answer
