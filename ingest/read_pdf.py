@@ -42,6 +42,9 @@ def _title_from_grid(grid: Grid) -> bool:
         if not texts and len(grid.rows) > 1:
             grid.rows.pop(0)
             continue
+        if len(texts) == 1 and TITLE_PREFIX_ONLY.match(clean(texts[0])) and not found and len(grid.rows) > 1:
+            grid.rows.pop(0)  # "表11" in a row of its own above the title row
+            continue
         if len(texts) == 1 and is_title_line(texts[0]) and not found:
             found = True
             grid.title = clean(texts[0])

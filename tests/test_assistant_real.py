@@ -50,7 +50,9 @@ def test_numbered_sentence_is_not_a_heading() -> None:
     paras = read_document(HANGZHOU).paragraphs
     (p,) = [p for p in paras if "113.53" in p.text]
     assert p.text.startswith("（1）科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）28.00 万元")
-    assert p.heading_path[-1].startswith("（五）一般公共预算当年拨款情况说明")
+    # under "3.一般公共预算当年拨款具体使用情况。", a numbered label printed on a line of its own
+    assert p.heading_path[-2].startswith("（五）一般公共预算当年拨款情况说明")
+    assert p.heading_path[-1] == "3.一般公共预算当年拨款具体使用情况。"
 
 
 # ---------------------------------------------------------------- answers
