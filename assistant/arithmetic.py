@@ -76,6 +76,8 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
     万元, ordered, with the difference and its formula."""
     figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
+    if len({f.doc.doc_id for f in figs}) > 1:  # one figure per document (the first: the one asked)
+        figs = [f for i, f in enumerate(figs) if all(x.doc.doc_id != f.doc.doc_id for x in figs[:i])]
     if len(figs) < 2:
         figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
     if len(figs) < 2:
@@ -89,8 +91,9 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
             return describe(f.doc)
         ev = f.evidence
         label = bare(getattr(ev, "label", ""))
-        if isinstance(ev, RowEvidence) and (not label or label == bare(ev.table) or label in TOTAL_NAMES):
-            # a one-row table (its label is its title, or a total): the column that printed the figure names it
+        shared = sum(bare(getattr(x.evidence, "label", "")) == label for x in figs) > 1
+        if isinstance(ev, RowEvidence) and (not label or shared or label == bare(ev.table) or label in TOTAL_NAMES):
+            # two columns of one row, a one-row table (its label is its title), a total: the column names it
             col = next((c for c, v in ev.values.items() if v == f.printed), None)
             if col is not None and leaf(col) not in TOTAL_NAMES:
                 return leaf(col)

@@ -89,10 +89,12 @@ class Draft:
     figures: list[Figure] = field(default_factory=list)  # the amounts the answer gives, for comparisons
     ask: int = 0  # which ask is being answered
 
-    def record(self, doc: DocInfo, printed: str, unit: str | None, ev: RowEvidence | TextEvidence) -> None:
-        """Remember an amount given for the current ask (the first one per document counts)."""
+    def record(self, doc: DocInfo, printed: str, unit: str | None, ev: RowEvidence | TextEvidence,
+               also: bool = False) -> None:
+        """Remember an amount given for the current ask (the first one per document counts; `also`: one more
+        column of the same row the ask named, "一般公共预算和政府性基金预算哪个多")."""
         value = parse_amount(printed)
-        if value is None or any(f.ask == self.ask and f.doc.doc_id == doc.doc_id for f in self.figures):
+        if value is None or not also and any(f.ask == self.ask and f.doc.doc_id == doc.doc_id for f in self.figures):
             return
         self.figures.append(Figure(self.ask, doc, printed, value, unit or "", ev))
 

@@ -129,9 +129,26 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     return None
 
 
+def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
+    """"专项业务经费支出合计是多少": a column the subject names whole, with nothing else but total words: its
+    value on the total row of the first table that prints it."""
+    if q.columns:
+        return None  # the named columns of the standard tables are read by intent
+    rest = TOTAL_NOISE.sub("", subject_text(q))
+    for r in cat.doc_rows(doc.doc_id):
+        if bare(r.label) not in TOTAL_NAMES:
+            continue
+        for c, v in r.values.items():
+            name = bare(leaf(c))
+            if len(name) >= 4 and name in rest and not re.sub(r"合计|总计|总额|总数|小计|总", "", rest.replace(name, "")) \
+                    and parse_amount(v) is not None:
+                return r, c, v
+    return None
+
+
 def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """The row and column that answer a figure question in one document."""
-    total = _bare_total(cat, q, doc)
+    total = _bare_total(cat, q, doc) or _column_total(cat, q, doc)
     if total is not None:
         return total
     rows = match_rows(cat, q, doc)
@@ -325,6 +342,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     more = list(dict.fromkeys(c for it in q.columns for c in [_col_for_intent(r, it)] if c and c != col))
     if more:
         d.add("，" + "，".join(f"{leaf(c)}为{r.values[c]}{r.unit or ''}" for c in more))
+        for c in more:
+            d.record(doc, r.values[c], r.unit, r, also=True)
     # the other parts of the same row, when the question named no column
     if not q.columns and len(r.values) > 1 and not q.want_year:
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]

@@ -91,3 +91,27 @@ def test_two_items_compared_in_one_clause(bot: Assistant) -> None:
     # 苏州市审计局 p18: 会议费 10.00, 培训费 43.00
     a = answered(bot, "苏州市审计局2026年会议费和培训费，哪一项预算更高？")
     assert "最高的是培训费" in a.answer and "43.00 − 10.00 = 33.00" in a.answer
+
+
+@corpus
+def test_two_columns_of_one_row_compared(bot: Assistant) -> None:
+    # 深圳市人民政府办公厅 p18 支出总表, its unit's row: 基本支出 9,464.34, 项目支出 727.67
+    a = answered(bot, "深圳市人民政府办公厅2026年支出里基本支出和项目支出哪个多？")
+    assert "最高的是基本支出" in a.answer and "9464.34 − 727.67 = 8736.67" in a.answer
+
+
+@corpus
+def test_a_column_named_with_a_total_word(bot: Assistant) -> None:
+    # 西安安监局 2019 p7: the 合计 row's 专项业务经费支出 1,620.98 (also the 专项业务经费支出表's total)
+    a = answered(bot, "西安市安全生产监督管理局2019年专项业务经费支出合计多少？")
+    assert "1,620.98万元" in a.answer and a.citations[0].row == "合计"
+
+
+def test_a_table_number_in_a_row_of_its_own_above_the_title_row() -> None:
+    if not XIAN.is_file():
+        pytest.skip(f"{XIAN} 不存在")
+    from ingest.read_pdf import read_pdf
+
+    # p29: "表11" then "2019年部门综合预算财政拨款结转资金支出表" in the grid's first rows, "表11-财拨结转支出表" above it
+    (t,) = [t for t in read_pdf(XIAN).tables if 29 in t.pages]
+    assert t.title == "2019年部门综合预算财政拨款结转资金支出表" and t.columns[0] == "金额"
