@@ -30,7 +30,8 @@ def start_builder(grid: Grid) -> TableBuilder | PerfBuilder:
     amounts_across = kind != "performance" and any(t in _AMOUNT_HEADS for t in heads)
     # "单位名称 | 项目名称 | 金额 | 绩效目标": one row per project, the amount across the top
     bare_first = [re.sub(r"[（(][^）)]*[）)]", "", t) for t in first]  # "预算数（单位：万元）"
-    listed = any(t in ("项目", "项目名称", "专项名称") for t in bare_first) and any(t in _AMOUNT_HEADS for t in bare_first)
+    listed = any(re.fullmatch(r"(一级|二级|重点)?项目(名称)?|专项名称", t) for t in bare_first) \
+        and any(t in _AMOUNT_HEADS for t in bare_first)
     if listed:
         return TableBuilder(grid, kind)
     if not wide and (kind == "performance" or any(_PERF_FIRST.match(t) for t in first if t) and not amounts_across):

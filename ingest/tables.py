@@ -310,11 +310,38 @@ class TableBuilder:
                 start = i + 1
             elif i < len(self.header_texts) and header_depth(grid) > i and not any(
                 is_number(t) for t in texts if t
-            ):
+            ) and all(len(t) <= 16 for t in texts):  # (a row of text carried over from the page before is no header)
                 start = i + 1
             else:
                 break
-        self._add_rows(grid, start)
+        self._add_rows(grid, self._carried_over(grid, start))
+
+    def _carried_over(self, grid: Grid, start: int) -> int:
+        """A row cut by the page break: the next page's first rows, text only, continue the sentence cells of the
+        table's last row ("完成政府公报编辑管理工" + "作，本年度计划…"). They are joined to it; returns the first row
+        that is a row of its own."""
+        prev = next((r for r in reversed(self.table.rows) if r.values), None)
+        i = start
+        while prev is not None and i < len(grid.rows):
+            texts = grid.texts(i)
+            full = [j for j, t in enumerate(texts) if clean(t) and j < len(self.cols)]
+            if any(is_number(texts[j]) for j in full):
+                break
+            roles = {self.cols[j].role for j in full}
+            vals = {self.cols[j].path or f"列{j + 1}": clean_value(texts[j]) for j in full if self.cols[j].role == "value"}
+            if not full or roles == {"unit"}:  # the unit's name wrapping on ("厅（本级）")
+                i += 1
+                continue
+            if not vals or roles - {"value", "label", "unit"} or any(
+                len(prev.values.get(k, "")) < 10 or prev.values[k].endswith(("。", "；", ";", "！")) for k in vals
+            ):
+                break
+            for k, v in vals.items():
+                prev.values[k] += v
+            labels = [j for j in full if self.cols[j].role == "label"]
+            prev.label += clean(texts[labels[-1]]) if labels else ""  # (the item's own name: the last label column)
+            i += 1
+        return i
 
     def _add_rows(self, grid: Grid, start: int) -> None:
         cols = self.cols
