@@ -186,6 +186,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
             got = answer_for_doc(cat, gq, doc, d)
             if not got:
                 d.parts = d.parts[:before]
+                # one ask no reading answered: what the item it names measures ("公报一年出几期")
+                got = not compound and answer_measure(cat, doc, d, [subject_text(gq)], q.text, own_rows=True)
             said = _said(d, before)
             quoted = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id]
             if got and not compound:  # one ask: a reason or change it asks and the quote lacks, told right after

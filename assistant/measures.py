@@ -23,6 +23,7 @@ _GOALS = re.compile(r"目标|指标")
 _FORM_WORDS = re.compile(r"绩效|目标|指标|年度|当年|总体|整体|预算|资金|项目|支出|情况")
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|多远|多久|比例|百分")
 _PERCENT = re.compile(r"\d\s*[%％]")
+_QUOTED = re.compile(r"《([^》]+)》")
 _YEAR_TAG = re.compile(r"^\d+[、.．-]|20\d\d年度?|[-－—_]+$")
 
 
@@ -66,6 +67,12 @@ def _runs(cat: Catalog, doc: DocInfo, subject: str) -> Iterator[tuple[str, list[
                 run.append(r)
         if run and _described(run):
             yield bare(run[0].label), run
+    # a title the question quotes ("《深圳市人民政府公报》") printed in a row's text: that row is the item's
+    for title in _QUOTED.findall(subject):
+        for rows in _tables(cat, doc).values():
+            for r in rows:
+                if len(title) >= 4 and title in clean(" ".join(r.values.values())) and _described([r]):
+                    yield bare(r.label), [r]
 
 
 def _described(rows: list[RowEvidence]) -> bool:
@@ -122,21 +129,26 @@ def _fits(asked: str, own: set[str], text: str) -> float | None:
     return (sum(g in flat for g in own) / len(own) if own else 0.0) + bonus
 
 
-def answer_measure(cat: Catalog, doc: DocInfo, d: Draft, subjects: list[str], asked: str, said: str = "") -> bool:
+def answer_measure(cat: Catalog, doc: DocInfo, d: Draft, subjects: list[str], asked: str, said: str = "",
+                   own_rows: bool = False) -> bool:
     """Answer what is asked of the first item a subject names that has a clause fitting it; False when none,
-    or when the clause holds no asked word that `said` (another reading's answer) does not already hold."""
-    return any(_measure(cat, doc, d, s, asked, said) for s in dict.fromkeys(subjects) if s)
+    or when the clause holds no asked word that `said` (another reading's answer) does not already hold.
+    `own_rows`: only from the rows the item prints (a question asking nothing else)."""
+    return any(_measure(cat, doc, d, s, asked, said, own_rows) for s in dict.fromkeys(subjects) if s)
 
 
-def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, said: str) -> bool:
+def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, said: str, own_rows: bool = False) -> bool:
     if not _QUANTITY.search(asked) or WHY_Q.search(asked) or CHANGE_Q.search(asked):
         return False  # a reason or a change is told in the narrative, not measured
     runs = list(_runs(cat, doc, subject))
+    if own_rows and not runs:
+        return False
     if not runs and _GOALS.search(subject + asked):  # "整体绩效目标里X多少": every form's indicators
         runs = [(project_name(rows[0].table), rows) for rows in _tables(cat, doc).values()
                 if rows[0].table_kind == "performance"]
     clauses = [c for name, rows in runs for c in _row_clauses(name, rows)]
-    clauses += list(_sentence_clauses(cat, doc, subject, [name for name, _ in runs]))
+    if not own_rows:
+        clauses += list(_sentence_clauses(cat, doc, subject, [name for name, _ in runs]))
     # the asked words the item's clauses use at all ("光在北京的房租" -> 房租): the others are the asker's own
     flat = [clean(c.text) for c in clauses]
     own = {g for g in _bigrams(MEASURE_NOISE.sub("", clean(asked))) if any(g in f for f in flat)}

@@ -115,3 +115,13 @@ def test_a_table_number_in_a_row_of_its_own_above_the_title_row() -> None:
     # p29: "表11" then "2019年部门综合预算财政拨款结转资金支出表" in the grid's first rows, "表11-财拨结转支出表" above it
     (t,) = [t for t in read_pdf(XIAN).tables if 29 in t.pages]
     assert t.title == "2019年部门综合预算财政拨款结转资金支出表" and t.columns[0] == "金额"
+
+
+@corpus
+def test_a_project_list_row_cut_by_the_page_break(bot: Assistant) -> None:
+    # 深圳市人民政府办公厅 p10–11, 重点项目绩效目标: "二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标", one row per
+    # project; the 政府公报编辑管理 row's goal runs onto p11 ("…发行数量大于等于42期")
+    a = answered(bot, "深圳市政府办公厅“市政府值班业务”的绩效目标是每天至少几个人值班？")
+    assert "3 人/天" in a.answer
+    a = answered(bot, "深圳市政府办公厅编的《深圳市人民政府公报》计划一年出几期？")
+    assert "42 期" in a.answer and any(c.kind == "row" and c.row == "政府公报编辑管理" for c in a.citations)
