@@ -277,11 +277,16 @@ _LIST_COUNT = re.compile(r"(?<=[局委办厅院心处站队所])(?:这|那)?[两
 _CLAUSE = re.compile(r"[（(][^（）()]*[）)]|[^，,；;。？?！!（）()]*[，,；;。？?！!]|[^，,；;。？?！!（）()]+")
 
 
+_OWN_UNIT_ONLY = re.compile(r"[（(]?(?:不含|不包括|不包含|除去|扣除)(?:下属|所属|二级)?(?:单位|机构)[）)]?[，,]?")
+
+
 def _drop_included(question: str) -> str:
     """"收入总计是多少（算上上年结转）": a clause naming what the figure takes in is not the subject; the whole is asked."""
     parts = _CLAUSE.findall(question)
     kept = [p for p in parts if not (INCLUDED_PARTS.search(p) and not re.search(r"多少|几|什么|哪|吗|是否", p))]
-    return "".join(kept) if len(kept) < len(parts) and kept else question
+    # "（不含下属单位）": the department's own unit, as "本级" says
+    kept = [("" if "本级" in question else "（本级）") if _OWN_UNIT_ONLY.fullmatch(p) else p for p in kept]
+    return "".join(kept) if kept != parts and kept else question
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:

@@ -21,7 +21,9 @@ HUZHOU = SHARED / "more" / "huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"
 SHENZHEN = SHARED / "more" / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
 SUZHOU = SHARED / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
 QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
-FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU)
+WUXI = SHARED / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
+XINFANG = SHARED / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
+FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU, WUXI, XINFANG)
 corpus = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
 
@@ -125,3 +127,17 @@ def test_a_project_list_row_cut_by_the_page_break(bot: Assistant) -> None:
     assert "3 人/天" in a.answer
     a = answered(bot, "深圳市政府办公厅编的《深圳市人民政府公报》计划一年出几期？")
     assert "42 期" in a.answer and any(c.kind == "row" and c.row == "政府公报编辑管理" for c in a.citations)
+
+
+@corpus
+def test_not_counting_the_units_below_is_the_departments_own_unit(bot: Assistant) -> None:
+    # 无锡市统计局 p9 收入总表: 无锡市统计局（本级） 327001, 2,663.92 (the department with its 普查中心 is more)
+    a = answered(bot, "无锡市统计局（不含下属单位）2026年预算一共多少？")
+    assert "2,663.92万元" in a.answer and a.citations[0].row == "无锡市统计局（本级）"
+
+
+@corpus
+def test_plan_and_actual_of_one_item_asked_one_after_the_other(bot: Assistant) -> None:
+    # 国家信访局 2024 决算 p22: 其他信访事务支出（项）年初预算 2457.85, 支出决算 1788.46, and why less was spent
+    a = answered(bot, "国家信访局2024年其他信访事务支出年初预算是多少，最后实际花了多少？为什么没花完？")
+    assert "2457.85" in a.answer and "1,788.46" in a.answer and "未按计划开展" in a.answer
