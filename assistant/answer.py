@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.arithmetic import answer_computation, answer_share, compare, in_wan
+from assistant.arithmetic import add_up, answer_computation, answer_share, compare, in_wan
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
@@ -179,8 +179,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 continue  # the group names another document
             # the group's lead ask first (the question itself when it asks one thing)
             d.ask = 100 * g
+            d.what = group[0].names[0] if group[0].names else ""
             before = len(d.parts)
             gq = understand(group[0].text, [doc]) if compound else q
+            if compound and len(q.docs) > 1:  # the other departments the ask lists are not its subject
+                for a in sorted({a for x in q.docs if x is not doc for a in aliases(x.department)}, key=len, reverse=True):
+                    gq = replace(gq, subject=gq.subject.replace(a, ""))
             lead = gq
             leads.append(subject_text(gq))
             got = answer_for_doc(cat, gq, doc, d)
@@ -205,6 +209,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         found.add((release(doc), 100 * g + k + 1))
                         continue
                     d.ask = 100 * g + k + 1
+                    d.what = name
                     own = _TAIL_NOISE.sub("", ask.tail)
                     tries = [aq]
                     if not name and len(own) >= 2:
@@ -257,6 +262,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
     for ask in asks:
         if ask.op == "compare":
             compare(d, ask.text, q.docs)
+        elif ask.op == "sum":
+            add_up(d)
     if q.unknown and answered:
         d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件。")
     if answered == 0:

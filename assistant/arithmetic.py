@@ -75,37 +75,57 @@ def in_wan(d: Draft, f: Figure) -> str:
 def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
     万元, ordered, with the difference and its formula."""
-    figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
-    if len({f.doc.doc_id for f in figs}) > 1:  # one figure per document (the first: the one asked)
-        figs = [f for i, f in enumerate(figs) if all(x.doc.doc_id != f.doc.doc_id for x in figs[:i])]
-    if len(figs) < 2:
-        figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
+    figs = _per_thing(d)
     if len(figs) < 2:
         d.add("可比较的数字不足两个，无法比较。")
         return
     low = bool(COMPARE_LOW.search(COMPARE_Q.search(question).group(0))) if COMPARE_Q.search(question) else False
     figs = sorted(figs, key=lambda f: f.wan, reverse=not low)
 
-    def name(f: Figure) -> str:
-        if len({x.doc.doc_id for x in figs}) > 1:
-            return describe(f.doc)
-        ev = f.evidence
-        label = bare(getattr(ev, "label", ""))
-        shared = sum(bare(getattr(x.evidence, "label", "")) == label for x in figs) > 1
-        if isinstance(ev, RowEvidence) and (not label or shared or label == bare(ev.table) or label in TOTAL_NAMES):
-            # two columns of one row, a one-row table (its label is its title), a total: the column names it
-            col = next((c for c, v in ev.values.items() if v == f.printed), None)
-            if col is not None and leaf(col) not in TOTAL_NAMES:
-                return leaf(col)
-        return label or describe(f.doc)
-
     first, second = figs[0], figs[1]
     hi, lo = (second, first) if low else (first, second)
     diff = quantize2(hi.wan - lo.wan)
     d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
-    order = "，".join(f"{name(f)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
-    d.add(f"比较：{order}；{'最低' if low else '最高'}的是{name(first)}，与{name(second)}相差 "
+    order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
+    d.add(f"比较：{order}；{'最低' if low else '最高'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
           f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
+
+
+def _per_thing(d: Draft) -> list[Figure]:
+    """The figures a comparison or a sum reads: the first ask's, one per document; else one per ask."""
+    figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
+    if len({f.doc.doc_id for f in figs}) > 1:
+        figs = [f for i, f in enumerate(figs) if all(x.doc.doc_id != f.doc.doc_id for x in figs[:i])]
+    if len(figs) < 2:
+        figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
+    return figs
+
+
+def _name(f: Figure, figs: list[Figure]) -> str:
+    """What a figure is called beside the others: its document when they come from several, else its row
+    (or its column, for two columns of one row, a one-row table whose label is its title, or a total)."""
+    if len({x.doc.doc_id for x in figs}) > 1:
+        return describe(f.doc)
+    ev = f.evidence
+    label = bare(getattr(ev, "label", ""))
+    shared = sum(bare(getattr(x.evidence, "label", "")) == label for x in figs) > 1
+    if isinstance(ev, RowEvidence) and (not label or shared or label == bare(ev.table) or label in TOTAL_NAMES):
+        col = next((c for c, v in ev.values.items() if v == f.printed), None)
+        if col is not None and leaf(col) not in TOTAL_NAMES:
+            return leaf(col)
+    return label or f.what or describe(f.doc)
+
+
+def add_up(d: Draft) -> None:
+    """"A和B加起来": the amounts the other asks gave, in 万元, and their sum with its formula."""
+    figs = _per_thing(d)
+    if len(figs) < 2:
+        d.add("可相加的数字不足两个，无法相加。")
+        return
+    total = quantize2(sum((f.wan for f in figs), Decimal(0)))
+    d.computed.extend([total, *(quantize2(f.wan) for f in figs)])
+    parts = " + ".join(str(quantize2(f.wan)) for f in figs)
+    d.add(f"合计：{'，'.join(_name(f, figs) + in_wan(d, f) + d.cite(f.evidence) for f in figs)}；{parts} = {total}万元。")
 
 
 _DIFF = re.compile(r"^(.+?)比(.+?)(?:多|少|高|低|大|小)(?:多少|几|了多少)")

@@ -21,6 +21,7 @@ from assistant.vocab import (
     INTERROGATIVE,
     SUBJECT_NOUN,
     SUBJECTLESS,
+    SUM_Q,
 )
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
@@ -140,7 +141,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             clauses[-1] += "，" + carry.rstrip("，")
         else:
             clauses.append(carry.rstrip("，"))
-    if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0]))):
+    if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0])
+                                               or SUM_Q.search(clauses[0]))):
         return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
     context = ""  # what a follow-up continues: the clause before it, without its question tail
@@ -150,7 +152,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         compare = bool(COMPARE_Q.search(c))
-        c = COMPARE_Q.sub("", c).replace("比一比", "")
+        c = COMPARE_Q.sub(_compared_thing, c).replace("比一比", "")
+        summed = False
+        if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, departments)[0]) >= 2:
+            c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
         own = i == 0 or _own_subject(c)
         tail = c
         orgs = [d for d in departments if len(d) >= 3 and d in c]
@@ -175,11 +180,18 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c)))
         if compare and not any(a.op == "compare" for a in asks):
             asks.append(Ask(question, "compare"))
-    # the comparison comes last: it reads the figures the other asks give
-    asks.sort(key=lambda a: a.op == "compare")
+        if summed and not any(a.op == "sum" for a in asks):
+            asks.append(Ask(question, "sum"))
+    # the comparison and the sum come last: they read the figures the other asks give
+    asks.sort(key=lambda a: a.op in ("compare", "sum"))
     if len(asks) == 1 and not asks[0].items:
         return [Ask(question)]
     return asks
+
+
+def _compared_thing(m: re.Match[str]) -> str:
+    """"谁的财政拨款收入更高": the thing compared stays in the ask ("财政拨款收入"), the comparison goes."""
+    return m.groupdict().get("what") or ""
 
 
 def _key(ask: str) -> str:

@@ -72,6 +72,7 @@ class Figure:
     value: Decimal
     unit: str
     evidence: RowEvidence | TextEvidence
+    what: str = ""  # the listed thing it answers ("公务接待费"), when the ask listed several
 
     @property
     def wan(self) -> Decimal:
@@ -88,6 +89,7 @@ class Draft:
     answerable: bool = True
     figures: list[Figure] = field(default_factory=list)  # the amounts the answer gives, for comparisons
     ask: int = 0  # which ask is being answered
+    what: str = ""  # which listed thing of it
 
     def record(self, doc: DocInfo, printed: str, unit: str | None, ev: RowEvidence | TextEvidence,
                also: bool = False) -> None:
@@ -96,7 +98,7 @@ class Draft:
         value = parse_amount(printed)
         if value is None or not also and any(f.ask == self.ask and f.doc.doc_id == doc.doc_id for f in self.figures):
             return
-        self.figures.append(Figure(self.ask, doc, printed, value, unit or "", ev))
+        self.figures.append(Figure(self.ask, doc, printed, value, unit or "", ev, self.what))
 
     def cited(self, ev: RowEvidence | TextEvidence) -> bool:
         return any(e.key == ev.key and (not isinstance(e, TextEvidence) or e.text == ev.text) for e in self.evidence)

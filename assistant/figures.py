@@ -69,7 +69,7 @@ def _total_fund(q: Query) -> tuple[str, str] | None:
     subject = subject_text(q)
     for w in FUND_TOTALS:
         i = subject.find(w)
-        if i >= 0 and not TOTAL_NOISE.sub("", subject[:i]):
+        if i >= 0 and not re.sub(r"本级|[和与及跟、]", "", TOTAL_NOISE.sub("", subject[:i])):  # ("本级和…": names gone)
             return w, TOTAL_NOISE.sub("", re.sub(r"^(拨款|预算)+", "", subject[i + len(w):]))
     return None
 

@@ -38,9 +38,12 @@ SUBJECTLESS = re.compile(
     r"预算数?|决算数?|年初|低于|高于|大于|小于|超过|远|执行|差异|差距|偏差|完成"  # plan vs final of the same subject
 )
 # the asks are each answered ("X和Y各是多少")
+# a sum of the things listed ("A和B加起来是多少")
+SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
 DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各多少|各是|各为")
 # a comparison between the figures the other asks give
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
+                       r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:更|最)(?:高|多|大|少|低|小)|"
                        r"比一比|比较一下|对比|孰高")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)

@@ -23,7 +23,8 @@ SUZHOU = SHARED / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
 QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
 WUXI = SHARED / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
 XINFANG = SHARED / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
-FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU, WUXI, XINFANG)
+YANTAI = SHARED / "real" / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
+FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU, WUXI, XINFANG, YANTAI)
 corpus = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
 
@@ -141,3 +142,17 @@ def test_plan_and_actual_of_one_item_asked_one_after_the_other(bot: Assistant) -
     # 国家信访局 2024 决算 p22: 其他信访事务支出（项）年初预算 2457.85, 支出决算 1788.46, and why less was spent
     a = answered(bot, "国家信访局2024年其他信访事务支出年初预算是多少，最后实际花了多少？为什么没花完？")
     assert "2457.85" in a.answer and "1,788.46" in a.answer and "未按计划开展" in a.answer
+
+
+@corpus
+def test_things_listed_and_added_up(bot: Assistant) -> None:
+    # 烟台市信访局 p18 三公 table: 公务接待费 2.00, 公务用车运行维护费 15.00
+    a = answered(bot, "烟台市信访局2026年的公务接待费和公务用车运行维护费加起来是多少？")
+    assert "2.00 + 15.00 = 17.00万元" in a.answer and "公务接待费" in a.answer
+
+
+@corpus
+def test_whose_figure_is_higher(bot: Assistant) -> None:
+    # 财政拨款收支总表 收入总计: 深圳市人民政府办公厅 10,192.01 (p15), 苏州市审计局 4,651.67
+    a = answered(bot, "深圳市人民政府办公厅和苏州市审计局2026年，谁的财政拨款收入更高？")
+    assert "最高的是深圳市人民政府办公厅" in a.answer and "10192.01 − 4651.67 = 5540.34" in a.answer
