@@ -102,8 +102,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             continue
         if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
             continue
-        if len(txt) < 12 and not re.search(r"\d", txt):
-            continue  # a heading line ("（一）机关运行经费。")
+        if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
+            continue  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
         if q.want_year and str(q.want_year) not in txt:
             continue  # last year's figure: a sentence about it names that year
         if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
@@ -166,8 +166,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
         if _LIST_OPENS.search(clean(e.text)):
             keep += [x for x in _list_after(cat, e) if x not in keep]
+    # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
+    none = [e for e in keep if _STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
     if MONEY_ASKED.search(q.text) and not COUNT_Q.search(q.text) and not any(AMOUNT.search(e.text) for e in keep):
-        return False  # "总投资是多少": sentences about the project that state no amount do not answer it
+        if not none:
+            return False  # "总投资是多少": sentences about the project that state no amount do not answer it
+        keep = none
     chosen = sorted(keep, key=lambda e: e.para_idx)
     if wants_amount and (amt := amount_in(best.text)) is not None:
         d.record(doc, *amt, best)
@@ -226,6 +230,7 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     return out
 
 
+_STATED_NONE = re.compile(r"(?:^|[，。；])(?:本单位|本部门|我单位|我部门|单位)?(?:无|没有|未安排|不安排|未设置|不涉及)")
 _LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$")
 
 

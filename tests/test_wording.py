@@ -24,7 +24,8 @@ QUANZHOU = SHARED / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.
 WUXI = SHARED / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
 XINFANG = SHARED / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
 YANTAI = SHARED / "real" / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
-FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU, WUXI, XINFANG, YANTAI)
+KAOSHI = SHARED / "more" / "shanghai-shi_zhiye-nengli-kaoshiyuan_2026_danwei-yusuan.pdf"
+FILES = (XIAN, HANGZHOU, HUZHOU, SHENZHEN, SUZHOU, QUANZHOU, WUXI, XINFANG, YANTAI, KAOSHI)
 corpus = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
 
@@ -156,3 +157,10 @@ def test_whose_figure_is_higher(bot: Assistant) -> None:
     # 财政拨款收支总表 收入总计: 深圳市人民政府办公厅 10,192.01 (p15), 苏州市审计局 4,651.67
     a = answered(bot, "深圳市人民政府办公厅和苏州市审计局2026年，谁的财政拨款收入更高？")
     assert "最高的是深圳市人民政府办公厅" in a.answer and "10192.01 − 4651.67 = 5540.34" in a.answer
+
+
+@corpus
+def test_a_sentence_saying_there_is_none_answers(bot: Assistant) -> None:
+    # 上海市职业能力考试院 p20: "二、机关运行经费预算 本单位无机关运行经费。"
+    a = answered(bot, "上海市职业能力考试院2026年机关运行经费安排了多少？")
+    assert "本单位无机关运行经费" in a.answer and a.citations[0].page == 20
