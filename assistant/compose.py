@@ -94,7 +94,7 @@ class Draft:
     def record(self, doc: DocInfo, printed: str, unit: str | None, ev: RowEvidence | TextEvidence,
                also: bool = False) -> None:
         """Remember an amount given for the current ask (the first one per document counts; `also`: one more
-        column of the same row the ask named, "一般公共预算和政府性基金预算哪个多")."""
+        column of the same row the ask named, "人员经费和公用经费哪个多")."""
         value = parse_amount(printed)
         if value is None or not also and any(f.ask == self.ask and f.doc.doc_id == doc.doc_id for f in self.figures):
             return

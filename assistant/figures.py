@@ -60,12 +60,12 @@ def names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
     return len(residue(cat, q, doc)) >= 4
 
 
-# a fund's own table, whose total a question asks when it names the fund before a bare total ("财政拨款收支总计")
+# a fund's own table, whose total a question asks when it names the fund before a bare total ("财政拨款的总盘子")
 FUND_TOTALS = {"财政拨款": "fiscal_income_expense_total", **FUND_TABLES}
 
 
 def _total_fund(q: Query) -> tuple[str, str] | None:
-    """"财政拨款收支总计" / "政府性基金预算支出合计": the fund named before a bare total, and the rest."""
+    """"财政拨款支出总计" / "政府性基金预算支出合计": the fund named before a bare total, and the rest."""
     subject = subject_text(q)
     for w in FUND_TOTALS:
         i = subject.find(w)
@@ -130,7 +130,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
 
 
 def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
-    """"专项业务经费支出合计是多少": a column the subject names whole, with nothing else but total words: its
+    """"X费支出合计多少" (X费 a column of a table): a column the subject names whole, with nothing else but total words: its
     value on the total row of the first table that prints it."""
     if q.columns:
         return None  # the named columns of the standard tables are read by intent

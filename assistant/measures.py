@@ -67,7 +67,7 @@ def _runs(cat: Catalog, doc: DocInfo, subject: str) -> Iterator[tuple[str, list[
                 run.append(r)
         if run and _described(run):
             yield bare(run[0].label), run
-    # a title the question quotes ("《深圳市人民政府公报》") printed in a row's text: that row is the item's
+    # a title the question quotes ("《某某年鉴》") printed in a row's text: that row is the item's
     for title in _QUOTED.findall(subject):
         for rows in _tables(cat, doc).values():
             for r in rows:

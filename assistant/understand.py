@@ -281,10 +281,10 @@ _OWN_UNIT_ONLY = re.compile(r"[（(]?(?:不含|不包括|不包含|除去|扣除
 
 
 def _drop_included(question: str) -> str:
-    """"收入总计是多少（算上上年结转）": a clause naming what the figure takes in is not the subject; the whole is asked."""
+    """"收入总计是多少（上年结转也算进去）": a clause naming what the figure takes in is not the subject; the whole is asked."""
     parts = _CLAUSE.findall(question)
     kept = [p for p in parts if not (INCLUDED_PARTS.search(p) and not re.search(r"多少|几|什么|哪|吗|是否", p))]
-    # "（不含下属单位）": the department's own unit, as "本级" says
+    # "（不包括所属单位）": the department's own unit, as "本级" says
     kept = [("" if "本级" in question else "（本级）") if _OWN_UNIT_ONLY.fullmatch(p) else p for p in kept]
     return "".join(kept) if kept != parts and kept else question
 

@@ -133,8 +133,8 @@ COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|
 MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|预计|定为|设定为?|达到|多少|几|什么|吗|呢|[^\u4e00-\u9fa5]|"
                            + COUNT_Q.pattern.replace("(?:几|多少)", "(?<=[几少])"))
 HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
-                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?(?:人员|职工|员工|干部)(?!经费|支出|费|工资|补)")  # "有多少在职人员"
-# a clause saying what a figure takes in ("算上上年结转", "（财政拨款加其他收入都算上）"): the whole is asked
+                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?(?:人员|职工|员工|干部)(?!经费|支出|费|工资|补)")  # "多少名在编职工"
+# a clause saying what a figure takes in ("上年结余也算进去", "（含结转）"): the whole is asked
 INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](?:含|包含|包括)")
 # stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use
 CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
