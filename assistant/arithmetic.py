@@ -230,8 +230,9 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
         res = a[2] - b[2]
         d.computed.append(abs(res))
+        big, small = (a[1], b[1]) if res >= 0 else (b[1], a[1])  # the larger first: the formula holds as written
         d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
-              f"差额 = {a[1]} − {b[1]} = {abs(res)}{unit}。")
+              f"差额 = {big} − {small} = {abs(res)}{unit}。")
         return True
     return False
 

@@ -165,3 +165,10 @@ def test_a_sentence_saying_there_is_none_answers(bot: Assistant) -> None:
     # 上海市职业能力考试院 p20: "二、机关运行经费预算 本单位无机关运行经费。"
     a = answered(bot, "上海市职业能力考试院2026年机关运行经费安排了多少？")
     assert "本单位无机关运行经费" in a.answer and a.citations[0].page == 20
+
+
+@corpus
+def test_a_difference_is_written_larger_first(bot: Assistant) -> None:
+    # 苏州市审计局 p18: 会议费 10.00, 培训费 43.00; the formula must hold as written
+    a = answered(bot, "苏州市审计局2026年的会议费比培训费少多少？")
+    assert "43.00 − 10.00 = 33.00" in a.answer
