@@ -22,6 +22,7 @@ from assistant.vocab import (
     SUBJECT_NOUN,
     SUBJECTLESS,
     SUM_Q,
+    without_comparison,
 )
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
@@ -152,7 +153,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         compare = bool(COMPARE_Q.search(c))
-        c = COMPARE_Q.sub(_compared_thing, c).replace("比一比", "")
+        c = without_comparison(c).replace("比一比", "")
         summed = False
         if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, departments)[0]) >= 2:
             c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
@@ -187,11 +188,6 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     if len(asks) == 1 and not asks[0].items:
         return [Ask(question)]
     return asks
-
-
-def _compared_thing(m: re.Match[str]) -> str:
-    """"谁的财政拨款收入更高": the thing compared stays in the ask ("财政拨款收入"), the comparison goes."""
-    return m.groupdict().get("what") or ""
 
 
 def _key(ask: str) -> str:

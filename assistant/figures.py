@@ -74,10 +74,11 @@ def _total_fund(q: Query) -> tuple[str, str] | None:
     return None
 
 
-def _total_side(q: Query) -> str | None:
-    """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支)."""
+def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
+    """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支). `fund`: the
+    fund named before the total (`_total_fund`)."""
     rest = TOTAL_NOISE.sub("", subject_text(q))
-    if fund := _total_fund(q):
+    if fund:
         rest = fund[1]  # the fund's own table: its columns are the fund's
         if not rest or any(c not in fund[0] and fund[0] not in c for c in q.columns):
             return None
@@ -107,7 +108,8 @@ def _total_sentence(cat: Catalog, doc: DocInfo, side: str) -> TextEvidence | Non
 
 def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
-    side = _total_side(q)
+    fund = _total_fund(q)
+    side = _total_side(q, fund)
     if side is None:
         return None
     rows = cat.doc_rows(doc.doc_id)
@@ -115,7 +117,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
     kinds = (("income_expense_total", names),
              ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
-    if fund := _total_fund(q):
+    if fund:
         kinds = ((FUND_TOTALS[fund[0]], (*names, "合计", "总计")),)
     for kind, labels in kinds:
         for label in labels:
@@ -317,7 +319,7 @@ def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 
 
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
-    if found is None and (side := _total_side(q)) and (e := _total_sentence(cat, doc, side)) is not None:
+    if found is None and (side := _total_side(q, _total_fund(q))) and (e := _total_sentence(cat, doc, side)) is not None:
         d.add(f"{prefix}{describe(doc)}：“{e.text.rstrip('。；')}”{d.cite(e)}。")
         if (amt := amount_in(e.text)) is not None:
             d.record(doc, *amt, e)

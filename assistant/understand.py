@@ -10,7 +10,6 @@ from functools import lru_cache
 from assistant.evidence import DocInfo
 from assistant.vocab import (
     BUDGET_NOUN_START,
-    COMPARE_Q,
     GOAL_ASKED,
     INCLUDED_PARTS,
     RATE_Q,
@@ -19,6 +18,7 @@ from assistant.vocab import (
     WHEN_ASKED,
     WHY_ASKED,
     asked_kinds,
+    without_comparison,
 )
 
 _WS = re.compile(r"\s+")
@@ -472,7 +472,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?多少)|[？?。，,！!、]",
         "",
-        COMPARE_Q.sub(lambda m: m.groupdict().get("what") or "", subj),  # "哪家多" asks to compare the figures, it is not their subject
+        without_comparison(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     q.subject = subj

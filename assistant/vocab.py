@@ -45,6 +45,13 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各�
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
                        r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:更|最)(?:高|多|大|少|低|小)|"
                        r"比一比|比较一下|对比|孰高")
+
+
+def without_comparison(text: str) -> str:
+    """The text without its comparison ("哪个多"); "谁的财政拨款收入更高" keeps the thing compared ("财政拨款收入")."""
+    return COMPARE_Q.sub(lambda m: m.groupdict().get("what") or "", text)
+
+
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
 RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
