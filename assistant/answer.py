@@ -105,6 +105,11 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "duty" in q.asked and answer_duty(cat, q, doc, d):
         return True
+    if intents == ["whether"]:  # a yes or no with no amount asked: a sentence that names the thing asked
+        mark = (len(d.parts), len(d.evidence), len(d.figures))
+        if answer_passage(cat, q, doc, d, prefix) and _names_most(subject_text(q), clean("".join(d.parts[mark[0]:]))):
+            return True
+        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):
@@ -187,7 +192,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     gq = replace(gq, subject=gq.subject.replace(a, ""))
             lead = gq
             leads.append(subject_text(gq))
+            marks = (len(d.evidence), len(d.figures))
             got = answer_for_doc(cat, gq, doc, d)
+            if got and g > 0 and _repeats(d, before):
+                # the same answer as an ask before says nothing new: what this ask's own words ask ("其中X")
+                d.parts, d.evidence, d.figures = d.parts[:before], d.evidence[: marks[0]], d.figures[: marks[1]]
+                own = group[0].tail
+                oq = understand(own, [doc])
+                oq = replace(oq, units=oq.units or gq.units)  # (the unit named before still holds)
+                got = len(own) >= 2 and answer_for_doc(cat, oq, doc, d) and not _repeats(d, before)
             if not got:
                 d.parts = d.parts[:before]
                 # one ask no reading answered: what the item it names measures ("公报一年出几期")
@@ -223,6 +236,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     for tq in tries:
                         mark = (len(d.parts), len(d.evidence), len(d.figures))
                         if answer_for_doc(cat, tq, doc, d):
+                            # what was said already is not said again ("X是多少？比上年增加多少": the change only)
+                            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said) or d.parts[mark[0]:]
                             new = "".join(d.parts[mark[0]:])
                             if new and new not in said and not _POINTS_BACK.fullmatch(new):
                                 break
@@ -310,6 +325,7 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
 
 
 # an answer that only points at a sentence already quoted ("…：见上文[1]。") says nothing new
+_CITED = re.compile(r"\[\d+\]")
 _POINTS_BACK = re.compile(r"[^。]*见上文(?:\[\d+\])+。?")
 
 
@@ -352,6 +368,33 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     if len(owners) == 1:
         (q.docs,) = owners.values()
         q.ambiguous = []
+
+
+def _names_most(subject: str, text: str) -> bool:
+    """Whether the text prints most of the subject as one run ("二级预算单位" of "下属二级预算单位")."""
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, subject, text, autojunk=False).find_longest_match(0, len(subject), 0, len(text))
+    return m.size >= 4 and m.size >= 0.6 * len(subject)
+
+
+def _unsaid(parts: list[str], said: str) -> list[str]:
+    """The parts that do not repeat a cited statement already in `said` (with the stops that closed one)."""
+    out: list[str] = []
+    dropped = False
+    for p in parts:
+        if _CITED.search(p) and p in said or dropped and not re.search(r"[\u4e00-\u9fa5\d]", p):
+            dropped = True
+            continue
+        out.append(p)
+        dropped = False
+    return out
+
+
+def _repeats(d: Draft, before: int) -> bool:
+    """Whether the parts from `before` on only repeat what the parts before them said."""
+    new, old = "".join(d.parts[before:]), "".join(d.parts[:before])
+    return bool(new) and new in old
 
 
 def _said(d: Draft, before: int) -> str:

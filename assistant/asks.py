@@ -30,6 +30,8 @@ _LIST_SEP = re.compile(r"[、和及与跟]|以及")
 _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
 _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|共)?(?:花|用)了?)?"
                            r"(?:各自?|分别)?(?:是|为|有)?(?:多少钱?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
+_DONE_VERB = re.compile(r"(?:安排|花|用|拨|投入|预计|计划|有)了?$")  # "X安排了" before "其中Y": X
+_WITHIN = re.compile(r"其中|(?:这)?里面|当中")
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
 
@@ -40,7 +42,7 @@ class Ask:
     items: tuple[str, ...] = ()  # "X、Y分别是多少": the standalone question of each listed thing
     names: tuple[str, ...] = ()  # the listed things themselves (to check that an answer covers each)
     subject: str = ""  # its own subject phrase ("" for a follow-up: "比上年增加了多少")
-    tail: str = ""  # a follow-up's own words, before the subject it continues was put in front
+    tail: str = ""  # a follow-up's own words, or what "其中X" asks within the subject before (X)
 
 
 def _subject_phrase(clause: str) -> str:
@@ -158,7 +160,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, departments)[0]) >= 2:
             c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
         own = i == 0 or _own_subject(c)
-        tail = c
+        tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
         if i > 0 and not own and orgs:
             # "无锡统计局本级又是多少": another body, the same thing asked as before
@@ -167,14 +169,18 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                 if len(d) >= 3:
                     rest = rest.replace(d, "")
             c, own = rest + c, True
-        elif i > 0 and (not own or re.match(r"其中|(?:这)?里面|当中", c)):  # "里面X是多少": X within the subject before
+        elif i > 0 and (within := _WITHIN.match(c)) and own:
+            # "其中X是多少": X within the subject before; X's own words are what it asks
+            tail, within_ask = c[within.end():], True
+            c = _DONE_VERB.sub("", context) + "中" + tail
+        elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, departments)
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
-                                tail="" if own else tail))
+                                tail=tail if not own or within_ask else ""))
         elif not asks:  # "A和B，哪一项更高": the figures of A and B, then the comparison
             c = c.rstrip("，,") + "是多少"
             items, names = _enumerate(c, protected, departments)

@@ -12,6 +12,7 @@ from assistant.compose import (
     bare,
     clean,
     describe,
+    is_unit_row,
     key_terms,
     leaf,
     match_rows,
@@ -187,7 +188,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         return best[1], best[2][0], best[2][1]
     if rows:
         picked = pick_value(rows[0], q.columns, subject_text(q), q.want_year)
-        if picked and not (q.columns and rows[0].table_kind not in ("performance", "sanggong")
+        free = ("performance", "sanggong") if "sanggong" in q.asked else ("performance",)  # (a 三公 row when 三公 is asked)
+        if picked and not (q.columns and rows[0].table_kind not in free
                            and not any(c in picked[0] or c in bare(rows[0].label) or c in rows[0].table
                                        or _col_for_intent(rows[0], c) for c in q.columns)):
             return rows[0], picked[0], picked[1]  # (not a row without the asked column: "公用经费" is not 支出合计)
@@ -205,6 +207,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # something else: "信访视频指挥调度平台项目支出了多少")
         kinds = ("general_public_basic", "basic_expense") if any(c in q.columns for c in ("人员经费", "公用经费")) else (
             "expense_total", "general_public_expense")
+        if fund in kinds:  # "一般公共预算支出中项目支出": the named fund's table first
+            kinds = (fund, *(k for k in kinds if k != fund))
         tr = total_row(cat, doc, kinds)
         if tr is not None:
             picked = pick_value(tr, q.columns, "", q.want_year)
@@ -383,6 +387,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
+    if q.units and (mine := [r for r in rows if r.unit_name and is_unit_row(r, q.units)]):
+        rows, pool = mine, []  # a unit of a table with one block per unit: its rows (the sentences tell the department's)
     if not counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
@@ -421,11 +427,20 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                             doc.year if q.want_year and not dated else None)
         asked = [c for c in cols if part and part in clean(c).replace("(", "（").replace(")", "）")]
         cols = asked or cols
+        # a fund's column with nothing in it ("公务接待费/政府性基金预算 0.00") beside the first fund's says nothing
+        funds = [leaf(c) for c in cols if "/" in c and any(f in leaf(c) for f in FUND_TABLES)]
+        cols = [c for c in cols if not (funds and leaf(c) != funds[0] and leaf(c) in funds
+                                        and parse_amount(r.values[c]) == 0)] or cols
         parts = [f"{name_value(c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c, r.values[c])}{r.unit or ''}"
                  for c in cols][:7]
         if parts:
-            d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
+            d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{_unit_of(r)}{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
             said = True
+            nxt = rows[rows.index(r) + 1] if dated and r in rows and rows.index(r) + 1 < len(rows) else None
+            if "change" in q.asked and nxt is not None and re.search(r"增减|变化|比上年", nxt.label) \
+                    and nxt.unit_name == r.unit_name and (c := cols[0]) in nxt.values:
+                d.add(f"“{bare(nxt.label)}”{name_value(c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c, nxt.values[c])}"
+                      f"{nxt.unit or ''}{d.cite(nxt)}。")  # the table's own change row, after the year's row
     elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
         said = True
     return said
@@ -433,6 +448,11 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 
 
+
+
+def _unit_of(r: RowEvidence) -> str:
+    """"“X单位”" for a row of one unit's block in a table of several units, else ""."""
+    return f"“{r.unit_name}”" if r.unit_name and r.unit_name != r.doc.department else ""
 
 
 _EMPTY_NOTE = re.compile(r"空表|无.{0,20}(预算|支出|收入|情况|资产)|本表无|无数据|无发生")

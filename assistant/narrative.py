@@ -391,25 +391,33 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]
     out: list[tuple[str, TextEvidence]] = []
     for p in cat.paragraphs.get(doc.doc_id, []):
         path = p.section.split(" > ")
-        for i, h in enumerate(path[:-1]):
+        for i, h in enumerate(path):
             if re.search(r"职责|职能", h):
-                sub = path[i + 1]
-                if not any(sub == x for x, _ in out):
+                # a numbered item under the heading, or a paragraph opening with one ("6.负责…。") not read as one
+                sub = path[i + 1] if i + 1 < len(path) else (
+                    split_sentences(p.text)[0].rstrip("。；") if _NUMBERED.match(p.text) else "")
+                if sub and not any(sub == x for x, _ in out):
                     out.append((sub, p))
                 break
     return out
 
 
+_NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|[在的有]")
+
+
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     secs = _duty_sections(cat, doc)
-    if DUTY_WHICH.search(q.text) and secs:
-        subj = re.sub(DUTY_WHICH, "", subject_text(q))
-        best: tuple[float, str, TextEvidence] | None = None
+    # "X属于哪项职责" / "在X方面承担什么职责": the duty that names X, not the whole list
+    subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
+    if secs and (DUTY_WHICH.search(q.text) or len(subj) >= 4):
+        best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):
             path = p.section.split(" > ")
-            head = next((path[i + 1] for i, h in enumerate(path[:-1]) if re.search(r"职责|职能", h)), None)
-            if head is None:
+            at = next((i for i, h in enumerate(path) if re.search(r"职责|职能", h)), None)
+            if at is None:
                 continue
+            head = path[at + 1] if at + 1 < len(path) else None  # (an item not read as a heading: its paragraph)
             ov = overlap(subj, clean(p.text))
             if best is None or ov > best[0]:
                 best = (ov, head, p)
@@ -417,7 +425,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             _, head, p = best
             sent = next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
-            d.add(f"{describe(doc)}：这项工作属于“{_bare_heading(head)}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
+            item = _bare_heading(head) if head else _bare_heading(split_sentences(p.text)[0].rstrip("。；"))
+            d.add(f"{describe(doc)}：这项工作属于“{item}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
             return True
     if DUTY_LIST.search(q.text) and secs:
         items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)

@@ -49,6 +49,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
     ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),
+    ("whether", re.compile(r"有没有|有无|是否|是不是")),  # a yes or no the narrative states ("有没有下属单位")
     ("figure", re.compile(r"多少|几|金额|预算数|决算数|数额|规模|安排了|是多少|多大")),
 ]
 
