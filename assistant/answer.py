@@ -55,6 +55,7 @@ from assistant.vocab import (
     PART_TABLES,
     PERCENT_Q,
     RANKING_Q,
+    SUBJECT_ASKED,
     USE_Q,
     USE_WORD,
     WHEN_Q,
@@ -413,13 +414,15 @@ def _echo(text: str) -> str:
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
     asked = ((CHANGE_Q, CHANGE_SIZE), (WHY_Q, BECAUSE), (USE_Q, USE_WORD), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS),
-             (WHEN_Q, WHEN_WORD))
+             (WHEN_Q, WHEN_WORD), (_SUBJECTS_Q, _LISTED))
     found = [found for q, found in asked if q.search(text)]
     if _SHARE_Q.search(text):  # "占总支出的比例": a share, not any percentage ("增长27.64%")
         found = [_SHARE if f is _PERCENT else f for f in found]
     return found
 
 
+_SUBJECTS_Q = re.compile(SUBJECT_ASKED)  # "列在哪个科目下": the rows it is printed under, listed
+_LISTED = re.compile(r"列出\d+项")
 _SHARE_Q = re.compile(r"占")
 _SHARE = re.compile(r"占[^，。；]{0,20}?\d\s*[%％]")
 

@@ -19,6 +19,7 @@ from assistant.vocab import (
     FOLLOW_UP,
     INSTRUCTION,
     INTERROGATIVE,
+    SUBJECT_ASKED,
     SUBJECT_NOUN,
     SUBJECTLESS,
     SUM_Q,
@@ -57,7 +58,7 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest):
         return False
-    rest = SUBJECTLESS.sub("", rest)
+    rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
     return len(re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)) >= 2 and bool(SUBJECT_NOUN.search(rest))
 

@@ -39,6 +39,7 @@ from assistant.vocab import (
     MONEY_ASKED,
     OTHER_MEASURES,
     SANGONG_STEMS,
+    SUBJECT_ASKED,
     TOTAL_NAMES,
     TOTAL_NOISE,
     WHY_Q,
@@ -235,12 +236,12 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
 def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """"有哪几笔结转资金，各是多少": each row of the one table whose title holds the subject, with its amount
     (the lowest level only, when rows carry 科目 codes)."""
-    core = re.sub(r"[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
+    core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
                   TOTAL_NOISE.sub("", subject_text(q)))
     if len(core) < 4:
         return False
-    titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty
-              and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
+    titled = [t for t in cat.tables.get(doc.doc_id, []) if (core in clean(t.title) or core in TOTAL_NOISE.sub("", clean(t.title)))
+              and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
     if len(titled) != 1:
         return False
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES]
@@ -267,7 +268,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if len(listed) > 12:  # a long list: the largest ten, in the table's order
         top = {id(r) for r, p in sorted(listed, key=lambda x: -(parse_amount(x[1][1]) or 0))[:10]}
         listed, head = [x for x in listed if id(x[0]) in top], f"列出{len(listed)}项，金额最大的10项为"
-    items = "；".join(f"“{bare(r.label)}”{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
+    items = "；".join(f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
     d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{items}。")
     for r, (_, v) in listed:
         d.record(doc, v, r.unit, r)
