@@ -70,15 +70,35 @@ def docs_json() -> Callable[..., list[dict]]:
     return docs
 
 
+_PARSED: dict[tuple[str, int, int], object] = {}
+_READ: dict[str, Callable] = {}  # the parser itself, kept while bm25_store stands in for it
+
+
+def parsed_once(path: Path):
+    """read_document(path), parsed once per test session (same file, size and mtime); a deep copy
+    each call, so no test sees another's changes. Corpus PDFs are read by several test files."""
+    from ingest import service
+
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _PARSED:
+        _PARSED[key] = _READ.get("real", service.read_document)(path)
+    return _PARSED[key].model_copy(deep=True)
+
+
 def bm25_store(home: Path, *files: Path) -> Path:
-    """A store at home holding these files, read without embeddings (BM25 answers, no model load)."""
-    from ingest.service import Ingestor
+    """A store at home holding these files, read without embeddings (BM25 answers, no model load).
+    Stored through Ingestor.ingest as a user's ingest is; each file is parsed once per session."""
+    from ingest import service
     from ingest.settings import Settings
 
-    ing = Ingestor(Settings(home=home), embed=False)
-    for f in files:
-        res = ing.ingest(f)
-        assert res.ok, f"{f.name}: {res.error}"
+    ing = service.Ingestor(Settings(home=home), embed=False)
+    _READ.setdefault("real", service.read_document)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(service, "read_document", lambda path, progress=None: parsed_once(path))
+        for f in files:
+            res = ing.ingest(f)
+            assert res.ok, f"{f.name}: {res.error}"
     return home
 
 

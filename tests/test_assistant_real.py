@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Answer, Assistant
-from ingest.service import read_document
 from ingest.settings import Settings
-from tests.conftest import bm25_store
+from tests.conftest import bm25_store, parsed_once
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 WUXI = REAL / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
@@ -39,7 +38,7 @@ def texts(a: Answer) -> str:
 
 
 def test_wrapped_lines_make_one_sentence() -> None:
-    paras = read_document(WUXI).paragraphs
+    paras = parsed_once(WUXI).paragraphs
     # printed over three lines at the left margin, under a page header further left
     hit = [p for p in paras if "比上年预算减少 11.3 万元" in p.text]
     assert len(hit) == 1 and hit[0].text.startswith("无锡市统计局 2026 年度一般公共预算拨款安排的“三公”经费支出预算 3 万元")
@@ -47,7 +46,7 @@ def test_wrapped_lines_make_one_sentence() -> None:
 
 
 def test_numbered_sentence_is_not_a_heading() -> None:
-    paras = read_document(HANGZHOU).paragraphs
+    paras = parsed_once(HANGZHOU).paragraphs
     (p,) = [p for p in paras if "113.53" in p.text]
     assert p.text.startswith("（1）科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）28.00 万元")
     # under "3.一般公共预算当年拨款具体使用情况。", a numbered label printed on a line of its own
@@ -123,7 +122,7 @@ def final_bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_numbers_set_below_their_line_are_read_in_place() -> None:
     """普陀 决算 pages print each number a few points lower, in another font: it belongs in its sentence."""
-    text = " ".join(p.text for p in read_document(SHEHUI).paragraphs)
+    text = " ".join(p.text for p in parsed_once(SHEHUI).paragraphs)
     assert "本年支出合计 307.82 万元" in text or "本年支出合计307.82万元" in text.replace(" ", "")
     assert "年初预算为万元" not in text.replace(" ", "")
 

@@ -102,3 +102,25 @@ def test_an_either_or_change_the_document_does_not_state_is_said_missing(bot: As
     a = answered(bot, "上海市普陀区商务委员会2025年的机关运行经费是多少？比上年增加还是减少？")
     assert "171.01" in a.answer  # p22; no change on last year is printed
     assert "未找到能回答" in a.answer and "见上文" not in a.answer and "预算表[" not in a.answer
+
+
+def test_the_rows_a_total_is_printed_under(bot: Assistant) -> None:
+    """"列在哪些科目" asks where the total just asked is printed: its 科目 rows, each with its code."""
+    a = answered(bot, "重庆市商务委员会2026年一般公共预算支出合计多少？分别列在哪些科目里？")
+    assert "101,833.84" in a.answer  # p16 2026年一般公共预算支出情况表, 合计
+    assert "“行政运行”（2011301）6,231.54" in a.answer and "列出19项" in a.answer  # its lowest 科目 rows, p16–18
+    assert "未找到" not in a.answer
+
+
+def test_within_the_item_before_is_not_the_item_again(bot: Assistant) -> None:
+    """"其中运行费是多少" after the car costs: the running cost, not the first answer printed twice."""
+    a = answered(bot, "广州市商务局2026年公务用车购置及运行费是多少？其中运行费是多少？")
+    assert a.answer.count("公务用车购置及运行维护费9.73万元") == 1  # p36, quoted once
+    assert "公务用车运行维护费9.73万元，比上年减少0.05万元" in a.answer  # p36, the part asked
+
+
+def test_a_duty_named_by_its_field(bot: Assistant) -> None:
+    """"在会展业方面负责什么": the one duty that names the field, not a refusal nor the whole list."""
+    a = answered(bot, "广州市商务局在会展业方面负责什么？")
+    assert "拟订并组织实施会展、电子商务、商贸服务等发展规划和政策措施" in a.answer  # p3 一、主要职责 (六)
+    assert "外商投资" not in a.answer

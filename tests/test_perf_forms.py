@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ingest.service import read_document
+from tests.conftest import parsed_once
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_wanlijiedao_2023_bumen-yusuan.pdf"
 pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
 
 
 def test_one_table_per_project_form() -> None:
-    forms = {t.title.split("：", 1)[-1]: t for t in read_document(PDF).tables if t.kind == "performance"}
+    forms = {t.title.split("：", 1)[-1]: t for t in parsed_once(PDF).tables if t.kind == "performance"}
     assert {"新建万里街道社区公共服务中心", "就业援助基地补贴", "公共服务设施运行经费"} <= set(forms)
     first = forms["新建万里街道社区公共服务中心"]
     values = {r.label: next(iter(r.values.values()), "") for r in first.rows}
@@ -33,7 +33,7 @@ MORE = PDF.parents[1] / "more"
 def _doc(path: Path):
     if not path.is_file():
         pytest.skip(f"{path} 不存在")
-    return read_document(path)
+    return parsed_once(path)
 
 
 def test_form_title_with_leading_digits_and_colon_keys() -> None:

@@ -57,9 +57,9 @@ def test_code_is_the_subject_code_and_other_codes_are_values() -> None:
                     reason="../shared/corpus/real (beside the repository) is absent: the real-PDF check is skipped")
 def test_real_procurement_items_keep_quantity_amount_and_codes() -> None:
     """西安市信访局 2026 表12 (page 31, checked on the rendered page): six purchases, each with its own row."""
-    from ingest.service import read_document
+    from tests.conftest import parsed_once
 
-    doc = read_document(SHARED / "xian-shi_xinfangju_2026_bumen-yusuan.pdf")
+    doc = parsed_once(SHARED / "xian-shi_xinfangju_2026_bumen-yusuan.pdf")
     [table] = [t for t in doc.tables if t.kind == "procurement"]
     assert table.pages == [31] and table.unit == "元"
     items = [r for r in table.rows if "采购目录" in r.values]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.audit import audit
-from ingest.service import read_document
+from tests.conftest import parsed_once
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "chongqing-shi_kejiju_2026_bumen-yusuan.pdf"
 pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
@@ -19,7 +19,7 @@ def _rows(doc, page: int) -> dict[str, tuple[str, dict[str, str]]]:
 
 
 def test_names_codes_and_amounts_share_a_row() -> None:
-    doc = read_document(PDF)
+    doc = parsed_once(PDF)
     p9 = _rows(doc, 9)
     # the page's first and last rows as printed on p9 of the PDF (收入总体情况表)
     assert p9["20601"][0] == "科学技术管理事务"
@@ -32,7 +32,7 @@ def test_names_codes_and_amounts_share_a_row() -> None:
 
 def test_punctuation_set_lower_stays_in_its_label() -> None:
     """p8 收支总体情况表 prints "一、一般公共预算资金" with "、" in another font 7.7 pt lower: the label reads as printed."""
-    doc = read_document(PDF)
+    doc = parsed_once(PDF)
     labels = {r.label: r.values for t in doc.tables for r in t.rows if r.page == 8}
     assert labels["一、一般公共预算资金"] == {"收入/预算数": "154,304.22"}
     assert labels["九、其他收入资金"] == {"收入/预算数": "10,885.00"}
