@@ -136,3 +136,10 @@ def test_what_was_achieved_is_the_self_assessments_actual_value(bot: Assistant) 
     # 国家信访局 2024 决算 p30 自评表: 培训人数 年度指标值 ≥300 人, 实际完成值 366 人
     assert "366" in ask(bot, "国家信访局2024年信访干部培训专项的培训人数实际完成了多少？").answer
     assert "300" in ask(bot, "国家信访局2024年信访干部培训专项的培训人数目标是多少？").answer
+
+
+def test_a_yes_or_no_after_a_count_is_answered_from_its_sentence(bot: Assistant) -> None:
+    """"有没有二级预算单位" after another ask: its own ask, answered by the sentence that says so."""
+    a = answered(bot, "长沙市信访局机关内设几个处室？下面有没有二级预算单位？")
+    assert "10 个正科级处室" in a.answer  # p5 （二）机构设置
+    assert "没有其他二级预算单位" in a.answer  # p5 二、部门预算单位构成
