@@ -237,7 +237,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     for tq in tries:
                         mark = (len(d.parts), len(d.evidence), len(d.figures))
                         if answer_for_doc(cat, tq, doc, d):
-                            # what was said already is not said again ("X是多少？比上年增加多少": the change only)
+                            # what was said already is not said again ("X是多少？较上年变化多少": the change only)
                             d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said) or d.parts[mark[0]:]
                             new = "".join(d.parts[mark[0]:])
                             if new and new not in said and not _POINTS_BACK.fullmatch(new):
@@ -372,7 +372,7 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
 
 
 def _names_most(subject: str, text: str) -> bool:
-    """Whether the text prints most of the subject as one run ("二级预算单位" of "下属二级预算单位")."""
+    """Whether the text prints most of the subject as one run ("所属单位" of "下面的所属单位")."""
     from difflib import SequenceMatcher
 
     m = SequenceMatcher(None, subject, text, autojunk=False).find_longest_match(0, len(subject), 0, len(text))

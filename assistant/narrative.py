@@ -408,9 +408,9 @@ _DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪�
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     secs = _duty_sections(cat, doc)
-    # "X属于哪项职责" / "在X方面承担什么职责": the duty that names X, not the whole list
+    # "X属于哪项职责" / "在X方面负责什么": the duty that names X, not the whole list
     subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
-    if secs and (DUTY_WHICH.search(q.text) or len(subj) >= 4):
+    if secs and (DUTY_WHICH.search(q.text) or len(subj) >= 3):
         best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):
             path = p.section.split(" > ")
