@@ -472,7 +472,7 @@ def total_row(cat: Catalog, doc: DocInfo, kinds: tuple[str, ...] = ("expense_tot
     for kind in kinds:
         for r in cat.doc_rows(doc.doc_id):
             if r.table_kind == kind and r.values and (
-                    bare(r.label) in _TOTAL_LABELS or not r.code and r.unit_name and r.label == r.unit_name and r.row_idx == 0):
+                    bare(r.label).rstrip("：:") in _TOTAL_LABELS or not r.code and r.unit_name and r.label == r.unit_name and r.row_idx == 0):
                 return r  # 合计, or a one-unit table's first row named after the unit
     return None
 

@@ -173,7 +173,13 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
         rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
+    fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
+    if fund and q.columns and not specific and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
+            and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
+        return tr, picked[0], picked[1]  # "一般公共预算项目支出": the column on that fund's own table's total
     best: tuple[int, RowEvidence, tuple[str, str]] | None = None
+    if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
+        rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
     for r in rows[:5]:
         picked = pick_value(r, q.columns, subject_text(q), q.want_year)
         if not picked:
@@ -182,7 +188,9 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             return r, picked[0], picked[1]
         # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
         met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
-        if any(c in picked[0] for c in q.columns) or met >= 2:
+        # (the total column of a table the column names: "基本支出预算表" 总计)
+        whole = any(c in r.table for c in q.columns) and bare(leaf(picked[0])) in ("总计", "合计")
+        if any(c in picked[0] for c in q.columns) or met >= 2 or whole:
             if best is None or met > best[0]:
                 best = (met, r, picked)
     if best is not None:
@@ -198,7 +206,6 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             return rows[0], "", ""
     if not rows and (tr := _titled_total(cat, q, doc)) is not None and (picked := pick_value(tr, q.columns, "", q.want_year)):
         return tr, picked[0], picked[1]  # "专项业务经费一共多少": the total of the table the subject names
-    fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
     if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
         picked = pick_value(tr, q.columns, "", q.want_year)
         if picked:

@@ -266,7 +266,7 @@ def _units_mean(text: str) -> str:
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    term = re.sub(r"是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
+    term = re.sub(r"(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
                   r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
     term = re.sub(r"[“”\"'‘’]", "", term)
     term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what

@@ -159,7 +159,7 @@ OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|
 
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
-DEFINITION_ASKED = re.compile(r"什么是|什么叫|何为|何谓|是什么|指什么|指的是|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
+DEFINITION_ASKED = re.compile(r"什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
@@ -191,7 +191,7 @@ def asked_kinds(text: str) -> set[str]:
                                     ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
     if found & {"why", "use", "goal"}:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition
-    if LISTING_Q.search(text) and not found & {"use", "duty"}:
+    if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些]", text):
         found.add("list")
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
         found.add("sanggong")
