@@ -124,3 +124,16 @@ def test_a_duty_named_by_its_field(bot: Assistant) -> None:
     a = answered(bot, "广州市商务局在会展业方面负责什么？")
     assert "拟订并组织实施会展、电子商务、商贸服务等发展规划和政策措施" in a.answer  # p3 一、主要职责 (六)
     assert "外商投资" not in a.answer
+
+
+def test_which_items_a_term_covers_is_its_definition(bot: Assistant) -> None:
+    """"三公经费具体指哪几项": the 名词解释 entry, not a refusal nor a list of table rows."""
+    a = answered(bot, "珠海工务中心说的三公经费具体指哪几项？")
+    assert "因公出国（境）费用、公务用车购置及运行维护费和公务接待费" in a.answer  # p24 名词解释 十、“三公”经费
+
+
+def test_a_fund_and_a_column_read_that_funds_own_table(bot: Assistant) -> None:
+    """"一般公共预算里项目支出": the 项目支出 column on the 一般公共预算支出表's "总计：" row, not a project form's amount."""
+    a = answered(bot, "长春市信访局一般公共预算里项目支出一共多少？")
+    assert "474.56" in a.answer and "本年一般公共预算支出表" in a.answer  # p10 预算表5, 总计：
+    assert "年度资金总额" not in a.answer
