@@ -176,7 +176,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
     if fund and q.columns and not specific and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
-        return tr, picked[0], picked[1]  # "一般公共预算项目支出": the column on that fund's own table's total
+        return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
     best: tuple[int, RowEvidence, tuple[str, str]] | None = None
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
