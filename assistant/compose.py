@@ -546,6 +546,8 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and r.kind != "indicator" else ""
     if r.kind == "indicator" and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
         unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
+    if len(_CJK.findall(value)) >= 15:  # a text cell (a goal, an overview) is quoted
+        return f"《{r.table}》中{side}“{name}”{code}{col_txt or leaf(col)}：“{value.rstrip('。')}”"
     return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 

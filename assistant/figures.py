@@ -115,8 +115,9 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if side is None:
         return None
     rows = cat.doc_rows(doc.doc_id)
-    # a total printed as asked ("本年支出合计") before the others
-    names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"), key=lambda n: n not in q.text))
+    # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
+    names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
+                         key=lambda n: n not in q.text and not (n.startswith("本年") and n[:-2] in q.text)))
     kinds = (("income_expense_total", names),
              ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
     if fund:

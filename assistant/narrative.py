@@ -380,12 +380,6 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     return False
 
 
-
-
-
-
-
-
 def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]:
     """(duty heading, first paragraph under it) in document order."""
     out: list[tuple[str, TextEvidence]] = []

@@ -12,6 +12,8 @@ USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a u
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在驻京工作上的经费是多少" asks an amount)
 USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
+# an aim named ("目的", not the 目的 of "项目的")
+AIM = r"(?<!项)目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
 # headings under which a project's section says what its money does
@@ -130,9 +132,9 @@ MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收
 
 # asked: a change, a use, a reason, a goal, a time
 CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
-USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|目的|解决什么|什么作用")
+USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|" + AIM + "|解决什么|什么作用")
 WHY_Q = re.compile(WHY_ASKED + r"|原因")
-GOAL_Q = re.compile(r"目的|为了|解决什么|目标|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
+GOAL_Q = re.compile(AIM + r"|为了|解决什么|目标|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
 WHEN_Q = re.compile(WHEN_ASKED)
 # asked: a count ("几辆", "多少人"), a number of people (编制)
 COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位|册|本|座|篇|批|张|件|起|栋|间|艘|架)")
