@@ -122,7 +122,7 @@ def header_depth(grid: Grid) -> int:
 @dataclass
 class Column:
     path: str
-    role: str  # seq / code / label / value
+    role: str  # seq / code / label / unit / value / alt (another classification of the row)
     side: str = ""
 
 
@@ -217,8 +217,50 @@ def column_roles(paths: list[str], grid: Grid, depth: int) -> list[Column]:
                 start -= 1
             for k in range(start, end):
                 cols[k].side = side
+    _one_row_of_sides(cols, grid, depth)
     _one_code_group(cols)
     return cols
+
+
+_UNIT_NAME_HEAD = re.compile(r"单位(名称)?$|^部门名称$")
+_GOV_ECON_HEAD = re.compile(r"政府.{0,4}经济")
+
+
+def _numeric(grid: Grid, j: int, depth: int) -> bool:
+    body = [clean(grid.texts(i)[j]) for i in range(depth, len(grid.rows)) if j < len(grid.rows[i].cells)]
+    body = [b for b in body if b]
+    return bool(body) and sum(is_number(b) for b in body) >= len(body) / 2
+
+
+def _one_row_of_sides(cols: list[Column], grid: Grid, depth: int) -> None:
+    """Several classifications printed side by side for one amount (部门经济科目 | 政府经济科目 | 合计 …;
+    预算单位 | 项目 | 金额 | 功能科目 | 经济科目): one row, not one per classification. Its key is the first
+    classification that is not a unit; a unit's name is the row's unit; the other classifications are values
+    of the row ("alt" columns, printed as code and name together). Sides of a 收支总表, each with its own
+    amounts, stay apart."""
+    sides = list(dict.fromkeys(c.side for c in cols if c.side))
+    if len(sides) < 2:
+        return
+    amounts = {c.side for j, c in enumerate(cols) if c.role == "value" and _numeric(grid, j, depth)}
+    if len(amounts) != 1:
+        return
+    labels = {s: next((c for c in cols if c.side == s and c.role == "label"), None) for s in sides}
+    heads = {s: c.path.split("/")[-1] for s, c in labels.items() if c is not None}
+    # the key: the classification printed with the amounts, but the 部门 经济分类 (30x) before the 政府 one (50x),
+    # and a project before the unit it belongs to
+    key = next(iter(amounts))
+    if _GOV_ECON_HEAD.search(heads.get(key, "")) or _UNIT_NAME_HEAD.search(heads.get(key, "")):
+        key = next((s for s in sides if s in heads and s != key and not _UNIT_NAME_HEAD.search(heads[s])
+                    and not _GOV_ECON_HEAD.search(heads[s])), key)
+    for s in sides:
+        if s == key or s not in heads:
+            continue
+        unit = _UNIT_NAME_HEAD.search(heads[s])
+        for c in cols:
+            if c.side == s and c.role in ("code", "label"):
+                c.role = ("unit" if c is labels[s] else "seq") if unit else "alt"  # (a unit's code is not the row's)
+    for c in cols:
+        c.side = ""
 
 
 def _parent(path: str) -> str:
@@ -346,6 +388,13 @@ class TableBuilder:
     def _add_rows(self, grid: Grid, start: int) -> None:
         cols = self.cols
         sides = sorted({c.side for c in cols}, key=lambda s: [c.side for c in cols].index(s))
+        alt_groups: list[list[int]] = []  # (a code column and the name after it are one group)
+        for j, c in enumerate(cols):
+            if c.role == "alt":
+                if alt_groups and alt_groups[-1][-1] == j - 1 and _CODE_HEAD.search(cols[j - 1].path):
+                    alt_groups[-1].append(j)
+                else:
+                    alt_groups.append([j])
         for i in range(start, len(grid.rows)):
             texts = grid.texts(i)
             if not any(clean(t) for t in texts):
@@ -399,6 +448,12 @@ class TableBuilder:
                         v = clean_value(texts[j])
                         if v:
                             values[cols[j].path or f"列{j + 1}"] = v
+                for g in alt_groups:  # another classification of the row: code and name as one value
+                    if g[0] in idx and (v := " ".join(clean(texts[k]) for k in g if clean(texts[k]))):
+                        if not label and not code and not _CODE_CELL.match(v.split(" ")[0]):
+                            label = v  # "合计" printed under another classification's name
+                        else:
+                            values[cols[g[-1]].path] = v
                 if not code:
                     m = _PROJECT_CODE.match(label) or _JOINED_CODE.match(label)
                     if m:
