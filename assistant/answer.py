@@ -44,7 +44,7 @@ from assistant.narrative import (
     counts_ok,
     following,
 )
-from assistant.rank import AMOUNT, BECAUSE, overlap
+from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
 from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
     CHANGE_Q,
@@ -373,10 +373,8 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
 
 def _names_most(subject: str, text: str) -> bool:
     """Whether the text prints most of the subject as one run ("所属单位" of "下面的所属单位")."""
-    from difflib import SequenceMatcher
-
-    m = SequenceMatcher(None, subject, text, autojunk=False).find_longest_match(0, len(subject), 0, len(text))
-    return m.size >= 4 and m.size >= 0.6 * len(subject)
+    longest, _ = runs_in(subject, text)
+    return longest >= 4 and longest >= 0.6 * len(subject)
 
 
 def _unsaid(parts: list[str], said: str) -> list[str]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from assistant.catalog import Catalog
 from assistant.compose import (
+    TABLE_NAMED,
     Draft,
     Figure,
     bare,
@@ -255,7 +256,7 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
             return part, c
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part.table_idx and r is not part]
     for r in rows:
-        if words and bare(r.label) in (words, words + "合计") and parse_amount(r.values.get(col, "")) is not None:
+        if words and bare(r.label) in (words, words + "合计", clean(whole)) and parse_amount(r.values.get(col, "")) is not None:
             return r, col
     if about_whole:
         for r in rows:
@@ -298,14 +299,17 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     if m is None:
         return False
     part_text = m.group(1) if m.re is _SHARE else m.group("part")
+    table = ""
     if len(re.findall(r"[\u4e00-\u9fa5]", last := re.split(r"[，,]", part_text)[-1])) >= 2:
-        part_text = last  # "…项目支出预算中，军休服务管理项目占…": the clause before the comma is context
+        # "…项目支出预算中，军休服务管理项目占…": the clause before the comma is context (a table it names is kept)
+        table = next((m.group(1) for m in TABLE_NAMED.finditer(part_text[: -len(last)])), "")
+        part_text = last
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
-    part = _operand(cat, doc, _without_owner(part_text, doc).strip("，,、 ") or part_text)
+    part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text))
     if part is None:
         return False
     whole = None
@@ -323,7 +327,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
                 return False
             whole = (tr, tr.values[den], parse_amount(tr.values[den]))
         else:
-            whole = _operand(cat, doc, whole_text)
+            whole = _operand(cat, doc, table + whole_text)
     if whole is None or not whole[2] or (whole[0] is part[0] and whole[1] == part[1]):
         return False
     res = quantize2(part[2] / whole[2] * 100)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
+from assistant.rank import runs_in
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
 from assistant.vocab import (
@@ -123,7 +124,8 @@ class Draft:
 def _kind_order(q: Query) -> list[str]:
     order = list(KIND_ORDER)
     front: list[str] = []
-    if any(c in q.columns for c in ("人员经费", "公用经费")) or re.search(r"经济分类|工资福利|商品和服务|对个人和家庭", q.text):
+    if any(c in q.columns for c in ("人员经费", "公用经费")) or re.search(r"经济分类|工资福利|商品和服务|对个人和家庭", q.text) \
+            and not re.search(r"(?:一般公共预算|财政拨款)支出(?!.*基本)", q.text):  # (unless the whole 支出 is named)
         front += ["general_public_basic", "basic_expense"]
     if "收入" in q.subject and "支出" not in q.subject:
         front += ["income_expense_total", "income_total", "fiscal_income_expense_total"]
@@ -165,6 +167,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
     named_form = _named_form(cat, doc, subj)
+    table_named = named_table(cat, doc, subj)
     core = dept_field(doc.department)
     within = bool(q.units) and asks_within(q)
     # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
@@ -239,6 +242,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
+        if score > 0 and r.table_idx == table_named:
+            score += 15  # a row of the table the question names
+        if score > 0 and name in _quoted(q.text) and r.table_kind != "performance":  # (a form's rows repeat its name)
+            score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
         named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
@@ -342,6 +349,20 @@ def _docs_with(cat: Catalog, part: str) -> int:
 def _quoted(text: str) -> list[str]:
     """Names the question quotes (“…”, "…", 「…」), four characters or more."""
     return [clean(x) for x in re.findall(r"[“\"「『]([^”\"」』]{4,60})[”\"」』]", text)]
+
+
+TABLE_NAMED = re.compile(r"([\u4e00-\u9fa5“”（）()]{4,40}?表)(?:里|中|内|上|的|显示|所列|列)")
+
+
+def named_table(cat: Catalog, doc: DocInfo, text: str) -> int | None:
+    """The one table of the document the question names by its title ("部门整体支出绩效目标表里…")."""
+    for m in TABLE_NAMED.finditer(text):
+        phrase = clean(re.sub(r"20\d\d年度?", "", m.group(1)))
+        hits = [t.idx for t in cat.tables.get(doc.doc_id, []) if not t.empty and (
+            phrase in clean(t.title) or (lambda run: run[0] >= 4 and run[1] >= 0.8)(runs_in(phrase, clean(t.title))))]
+        if len(hits) == 1:
+            return hits[0]
+    return None
 
 
 def is_unit_row(r: RowEvidence, units: list[str]) -> bool:

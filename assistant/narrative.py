@@ -143,6 +143,11 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
     chosen = sorted(chosen, key=lambda e: rank.score(asked, e, cat.weights), reverse=True)
     best = chosen[0]
+    if wants_reason and overlap(subj, clean(best.text)) < 0.5:
+        # a reason naming nothing, picked on its paragraph's words ("1.…。主要原因是…。2.X…。主要原因是…"):
+        # the sentence that names the subject, with the reason right after it, first
+        best = next((e for e in chosen if overlap(subj, clean(e.text)) >= 0.8
+                     and (n := cat.next_sentence(e)) is not None and BECAUSE.search(n.text)), best)
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
     wants_change = bool(CHANGE_Q.search(q.text))

@@ -87,3 +87,14 @@ def amount_in(text: str) -> tuple[str, str] | None:
         return None
     return m.group(0)[: m.end(1) - m.start() if m.group(1) else len(re.match(r"\d[\d,]*", m.group(0)).group(0))], (
         "元" if m.group(2) == "元" else "万元")
+
+
+def runs_in(subject: str, text: str) -> tuple[int, float]:
+    """The longest run of the subject printed in the text, and the share of the subject its runs of two or more
+    characters cover ("财政拨款…购买服务" in "财政拨款政府购买服务明细表": 4, 8 of 13)."""
+    from difflib import SequenceMatcher
+
+    if not subject:
+        return 0, 0.0
+    blocks = SequenceMatcher(None, subject, text, autojunk=False).get_matching_blocks()
+    return max((b.size for b in blocks), default=0), sum(b.size for b in blocks if b.size >= 2) / len(subject)

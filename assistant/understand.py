@@ -309,7 +309,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             return max(inner, key=len)
         if re.search(r"(区|县|旗)$", r):
             return r
-        return max((p for p in places if r.startswith(p)), key=len, default=r)
+        # "纳入苏州市": words run into a known place before it ("纳入" is no part of the place)
+        return max((p for p in places if r.startswith(p)), key=len, default="") \
+            or max((p for p in places if r.endswith(p) and len(p) >= 3), key=len, default=r)
 
     # a date ("截至2025年10月", "2025年底") says when something was counted, not which year's budget
     dated = _DATED.sub("", text)
@@ -391,6 +393,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = kept
     if q.unknown and not q.dept_named:
         pool = []
+    if not q.dept_named and not regions and len({d.department for d in pool}) > 1:
+        # no department named: a place written without its ending ("泉州政务…") keeps that place's documents
+        said = [p for p in places if p in text]
+        pool = [d for d in pool if said and all(p in d.department for p in said)] or pool
     # "今年…比2025年少了多少": a year written only as what is compared with does not pick the document
     base = set(re.findall(r"(?:比|较|相比|对比|同比)(20\d\d)年(?!度?(?:部门|单位)?(?:预算|决算))", dated))
     # "比2024年预算多了多少": the base of a change, even when its budget is named

@@ -137,3 +137,9 @@ def test_a_fund_and_a_column_read_that_funds_own_table(bot: Assistant) -> None:
     a = answered(bot, "长春市信访局一般公共预算里项目支出一共多少？")
     assert "474.56" in a.answer and "本年一般公共预算支出表" in a.answer  # p10 预算表5, 总计：
     assert "年度资金总额" not in a.answer
+
+
+def test_a_tables_total_asked_in_other_words_than_its_title(bot: Assistant) -> None:
+    # 北京市审计局 p11 预算11表财政拨款政府购买服务明细表 合计 3,756.180280 (failed on bff2ca6: refused)
+    a = answered(bot, "北京市审计局2026年用财政拨款购买社会服务的预算一共多少？")
+    assert "3,756.180280万元" in a.answer and a.citations[0].row == "合计"
