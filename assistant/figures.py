@@ -410,11 +410,17 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     sents = [e for e in pool if (part in e.text + last_heading(e) if part else "三公" in e.text) and AMOUNT.search(e.text)]
     if not part:
         # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
-        sents.sort(key=lambda e: (clean(e.text).startswith("其中"), not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
+        # (an amount named after a part first is the part's: "…决算中，因公出国（境）费支出决算 4.69 万元")
+        sents.sort(key=lambda e: (clean(e.text).startswith("其中"),
+                                  any(p in AMOUNT.split(clean(e.text), maxsplit=1)[0] for p in SANGONG_STEMS),
+                                  not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
     if sents:
         s = sents[0]
         d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
-        if (amt := amount_in(s.text)) is not None:
+        amt = amount_in(s.text)
+        if doc.kind == "决算" and (m := re.search(r"决算[数额]?[为是]?\s*(?=\d)", s.text)):
+            amt = amount_in(s.text[m.end():]) or amt  # a final account's own figure, not the budget beside it
+        if amt is not None:
             d.record(doc, *amt, s)
         said = True
         if re.search(r"增减|比上年|去年|上年|变化|持平", q.text) and not re.search(r"持平|增加|减少", s.text):
@@ -459,10 +465,6 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
         said = True
     return said
-
-
-
-
 
 
 def _unit_of(r: RowEvidence) -> str:
