@@ -90,7 +90,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
-    if "sanggong" in q.asked and "share" not in intents:
+    if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]
@@ -369,6 +369,14 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     if len(owners) == 1:
         (q.docs,) = owners.values()
         q.ambiguous = []
+
+
+def _part_of_column(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """"项目支出里公务接待费": a 三公 part within a column a table is about (基本支出 / 项目支出), printed on that table's
+    own row, is that row's figure, not the 三公 table's total."""
+    cols = [c for c in q.columns if c in ("基本支出", "项目支出")]
+    top = match_rows(cat, q, doc)[:1] if cols else []
+    return bool(top) and top[0].table_kind != "sanggong" and any(c in top[0].table for c in cols)
 
 
 def _names_most(subject: str, text: str) -> bool:

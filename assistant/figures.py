@@ -190,7 +190,11 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
         met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
         # (the total column of a table the column names: "基本支出预算表" 总计)
-        whole = any(c in r.table for c in q.columns) and bare(leaf(picked[0])) in ("总计", "合计")
+        # (or the one amount a row of that table prints: "项目支出…表" 因公出国（境）费用 | 预算 250.00)
+        whole = any(c in r.table for c in q.columns) and (
+            bare(leaf(picked[0])) in ("总计", "合计")
+            or sum(parse_amount(v) is not None for v in r.values.values()) == 1 and bare(r.label) not in TOTAL_NAMES
+            and set(q.columns) <= {"基本支出", "项目支出"})
         if any(c in picked[0] for c in q.columns) or met >= 2 or whole:
             if best is None or met > best[0]:
                 best = (met, r, picked)

@@ -24,7 +24,7 @@ INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什�
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
     r"(?:各自?|分别|一共|总共|共计?|总计|合计|大概|大约|预计|计划|打算|准备)?"
-    r"(?:是|为|有|要|花|安排|预算|拿到|达到|用|涨|增加|减少|发给)?了?(?:多少|几|多大|什么|哪些|哪|怎样|如何|" + WHY_ASKED + r")"
+    r"(?:是|为|有|要|花|安排|预算|拿到|达到|用|涨|增加|减少|发给|列支?)?了?(?:多少|几|多大|什么|哪些|哪|怎样|如何|" + WHY_ASKED + r")"
     r"|(?:主要)?用于|(?:主要)?用在|花在|占(?!用)|在.{1,8}中占|比(?:上年|去年|20\d\d)|较(?:上年|去年)|" + WHY_ASKED + r"|原因"
 )
 # a later clause that continues the first one's subject ("比上年增加了多少", "为什么", "其中…")
@@ -42,7 +42,7 @@ SUBJECTLESS = re.compile(
 # the asks are each answered ("X和Y各是多少")
 # a sum of the things listed ("A和B加起来是多少")
 SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
-DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|多少)|分别|各多少|各是|各为")
+DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为")
 # a comparison between the figures the other asks give
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
                        r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:更|最)(?:高|多|大|少|低|小)|"
@@ -177,7 +177,9 @@ EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capit
 
 def sangong_words(text: str) -> str:
     """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
-    return re.sub(r"(?<!因公)出国", "因公出国", re.sub(r"(?<!公务)(接待|用车)", r"公务\1", text))
+    # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
+    return re.sub(r"(?<!因公)出国", "因公出国",
+                  re.sub(r"(?<!公务)(接待|用车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", r"公务\1", text))
 
 
 # "有哪几笔结转资金，各是多少": the rows of a table, each with its amount

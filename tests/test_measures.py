@@ -143,3 +143,25 @@ def test_a_tables_total_asked_in_other_words_than_its_title(bot: Assistant) -> N
     # 北京市审计局 p11 预算11表财政拨款政府购买服务明细表 合计 3,756.180280 (failed on bff2ca6: refused)
     a = answered(bot, "北京市审计局2026年用财政拨款购买社会服务的预算一共多少？")
     assert "3,756.180280万元" in a.answer and a.citations[0].row == "合计"
+
+
+def test_which_body_a_department_also_is(bot: Assistant) -> None:
+    # "哪个单位的牌子" asks a name: the asked kind of thing (单位, 机构) is no word the sentence must print (failed on f1f1934)
+    a = answered(bot, "北京市商务局还加挂了哪个单位的牌子？")
+    assert "加挂北京市人民政府口岸办公室" in a.answer
+    a = answered(bot, "普陀区商务委2025年还加挂了哪些机构的牌子？")
+    assert "加挂上海市普陀区经济委员会、上海市普陀区粮食和物资储备局牌子" in a.answer
+
+
+def test_a_reception_centre_is_not_reception_costs(bot: Assistant) -> None:
+    # 西安市信访局 专项业务经费支出表: 接待中心人员信访岗位津贴 146,820.00元 — not 公务接待费, a 三公 part (failed on f1f1934)
+    a = answered(bot, "西安市信访局接待中心人员信访岗位津贴安排了多少？")
+    assert "146,820.00元" in a.answer and "三公" not in a.answer
+
+
+def test_sangong_parts_within_project_spending(bot: Assistant) -> None:
+    # 广州市商务局 p18 一般公共预算项目支出情况表（按经济分类科目）: 因公出国（境）费用 250.00, 公务接待费 41.50; the 三公 table's
+    # 公务接待费 44.90 adds the 基本支出's 3.40 (failed on f1f1934: the 三公 table's totals)
+    a = answered(bot, "广州市商务局2026年项目支出中因公出国（境）费用和公务接待费各有多少？")
+    assert "250.00万元" in a.answer and "41.50万元" in a.answer and "44.90" not in a.answer
+    assert all("项目支出" in c.table for c in a.citations)

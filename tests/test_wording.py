@@ -239,3 +239,10 @@ def test_a_final_accounts_sangong_total_is_its_spending(bot: Assistant) -> None:
     a = answered(bot, "国家信访局2024年的“三公”经费最后花了多少？")
     assert a.answer.split("。")[0].endswith("46.21 万元，完成预算的 60.46%”[1]"), a.answer
     assert "支出决算 4.69" not in a.answer
+
+
+@corpus
+def test_each_of_a_list_with_its_own_verb(bot: Assistant) -> None:
+    # "X、Y各列了多少": both, from the 基本支出 经济分类 table (上海市职业能力考试院; failed on f1f1934: 印刷费 only)
+    a = answered(bot, "上海市职业能力考试院2026年基本支出中办公费、印刷费各列了多少？")
+    assert {c.row for c in a.citations} >= {"办公费", "印刷费"} and "50,000元" in a.answer
