@@ -242,6 +242,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
+        elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
+            score += 6 * len(name)  # a project named with a short word inside ("驻京经费" asked "驻京工作上的经费")
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
         if score > 0 and name in _quoted(q.text) and r.table_kind != "performance":  # (a form's rows repeat its name)
@@ -344,6 +346,16 @@ def _docs_with(cat: Catalog, part: str) -> int:
         _forget_counts(cat)
         cat.memo[key] = len({r.doc.doc_id for r in cat.rows if part in r.label})
     return cat.memo[key]  # type: ignore[return-value]
+
+
+def _gapped(name: str, subj: str) -> bool:
+    """The subject prints the name in two pieces of two or more characters, one or two characters apart."""
+    for k in range(2, len(name) - 1):
+        i = subj.find(name[:k])
+        j = subj.find(name[k:], i + k) if i >= 0 else -1
+        if j >= 0 and 0 < j - (i + k) <= 2:
+            return True
+    return False
 
 
 def _quoted(text: str) -> list[str]:

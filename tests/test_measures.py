@@ -165,3 +165,10 @@ def test_sangong_parts_within_project_spending(bot: Assistant) -> None:
     a = answered(bot, "广州市商务局2026年项目支出中因公出国（境）费用和公务接待费各有多少？")
     assert "250.00万元" in a.answer and "41.50万元" in a.answer and "44.90" not in a.answer
     assert all("项目支出" in c.table for c in a.citations)
+
+
+def test_a_project_named_with_a_word_inside(bot: Assistant) -> None:
+    # 长春市信访局 项目支出表(预算表9): 驻京经费 312.00, asked "驻京工作上的经费" (failed on f1f1934; before parser 18 the
+    # project's name and its amounts were two rows)
+    a = answered(bot, "长春市信访局2026年在驻京工作上的经费安排了多少？")
+    assert "312.00万元" in a.answer and a.citations[0].row == "驻京经费"
