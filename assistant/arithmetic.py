@@ -301,7 +301,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     part_text = m.group(1) if m.re is _SHARE else m.group("part")
     table = ""
     if len(re.findall(r"[\u4e00-\u9fa5]", last := re.split(r"[，,]", part_text)[-1])) >= 2:
-        # "…项目支出预算中，军休服务管理项目占…": the clause before the comma is context (a table it names is kept)
+        # "…基本支出中，X项目占…": the clause before the comma is context (a table it names is kept)
         table = next((m.group(1) for m in TABLE_NAMED.finditer(part_text[: -len(last)])), "")
         part_text = last
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")

@@ -243,7 +243,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
-            score += 6 * len(name)  # a project named with a short word inside ("驻京经费" asked "驻京工作上的经费")
+            score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
         if score > 0 and name in _quoted(q.text) and r.table_kind != "performance":  # (a form's rows repeat its name)
@@ -367,7 +367,7 @@ TABLE_NAMED = re.compile(r"([\u4e00-\u9fa5“”（）()]{4,40}?表)(?:里|中|�
 
 
 def named_table(cat: Catalog, doc: DocInfo, text: str) -> int | None:
-    """The one table of the document the question names by its title ("部门整体支出绩效目标表里…")."""
+    """The one table of the document the question names by its title ("X绩效目标表中…", "收支总表里…")."""
     for m in TABLE_NAMED.finditer(text):
         phrase = clean(re.sub(r"20\d\d年度?", "", m.group(1)))
         hits = [t.idx for t in cat.tables.get(doc.doc_id, []) if not t.empty and (

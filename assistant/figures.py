@@ -242,7 +242,7 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
     if len(core) < 4:
         return None
     # (tables with answers of their own kind — 三公, 采购, 资产, 绩效 — are not this)
-    # (the subject in other words around the title's: "通过财政拨款向社会购买服务", most of it in runs of the title)
+    # (the subject in other words around the title's: "用财政拨款买社会服务", most of it in runs of the title)
     titled = [t for t in cat.tables.get(doc.doc_id, []) if _holds(clean(t.title), core) and not t.empty
               and t.kind in ("project_expense", "special_fund", "fiscal_expense", "other")]
     if len(titled) != 1:

@@ -309,7 +309,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             return max(inner, key=len)
         if re.search(r"(区|县|旗)$", r):
             return r
-        # "纳入苏州市": words run into a known place before it ("纳入" is no part of the place)
+        # "列入广州市…": words run into a known place before it ("列入" is no part of the place)
         return max((p for p in places if r.startswith(p)), key=len, default="") \
             or max((p for p in places if r.endswith(p) and len(p) >= 3), key=len, default=r)
 
@@ -394,7 +394,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.unknown and not q.dept_named:
         pool = []
     if not q.dept_named and not regions and len({d.department for d in pool}) > 1:
-        # no department named: a place written without its ending ("泉州政务…") keeps that place's documents
+        # no department named: a place written without its ending ("广州政务号…") keeps that place's documents
         said = [p for p in places if p in text]
         pool = [d for d in pool if said and all(p in d.department for p in said)] or pool
     # "今年…比2025年少了多少": a year written only as what is compared with does not pick the document

@@ -9,7 +9,7 @@ import re
 # how a reason and a use are asked (one list for the whole assistant)
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
-# (用在 / 花在 ask a use only before 哪 / 什么: "花在驻京工作上的经费是多少" asks an amount)
+# (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # an aim named ("目的", not the 目的 of "项目的")
