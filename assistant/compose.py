@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
-from assistant.rank import runs_in
+from assistant.rank import printed_in
 from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
 from assistant.vocab import (
@@ -370,8 +370,7 @@ def named_table(cat: Catalog, doc: DocInfo, text: str) -> int | None:
     """The one table of the document the question names by its title ("X绩效目标表中…", "收支总表里…")."""
     for m in TABLE_NAMED.finditer(text):
         phrase = clean(re.sub(r"20\d\d年度?", "", m.group(1)))
-        hits = [t.idx for t in cat.tables.get(doc.doc_id, []) if not t.empty and (
-            phrase in clean(t.title) or (lambda run: run[0] >= 4 and run[1] >= 0.8)(runs_in(phrase, clean(t.title))))]
+        hits = [t.idx for t in cat.tables.get(doc.doc_id, []) if not t.empty and printed_in(phrase, clean(t.title), 0.8)]
         if len(hits) == 1:
             return hits[0]
     return None

@@ -28,7 +28,7 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.narrative import answer_passage, counts_ok, kind_rank, last_heading, residue
-from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap, runs_in
+from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap, printed_in
 from assistant.understand import Query
 from assistant.vocab import (
     BARE_TOTAL,
@@ -230,11 +230,6 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     return None
 
 
-def _holds(title: str, core: str) -> bool:
-    longest, share = runs_in(core, title)
-    return core in title or longest >= 4 and share >= 0.5
-
-
 def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
     """The total row of the one table whose title holds the whole subject ("专项业务经费" in
     "部门综合预算专项业务经费支出表")."""
@@ -243,7 +238,7 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
         return None
     # (tables with answers of their own kind — 三公, 采购, 资产, 绩效 — are not this)
     # (the subject in other words around the title's: "用财政拨款买社会服务", most of it in runs of the title)
-    titled = [t for t in cat.tables.get(doc.doc_id, []) if _holds(clean(t.title), core) and not t.empty
+    titled = [t for t in cat.tables.get(doc.doc_id, []) if printed_in(core, clean(t.title), 0.5) and not t.empty
               and t.kind in ("project_expense", "special_fund", "fiscal_expense", "other")]
     if len(titled) != 1:
         return None

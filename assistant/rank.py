@@ -98,3 +98,11 @@ def runs_in(subject: str, text: str) -> tuple[int, float]:
         return 0, 0.0
     blocks = SequenceMatcher(None, subject, text, autojunk=False).get_matching_blocks()
     return max((b.size for b in blocks), default=0), sum(b.size for b in blocks if b.size >= 2) / len(subject)
+
+
+def printed_in(phrase: str, text: str, share: float) -> bool:
+    """Whether the text prints the phrase: whole, or a run of four or more of it with runs covering `share` of it."""
+    if phrase in text:
+        return True
+    longest, covered = runs_in(phrase, text)
+    return longest >= 4 and covered >= share
