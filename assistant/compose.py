@@ -25,6 +25,7 @@ from assistant.vocab import (
 from ingest.model import code_level, parse_amount
 
 _WS = re.compile(r"\s+")
+_DASHES = re.compile(r"[-－—_]")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
@@ -176,16 +177,14 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                  and (any(len(leaf(c)) >= 2 and leaf(c) != r.label and leaf(c) in subj for c in r.values)
                       or (r.kind in ("", "indicator") and len(bare(r.label)) >= 3 and bare(r.label) in subj
                           and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
+    quoted = _quoted(q.text)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
-            forms = name_forms(name)
-            if core and len(name) >= 6:  # "驻京工作" for 信访局's "驻京信访工作": the department's own field left out
-                forms |= {f.replace(core, "") for f in forms if core in f}
-            name = next((f for f in sorted(forms, key=len, reverse=True) if len(f) >= 4 and f in subj), name)
+            name = next((f for f in _asked_forms(name, core) if f in subj), name)
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
@@ -230,7 +229,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
-        elif len(parts := [x for x in re.split(r"[-－—_]", name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):
+        elif len(parts := [x for x in _DASHES.split(name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):
             score += 10 * sum(map(len, parts))  # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费"
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
@@ -238,17 +237,17 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * (len(name) - 2)
         elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
-        elif quoted := [x for x in _quoted(q.text) if x in name]:
-            score += 10 * max(map(len, quoted))  # a name quoted in short ("“…第二条原水管”工程")
+        elif quoted_in := [x for x in quoted if x in name]:
+            score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…第二条原水管”工程")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
-        if score > 0 and name in _quoted(q.text) and r.table_kind != "performance":  # (a form's rows repeat its name)
+        if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
-        named_cols = [leaf(c) for c in r.values if len(leaf(c)) >= 3 and leaf(c) in subj and leaf(c) not in ("预算数",)]
+        named_cols = [c for c in _named_leaves(tuple(r.values)) if c in subj]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
@@ -283,6 +282,27 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     return [r for _, r in scored]
 
 
+@lru_cache(maxsize=4096)
+def _named_leaves(cols: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's column names a question may name (the last level, three characters or more)."""
+    return tuple(c for c in map(leaf, cols) if len(c) >= 3 and c != "预算数")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fours(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 4] for i in range(len(text) - 3))
+
+
+@lru_cache(maxsize=1 << 16)
+def _asked_forms(name: str, core: str) -> tuple[str, ...]:
+    """The forms of a row's name a question may hold (four characters or more), longest first; with the
+    department's own field left out of a long name ("驻京工作" for 信访局's "驻京信访工作")."""
+    forms = name_forms(name)
+    if core and len(name) >= 6:
+        forms |= {f.replace(core, "") for f in forms if core in f}
+    return tuple(f for f in sorted(forms, key=len, reverse=True) if len(f) >= 4)
+
+
 def name_forms(name: str) -> set[str]:
     """How a question may write a row's name: as printed, without its places, without a year tag
     ("黄杨泵站至缯坑水库第二条原水管建设工程-2026年")."""
@@ -310,6 +330,8 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
     if len(name) < 6:
         return ""
     cjk = "".join(_CJK.findall(subj))
+    if not _fours(name) & _fours(cjk):
+        return ""
     for k in range(min(len(cjk), len(name) - 1), 3, -1):
         for i in range(len(cjk) - k + 1):
             part = cjk[i : i + k]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.compose import Draft, _bigrams, bare, clean, describe, project_name
@@ -37,8 +38,15 @@ class _Clause:
 
 def _names(name: str, subject: str) -> bool:
     """Whether the subject names the item: most of its name, and a name that is more than form words."""
+    core = _core(name)
+    return bool(core) and overlap(core, subject) >= 0.6
+
+
+@lru_cache(maxsize=1 << 16)
+def _core(name: str) -> str:
+    """The item's name without year tags; "" when it is no more than form words."""
     core = _YEAR_TAG.sub("", bare(name))
-    return len(CJK.findall(_FORM_WORDS.sub("", core))) >= 3 and overlap(core, subject) >= 0.6
+    return core if len(CJK.findall(_FORM_WORDS.sub("", core))) >= 3 else ""
 
 
 def _tables(cat: Catalog, doc: DocInfo) -> dict[int, list[RowEvidence]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.evidence import TextEvidence
 from ingest.settings import RankWeights
@@ -27,18 +28,29 @@ def _clean(t: str) -> str:
 def overlap(subject: str, text: str) -> float:
     """Share of the subject's CJK bigrams and Latin words found in the text (0 for an empty subject); words
     asked in one form and printed in another ("总额" / "金额") count as the same."""
+    grams = _grams(subject)
+    if not grams:
+        return 0.0
+    low = _normal(text)
+    return sum(1 for g in grams if g in low) / len(grams)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normal(text: str) -> str:
     from assistant.vocab import SAME_WORDS
 
     for asked, printed in SAME_WORDS:
-        subject, text = subject.replace(asked, printed), text.replace(asked, printed)
+        text = text.replace(asked, printed)
+    return text.lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def _grams(subject: str) -> frozenset[str]:
+    subject = _normal(subject)
     cjk = re.sub(r"[^\u4e00-\u9fa5]", "", subject)
     # a short subject ("车", "辆车") is matched by its characters, a longer one by its bigrams
     grams = set(cjk) if len(cjk) <= 3 else {cjk[i : i + 2] for i in range(len(cjk) - 1)}
-    grams |= {w.lower() for w in re.findall(r"[A-Za-z]{2,}", subject)}
-    if not grams:
-        return 0.0
-    low = text.lower()
-    return sum(1 for g in grams if g in low) / len(grams)
+    return frozenset(grams | set(re.findall(r"[a-z]{2,}", subject)))
 
 
 def states(attr: str, text: str) -> bool:
