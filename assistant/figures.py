@@ -151,6 +151,14 @@ def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, st
     return None
 
 
+def _names_a_row(q: Query, rows: list[RowEvidence]) -> bool:
+    """The subject, without its fund and column words, names one of these rows ("一般公共预算项目支出中X": X)."""
+    rest = subject_text(q)
+    for w in (*FUND_TOTALS, *q.columns):
+        rest = rest.replace(w, "")
+    return any(len(name := bare(r.label)) >= 2 and name not in TOTAL_NAMES and name in rest for r in rows)
+
+
 def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """The row and column that answer a figure question in one document."""
     total = _bare_total(cat, q, doc) or _column_total(cat, q, doc)
@@ -175,7 +183,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
         rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
     fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
-    if fund and q.columns and not specific and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
+    if fund and q.columns and not specific and not _names_a_row(q, rows[:5]) and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
         return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
     best: tuple[int, RowEvidence, tuple[str, str]] | None = None
