@@ -180,6 +180,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
     for doc in q.docs:
         ok = False
         leads: list[str] = []  # each group's subject, for a later ask that measures it
+        held: list[str] = []  # the unit an ask before named: it holds for a later ask that names no body
         for g, group in enumerate(groups):
             if compound and scopes[group[0].text] and doc not in scopes[group[0].text]:
                 continue  # the group names another document
@@ -188,6 +189,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
             d.what = group[0].names[0] if group[0].names else ""
             before = len(d.parts)
             gq = understand(group[0].text, [doc]) if compound else q
+            if compound and held and not gq.units and not any(a in group[0].text for a in aliases(doc.department)):
+                gq = replace(gq, units=held)
+            held = gq.units or held
             if compound and len(q.docs) > 1:  # the other departments the ask lists are not its subject
                 for a in sorted({a for x in q.docs if x is not doc for a in aliases(x.department)}, key=len, reverse=True):
                     gq = replace(gq, subject=gq.subject.replace(a, ""))
@@ -215,6 +219,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]
                 for text, name in subs:
                     aq = understand(text, [doc])
+                    if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
+                        aq = replace(aq, units=gq.units)
                     if got and (_covers(said, name, ask.names) if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue

@@ -121,6 +121,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str]) -> tup
     pred = pred or "是多少"
     if not INTERROGATIVE.search(pred):
         pred = "是多少"
+    if (comma := re.search(r"[，,]", items[-1])) and comma.start() >= 2 and items[-1][comma.end():]:
+        # "X和Y，2026年Z各是多少": the words after the list's comma are what each item is asked
+        items[-1], pred = items[-1][: comma.start()], items[-1][comma.end():] + pred
     lead = "".join(c for c in chunks[: chunks.index(first)])  # departments named before the list
     return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
 

@@ -285,7 +285,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 @lru_cache(maxsize=4096)
 def _named_leaves(cols: tuple[str, ...]) -> tuple[str, ...]:
     """A row's column names a question may name (the last level, three characters or more)."""
-    return tuple(c for c in map(leaf, cols) if len(c) >= 3 and c != "预算数")
+    return tuple(c.replace("、", "") for c in map(leaf, cols) if len(c) >= 3 and c != "预算数")  # ("上年结余、结转")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -490,8 +490,8 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
         return None
     if len(cols) < len(row.values):
         row = replace(row, values={c: row.values[c] for c in cols})
-    plain = re.sub(r"[（）()]", "", text)  # "因公出国（境）费" names the column printed "因公出国境费"
-    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and re.sub(r"[（）()]", "", leaf(c)) in plain
+    plain = re.sub(r"[（）()、]", "", text)  # "因公出国（境）费" names the column printed "因公出国境费"
+    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and re.sub(r"[（）()、]", "", leaf(c)) in plain
                     and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]

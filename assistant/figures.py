@@ -151,6 +151,11 @@ def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, st
     return None
 
 
+def _column_named(r: RowEvidence, plain: str) -> bool:
+    """A column of the row (its last level, three characters or more) is named in the subject."""
+    return any(len(c := re.sub(r"[（）()、]", "", leaf(col))) >= 3 and c in plain for col in r.values)
+
+
 def _names_a_row(q: Query, rows: list[RowEvidence]) -> bool:
     """The subject, without its fund and column words, names one of these rows ("一般公共预算项目支出中X": X)."""
     rest = subject_text(q)
@@ -189,6 +194,12 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     best: tuple[int, RowEvidence, tuple[str, str]] | None = None
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
+    plain = re.sub(r"[（）()、]", "", subject_text(q))
+    if rows and not q.columns and not _column_named(rows[0], plain):
+        # the same row printed in several tables: the one with a column the question names ("X的上年结转")
+        same = [r for r in rows[1:5] if bare(r.label) == bare(rows[0].label) and _column_named(r, plain)]
+        if same:
+            rows = [same[0], *(r for r in rows if r is not same[0])]
     for r in rows[:5]:
         picked = pick_value(r, q.columns, subject_text(q), q.want_year)
         if not picked:
