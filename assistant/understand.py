@@ -14,6 +14,7 @@ from assistant.vocab import (
     GOAL_ASKED,
     INCLUDED_PARTS,
     RATE_Q,
+    SOURCE_MENTION,
     USE_ASKED,
     USE_COLLOQUIAL,
     WHEN_ASKED,
@@ -426,10 +427,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
         pool = [d for d in pool if d.scope == want_scope
                 or not any(x.department == d.department and x.scope == want_scope for x in pool)]
-    want_kind = "决算" if "决算" in text else "预算" if ("预算" in text and not q.years) else ""
+    plain = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", text)  # (a quoted name, "预决算公开", names no kind)
+    want_kind = "决算" if "决算" in plain else "预算" if ("预算" in plain and not q.years) else ""
     if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
+        # (no year asked: "决算报告里…" is the department's 决算 of whichever year)
         pool = [d for d in pool if d.kind == want_kind
-                or not any(x.department == d.department and x.year == d.year and x.kind == want_kind for x in pool)]
+                or not any(x.department == d.department and (x.year == d.year or not asked) and x.kind == want_kind
+                           for x in pool)]
     # one document per department and year: the latest year when none was asked; a date alone
     # ("2024年底有几辆车") picks the document that reports that moment: the 决算 of that year, or
     # the budget of the year after (budgets count assets at the end of the year before)
@@ -477,7 +481,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是多少|多少|是什么|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
+        r"原因|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?多少)|[？?。，,！!、]",
         "",
         without_comparison(subj),  # "哪家多" asks to compare the figures, it is not their subject
