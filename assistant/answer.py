@@ -286,8 +286,11 @@ def compose(cat: Catalog, q: Query) -> Draft:
             compare(d, ask.text, q.docs)
         elif ask.op == "sum":
             add_up(d)
-    if q.unknown and answered:
-        d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件。")
+    # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
+    unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6
+                                               for e in d.evidence)]
+    if unknown and answered:
+        d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件。")
     if answered == 0:
         d.parts = []
         d.evidence = []

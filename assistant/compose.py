@@ -436,7 +436,7 @@ def asks_within(q: Query) -> bool:
     rest = subject_text(q)
     for u in q.units:
         rest = rest.replace(u, "")
-    return len(re.sub(r"[^\u4e00-\u9fa5]", "", RESIDUE_WORDS.sub("", TOTAL_NOISE.sub("", rest)))) >= 3
+    return len(re.sub(r"[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", RESIDUE_WORDS.sub("", rest)))) >= 3
 
 
 @lru_cache(maxsize=65536)
@@ -462,10 +462,10 @@ def _col_for(row: RowEvidence, intent: str) -> str | None:
     for col in row.values:
         if leaf(col) in names or any(leaf(col).startswith(n) for n in names):
             return col
-    # 基本支出 as a group: 基本支出/人员经费 …
+    # a fund as a group: "部门预算/一般公共预算拨款/小计" is that fund's whole
     for col in row.values:
-        if intent in col.split("/")[:-1]:
-            return None
+        if leaf(col) in ("小计", "合计") and any(p.startswith(n) for p in col.split("/")[:-1] for n in names):
+            return col
     return None
 
 
@@ -593,6 +593,8 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
     col_leaf = re.sub(r"[（(](?:单位[:：])?万?元[）)]", "", leaf(col))  # "预算数（单位：万元）": the unit is said after
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
+    if col_leaf == "小计" and "/" in col and col.split("/")[-2] not in r.table:
+        col_txt = col.split("/")[-2] + col_leaf  # "基本支出/小计": which group's subtotal
     year = re.match(r"(20\d\d)年", col)
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
         col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year

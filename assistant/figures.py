@@ -420,8 +420,9 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
-    if q.units and (mine := [r for r in rows if r.unit_name and is_unit_row(r, q.units)]):
-        rows, pool = mine, []  # a unit of a table with one block per unit: its rows (the sentences tell the department's)
+    if q.units and (mine := [r for r in rows if is_unit_row(r, q.units)]):
+        # a unit of a table with one block per unit, or one row per unit: its rows (the sentences tell the department's)
+        rows, pool = mine, []
     if not counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
@@ -480,9 +481,29 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                     and nxt.unit_name == r.unit_name and (c := cols[0]) in nxt.values:
                 d.add(f"“{bare(nxt.label)}”{name_value(c.rsplit('/', 1)[0] + '（' + leaf(c) + '）' if '/' in c else c, nxt.values[c])}"
                       f"{nxt.unit or ''}{d.cite(nxt)}。")  # the table's own change row, after the year's row
+            if "change" in q.asked and dated and r in dated:
+                _year_before(d, r, cols[0], [x for x in dated if x.unit_name == r.unit_name])
     elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
         said = True
     return said
+
+
+def _year_before(d: Draft, r: RowEvidence, col: str, dated: list[RowEvidence]) -> None:
+    """The year before's row of a table with one row per year, and the change worked out from the two."""
+    year = int(bare(r.label)[:4])
+    prev = next((x for x in dated if bare(x.label).startswith(str(year - 1))), None)
+    now, then = parse_amount(r.values.get(col, "")), parse_amount(prev.values.get(col, "")) if prev else None
+    if prev is None or now is None or then is None:
+        return
+    diff = quantize2(abs(Decimal(now) - Decimal(then)))
+    d.computed.append(diff)
+    name = col.rsplit("/", 1)[0] + "（" + leaf(col) + "）" if "/" in col else col
+    d.add(f"“{bare(prev.label)}”{name_value(name, prev.values[col])}{prev.unit or ''}{d.cite(prev)}。")
+    if now == then:
+        d.add(f"{year}年与{year - 1}年持平。")
+        return
+    hi, lo = (r, prev) if now > then else (prev, r)
+    d.add(f"{year}年比{year - 1}年{'增加' if now > then else '减少'} {hi.values[col]} − {lo.values[col]} = {diff}{r.unit or ''}。")
 
 
 def _unit_of(r: RowEvidence) -> str:

@@ -29,7 +29,7 @@ _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治
 # column intents: question words -> column leaf names
 COLUMN_INTENTS: dict[str, tuple[str, ...]] = {
     "基本支出": ("基本支出",),
-    "项目支出": ("项目支出",),
+    "项目支出": ("项目支出", "专项业务经费"),  # (西安 综合预算 print 项目支出 as 专项业务经费支出)
     "人员经费": ("人员经费", "人员支出", "人员类", "工资福利支出"),
     "公用经费": ("公用经费", "日常公用支出", "公用支出"),
     "财政拨款": ("财政拨款", "财政拨款收入", "一般公共预算"),
@@ -187,6 +187,8 @@ _REGION_MENTION = re.compile(r"^(?:请问|什么是|什么叫)?(?:20\d\d年度?�
 _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
 # the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
+# a unit with a name of another kind ("…执法监察支队", "…排水监测站"): a unit only when a document lists it
+_UNIT_MENTION = re.compile(_ORG_MENTION.pattern.split("(?:委员会")[0] + r"(?:支队|大队|总队)")
 
 
 def mentions(text: str, alias: str) -> list[int]:
@@ -326,7 +328,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
-    for m in [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text)]:
+    for m in [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text), *_UNIT_MENTION.finditer(text)]:
         org = m.group(0)
         if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
             continue  # the department itself ("统计" inside "统计普查中心" is not)
