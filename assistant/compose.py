@@ -504,6 +504,8 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
             if leaf(col) in ("指标值", "目标值", "本年绩效指标值", "年度指标值"):
                 return col, v
     for it in intents:
+        if it == "财政拨款" and it in row.table:
+            continue  # a table of 财政拨款 alone: its total is all 财政拨款, not one fund's column
         col = _col_for(row, it)
         if col:
             return col, row.values[col]
