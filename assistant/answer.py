@@ -128,7 +128,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         if ok:
             return True
     if top and (top[0].table_kind in PART_TABLES or re.search(r"基本支出|项目支出", top[0].table)) and not q.columns \
-            and section_states(cat, q, doc) \
+            and section_states(cat, q, doc, sentence=top[0].table_kind != "project_expense") \
             and answer_passage(cat, q, doc, d, prefix):
         return True  # "委托业务费安排了多少": its own section states the whole; a 基本/项目支出表 row is one part of it
     if answer_figure(cat, q, doc, d, prefix):

@@ -48,12 +48,15 @@ from assistant.vocab import (
 from ingest.model import parse_amount
 
 
-def section_states(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+def section_states(cat: Catalog, q: Query, doc: DocInfo, sentence: bool = False) -> bool:
     """A narrative section headed with the subject ("（五）委托业务费情况") states it with an amount."""
     subj = re.sub(r"[^\u4e00-\u9fa5]", "", subject_text(q))
     if len(subj) < 3:
         return False
-    return any(subj in clean(last_heading(e)) and AMOUNT.search(e.text) for e in cat.doc_texts(doc.doc_id))
+    # (or, `sentence`, one that gives the subject its amount: "各单位培训费预算 54.98 万元")
+    said = re.compile(re.escape(subj) + r"[^，。；;,\d]{0,6}?\d[\d,.]*\s*万?元")
+    return any(subj in clean(last_heading(e)) and AMOUNT.search(e.text) or sentence and said.search(clean(e.text))
+               for e in cat.doc_texts(doc.doc_id))
 
 
 def names_other(cat: Catalog, q: Query, doc: DocInfo) -> bool:
