@@ -244,11 +244,12 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             "expense_total", "general_public_expense")
         if fund in kinds:  # "一般公共预算支出中项目支出": the named fund's table first
             kinds = (fund, *(k for k in kinds if k != fund))
-        tr = total_row(cat, doc, kinds)
-        if tr is not None:
-            picked = pick_value(tr, q.columns, "", q.want_year)
-            if picked and any(c in picked[0] or leaf(picked[0]) in col_names(c) for c in q.columns):
-                return tr, picked[0], picked[1]
+        for kind in kinds:  # (the first of these tables that prints the column: a 支出总表 may print only its parts)
+            tr = total_row(cat, doc, (kind,))
+            if tr is not None:
+                picked = pick_value(tr, q.columns, "", q.want_year)
+                if picked and any(c in picked[0] or leaf(picked[0]) in col_names(c) for c in q.columns):
+                    return tr, picked[0], picked[1]
     return None
 
 
