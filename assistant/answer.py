@@ -45,7 +45,7 @@ from assistant.narrative import (
     following,
 )
 from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
-from assistant.understand import Query, aliases, understand
+from assistant.understand import COLUMN_INTENTS, SANGONG_PARTS, Query, aliases, understand
 from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
@@ -350,9 +350,17 @@ def _joined_names(cat: Catalog, q: Query) -> list[str]:
                           if re.fullmatch(r"[\u4e00-\u9fa5]+", text[i - a : i + 1 + b])
                           and any(text[i - a : i + 1 + b] in _doc_text(cat, doc) for doc in q.docs[:8])), None)
             if found:
-                out.append(found)
+                if not _two_terms(found[:a], found[a + 1:]):
+                    out.append(found)
                 break
     return out
+
+
+def _two_terms(left: str, right: str) -> bool:
+    """Both sides of a join are standard terms ("人员经费和公用经费"): a list of two, though printed together."""
+    terms = {*COLUMN_INTENTS, *(n for names in COLUMN_INTENTS.values() for n in names), *SANGONG_PARTS,
+             "三公经费", "机关运行经费"}
+    return any(left.endswith(t) for t in terms) and any(right.startswith(t) for t in terms)
 
 
 def _doc_text(cat: Catalog, doc: DocInfo) -> str:
