@@ -43,7 +43,7 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     found = None
     if q.columns:
         picked = pick_value(tr, q.columns)
-        if picked and any(leaf(picked[0]) in col_names(c) for c in q.columns):
+        if picked and any(leaf(picked[0]).startswith(col_names(c)) for c in q.columns):
             found = (tr, picked[0], picked[1])
     found = found or figure_for(cat, q, doc)
     if found is None:

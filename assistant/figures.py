@@ -248,7 +248,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             tr = total_row(cat, doc, (kind,))
             if tr is not None:
                 picked = pick_value(tr, q.columns, "", q.want_year)
-                if picked and any(c in picked[0] or leaf(picked[0]) in col_names(c) for c in q.columns):
+                if picked and any(c in picked[0] or leaf(picked[0]).startswith(col_names(c)) for c in q.columns):
                     return tr, picked[0], picked[1]
     return None
 
