@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
+    TABLE_NAMED,
     Draft,
     bare,
     clean,
@@ -198,7 +199,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
     plain = re.sub(r"[（）()、]", "", subject_text(q))
-    if rows and not q.columns and not _column_named(rows[0], plain):
+    titled = "".join(TABLE_NAMED.findall(q.text))  # ("项目支出总表里": a column word inside a table's name)
+    if rows and all(c in titled for c in q.columns) and not _column_named(rows[0], plain):
         # the same row printed in several tables: the one with a column the question names ("X的上年结转")
         same = [r for r in rows[1:5] if bare(r.label) == bare(rows[0].label) and _column_named(r, plain)]
         if same:

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.service import Answer, Assistant
 from ingest.settings import Settings
-from tests.conftest import bm25_store, parsed_once
+from tests.conftest import answered, bm25_store, parsed_once
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 WUXI = REAL / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
@@ -154,3 +154,12 @@ def test_checker_does_not_call_a_true_sentence_wrong(bot: Assistant) -> None:
     assert [f.status for f in res.figures] == ["match", "match"]
     wrong = bot.verify("无锡市统计局2026年项目支出100.00万元。")
     assert wrong.figures[0].status == "differs" and wrong.figures[0].expected == "975.06"
+
+
+def test_a_column_named_picks_that_rows_copy_among_same_named_rows(bot: Assistant) -> None:
+    # 项目支出总表 p23: 信访大厅运行 总计 603.84, 上年结余、结转 6.90 (a 绩效 form prints the same name with 603.84 only)
+    for q in ("深圳市信访局2026年信访大厅运行这个项目里，上年结余、结转的钱有多少？",
+              "深圳市信访局2026年项目支出总表里，信访大厅运行的上年结余、结转是多少？"):
+        a = answered(bot, q)
+        assert "6.90万元" in a.answer, a.answer
+        assert any(c.kind == "row" and c.row == "信访大厅运行" and "项目支出总表" in c.table for c in a.citations)

@@ -172,3 +172,9 @@ def test_a_project_named_with_a_word_inside(bot: Assistant) -> None:
     # project's name and its amounts were two rows)
     a = answered(bot, "长春市信访局2026年在驻京工作上的经费安排了多少？")
     assert "312.00万元" in a.answer and a.citations[0].row == "驻京经费"
+
+
+def test_where_a_term_is_said_is_not_the_term(bot: Assistant) -> None:
+    # 名词解释: "一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款…" ("决算报告里提到的" says where, not what)
+    a = answered(bot, "普陀区财政局的决算报告里提到的“财政拨款收入”是指什么？")
+    assert "本级财政部门取得的财政拨款" in a.answer, a.answer

@@ -246,3 +246,46 @@ def test_each_of_a_list_with_its_own_verb(bot: Assistant) -> None:
     # "X、Y各列了多少": both, from the 基本支出 经济分类 table (上海市职业能力考试院; failed on f1f1934: 印刷费 only)
     a = answered(bot, "上海市职业能力考试院2026年基本支出中办公费、印刷费各列了多少？")
     assert {c.row for c in a.citations} >= {"办公费", "印刷费"} and "50,000元" in a.answer
+
+
+@corpus
+def test_a_unit_named_as_a_brigade_gets_its_own_row_in_a_table_of_one_row_per_unit(bot: Assistant) -> None:
+    # p32 三公经费表: the row "西安市安全生产执法监察支队" (125003) prints 2019年 公务接待费 0.38; the 合计 row 4.38
+    a = answered(bot, "西安市安全生产执法监察支队2019年三公经费里公务接待费预算是多少？")
+    assert "0.38万元" in a.answer and "4.38" not in a.answer, a.answer
+    assert any(c.kind == "row" and "执法监察支队" in c.row for c in a.citations)
+
+
+@corpus
+def test_fund_words_are_not_a_thing_of_the_unit_asked_about(bot: Assistant) -> None:
+    # 一般公共预算支出明细表: the unit's own row 830.27 (人员 500.06 + 公用 51.05 + 专项业务 279.16)
+    a = answered(bot, "西安市安全生产执法监察支队2019年一般公共预算支出是多少？")
+    assert "830.27万元" in a.answer, a.answer
+
+
+@corpus
+def test_a_unit_named_in_one_ask_holds_for_the_next(bot: Assistant) -> None:
+    # p16 基本支出明细表: 西安市安全生产宣传教育中心 (125002) 合计 276.60, 人员经费支出 250.80; the 合计 row's is 1,839.51
+    a = answered(bot, "西安市安全生产宣传教育中心2019年基本支出是多少？人员经费是多少？")
+    assert "276.60万元" in a.answer and "250.80万元" in a.answer and "1,839.51" not in a.answer, a.answer
+
+
+@corpus
+def test_a_column_printed_in_other_words_answers_its_intent(bot: Assistant) -> None:
+    # 西安 综合预算 print 项目支出 as "专项业务经费支出": 合计 row 1,620.98
+    a = answered(bot, "西安市安全生产监督管理局2019年项目支出是多少？")
+    assert "1,620.98万元" in a.answer, a.answer
+
+
+@corpus
+def test_two_standard_terms_joined_are_two_asks(bot: Assistant) -> None:
+    # p11 说明: "（一）人员经费 5080.69 万元" and "（二）公用经费 834.69万元"; a sentence elsewhere prints "人员经费和公用经费"
+    a = answered(bot, "泉州市人民政府办公室2026年人员经费和公用经费各是多少？")
+    assert "5080.69" in a.answer and "834.69" in a.answer, a.answer
+
+
+@corpus
+def test_a_column_the_expense_table_prints_only_in_parts_is_read_from_the_next_table(bot: Assistant) -> None:
+    # 支出预算总表 prints 基本支出 only as 人员支出 | 公用经费; 一般公共预算支出表 prints 基本支出/小计 1604.41
+    a = answered(bot, "湖州市退役军人事务局2026年基本支出是多少？")
+    assert "1604.41万元" in a.answer and "未填列" not in a.answer, a.answer
