@@ -201,11 +201,19 @@ def compose(cat: Catalog, q: Query) -> Draft:
             got = answer_for_doc(cat, gq, doc, d)
             if got and g > 0 and _repeats(d, before):
                 # the same answer as an ask before says nothing new: what this ask's own words ask ("其中X")
+                table = next((e.table for e in d.evidence[marks[0]:] if isinstance(e, RowEvidence) and e.values), "")
                 d.parts, d.evidence, d.figures = d.parts[:before], d.evidence[: marks[0]], d.figures[: marks[1]]
                 own = group[0].tail
-                oq = understand(own, [doc])
-                oq = replace(oq, units=oq.units or gq.units)  # (the unit named before still holds)
-                got = len(own) >= 2 and answer_for_doc(cat, oq, doc, d) and not _repeats(d, before)
+                got = False
+                # X within what the ask before answered: X's row in the same table first, else X anywhere
+                for text in ([f"{table}里{own}"] if table else []) + [own]:
+                    oq = understand(text, [doc])
+                    oq = replace(oq, units=oq.units or gq.units)  # (the unit named before still holds)
+                    mark = (len(d.parts), len(d.evidence), len(d.figures))
+                    got = len(own) >= 2 and answer_for_doc(cat, oq, doc, d) and not _repeats(d, before)
+                    if got:
+                        break
+                    d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
             if not got:
                 d.parts = d.parts[:before]
                 # one ask no reading answered: what the item it names measures ("公报一年出几期")

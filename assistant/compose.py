@@ -30,6 +30,8 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一�
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
 _FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(预算数?|预算金额)|(项目|年度)?资金总额|年度资金申请总额|项目(资金)?总额")
+# a form's rows for where its money comes from: not a project's name
+_FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
 _STANDARD_WORDS = re.compile(r"一般公共|政府性|国有资本|经营|财政|专户|上年|本年|年度|单位|部门|其他|事务|管理")
@@ -189,7 +191,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.table_kind == "performance":
             proj = project_name(r.table)
             if r.kind == "" and len(name) >= 4 and name in subj and not (len(proj) >= 4 and proj in subj) \
-                    and not _FORM_AMOUNT.fullmatch(name):
+                    and not _FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
                 proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
             if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
@@ -460,7 +462,8 @@ def _overlap(a: str, b: str) -> float:
 def _col_for(row: RowEvidence, intent: str) -> str | None:
     names = COLUMN_INTENTS.get(intent, (intent,))
     for col in row.values:
-        if leaf(col) in names or any(leaf(col).startswith(n) for n in names):
+        own = re.sub(r"^其中[:：]?", "", leaf(col))  # "其中：基本支出"
+        if own in names or any(own.startswith(n) for n in names):
             return col
     # a fund as a group: "部门预算/一般公共预算拨款/小计" is that fund's whole
     for col in row.values:
@@ -593,7 +596,7 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     if r.kind == "indicator" and r.code:
         name = f"{r.code}：{name}"
     side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
-    col_leaf = re.sub(r"[（(](?:单位[:：])?万?元[）)]", "", leaf(col))  # "预算数（单位：万元）": the unit is said after
+    col_leaf = re.sub(r"[（(](?:单位[:：])?万?元[）)]|^其中[:：]", "", leaf(col))  # "预算数（单位：万元）": the unit is said after
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
     if col_leaf == "小计" and "/" in col and col.split("/")[-2] not in r.table:
         col_txt = col.split("/")[-2] + col_leaf  # "基本支出/小计": which group's subtotal
