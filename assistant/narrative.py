@@ -271,7 +271,7 @@ def _units_mean(text: str) -> str:
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    term = re.sub(r"(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
+    term = re.sub(r"(?:具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
                   r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
     term = re.sub(r"[“”\"'‘’]", "", term)
     term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what
@@ -284,7 +284,12 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if len(parts) < 2:
             continue
         head = re.sub(r"[“”\"'‘’]", "", parts[0])
-        if not (2 <= len(head) <= 20):
+        if not (2 <= len(head) <= 40):
+            continue
+        if _code_name(term) and _code_name(term) == _code_name(head):
+            best = (3, p)  # "审计事务（款）事业运行（项）" defined as "…支出(类)审计事务(款)事业运行(项)"
+            break
+        if len(head) > 20:
             continue
         if term == head or (term in head and len(term) >= 0.6 * len(head)) or (head in term and len(head) >= 0.6 * len(term)):
             score = 2 if "名词解释" in p.section else 1
@@ -297,6 +302,14 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
+
+
+def _code_name(text: str) -> str:
+    """A 科目 written with its levels ("…(类)审计事务(款)事业运行(项)"): the 款 and 项 names run together, else ""."""
+    t = text.replace("（", "(").replace("）", ")")
+    if not re.search(r"\((款|项)\)", t):
+        return ""
+    return re.sub(r"\((类|款|项)\)", "", t.split("(类)")[-1])
 
 
 _ITEM_END = re.compile(r"[（(]\d*项[）)]")
