@@ -61,7 +61,8 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
         tables = cat.tables.get(doc.doc_id, [])
         cat.memo[key] = sorted(
             {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns}
-            | {re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department)),
+            | {re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department))
+            | {re.sub(r"^(?:20\d\d年度?)?(?:部门)?(?:预算|决算)?\d+表", "", clean(t.title)) for t in tables},  # ("预算03表支出总表")
             key=len, reverse=True)
     names: list[str] = cat.memo[key]  # type: ignore[assignment]
     for n in (n for n in names if len(n) >= 3 and n in residue):
