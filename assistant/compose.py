@@ -21,6 +21,7 @@ from assistant.vocab import (
     RESIDUE_WORDS,
     SUBJECT_NOUN,
     TOTAL_NOISE,
+    USE_Q,
 )
 from ingest.model import code_level, parse_amount
 
@@ -206,7 +207,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and r.table_idx not in col_named:
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
-                if not re.search(r"目标|用途|干什么|用于|效果|做什么|用在|干啥", q.text):
+                if not (re.search(r"目标|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))
                 score += 30 if wants_goal == (r.label == "绩效目标") else 5

@@ -12,6 +12,8 @@ USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a u
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
+# what the money will do, asked by the work ("打算修哪些地方", "主要做哪些工作")
+USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
 # an aim named ("目的", not the 目的 of "项目的")
 AIM = r"(?<!项)目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
