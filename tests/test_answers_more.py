@@ -66,3 +66,9 @@ def test_a_release_in_two_files_answers_once(tmp_path: Path) -> None:
     a = ask(bot, "北京市审计局《北京审计》杂志办刊经费的项目总额是多少？")
     assert "17.398000" in a.answer  # 预算表12 项目支出绩效目标表, p12 of the 报表 file
     assert "未找到" not in a.answer, a.answer
+
+
+def test_a_column_printed_after_其中_is_that_column(bot: Assistant) -> None:
+    # 一般公共预算支出情况表 prints "一般公共预算支出/其中：基本支出": the fund named reads that table, not 本年支出总体情况表
+    a = ask(bot, "珠海市政府投资交通市政项目工务中心2026年一般公共预算支出里基本支出是多少？")
+    assert any(c.kind == "row" and "一般公共预算支出情况表" in c.table for c in a.citations), a.answer

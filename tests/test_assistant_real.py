@@ -163,3 +163,9 @@ def test_a_column_named_picks_that_rows_copy_among_same_named_rows(bot: Assistan
         a = answered(bot, q)
         assert "6.90万元" in a.answer, a.answer
         assert any(c.kind == "row" and c.row == "信访大厅运行" and "项目支出总表" in c.table for c in a.citations)
+
+
+def test_a_subject_asked_with_its_levels_gets_its_definition(bot: Assistant) -> None:
+    # 名词解释 十四: "住房保障支出(类)住房改革支出(款)提租补贴(项)：反映按房改政策规定的标准…发放的租金补贴"
+    a = answered(bot, "苏州市审计局的“住房改革支出（款）提租补贴（项）”具体指什么支出？")
+    assert "租金补贴" in a.answer and "555.50" not in a.answer, a.answer

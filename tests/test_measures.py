@@ -178,3 +178,9 @@ def test_where_a_term_is_said_is_not_the_term(bot: Assistant) -> None:
     # 名词解释: "一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款…" ("决算报告里提到的" says where, not what)
     a = answered(bot, "普陀区财政局的决算报告里提到的“财政拨款收入”是指什么？")
     assert "本级财政部门取得的财政拨款" in a.answer, a.answer
+
+
+def test_a_table_named_without_its_number(bot: Assistant) -> None:
+    # 预算03表 支出总表: 合计 32,852.053832 (基本支出 25,218.537585 + 项目支出 7,633.516247)
+    a = answered(bot, "北京市审计局2026年部门预算里，支出总表合计多少钱？")
+    assert "32,852.053832万元" in a.answer, a.answer

@@ -289,3 +289,10 @@ def test_a_column_the_expense_table_prints_only_in_parts_is_read_from_the_next_t
     # 支出预算总表 prints 基本支出 only as 人员支出 | 公用经费; 一般公共预算支出表 prints 基本支出/小计 1604.41
     a = answered(bot, "湖州市退役军人事务局2026年基本支出是多少？")
     assert "1604.41万元" in a.answer and "未填列" not in a.answer, a.answer
+
+
+@corpus
+def test_what_money_will_do_asked_by_the_work(bot: Assistant) -> None:
+    # p31 项目绩效目标表: 项目实施期目标 "对市行政中心钢结构建筑，如主楼屋盖、幕墙、连廊等进行全面检查…"
+    a = answered(bot, "泉州市政府办的市行政中心钢结构修缮项目打算修哪些地方？")
+    assert "主楼屋盖" in a.answer, a.answer
