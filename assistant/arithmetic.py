@@ -255,7 +255,7 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
         if c != col and parse_amount(v) is not None and (leaf(c) in TOTAL_NAMES and not words or words and words == leaf(c)):
             return part, c
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part.table_idx and r is not part]
-    # "财政拨款收入合计" in the 财政拨款收支表: the row "收入合计" (the words the title holds left out)
+    # a whole named with the table's own fund word ("财政拨款…收入合计" in the 财政拨款收支表): the row "收入合计" (the words the title holds left out)
     own = {clean(whole)[k:] for k in range(2, len(clean(whole)) - 1) if clean(whole)[:k] in clean(part.table)}
     for r in rows:
         if words and bare(r.label) in {words, words + "合计", clean(whole), *own} and parse_amount(r.values.get(col, "")) is not None:

@@ -241,7 +241,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
         elif quoted_in := [x for x in quoted if x in name]:
-            score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…第二条原水管”工程")
+            score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…二期”工程")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):

@@ -54,7 +54,7 @@ def section_states(cat: Catalog, q: Query, doc: DocInfo, sentence: bool = False)
     subj = re.sub(r"[^\u4e00-\u9fa5]", "", subject_text(q))
     if len(subj) < 3:
         return False
-    # (or, `sentence`, one that gives the subject its amount: "各单位培训费预算 54.98 万元")
+    # (or, `sentence`, one that gives the subject its amount: "全局会议费预算 12.00 万元")
     said = re.compile(re.escape(subj) + r"[^，。；;,\d]{0,6}?\d[\d,.]*\s*万?元")
     return any(subj in clean(last_heading(e)) and AMOUNT.search(e.text) or sentence and said.search(clean(e.text))
                for e in cat.doc_texts(doc.doc_id))
@@ -161,7 +161,7 @@ def _column_named(r: RowEvidence, plain: str) -> bool:
 
 
 def _names_a_row(q: Query, rows: list[RowEvidence]) -> bool:
-    """The subject, without its fund and column words, names one of these rows ("一般公共预算项目支出中X": X)."""
+    """The subject, without its fund and column words, names one of these rows ("政府性基金项目支出里的X": X)."""
     rest = subject_text(q)
     for w in (*FUND_TOTALS, *q.columns):
         rest = rest.replace(w, "")
@@ -199,7 +199,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
     plain = re.sub(r"[（）()、]", "", subject_text(q))
-    titled = "".join(TABLE_NAMED.findall(q.text))  # ("项目支出总表里": a column word inside a table's name)
+    titled = "".join(TABLE_NAMED.findall(q.text))  # ("基本支出表中的…": a column word inside a table's name)
     if rows and all(c in titled for c in q.columns) and not _column_named(rows[0], plain):
         # the same row printed in several tables: the one with a column the question names ("X的上年结转")
         same = [r for r in rows[1:5] if bare(r.label) == bare(rows[0].label) and _column_named(r, plain)]

@@ -187,7 +187,7 @@ _REGION_MENTION = re.compile(r"^(?:请问|什么是|什么叫)?(?:20\d\d年度?�
 _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员会|办事处|街道)$")
 # the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
-# a unit with a name of another kind ("…执法监察支队", "…排水监测站"): a unit only when a document lists it
+# a unit with a name of another kind ("…监察大队", "…水文站"): a unit only when a document lists it
 _UNIT_MENTION = re.compile(_ORG_MENTION.pattern.split("(?:委员会")[0] + r"(?:支队|大队|总队)")
 
 
@@ -432,7 +432,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     plain = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", text)  # (a quoted name, "预决算公开", names no kind)
     want_kind = "决算" if "决算" in plain else "预算" if ("预算" in plain and not q.years) else ""
     if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
-        # (no year asked: "决算报告里…" is the department's 决算 of whichever year)
+        # (no year asked: "决算里…" with no year is the department's 决算 of whichever year)
         pool = [d for d in pool if d.kind == want_kind
                 or not any(x.department == d.department and (x.year == d.year or not asked) and x.kind == want_kind
                            for x in pool)]

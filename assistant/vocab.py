@@ -12,7 +12,7 @@ USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a u
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
-# what the money will do, asked by the work ("打算修哪些地方", "主要做哪些工作")
+# what the money will do, asked by the work ("准备买什么", "开展哪些工作")
 USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
 # an aim named ("目的", not the 目的 of "项目的")
 AIM = r"(?<!项)目的"
@@ -21,7 +21,7 @@ GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|�
 # headings under which a project's section says what its money does
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
-# the document named as where something is said ("报告里说的", "说明中提到的", "决算里写的"): not the subject
+# the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:说|提|写|讲|列)?到?的?"
                   r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)到?的?")
 # a clause asks something
