@@ -195,7 +195,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if fund and q.columns and not specific and not _names_a_row(q, rows[:5]) and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
         return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
-    best: tuple[int, RowEvidence, tuple[str, str]] | None = None
+    best: tuple[float, RowEvidence, tuple[str, str]] | None = None
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
     plain = re.sub(r"[（）()、]", "", subject_text(q))
@@ -219,6 +219,9 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             bare(leaf(picked[0])) in ("总计", "合计")
             or sum(parse_amount(v) is not None for v in r.values.values()) == 1 and bare(r.label) not in TOTAL_NAMES
             and set(q.columns) <= {"基本支出", "项目支出"})
+        if not (any(c in picked[0] for c in q.columns) or met >= 2 or whole) \
+                and q.columns == ["财政拨款"] and "财政拨款" in r.table and "财政拨款" not in r.label:
+            whole, met = True, 0.5  # a table of 财政拨款 alone is all 财政拨款: after a row printing the column
         if any(c in picked[0] for c in q.columns) or met >= 2 or whole:
             if best is None or met > best[0]:
                 best = (met, r, picked)

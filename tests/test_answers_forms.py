@@ -143,3 +143,9 @@ def test_a_yes_or_no_after_a_count_is_answered_from_its_sentence(bot: Assistant)
     a = answered(bot, "长沙市信访局机关内设几个处室？下面有没有二级预算单位？")
     assert "10 个正科级处室" in a.answer  # p5 （二）机构设置
     assert "没有其他二级预算单位" in a.answer  # p5 二、部门预算单位构成
+
+
+def test_a_row_of_a_table_of_fiscal_funds_alone_is_its_fiscal_funds(bot: Assistant) -> None:
+    """"财政拨款里的X": the 财政拨款收支总表 has no 财政拨款 column, every amount in it is one (西安信访局 p22)."""
+    a = ask(bot, "西安市信访局2026年财政拨款里的社会保障和就业支出有多少？")
+    assert "2,590,068.43" in a.answer and "财政拨款收支总表" in a.answer
