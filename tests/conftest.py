@@ -70,20 +70,21 @@ def docs_json() -> Callable[..., list[dict]]:
     return docs
 
 
-_PARSED: dict[tuple[str, int, int], object] = {}
+_PARSED: dict[tuple[str, str], object] = {}
 _READ: dict[str, Callable] = {}  # the parser itself, kept while bm25_store stands in for it
 
 
 def parsed_once(path: Path):
-    """read_document(path), parsed once per test session (same file, size and mtime); a deep copy
-    each call, so no test sees another's changes. Corpus PDFs are read by several test files."""
+    """read_document(path), parsed once per test session for the same bytes and file name (a corpus PDF and
+    its copy in tests/fixtures are one parse); a deep copy each call, so no test sees another's changes."""
     from ingest import service
 
-    st = path.stat()
-    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    key = (service.sha256_of(path), path.name)
     if key not in _PARSED:
         _PARSED[key] = _READ.get("real", service.read_document)(path)
-    return _PARSED[key].model_copy(deep=True)
+    doc = _PARSED[key].model_copy(deep=True)
+    doc.path = str(path.resolve())
+    return doc
 
 
 def bm25_store(home: Path, *files: Path) -> Path:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 from ingest.model import Document, Row, Table
-from ingest.service import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = json.loads((FIXTURES / "real_expected.json").read_text(encoding="utf-8"))
@@ -18,9 +16,10 @@ def clean(t: str) -> str:
     return re.sub(r"\s+", "", t or "")
 
 
-@cache
 def parsed(name: str) -> Document:
-    return read_document(FIXTURES / "real" / name)
+    from tests.conftest import parsed_once  # one parse per session, shared with the stores the tests build
+
+    return parsed_once(FIXTURES / "real" / name)
 
 
 def find_row(doc: Document, exp: dict) -> tuple[Table, Row] | str:

@@ -17,7 +17,7 @@ import pytest
 from ingest.audit import Finding, Report, audit, to_csv, to_markdown
 from ingest.model import Document
 from ingest.service import read_document
-from tests.conftest import SAMPLE_PDF, bm25_store
+from tests.conftest import SAMPLE_PDF, bm25_store, parsed_once
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_MD = ROOT.parent / "shared" / "samples" / "gonghui-2026" / "disclosure.md"
@@ -27,7 +27,7 @@ needs_md = pytest.mark.skipif(not SAMPLE_MD.is_file(), reason="../shared/samples
 
 @pytest.fixture(scope="module")
 def pdf_report() -> Report:
-    return audit(read_document(SAMPLE_PDF))
+    return audit(parsed_once(SAMPLE_PDF))
 
 
 def _md_text() -> str:

@@ -11,8 +11,8 @@ import pytest
 from assistant.service import Assistant
 from eval.harness import load_gold, metrics
 from eval.metrics import score
-from ingest.service import Ingestor
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
@@ -22,12 +22,8 @@ GOLD = [ROOT / "eval" / "gold" / n for n in ("real.jsonl", "real-holdout.jsonl",
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
     items = [it for g in GOLD for it in load_gold(g) if (REAL / it["file"]).exists()]
-    home = tmp_path_factory.mktemp("real-gold")
-    settings = Settings(home=home, dense_retrieval=False)
-    ing = Ingestor(settings, embed=False)
-    for f in sorted({it["file"] for it in items}):
-        assert ing.ingest(REAL / f).ok
-    bot = Assistant(settings)
+    home = bm25_store(tmp_path_factory.mktemp("real-gold"), *(REAL / f for f in sorted({it["file"] for it in items})))
+    bot = Assistant(Settings(home=home, dense_retrieval=False))
     scores = [score(it, bot.ask(it["question"]).model_dump(), 0.0) for it in items]
     return metrics(scores)
 

@@ -11,8 +11,8 @@ import pytest
 from assistant.service import Assistant
 from eval.harness import load_gold, metrics
 from eval.metrics import score
-from ingest.service import Ingestor
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
     home = tmp_path_factory.mktemp("gold-store")
     settings = Settings(home=home, dense_retrieval=False)
-    assert Ingestor(settings, embed=False).ingest(ROOT / "ingest" / "samples" / "gonghui-2026.pdf").ok
+    bm25_store(home, ROOT / "ingest" / "samples" / "gonghui-2026.pdf")
     bot = Assistant(settings)
     items = load_gold(ROOT / "eval" / "gold" / "gonghui-2026.jsonl")
     scores = [score(it, bot.ask(it["question"]).model_dump(), 0.0) for it in items]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from ingest.service import Ingestor
 from ingest.settings import Settings
+from tests.conftest import bm25_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = "工会部门2026年项目支出34.22万元，基本支出59.99万元，人员经费54.71万元，其他支出12.00万元。"
@@ -21,8 +21,7 @@ DRAFT = "工会部门2026年项目支出34.22万元，基本支出59.99万元，
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     h = tmp_path_factory.mktemp("verify-store")
-    assert Ingestor(Settings(home=h), embed=False).ingest(ROOT / "ingest" / "samples" / "gonghui-2026.pdf").ok
-    return h
+    return bm25_store(h, ROOT / "ingest" / "samples" / "gonghui-2026.pdf")
 
 
 def test_each_figure_is_judged(home: Path) -> None:
@@ -55,11 +54,8 @@ def test_web_check_tab_lists_each_figure(home: Path) -> None:
 @pytest.fixture(scope="module")
 def two_depts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     h = tmp_path_factory.mktemp("verify-two")
-    ing = Ingestor(Settings(home=h), embed=False)
-    for f in (ROOT / "ingest" / "samples" / "gonghui-2026.pdf",
-              ROOT / "tests" / "fixtures" / "real" / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"):
-        assert ing.ingest(f).ok
-    return h
+    return bm25_store(h, ROOT / "ingest" / "samples" / "gonghui-2026.pdf",
+                      ROOT / "tests" / "fixtures" / "real" / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf")
 
 
 def test_unnamed_department_matches_where_the_figure_is(two_depts: Path) -> None:
