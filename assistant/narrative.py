@@ -272,7 +272,7 @@ def _units_mean(text: str) -> str:
 
 
 def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    term = re.sub(r"(?:具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|包括哪些|包括什么|"
+    term = re.sub(r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|(?:具体)?包括哪[几些]?项?|包括什么|"
                   r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
     term = re.sub(r"[“”\"'‘’]", "", term)
     term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what
@@ -289,6 +289,10 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             continue
         if _code_name(term) and _code_name(term) == _code_name(head):
             best = (3, p)  # "审计事务（款）事业运行（项）" defined as "…支出(类)审计事务(款)事业运行(项)"
+            break
+        if (levels := _levels(head)) and set(_levels(term)) <= set(levels) \
+                and (_levels(term)[-1:] == levels[-1:] or levels[-1][0] in (term, re.sub(r"支出$", "", term))):
+            best = (3, p)  # "公共交通运营补助（项）", or the 项 alone, defined under its 类 and 款
             break
         if len(head) > 20:
             continue
@@ -311,6 +315,11 @@ def _code_name(text: str) -> str:
     if not re.search(r"\((款|项)\)", t):
         return ""
     return re.sub(r"\((类|款|项)\)", "", t.split("(类)")[-1])
+
+
+def _levels(text: str) -> list[tuple[str, str]]:
+    """A 科目 written with its levels: (name, 类/款/项) for each ("…(类)…(款)公共交通运营补助(项)")."""
+    return re.findall(r"([^()]+?)\((类|款|项)\)", text.replace("（", "(").replace("）", ")"))
 
 
 _ITEM_END = re.compile(r"[（(]\d*项[）)]")

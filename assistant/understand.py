@@ -45,7 +45,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
                         r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
-    ("definition", re.compile(r"是什么意思|指什么|指哪[几些]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)")),
+    ("definition", re.compile(r"是什么意思|指什么|指哪[几些]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)|包括哪[几些]项")),
     ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + "|" + WHEN_ASKED + r"|原因|主要是|" + AIM + r"|为了(?:解决)?什么|解决什么|什么作用|"
                            + GOAL_ASKED)),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),

@@ -296,3 +296,19 @@ def test_what_money_will_do_asked_by_the_work(bot: Assistant) -> None:
     # p31 项目绩效目标表: 项目实施期目标 "对市行政中心钢结构建筑，如主楼屋盖、幕墙、连廊等进行全面检查…"
     a = answered(bot, "泉州市政府办的市行政中心钢结构修缮项目打算修哪些地方？")
     assert "主楼屋盖" in a.answer, a.answer
+
+
+@corpus
+def test_an_item_defined_under_its_class_and_section(bot: Assistant) -> None:
+    """"X（项）指的是什么支出" / "X支出是指什么": the 说明 defines it as "…(类)…(款)X(项)：反映…" (无锡统计局 p34–35)."""
+    a = answered(bot, "无锡市统计局预算中的“专项普查活动（项）”指的是什么支出？")
+    assert "人口普查" in a.answer and "专项普查活动(项)" in a.answer
+    b = answered(bot, "无锡市统计局的统计抽样调查支出是指什么？")
+    assert "统计抽样调查队开展各类统计调查工作" in b.answer
+
+
+@corpus
+def test_what_a_term_consists_of_is_its_definition(bot: Assistant) -> None:
+    """"包括哪几项": the 名词解释 says what the term takes in (杭州气象局 p13)."""
+    a = answered(bot, "杭州市气象局的“三公”经费包括哪几项？")
+    assert "解释" in a.answer and "公务接待费" in a.answer
