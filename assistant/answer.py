@@ -78,10 +78,19 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     said = clean("".join(d.parts[mark[0]:]) + "".join(
         e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.section + e.text for e in d.evidence[mark[1]:]))
-    if any(clean(u) in said for u in units):
+    if any(clean(u) in said for u in units) or any(_named_itself(e, q.subject) for e in d.evidence[mark[1]:]):
         return True
     d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
     return False
+
+
+def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
+    """A project the question names whole ("…中心的话务场地租赁费用"): that project, whoever the question says runs it."""
+    if not isinstance(e, RowEvidence):
+        return False
+    name = project_name(e.table) if e.table_kind == "performance" else \
+        bare(e.label) if e.table_kind in ("project_expense", "special_fund") else ""
+    return len(name) >= 4 and name in subject
 
 
 def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -110,6 +110,9 @@ def _name(f: Figure, figs: list[Figure]) -> str:
     ev = f.evidence
     label = bare(getattr(ev, "label", ""))
     shared = sum(bare(getattr(x.evidence, "label", "")) == label for x in figs) > 1
+    if shared and isinstance(ev, RowEvidence) and ev.table_kind == "performance" \
+            and len({getattr(x.evidence, "table", "") for x in figs}) == len(figs):
+        return project_name(ev.table)  # one row of each project's form ("资金总额"): the projects
     if isinstance(ev, RowEvidence) and (not label or shared or label == bare(ev.table) or label in TOTAL_NAMES):
         col = next((c for c, v in ev.values.items() if v == f.printed), None)
         if col is not None and leaf(col) not in TOTAL_NAMES:

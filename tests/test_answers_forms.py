@@ -149,3 +149,11 @@ def test_a_row_of_a_table_of_fiscal_funds_alone_is_its_fiscal_funds(bot: Assista
     """"财政拨款里的X": the 财政拨款收支总表 has no 财政拨款 column, every amount in it is one (西安信访局 p22)."""
     a = ask(bot, "西安市信访局2026年财政拨款里的社会保障和就业支出有多少？")
     assert "2,590,068.43" in a.answer and "财政拨款收支总表" in a.answer
+
+
+def test_a_project_named_whole_beside_the_unit_that_runs_it(bot: Assistant) -> None:
+    """"…热线中心的话务场地租赁费用": the project's form answers though it does not name the unit; two projects
+    compared are called by their names, not by their forms' shared row (泉州 p33, p32)."""
+    a = ask(bot, "泉州市政府办公室热线中心的话务场地租赁费用和96196电梯应急处置服务平台各安排多少？哪个多？")
+    assert "175.09" in a.answer and "57.00" in a.answer
+    assert "最高的是话务场地租赁费用" in a.answer
