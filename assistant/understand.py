@@ -199,7 +199,7 @@ def mentions(text: str, alias: str) -> list[int]:
     start = text.find(alias)
     while start >= 0:
         end = start + len(alias)
-        if _ORG_END.search(alias) or len(alias) > 4 or not BUDGET_NOUN_START.match(text[end : end + 1]):
+        if _ORG_END.search(alias) or len(alias) > 4 or not BUDGET_NOUN_START.match(text[end : end + 2]):
             out.append(start)
         start = text.find(alias, start + 1)
     return out

@@ -65,9 +65,9 @@ COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
 RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
 # a clause that only instructs ("请算出百分比"): it belongs to the ask before it
 INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
-# the first character of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费): after a short
+# the start of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费, 工作经费, 专项): after a short
 # department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
-BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]")
+BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]|工作|专项|项目")
 # a budget noun: what makes a clause's words a subject of its own
 SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
                           r"设备|房屋|面积|车|机构|科室|人数")  # what the asset and organisation sections count

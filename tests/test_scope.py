@@ -67,3 +67,9 @@ def test_a_unit_named_under_its_full_name_scopes_to_the_document_that_lists_it()
     q = understand("深圳市考试院和上海市职业能力考试院2026年预算分别是多少？哪家多？", DOCS)
     assert sorted(d.doc_id for d in q.docs) == ["sh2", "sz2"] and q.units == ["深圳市考试院"]
     assert "哪家" not in q.subject and not q.subject.startswith("和")
+
+
+def test_a_short_name_starting_a_budget_noun_names_no_department() -> None:
+    """"审计工作经费" / "审计专项" in a question about another department: a budget subject, not 审计局."""
+    assert scope("深圳人社局今年的审计工作经费和培训专项各是多少？") == ["sz2"]
+    assert scope("深圳人社局的审计专项是多少？") == ["sz2"]
