@@ -156,10 +156,12 @@ _RATIO = (
 _SUM_PROJECTS = re.compile(r"(项目|[几\d一二三四五六七八九十]+个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
 
 
-def _operand(cat: Catalog, doc: DocInfo, text: str) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
-    """One figure named by a phrase: a table row/column, else an amount stated in the narrative."""
+def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = None) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
+    """One figure named by a phrase: a table row/column, else an amount stated in the narrative. `units`: a unit
+    the question named before the phrase ("…支队基本支出中，公用经费"): the phrase is the unit's."""
 
     sub = understand(text, [doc])
+    sub.units = sub.units or list(units or [])
     sub.intents = ["figure"]
     sub.subject = re.sub(r"的|是多少|多少|[？?，,。]", "", text)  # keep words like 工会经费 whole
     found = figure_for(cat, sub, doc)
@@ -219,7 +221,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                 d.add(f"，与《{tr.table}》项目支出{tr.values[col]}{tr.unit or ''}一致{d.cite(tr)}")
             d.add("。")
             return True
-    if "share" in q.intents and answer_ratio(cat, text, doc, d):
+    if "share" in q.intents and answer_ratio(cat, text, doc, d, q.units):
         return True
     for pat, op in ((_DIFF, "diff"), (_DIFF2, "diff")):
         m = pat.search(text)
@@ -296,7 +298,7 @@ def _without_owner(text: str, doc: DocInfo) -> str:
 _WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(预算|支出|决算)?(总额|总计|合计|总数)?")
 
 
-def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
+def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:
     """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
     基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
     text = re.sub(r"[“”\"]", "", text)
@@ -314,7 +316,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
-    part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text))
+    part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text), units)
     if part is None:
         return False
     whole = None
@@ -332,7 +334,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft) -> bool:
                 return False
             whole = (tr, tr.values[den], parse_amount(tr.values[den]))
         else:
-            whole = _operand(cat, doc, table + whole_text)
+            whole = _operand(cat, doc, table + whole_text, units)
     if whole is None or not whole[2] or (whole[0] is part[0] and whole[1] == part[1]):
         return False
     res = quantize2(part[2] / whole[2] * 100)

@@ -312,3 +312,10 @@ def test_what_a_term_consists_of_is_its_definition(bot: Assistant) -> None:
     """"包括哪几项": the 名词解释 says what the term takes in (杭州气象局 p13)."""
     a = answered(bot, "杭州市气象局的“三公”经费包括哪几项？")
     assert "解释" in a.answer and "公务接待费" in a.answer
+
+
+@corpus
+def test_a_units_share_is_read_on_the_units_own_row(bot: Assistant) -> None:
+    """"X中心的基本支出里，人员经费占多大比例": the unit's 人员经费 over the unit's 合计 (西安安监局 2019 p16)."""
+    a = answered(bot, "西安市安全生产宣传教育中心2019年的基本支出里，人员经费占多大比例？")
+    assert "250.80 ÷ 276.60" in a.answer and "90.67%" in a.answer
