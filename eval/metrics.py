@@ -68,7 +68,8 @@ def citation_hit(gold: list[dict], cits: list[dict]) -> bool:
         for c in cits:
             if "table" in g and c.get("kind") == "row":
                 if squash(g["table"]) in squash(c.get("table", "")) and (
-                    squash(g.get("row", "")) in (squash(c.get("row", "")), squash(c.get("code", "")))
+                    squash(g.get("row", "")) in (squash(c.get("row", "")), squash(c.get("code", "")),
+                                                 squash(c.get("code", "") + c.get("row", "")))  # "125003 …支队"
                     or not g.get("row")
                 ):
                     return True

@@ -52,3 +52,9 @@ def test_answerable_item_needs_figures_and_keywords() -> None:
     assert score(item, ok, 1.0).right
     bad = {"answer": "项目支出34.22万元[1]", "answerable": True, "citations": []}
     assert score(item, bad, 1.0).why
+
+
+def test_citation_of_a_row_written_with_its_code_before_its_label() -> None:
+    row = {"kind": "row", "table": "基本支出明细表", "row": "西安市安全生产执法监察支队", "code": "125003"}
+    assert citation_hit([{"table": "基本支出明细表", "row": "125003 西安市安全生产执法监察支队"}], [row])
+    assert not citation_hit([{"table": "基本支出明细表", "row": "125004 西安市安全生产执法监察支队"}], [row])
