@@ -55,6 +55,7 @@ from assistant.vocab import (
     PART_TABLES,
     PERCENT_Q,
     RANKING_Q,
+    REGION_WIDE,
     SUBJECT_ASKED,
     USE_Q,
     USE_WORD,
@@ -74,11 +75,13 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     mark = (len(d.parts), len(d.evidence), len(d.figures))
     if not _answer_for_doc(cat, q, doc, d, prefix):
         return False
-    if not units:
+    wide = REGION_WIDE.findall(q.text)  # "全区…收入": the district's, which a department's own tables do not give
+    if not units and not wide:
         return True
     said = clean("".join(d.parts[mark[0]:]) + "".join(
         e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.section + e.text for e in d.evidence[mark[1]:]))
-    if any(clean(u) in said for u in units) or any(_named_itself(e, q.subject) for e in d.evidence[mark[1]:]):
+    if all(w in said for w in wide) and (not units or any(clean(u) in said for u in units)
+                                         or any(_named_itself(e, q.subject) for e in d.evidence[mark[1]:])):
         return True
     d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
     return False

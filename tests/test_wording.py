@@ -319,3 +319,11 @@ def test_a_units_share_is_read_on_the_units_own_row(bot: Assistant) -> None:
     """"X中心的基本支出里，人员经费占多大比例": the unit's 人员经费 over the unit's 合计 (西安安监局 2019 p16)."""
     a = answered(bot, "西安市安全生产宣传教育中心2019年的基本支出里，人员经费占多大比例？")
     assert "250.80 ÷ 276.60" in a.answer and "90.67%" in a.answer
+
+
+@corpus
+def test_a_figure_of_the_whole_city_is_not_the_departments(bot: Assistant) -> None:
+    """"全市…收入" asks the city's, which a department's tables do not give: refused, while the department's own
+    收入 is answered (杭州气象局 p6 表1)."""
+    assert not bot.ask("杭州市气象局预计2026年全市一般公共预算收入有多少？").answerable
+    assert "5,753.07" in answered(bot, "杭州市气象局2026年一般公共预算收入有多少？").answer
