@@ -30,7 +30,7 @@ _DASHES = re.compile(r"[-－—_]")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
-_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(预算数?|预算金额)|(项目|年度)?资金总额|年度资金申请总额|项目(资金)?总额")
+_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度)?资金总额|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
 _FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
@@ -203,14 +203,14 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             if _FORM_AMOUNT.fullmatch(r.label) \
-                    and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj)) and not re.search(r"指标|控制", subj) \
+                    and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj)) and not re.search(r"指标|控制|目标", subj) \
                     and r.table_idx not in col_named:
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
                 if not (re.search(r"目标|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))
-                score += 30 if wants_goal == (r.label == "绩效目标") else 5
+                score += 30 if wants_goal == ("目标" in r.label) else 5
             if r.kind == "indicator":
                 rest = _bigrams(subj) - _bigrams(proj) - _GENERIC
                 hit = len(rest & _bigrams(name + r.code))
@@ -227,7 +227,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue
         if r.code and r.code in q.codes:
             score += 200 + len(r.code)  # a code is the most specific name: above a unit's own row
-        if len(name) >= 3 and name in raw and name not in subj:
+        if r.table_kind == "performance" and r.kind == "" and name == project_name(r.table) and "目标" in subj \
+                and not MONEY_ASKED.search(q.text):
+            pass  # a project's own row in a list of projects holds its amount: its goal is its text row
+        elif len(name) >= 3 and name in raw and name not in subj:
             score += 10 * len(name) + 2 * code_level(r.code) + 1  # printed as asked ("本年支出合计"), before synonyms
         elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")

@@ -50,6 +50,7 @@ class PerfBuilder:
         self._left = ""
         self.unit_in_form = False  # the unit printed inside the form ("项目资金（元）"), not over it
         self.task_cols: dict[str, int] = {}  # column name -> index, while a task list is read
+        self.listed: set[str] = set()  # the columns of a project list that are the project's, not an indicator's
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -194,6 +195,7 @@ class PerfBuilder:
                     return clean_value(texts[j])
             return ""
 
+        self._listed_project(texts, grow)
         level1, level2 = get("一级指标"), get("二级指标")
         level3 = next((v for h in _NAME_HEAD if (v := get(h))), "")
         value = get("指标值") if "指标值" in self.ind_cols else get("目标值")
@@ -205,13 +207,37 @@ class PerfBuilder:
             return
         values: dict[str, str] = {}
         for head, j in self.ind_cols.items():
-            if head in _INDICATOR_HEAD or head in _NAME_HEAD or j >= len(texts):
+            if head in _INDICATOR_HEAD or head in _NAME_HEAD or j >= len(texts) or head in self.listed:
                 continue
             v = clean_value(texts[j])
             if v:
                 values[head] = v
         values["一级指标"] = self.carry.get("一级指标", "")
         self._row(level3, values, grow.page, grow.bbox, code=self.carry.get("二级指标", ""), kind="indicator")
+
+    def _listed_project(self, texts: list[str], grow) -> None:
+        """A list of projects with their indicators (序号 | 项目名称 | 预算金额 | 绩效目标 | 指标…, 重庆's
+        一般性项目 forms): the row naming a project starts that project's own form, with its amount and goal."""
+        name_j = next((j for h, j in self.ind_cols.items() if _PROJECT_NAME.match(h)), None)
+        if name_j is None:
+            return
+        self.listed = {h for h, j in self.ind_cols.items() if j <= name_j or _MONEY_HEAD.search(h) or _TEXT_KEYS.match(h)}
+        name = clean(texts[name_j]) if name_j < len(texts) else ""
+        if not name:
+            return
+        if self.table.rows:
+            cols = self.ind_cols
+            self._next_project(grow.page)
+            self.ind_cols = cols
+        self.project_name = name
+        self.table.title = f"{self.form_title}：{name}"
+        money = {h: v for h, j in self.ind_cols.items() if h in self.listed and j != name_j and _MONEY_HEAD.search(h)
+                 and is_amount(v := clean_value(texts[j]) if j < len(texts) else "")}
+        if money:
+            self._row(name, money, grow.page, grow.bbox)  # the project's row, as printed: its name and amount
+        for head, j in self.ind_cols.items():
+            if (v := clean_value(texts[j]) if j < len(texts) else "") and head in self.listed and _TEXT_KEYS.match(head):
+                self._row(head, {head: v}, grow.page, grow.bbox, kind="text")
 
     def finish(self) -> Table:
         name = clean(self.project_name)

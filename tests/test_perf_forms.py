@@ -96,3 +96,16 @@ def test_special_fund_form_amounts_and_named_indicators() -> None:
     assert rows["当年预算"].values == {"当年预算": "212777.00"} and rows["补助区县"].values == {"补助区县": "89901.00"}
     assert rows["全市生产新能源汽车数量"].kind == "indicator" and rows["全市生产新能源汽车数量"].values["指标值"] == "120"
     assert rows["当年绩效目标"].kind == "text"
+
+
+def test_a_list_of_projects_with_their_indicators_is_one_form_per_project() -> None:
+    """重庆经信委 2026 p31 一般性项目绩效目标表: 序号 | 项目名称 | 当年财政拨款预算金额 | 当年绩效目标 | 指标…, the
+    project's cells printed once beside its first indicator: each project its own form, its amount on its row."""
+    tables = _doc(MORE / "chongqing-shi_jingxinwei_2026_bumen-yusuan.pdf").tables
+    forms = {t.title.split("：", 1)[-1]: t for t in tables if "一般性项目" in t.title}
+    assert set(forms) == {"职业教育运转及发展项目", "工业和信息化业务工作经费"}
+    rows = {r.label: r for r in forms["工业和信息化业务工作经费"].rows}
+    assert rows["工业和信息化业务工作经费"].values == {"当年财政拨款预算金额": "6,564.12"}
+    assert rows["微信公众号发文数量"].kind == "indicator" and rows["微信公众号发文数量"].values["指标值"] == "1500"
+    assert "项目名称" not in rows["微信公众号发文数量"].values
+    assert "满足年度学生实习实训人次" not in rows  # the other project's indicator
