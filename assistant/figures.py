@@ -168,6 +168,19 @@ def _names_a_row(q: Query, rows: list[RowEvidence]) -> bool:
     return any(len(name := bare(r.label)) >= 2 and name not in TOTAL_NAMES and name in rest for r in rows)
 
 
+def _org_total(subject: str) -> bool:
+    """"X中心（二级单位）单独预算总额": an organisation's whole budget and nothing else, which none of its projects
+    ("X中心工作经费") is."""
+    from assistant.understand import _ORG_CANDIDATE
+
+    orgs = [m.group(0) for m in _ORG_CANDIDATE.finditer(subject)]
+    rest = re.sub(r"[（(][^）)]*[）)]", "", subject)
+    for o in orgs:
+        rest = rest.replace(o, "")
+    return bool(orgs) and re.search(r"总额|总计|合计|总预算|总数", subject) is not None \
+        and not TOTAL_NOISE.sub("", re.sub(r"总额|总计|合计|总|单独|自己|本身|单位|二级|下面|下属", "", rest))
+
+
 def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """The row and column that answer a figure question in one document."""
     total = _bare_total(cat, q, doc) or _column_total(cat, q, doc)
@@ -187,6 +200,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget
         rows = [r for r in rows if measure.group(0) in r.label + "".join(r.values)]
+    if rows and rows[0].table_kind in ("project_expense", "special_fund", "performance") and _org_total(q.subject):
+        rows = [r for r in rows if r.table_kind not in ("project_expense", "special_fund", "performance")]
     specific = names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer

@@ -25,6 +25,7 @@ FILES = [
     MORE / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf",
     MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf",
     REAL / "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf",
+    MORE / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf",
 ]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
@@ -184,3 +185,17 @@ def test_a_table_named_without_its_number(bot: Assistant) -> None:
     # 预算03表 支出总表: 合计 32,852.053832 (基本支出 25,218.537585 + 项目支出 7,633.516247)
     a = answered(bot, "北京市审计局2026年部门预算里，支出总表合计多少钱？")
     assert "32,852.053832万元" in a.answer, a.answer
+
+
+def test_a_project_of_a_list_form_by_its_name(bot: Assistant) -> None:
+    """重庆商务委 2026 p28 一般性项目绩效目标表: the project's row gives its amount, its text row its goal."""
+    a = answered(bot, "重庆市商务委2026年市商务发展一般性项目安排了多少钱？绩效目标是什么？")
+    assert "8,071.45" in a.answer and "学校保持在校生规模" in a.answer
+    assert any(c.kind == "row" and c.row == "市商务发展一般性项目" for c in a.citations)
+
+
+def test_a_units_whole_budget_is_none_of_its_projects(bot: Assistant) -> None:
+    """烟台大数据局 项目支出预算情况表 "市大数据中心工作经费" 33.00 is a project of the center, not its whole budget."""
+    a = bot.ask("烟台大数据局下面的大数据中心，自己的预算总额是多少？")
+    assert "33.00" not in a.answer and not a.answerable
+    assert "33.00" in answered(bot, "烟台市大数据局的市大数据中心工作经费是多少？").answer
