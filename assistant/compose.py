@@ -195,6 +195,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and not _FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
                 proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
+            only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
             if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
@@ -203,7 +204,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             if _FORM_AMOUNT.fullmatch(r.label) \
-                    and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj)) and not re.search(r"指标|控制|目标", subj) \
+                    and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
+                    and not re.search(r"指标|控制|目标", subj) \
                     and r.table_idx not in col_named:
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
@@ -217,7 +219,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
             elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
-                if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)):
+                if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
+                        or only_proj):
                     continue
                 if not (len(proj) >= 4 and (proj in subj or proj in q.text)) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
                         and r.table_idx != named_form:

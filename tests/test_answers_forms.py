@@ -157,3 +157,9 @@ def test_a_project_named_whole_beside_the_unit_that_runs_it(bot: Assistant) -> N
     a = ask(bot, "泉州市政府办公室热线中心的话务场地租赁费用和96196电梯应急处置服务平台各安排多少？哪个多？")
     assert "175.09" in a.answer and "57.00" in a.answer
     assert "最高的是话务场地租赁费用" in a.answer
+
+
+def test_a_project_named_and_nothing_else_is_asked_its_amount(bot: Assistant) -> None:
+    """"X平台是多少": the project's 资金总额 (泉州 p32), not an indicator target that mentions 预算."""
+    a = ask(bot, "泉州市政府办公室96196电梯应急处置服务平台是多少？")
+    assert "57.00" in a.answer and "资金总额" in a.answer
