@@ -88,7 +88,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 
 def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
-    """A project the question names whole ("…中心的话务场地租赁费用"): that project, whoever the question says runs it."""
+    """A project the question names whole ("…服务中心的场地租金项目"): that project, whoever the question says runs it."""
     if not isinstance(e, RowEvidence):
         return False
     name = project_name(e.table) if e.table_kind == "performance" else \

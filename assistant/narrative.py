@@ -292,7 +292,7 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             break
         if (levels := _levels(head)) and set(_levels(term)) <= set(levels) \
                 and (_levels(term)[-1:] == levels[-1:] or levels[-1][0] in (term, re.sub(r"支出$", "", term))):
-            best = (3, p)  # "公共交通运营补助（项）", or the 项 alone, defined under its 类 and 款
+            best = (3, p)  # "行政运行（项）", or the 项 alone, defined under its 类 and 款
             break
         if len(head) > 20:
             continue
@@ -318,7 +318,7 @@ def _code_name(text: str) -> str:
 
 
 def _levels(text: str) -> list[tuple[str, str]]:
-    """A 科目 written with its levels: (name, 类/款/项) for each ("…(类)…(款)公共交通运营补助(项)")."""
+    """A 科目 written with its levels: (name, 类/款/项) for each ("…(类)…(款)行政运行(项)")."""
     return re.findall(r"([^()]+?)\((类|款|项)\)", text.replace("（", "(").replace("）", ")"))
 
 

@@ -67,7 +67,7 @@ RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机�
 INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
 # the start of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费, 工作经费, 专项): after a short
 # department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
-# the whole district, city, province or country ("全区一般公共预算收入"): not one department's figure
+# the whole district, city, province or country ("全市的税收收入"): not one department's figure
 REGION_WIDE = re.compile(r"全(?:区|市|省|国|县)(?!委|政府|人大|政协)")
 BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]|工作|专项|项目")
 # a budget noun: what makes a clause's words a subject of its own
