@@ -69,7 +69,7 @@ INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下
 # department name ("工会经费", "教育支出") it makes a budget subject, not a mention of the department
 # the whole district, city, province or country ("全市的税收收入"): not one department's figure
 REGION_WIDE = re.compile(r"全(?:区|市|省|国|县)(?!委|政府|人大|政协)")
-BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]|工作|专项|项目")
+BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]|工作|专项")
 # a budget noun: what makes a clause's words a subject of its own
 SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
                           r"设备|房屋|面积|车|机构|科室|人数")  # what the asset and organisation sections count
