@@ -4,6 +4,7 @@ reason, what money is for, a definition, duties), each quoted with its heading p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import partial
 
 from assistant import rank
@@ -35,6 +36,8 @@ from assistant.vocab import (
     HEADCOUNT_Q,
     MEASURE_Q,
     MONEY_ASKED,
+    NATURE_ASKED,
+    ORG_ASKED,
     OTHER_MEASURES,
     PLAN_FINAL,
     RATE_Q,
@@ -271,14 +274,57 @@ def _units_mean(text: str) -> str:
     return "".join(noun for unit, noun in UNIT_MEANS.items() if re.search(rf"\d\s*{unit}", text))
 
 
-def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    term = re.sub(r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|是指|名词解释|包括哪些内容|包括哪些费用|(?:具体)?包括哪[几些]?项?|包括什么|"
-                  r"指的是|哪些钱|是什么|意思|包括|指", "", subject_text(q))
-    term = re.sub(r"[“”\"'‘’]", "", term)
+_DEFINING = (r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|"
+             r"是指|名词解释|包括哪些内容|包括哪些费用|(?:具体)?包括哪[几些]?项?|包括什么|反映(?:的?是)?(?:哪些|什么)?(?:支出|费用|内容|开支)?|"
+             r"指的是|哪些钱|是什么|意思|包括|指")
+
+
+def _term(text: str) -> str:
+    term = re.sub(r"[“”\"'‘’]", "", re.sub(_DEFINING, "", text))
     term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what
-    term = re.sub(r"^(?:所?说|讲|提到|写)?的", "", term)
-    if len(term) < 2:
-        return False
+    return re.sub(r"^(?:所?说|讲|提到|写)?的", "", term)
+
+
+def _defining_clause(cat: Catalog, doc: DocInfo, term: str) -> TextEvidence | None:
+    """A clause inside a longer entry that defines the term ("其中，公务用车购置费反映…"), a glossary's first."""
+    at = re.compile(rf"(?:^|[，,：:])(?:其中[，,：:]?)?{re.escape(term)}(?:是指|指|反映|包括|主要用于|用于)")
+    best: TextEvidence | None = None
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        if term not in clean(p.text):
+            continue
+        for s in re.split(r"(?<=[。；;])", p.text):
+            if at.search(re.sub(r"[“”\"'‘’]", "", clean(s))):
+                ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=s.strip(), bbox=p.bbox,
+                                  para_idx=p.para_idx * 1000 + 998)
+                if "名词解释" in p.section:
+                    return ev
+                best = best or ev
+    return best
+
+
+def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    subj = subject_text(q)
+    term = _term(subj)
+    # "X指哪些？Y包不包括Z？": the term before the first defining word
+    head = _term(subj[: m.start()]) if (m := re.search(r"(?:是|具体)?指(?!标)|反映|是什么|包括|含义|定义|意思", subj)) else ""
+    for t in dict.fromkeys(x for x in (term, head) if len(x) >= 2):
+        if _define(cat, doc, d, t):
+            return True
+    # "X和Y分别是什么意思": each listed term, when every one is defined
+    parts = [x for x in re.split(r"[和及与、]|以及", term) if len(x) >= 2]
+    if len(parts) > 1:
+        trial = Draft()
+        if all(_define(cat, doc, trial, t) for t in parts):
+            for t in parts:
+                mark = len(d.parts)
+                _define(cat, doc, d, t)
+                if any(p in "".join(d.parts[:mark]) for p in d.parts[mark:]):
+                    d.parts = d.parts[:mark]  # (one sentence defines both)
+            return True
+    return False
+
+
+def _define(cat: Catalog, doc: DocInfo, d: Draft, term: str) -> bool:
     best: tuple[int, TextEvidence] | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
         parts = re.split(r"[：:]", re.sub(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]", "", clean(p.text)), maxsplit=1)
@@ -301,7 +347,10 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             if best is None or score > best[0]:
                 best = (score, p)
     if best is None:
-        return False
+        if (ev := _defining_clause(cat, doc, term)) is None:
+            return False
+        d.add(f"{describe(doc)}的解释：{ev.text.rstrip('。；;')}{d.cite(ev)}。")
+        return True
     p = best[1]
     d.add(f"{describe(doc)}的解释：{p.text.rstrip('。')}{d.cite(p)}。")
     return True
@@ -408,9 +457,11 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     return False
 
 
-def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]:
-    """(duty heading, first paragraph under it) in document order."""
+def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, list[tuple[str, TextEvidence]]]:
+    """The opening sentence before the duties ("X是…单位。"), and (duty heading, first paragraph under it) in
+    document order."""
     out: list[tuple[str, TextEvidence]] = []
+    intro: TextEvidence | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
         path = p.section.split(" > ")
         for i, h in enumerate(path):
@@ -418,10 +469,18 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> list[tuple[str, TextEvidence]]
                 # a numbered item under the heading, or a paragraph opening with one ("6.负责…。") not read as one
                 sub = path[i + 1] if i + 1 < len(path) else (
                     split_sentences(p.text)[0].rstrip("。；") if _NUMBERED.match(p.text) else "")
+                if not sub and not out and intro is None and (m := _FIRST_ITEM.search(p.text)):
+                    # "X是…单位。主要职能包括：1.负责…。": the opening, then the first duty
+                    whole = [x for x in split_sentences(p.text[: m.start()]) if x.endswith("。")]  # (not "职能包括")
+                    intro = replace(p, text="".join(whole), para_idx=p.para_idx * 1000 + 997)
+                    sub = split_sentences(p.text[m.end():])[0].rstrip("。；")
                 if sub and not any(sub == x for x, _ in out):
                     out.append((sub, p))
                 break
-    return out
+    return intro, out
+
+
+_FIRST_ITEM = re.compile(r"[：:]\s*(?:1[、.．]|[（(]一[）)])(?!\d)")
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
@@ -429,7 +488,24 @@ _DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪�
 
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    secs = _duty_sections(cat, doc)
+    intro, secs = _duty_sections(cat, doc)
+    if ORG_ASKED.search(q.text):  # internal offices asked: the organisation section, quoted
+        org = [p for p in cat.paragraphs.get(doc.doc_id, [])
+               if re.search(r"机构设置|内设机构", p.section.rsplit(" > ", 1)[-1]) or re.search(r"内设.{0,4}(机构|处室|科室)", p.text)]
+        if re.search(r"几|多少", q.text):  # a count asked: the paragraph that gives one
+            org = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text)]
+        if org:
+            said = []
+            for p in org[:1]:
+                said.append(f"“{p.text.rstrip('。：:')}”{d.cite(p)}")
+                last = [t for t in cat.doc_texts(doc.doc_id) if t.para_idx // 1000 == p.para_idx][-1:]
+                if last and _LIST_OPENS.search(p.text.strip()):  # "设N个…，包括：" then the items
+                    said[-1] += "：" + "；".join(f"{clean(x.text).rstrip('。')}{d.cite(x)}" for x in _list_after(cat, last[0]))
+            d.add(f"{describe(doc)}：" + "。".join(said) + "。")
+            return True
+    if NATURE_ASKED.search(q.text) and not DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
+        d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # the nature asked: the opening
+        return True
     # "X属于哪项职责" / "在X方面负责什么": the duty that names X, not the whole list
     subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
     if secs and (DUTY_WHICH.search(q.text) or len(subj) >= 3):
@@ -451,8 +527,9 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             d.add(f"{describe(doc)}：这项工作属于“{item}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
             return True
     if DUTY_LIST.search(q.text) and secs:
+        opening = f"“{intro.text.rstrip('。')}”{d.cite(intro)}。" if intro is not None and intro.text.strip() else ""
         items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
-        d.add(f"{describe(doc)}的主要职责：{items}。")
+        d.add(f"{describe(doc)}：{opening}主要职责：{items}。" if opening else f"{describe(doc)}的主要职责：{items}。")
         return True
     if UNITS_ASKED.search(q.text):
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]

@@ -45,7 +45,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
                         r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
-    ("definition", re.compile(r"是什么意思|指什么|指哪[几些]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)|包括哪[几些]项")),
+    ("definition", re.compile(r"反映(?:的?是)?(?:哪些|什么)|是什么意思|指什么|指哪[几些]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)|包括哪[几些]项")),
     ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + "|" + WHEN_ASKED + r"|原因|主要是|" + AIM + r"|为了(?:解决)?什么|解决什么|什么作用|"
                            + GOAL_ASKED)),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
@@ -56,6 +56,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_CLASS_MARK = re.compile(r"\s*[（(][类款项][）)]")  # a name marked as a 类 / 款 / 项 of the classification
 # short names that are also ordinary budget words ("财政拨款", "人民政府办公室")
 _COMMON_WORDS = {"财政", "政府", "人民政府", "发展", "社会", "规划", "自然资源", "卫生", "商业", "经济"}
 
@@ -364,8 +365,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     known = [a for d in docs for a in aliases(d.department)]
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
-        if _WHOLE_BODY.search(org):
-            continue  # "占全局的几成": the whole bureau, not another organisation
+        if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()):
+            continue  # "占全局的几成": the whole bureau; "综合医院（项）": a budget subject; not another organisation
         core = _REGION.sub("", org) or org
         if org not in named.values() and _strip_region(org) not in q.units and not any(a in org or core in a for a in known):
             q.unknown.append(org)

@@ -169,8 +169,11 @@ OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|
 
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
-DEFINITION_ASKED = re.compile(r"什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
-DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)")
+DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
+DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)|管(什么|哪些)(?!钱|费|支出)")
+NATURE_ASKED = re.compile(r"什么性质|性质(是|为)")  # a unit's nature: the opening of its duties, or the 单位性质 column
+# internal offices, 机构设置: the organisation section
+ORG_ASKED = re.compile(r"机构设置|内设(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
 YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
@@ -199,7 +202,7 @@ def asked_kinds(text: str) -> set[str]:
     """What a question asks for besides a figure: plan vs final, a use, a reason, a definition, 三公, duties or
     units, a change or yearly result, a goal, and the tables it names that may be printed empty ("empty:<kind>")."""
     found = {name for name, pat in (("plan_final", PLAN_FINAL), ("use", USE_Q), ("why", WHY_Q), ("define", DEFINITION_ASKED),
-                                    ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("change", CHANGE_Q),
+                                    ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("duty", ORG_ASKED), ("duty", NATURE_ASKED), ("change", CHANGE_Q),
                                     ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
     if found & {"why", "use", "goal"}:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition

@@ -72,3 +72,18 @@ def test_a_column_printed_after_其中_is_that_column(bot: Assistant) -> None:
     # 一般公共预算支出情况表 prints "一般公共预算支出/其中：基本支出": the fund named reads that table, not 本年支出总体情况表
     a = ask(bot, "珠海市政府投资交通市政项目工务中心2026年一般公共预算支出里基本支出是多少？")
     assert any(c.kind == "row" and "一般公共预算支出情况表" in c.table for c in a.citations), a.answer
+
+
+def test_a_cost_defined_inside_a_glossary_entry(bot: Assistant) -> None:
+    """"X反映哪些支出": the clause of the 名词解释 entry that defines X (珠海工务中心 p24, inside "三公"经费)."""
+    a = ask(bot, "珠海工务中心的公务用车运行维护费反映的是哪些支出？")
+    assert "解释" in a.answer and "燃料费" in a.answer and "过路过桥费" in a.answer
+
+
+def test_what_kind_of_unit_and_what_it_does(bot: Assistant) -> None:
+    """"什么性质的单位": the sentence opening its duties (上海钻石交易办 p3); "主要管哪些" lists them all, the
+    first one included though it shares that paragraph."""
+    a = ask(bot, "钻石宝玉石交易联合管理办公室属于什么性质的单位？")
+    assert "全额拨款行政单位" in a.answer
+    b = ask(bot, "钻石宝玉石交易联合管理办公室主要管哪些事？")
+    assert "全额拨款行政单位" in b.answer and "钻石进出口" in b.answer and "数据收集汇总" in b.answer

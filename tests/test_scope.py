@@ -73,3 +73,10 @@ def test_a_short_name_starting_a_budget_noun_names_no_department() -> None:
     """"审计工作经费" / "审计专项" in a question about another department: a budget subject, not 审计局."""
     assert scope("深圳人社局今年的审计工作经费和培训专项各是多少？") == ["sz2"]
     assert scope("深圳人社局的审计专项是多少？") == ["sz2"]
+
+
+def test_a_name_marked_as_a_classification_item_is_no_organisation() -> None:
+    """"综合医院（项）", "…服务中心（项）": items of the functional classification, not other bodies."""
+    for question in ("普陀区商务委2025年综合医院（项）年初预算是多少？", "普陀区商务委2025年社区卫生服务中心(项)预算多少？"):
+        q = understand(question, DOCS)
+        assert [d.doc_id for d in q.docs] == ["pt2"] and q.unknown == [], question

@@ -327,3 +327,17 @@ def test_a_figure_of_the_whole_city_is_not_the_departments(bot: Assistant) -> No
     收入 is answered (杭州气象局 p6 表1)."""
     assert not bot.ask("杭州市气象局预计2026年全市一般公共预算收入有多少？").answerable
     assert "5,753.07" in answered(bot, "杭州市气象局2026年一般公共预算收入有多少？").answer
+
+
+@corpus
+def test_a_term_asked_before_another_clause_gets_its_definition(bot: Assistant) -> None:
+    """"X指哪些，Y含不含Z": X is the term before the first defining word (杭州气象局 p11, 名词解释)."""
+    a = answered(bot, "杭州市气象局预算里“三公”经费指哪些费用，公务用车购置及运行费含不含车辆购置税？")
+    assert "解释" in a.answer and "含车辆购置税" in a.answer
+
+
+@corpus
+def test_how_many_internal_offices(bot: Assistant) -> None:
+    """"内设机构有多少个": the 机构设置 sentence that counts them (上海考试院 p4)."""
+    a = answered(bot, "上海市职业能力考试院内设机构有多少个？")
+    assert "八个" in a.answer and "考试六部" in a.answer
