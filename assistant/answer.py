@@ -169,8 +169,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
+    one_doc_units = q.units if len(q.docs) == 1 else []  # units of one document listed: items, not its scope
     asks = split_asks(q.text, cat.names() + _joined_names(cat, q),
-                      [a for doc in q.docs for a in aliases(doc.department)] + q.named + q.units)
+                      [a for doc in q.docs for a in aliases(doc.department)] + [n for n in q.named if n not in one_doc_units]
+                      + ([] if one_doc_units else q.units), one_doc_units)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
@@ -241,7 +243,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     aq = understand(text, [doc])
                     if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
                         aq = replace(aq, units=gq.units)
-                    if got and (_covers(said, name, ask.names) if name else _covers_ask(aq, said, ask.tail)):
+                    # (a unit listed by a shorter name than the answer prints: "…福田分局" is covered by its unit)
+                    if got and (_covers(said, name, ask.names) or any(u in name and clean(u) in said for u in aq.units)
+                                if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
                     if got and not name and (more := _told_next(cat, d, quoted, aq, said, ask.tail)):
@@ -276,7 +280,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     # a listed thing asks what its list asks ("X和Y的目标各是多少" -> "Y的目标多少")
                     asked = text[text.find(name):] if name and name in text else name or ask.tail or text
                     subjects = [subject_text(aq), *leads[::-1]]
-                    if new and len(own) >= 2 and overlap(own, clean(new)) < 0.5 \
+                    if new and len(own) >= 2 and overlap(name or own, clean(new)) < 0.5 \
                             and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), subjects, asked, new):
                         d.parts, d.evidence, d.figures = d.parts[: start[0]], d.evidence[: start[1]], d.figures[: start[2]]
                         new = ""

@@ -31,7 +31,7 @@ _LIST_SEP = re.compile(r"[、和及与跟]|以及")
 _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
 _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|共)?(?:花|用)了?)?"
                            r"(?:各自?|分别)?(?:是|为|有)?(?:多少钱?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
-_DONE_VERB = re.compile(r"(?:安排|花|用|拨|投入|预计|计划|有)了?$")  # "X安排了" before "其中Y": X
+_DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
@@ -81,7 +81,7 @@ def _unmask(text: str, kept: list[str]) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
-def _enumerate(clause: str, protected: list[str], departments: list[str]) -> tuple[list[str], list[str]]:
+def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """"X、Y、Z分别是多少" -> (["X是多少", "Y是多少", "Z是多少"], ["X", "Y", "Z"]) (context before the list
     kept on each); ([], []) when the clause lists nothing."""
     masked, kept = _mask(clause, protected)
@@ -124,14 +124,21 @@ def _enumerate(clause: str, protected: list[str], departments: list[str]) -> tup
     if (comma := re.search(r"[，,]", items[-1])) and comma.start() >= 2 and items[-1][comma.end():]:
         # "X和Y，2026年Z各是多少": the words after the list's comma are what each item is asked
         items[-1], pred = items[-1][: comma.start()], items[-1][comma.end():] + pred
+    if (year := re.search(r"20\d\d年度?", items[-1])) and any(u in items[-1][: year.start()] for u in units):
+        # "单位X和单位Y2026年的Z各是多少": the year and what follows it are asked of each unit
+        items[-1], pred = items[-1][: year.start()], items[-1][year.start():] + pred
     lead = "".join(c for c in chunks[: chunks.index(first)])  # departments named before the list
     return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
 
 
-def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None) -> list[Ask]:
-    """The asks of a question, in order. A question with one ask gives [Ask(question)]."""
+def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
+               units: list[str] | None = None) -> list[Ask]:
+    """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
+    document) are listed things, "A单位和B单位的X各多少"; departments are the scope."""
     protected = sorted(set(protected or []), key=len, reverse=True)
-    departments = sorted(set(departments or []), key=len, reverse=True)
+    scope = sorted(set(departments or []), key=len, reverse=True)
+    bodies = tuple(units or ())
+    departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
     text = re.sub(r"\s+", "", question)
     raw = [p for c in _CLAUSE.split(text) if c for p in _pieces(c)]
     # a clause with no question word belongs to the next one ("…三公经费里，因公出国、公务接待分别花多少")
@@ -161,7 +168,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         compare = bool(COMPARE_Q.search(c))
         c = without_comparison(c).replace("比一比", "")
         summed = False
-        if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, departments)[0]) >= 2:
+        if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, scope, bodies)[0]) >= 2:
             c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
         own = i == 0 or _own_subject(c)
         tail, within_ask = c, False
@@ -176,18 +183,18 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and (within := _WITHIN.match(c)) and own:
             # "其中X是多少": X within the subject before; X's own words are what it asks
             tail, within_ask = c[within.end():], True
-            c = _DONE_VERB.sub("", context) + "中" + tail
+            c = _DONE_VERB.sub("", context) + "里" + tail
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
-                items, names = _enumerate(c, protected, departments)
+                items, names = _enumerate(c, protected, scope, bodies)
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
                                 tail=tail if not own or within_ask else ""))
         elif not asks:  # "A和B，哪一项更高": the figures of A and B, then the comparison
             c = c.rstrip("，,") + "是多少"
-            items, names = _enumerate(c, protected, departments)
+            items, names = _enumerate(c, protected, scope, bodies)
             asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c)))
         if compare and not any(a.op == "compare" for a in asks):
             asks.append(Ask(question, "compare"))

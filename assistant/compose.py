@@ -284,9 +284,17 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))
     # "群众团体事务下面的行政运行": the named row under a named parent code wins over its namesakes
-    named = {r.code for _, r in scored if r.code and bare(r.label) in subj}
-    scored = [(sc + 50 if r.code and bare(r.label) in subj and any(r.code != c and r.code.startswith(c) for c in named)
-               else sc, r) for sc, r in scored]
+    plain = subj.replace("的", "")
+    named = {r.code: r for _, r in scored if r.code and bare(r.label).replace("的", "") in plain}
+
+    def under_named(r: RowEvidence) -> float:
+        label = bare(r.label).replace("的", "")
+        above = [x for c, x in named.items() if r.code and r.code != c and r.code.startswith(c)] if label in plain else []
+        if any(bare(x.label).replace("的", "") == label and x.values != r.values for x in above):
+            return -5  # "离休费" (项) under a larger "离休费" (款): the 款 is the whole asked
+        return 50 + 10 * max(len(bare(x.label)) for x in above) if above else 0  # (above the parent's own name score)
+
+    scored = [(sc + under_named(r), r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
 

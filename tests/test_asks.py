@@ -22,3 +22,16 @@ def test_a_part_pointing_back_has_no_subject_of_its_own() -> None:
 def test_a_listed_pair_is_two_asks() -> None:
     [ask] = split_asks("某局的人员经费和公用经费分别是多少？", departments=["某局"])
     assert ask.names == ("人员经费", "公用经费")
+
+
+def test_parts_within_a_sum_name_only_the_parts() -> None:
+    asks = split_asks("某局对个人和家庭的补助一共多少？其中生活补助和离休费各多少？", ["对个人和家庭的补助"], ["某局"])
+    assert asks[1].names == ("生活补助", "离休费") and "一共" not in asks[1].text
+
+
+def test_listed_units_of_one_document_are_items_with_the_shared_year_and_subject() -> None:
+    """"A医院和附属B医院2026年基本支出中…分别是多少": each unit asked with what follows the year."""
+    [ask, _] = split_asks("某委的甲大学附属第一医院和附属第二医院2026年基本支出中，财政拨款分别是多少？哪家多？",
+                          departments=["某委"], units=["甲大学附属第一医院", "附属第二医院"])
+    assert ask.names == ("甲大学附属第一医院", "附属第二医院")
+    assert all("2026年基本支出中财政拨款" in t for t in ask.items)

@@ -199,3 +199,11 @@ def test_a_units_whole_budget_is_none_of_its_projects(bot: Assistant) -> None:
     a = bot.ask("烟台大数据局下面的大数据中心，自己的预算总额是多少？")
     assert "33.00" not in a.answer and not a.answerable
     assert "33.00" in answered(bot, "烟台市大数据局的市大数据中心工作经费是多少？").answer
+
+
+def test_parts_named_within_a_whole_are_its_child_rows(bot: Assistant) -> None:
+    """"X一共多少？其中Y和Z各多少": Y and Z are rows under X's code; a 款 and its 项 of one name (离休费 30301 /
+    3030101) answer with the 款, the whole (重庆商务委 一般公共预算基本支出情况表)."""
+    a = answered(bot, "重庆市商务委2026年对个人和家庭的补助总共是多少？其中离休费和生活补助分别是多少？")
+    assert "1,532.07" in a.answer and "174.28" in a.answer and "1,191.84" in a.answer
+    assert "52.68" not in a.answer
