@@ -366,7 +366,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
         if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()):
-            continue  # "占全局的几成": the whole bureau; "综合医院（项）": a budget subject; not another organisation
+            continue  # "全局": the whole bureau; "…医院（项）": a budget subject; not another organisation
         core = _REGION.sub("", org) or org
         if org not in named.values() and _strip_region(org) not in q.units and not any(a in org or core in a for a in known):
             q.unknown.append(org)
