@@ -30,7 +30,7 @@ _DASHES = re.compile(r"[-－—_]")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
-_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度)?资金总额|年度资金申请总额|项目(资金)?总额")
+_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
 _FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
@@ -205,11 +205,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 continue
             if _FORM_AMOUNT.fullmatch(r.label) \
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
-                    and not re.search(r"指标|控制|目标", subj) \
-                    and r.table_idx not in col_named:
+                    and not re.search(r"指标|控制|目标(?!表)", subj) \
+                    and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)):
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text":
-                if not (re.search(r"目标|效果|干啥", q.text) or USE_Q.search(q.text)):
+                if not (re.search(r"目标(?!表)|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))
                 score += 30 if wants_goal == ("目标" in r.label) else 5

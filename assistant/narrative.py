@@ -282,6 +282,7 @@ _DEFINING = (r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?�
 def _term(text: str) -> str:
     term = re.sub(r"[“”\"'‘’]", "", re.sub(_DEFINING, "", text))
     term = re.sub(r"^.*(?:预算|决算|文件|公开)(?:里|中)", "", term)  # "单位预算里说的…": where, not what
+    term = re.sub(r"(?<=[）)])(?:下面?|里面?|中|之下)的?", "", term)  # "X（款）下的Y（项）": Y under X
     return re.sub(r"^(?:所?说|讲|提到|写)?的", "", term)
 
 

@@ -473,7 +473,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             if any(b <= at < e for b, e in quoted):
                 continue  # part of a quoted name ("“新建万里街道社区公共服务中心”项目")
             before = max((f for f in places if subj[:at].endswith(f)), key=len, default="")  # "长春信访局"
-            subj = subj[:at - len(before)] + subj[at + len(a):]
+            # "…委（汇总）": a bracket the document's own name carries goes with it
+            after = br.group(0) if (br := re.match(r"[（(][^）)]{1,6}[）)]", subj[at + len(a):])) \
+                and any(br.group(0)[1:-1] in d.department for d in docs) else ""
+            subj = subj[:at - len(before)] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
     for r in regions:

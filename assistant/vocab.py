@@ -142,7 +142,7 @@ MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收
 CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
 USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|" + AIM + "|解决什么|什么作用")
 WHY_Q = re.compile(WHY_ASKED + r"|原因")
-GOAL_Q = re.compile(AIM + r"|为了|解决什么|目标|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
+GOAL_Q = re.compile(AIM + r"|为了|解决什么|目标(?!表)|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
 WHEN_Q = re.compile(WHEN_ASKED)
 # asked: a count ("几辆", "多少人"), a number of people (编制)
 COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位|册|本|座|篇|批|张|件|起|栋|间|艘|架)")

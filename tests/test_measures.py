@@ -207,3 +207,10 @@ def test_parts_named_within_a_whole_are_its_child_rows(bot: Assistant) -> None:
     a = answered(bot, "重庆市商务委2026年对个人和家庭的补助总共是多少？其中离休费和生活补助分别是多少？")
     assert "1,532.07" in a.answer and "174.28" in a.answer and "1,191.84" in a.answer
     assert "52.68" not in a.answer
+
+
+def test_a_forms_total_named_by_its_table_title(bot: Assistant) -> None:
+    """"部门整体支出绩效目标表里的资金总额": the form's 金额合计 row (西安信访局 p42); the table's title is no
+    goal asked."""
+    a = answered(bot, "西安市信访局（汇总）2026年部门整体支出绩效目标表里的资金总额是多少？")
+    assert "2838.42" in a.answer and "金额合计" in a.answer

@@ -80,3 +80,9 @@ def test_a_name_marked_as_a_classification_item_is_no_organisation() -> None:
     for question in ("普陀区商务委2025年综合医院（项）年初预算是多少？", "普陀区商务委2025年社区卫生服务中心(项)预算多少？"):
         q = understand(question, DOCS)
         assert [d.doc_id for d in q.docs] == ["pt2"] and q.unknown == [], question
+
+
+def test_a_bracket_of_the_documents_own_name_is_not_the_subject() -> None:
+    docs = [DocInfo("xa1", "西安市卫生健康委员会（汇总）", 2022, "决算", "部门", "x.pdf")]
+    q = understand("西安市卫健委（汇总）2022年度决算支出中，项目支出合计多少？", docs)
+    assert [d.doc_id for d in q.docs] == ["xa1"] and "汇总" not in q.subject

@@ -341,3 +341,10 @@ def test_how_many_internal_offices(bot: Assistant) -> None:
     """"内设机构有多少个": the 机构设置 sentence that counts them (上海考试院 p4)."""
     a = answered(bot, "上海市职业能力考试院内设机构有多少个？")
     assert "八个" in a.answer and "考试六部" in a.answer
+
+
+@corpus
+def test_an_item_asked_under_its_section_with_a_joining_word(bot: Assistant) -> None:
+    """"X（款）下面的Y（项）反映什么": the 说明's "…(类)X(款)Y(项)：反映…" line (无锡统计局 名词解释)."""
+    a = answered(bot, "无锡市统计局预算里统计信息事务（款）下面的专项普查活动（项）反映的是什么支出？")
+    assert "解释" in a.answer and "人口普查" in a.answer
