@@ -238,6 +238,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
                 and q.columns == ["财政拨款"] and "财政拨款" in r.table and "财政拨款" not in r.label:
             whole, met = True, 0.5  # a table of 财政拨款 alone is all 财政拨款: after a row printing the column
         if any(c in picked[0] for c in q.columns) or met >= 2 or whole:
+            if whole and met < 1 and len(bare(r.label)) >= 3 and bare(r.label) in plain:
+                met += 0.6  # (the row the question names, over another row of the same table: "本年收入" not 本年支出)
             if best is None or met > best[0]:
                 best = (met, r, picked)
     if best is not None:
@@ -294,16 +296,19 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     (the lowest level only, when rows carry 科目 codes)."""
     core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
                   TOTAL_NOISE.sub("", subject_text(q)))
+    core = re.sub(r"(?<=支出)(?:是|有|为)?(?:项目|笔|项)$", "", core)  # "项目支出是哪个项目": the 项目支出 table's rows
     if len(core) < 4:
         return False
     titled = [t for t in cat.tables.get(doc.doc_id, []) if (core in clean(t.title) or core in TOTAL_NOISE.sub("", clean(t.title)))
               and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
     if len(titled) != 1:
         return False
-    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES]
+    rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES
+            and bare(r.label)]  # (a row with no name of its own: a 科目 line of the items below)
     codes = {r.code for r in rows if r.code}
+    cols = [c for c in q.columns if c not in clean(titled[0].title)]  # (a column the table's title names: all of it)
     listed = [(r, p) for r in rows if not any(c != r.code and r.code and c.startswith(r.code) for c in codes)
-              and (p := pick_value(r, q.columns, "", q.want_year)) and parse_amount(p[1]) is not None]
+              and (p := pick_value(r, cols, "", q.want_year)) and parse_amount(p[1]) is not None]
     amounts = [parse_amount(v) or Decimal(0) for _, (_, v) in listed]
 
     # a row whose amount is the sum of the items right below it is a group or a unit (from the bottom up, so

@@ -195,7 +195,7 @@ def sangong_words(text: str) -> str:
 # "有哪几笔结转资金，各是多少": the rows of a table, each with its amount
 # "归在哪类科目": the 科目 rows the money is printed under
 SUBJECT_ASKED = r"(?:列在|列入|归在|属于|放在)?(?:哪个|哪些|哪一?类|什么)(?:支出|功能)?(?:科目|类别|分类)(?:下|里)?"
-LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|" + SUBJECT_ASKED)
+LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|(?:是|有)哪一?个项目|" + SUBJECT_ASKED)
 
 
 def asked_kinds(text: str) -> set[str]:

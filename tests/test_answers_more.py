@@ -87,3 +87,9 @@ def test_what_kind_of_unit_and_what_it_does(bot: Assistant) -> None:
     assert "全额拨款行政单位" in a.answer
     b = ask(bot, "钻石宝玉石交易联合管理办公室主要管哪些事？")
     assert "全额拨款行政单位" in b.answer and "钻石进出口" in b.answer and "数据收集汇总" in b.answer
+
+
+def test_which_project_the_project_spending_is(bot: Assistant) -> None:
+    """"项目支出有哪个项目": the rows of the 项目支出 table, not its total (上海钻石交易办 p17)."""
+    a = ask(bot, "上海钻石交易办今年的项目支出有哪个项目？")
+    assert "钻石宝玉石产业发展专项" in a.answer and "270,000" in a.answer

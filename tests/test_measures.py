@@ -214,3 +214,10 @@ def test_a_forms_total_named_by_its_table_title(bot: Assistant) -> None:
     goal asked."""
     a = answered(bot, "西安市信访局（汇总）2026年部门整体支出绩效目标表里的资金总额是多少？")
     assert "2838.42" in a.answer and "金额合计" in a.answer
+
+
+def test_the_row_named_in_a_table_of_one_fund(bot: Assistant) -> None:
+    """"财政拨款收支总体情况表中本年收入": that row, not 本年支出 beside it, whose 合计 column the table's
+    title alone would pick (重庆商务委)."""
+    a = answered(bot, "重庆市商务委2026年财政拨款收支总体情况表中，本年收入是多少？")
+    assert "99,320.55" in a.answer and "143,368.57" not in a.answer
