@@ -200,7 +200,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
-            elif not (r.kind == "indicator" and len(name) >= 6 and re.search(r"指标|目标|满意度|率", subj)
+            elif not (r.kind == "indicator" and len(name) >= (4 if re.search(r"绩效|指标", subj) else 6)
+                      and re.search(r"指标|目标|满意度|率", subj)
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             if _FORM_AMOUNT.fullmatch(r.label) \

@@ -221,3 +221,9 @@ def test_the_row_named_in_a_table_of_one_fund(bot: Assistant) -> None:
     title alone would pick (重庆商务委)."""
     a = answered(bot, "重庆市商务委2026年财政拨款收支总体情况表中，本年收入是多少？")
     assert "99,320.55" in a.answer and "143,368.57" not in a.answer
+
+
+def test_a_short_indicator_asked_as_a_performance_target(bot: Assistant) -> None:
+    """"绩效指标中培训人数的目标": the indicator row (重庆商务委 一般性项目 form), not the 培训支出 budget row."""
+    a = answered(bot, "重庆市商务委的绩效指标中，培训人数定的目标是多少？")
+    assert "1066" in a.answer and "16.64" not in a.answer
