@@ -75,7 +75,8 @@ def _total_fund(q: Query) -> tuple[str, str] | None:
     subject = subject_text(q)
     for w in FUND_TOTALS:
         i = subject.find(w)
-        if i >= 0 and not re.sub(r"本级|[和与及跟、]", "", TOTAL_NOISE.sub("", subject[:i])):  # ("本级和…": names gone)
+        # ("本级和…": names gone; "单位预算里的…": the document's own kind)
+        if i >= 0 and not re.sub(r"本级|(?:部门|单位)(?:预算|决算)?|[和与及跟、]", "", TOTAL_NOISE.sub("", subject[:i])):
             return w, TOTAL_NOISE.sub("", re.sub(r"^(拨款|预算)+", "", subject[i + len(w):]))
     return None
 
@@ -86,7 +87,9 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
     rest = TOTAL_NOISE.sub("", subject_text(q))
     if fund:
         rest = fund[1]  # the fund's own table: its columns are the fund's
-        if not rest or any(c not in fund[0] and fund[0] not in c for c in q.columns):
+        # (the fund alone is its whole only when a total is asked: "财政拨款一共多少")
+        if not rest and not re.search(r"总|一共|共计|合计|加起来|规模", q.text) \
+                or any(c not in fund[0] and fund[0] not in c for c in q.columns):
             return None
     m = BARE_TOTAL.match(rest)
     if not m or q.columns and not fund or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):

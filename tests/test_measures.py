@@ -227,3 +227,9 @@ def test_a_short_indicator_asked_as_a_performance_target(bot: Assistant) -> None
     """"绩效指标中培训人数的目标": the indicator row (重庆商务委 一般性项目 form), not the 培训支出 budget row."""
     a = answered(bot, "重庆市商务委的绩效指标中，培训人数定的目标是多少？")
     assert "1066" in a.answer and "16.64" not in a.answer
+
+
+def test_a_fund_asked_whole_is_its_own_tables_total(bot: Assistant) -> None:
+    """"部门预算的财政拨款一共有多少": the 财政拨款收支预算总表's 收入总计 (普陀商务委 2025), the table row cited."""
+    a = answered(bot, "普陀区商务委2025年部门预算的财政拨款一共有多少？")
+    assert "371,514,655.00" in a.answer and "收入总计" in a.answer
