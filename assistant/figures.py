@@ -494,6 +494,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # a table of 行政经费 and 三公: the 三公 row, not the first
         first = next((x for x in rows if "三公" in x.label), rows[0])
         year = q.want_year or doc.year  # (a year before the document's: its own row or columns only)
+        if "change" in q.asked and doc.year in q.years and year != doc.year:
+            year = doc.year  # "this year…, and against last year?": the document's year, then the change from the year before
         r = next((x for x in dated if bare(x.label).startswith(str(year))), first) if dated else first
         cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], year,
                             doc.year if q.want_year and not dated else None)

@@ -348,3 +348,11 @@ def test_an_item_asked_under_its_section_with_a_joining_word(bot: Assistant) -> 
     """"X（款）下面的Y（项）反映什么": the 说明's "…(类)X(款)Y(项)：反映…" line (无锡统计局 名词解释)."""
     a = answered(bot, "无锡市统计局预算里统计信息事务（款）下面的专项普查活动（项）反映的是什么支出？")
     assert "解释" in a.answer and "人口普查" in a.answer
+
+
+@corpus
+def test_a_sangong_change_from_a_named_earlier_year(bot: Assistant) -> None:
+    """"2026年…跟2025年相比变化了多少": the document's year row, then the year before's and the change worked
+    out (深圳市政府办公厅 财政拨款"三公"经费支出表, one row per year)."""
+    a = answered(bot, "深圳市政府办公厅2026年财政拨款“三公”经费预算多少？跟2025年相比变化了多少？")
+    assert "94.38 − 33.18 = 61.20" in a.answer
