@@ -169,10 +169,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
         return d
-    one_doc_units = q.units if len(q.docs) == 1 else []  # units of one document listed: items, not its scope
-    asks = split_asks(q.text, cat.names() + _joined_names(cat, q),
-                      [a for doc in q.docs for a in aliases(doc.department)] + [n for n in q.named if n not in one_doc_units]
-                      + ([] if one_doc_units else q.units), one_doc_units)
+    # units of one document listed are items ("A医院和B医院各多少"); across documents they are scope
+    units = q.units if len(q.docs) == 1 else []
+    scope = [a for doc in q.docs for a in aliases(doc.department)] + [n for n in q.named + q.units if n not in units]
+    asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
