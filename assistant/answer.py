@@ -539,7 +539,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
     name = re.sub(r"是|多少|的|了", "", name)
     if overlap(name, clean(said)) < 0.6:
         return False
-    own = name
+    own, after = name, ""
     for other in siblings:
         other = re.sub(r"是|多少|的|了", "", other)
         if other == name:
@@ -547,5 +547,8 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
         common = os.path.commonprefix([own, other])
         own = own[len(common):]
         tail = os.path.commonprefix([own[::-1], other[::-1]])
-        own = own[: len(own) - len(tail)] if tail else own
-    return len(own) < 2 or own in clean(said)
+        if tail:
+            own, after = own[: len(own) - len(tail)], tail[::-1][:1] + after
+    # (with what follows it in the name: "其他收入" beside "财政拨款收入" is not covered by "其他支出")
+    return len(own) < 2 or bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""),
+                                         clean(said)))

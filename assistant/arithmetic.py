@@ -13,6 +13,7 @@ from assistant.compose import (
     Figure,
     bare,
     clean,
+    col_for,
     describe,
     leaf,
     name_value,
@@ -298,6 +299,31 @@ def _without_owner(text: str, doc: DocInfo) -> str:
 _WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(预算|支出|决算)?(总额|总计|合计|总数)?")
 
 
+_EXPENSE_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
+
+
+def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole_text: str,
+                   units: list[str] | None) -> tuple[tuple, tuple] | None:
+    """A part that is only a column name and a whole that names a row: the row's cell in that column over
+    the same row's total column, both from one row."""
+    part_name = re.sub(r"的|中|里|[，,、 ]", "", _without_owner(part_text, doc))
+    col = next((k for k in _EXPENSE_COLUMNS if part_name in (k, *col_names(k))), None)
+    if col is None or not whole_text or any(n in whole_text for k in _EXPENSE_COLUMNS for n in (k, *col_names(k))):
+        return None
+    found = _operand(cat, doc, table + whole_text, units)
+    if found is None or not isinstance(found[0], RowEvidence):
+        return None
+    row = found[0]
+    part_col = col_for(row, col)
+    total_col = next((c for c in row.values if leaf(c) in TOTAL_NAMES and c != part_col), None)
+    if part_col is None or total_col is None:
+        return None
+    amounts = parse_amount(row.values[part_col]), parse_amount(row.values[total_col])
+    if amounts[0] is None or not amounts[1]:
+        return None
+    return (row, row.values[part_col], amounts[0]), (row, row.values[total_col], amounts[1])
+
+
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:
     """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
     基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
@@ -316,11 +342,15 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
-    part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text), units)
+    whole = None
+    across = _column_of_row(cat, doc, table, part_text, whole_text, units)
+    if across is not None:  # "X（科目）里基本支出占多少": the row's own column over the row's total
+        part, whole = across
+    else:
+        part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text), units)
     if part is None:
         return False
-    whole = None
-    if isinstance(part[0], RowEvidence):
+    if whole is None and isinstance(part[0], RowEvidence):
         col = next((c for c, v in part[0].values.items() if v == part[1]), "")
         hit = _whole_in_table(cat, doc, part[0], col, whole_text)
         if hit is not None:

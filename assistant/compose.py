@@ -165,6 +165,9 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     return list(cat.memo[key])  # type: ignore[call-overload]
 
 
+_SIDES = {"收入": "支出", "支出": "收入"}
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -243,7 +246,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * sum(map(len, parts))  # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费"
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
-        elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2:
+        elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2 \
+                and f"{name[:-2]}收入" not in subj:  # ("其他收入" asked: not the row "其他支出")
             score += 8 * (len(name) - 2)
         elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
@@ -275,10 +279,12 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 10  # what is bought, or owned, is a part of a subject's money: not its amount unless asked
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
         score += (len(order) - rank) * 0.5
-        if q.columns and any(_col_for(r, c) for c in q.columns):
+        if q.columns and any(col_for(r, c) for c in q.columns):
             score += 5
         if r.side and r.side in subj:
             score += 0.6
+        elif r.side in _SIDES and _SIDES[r.side] in subj:
+            score -= 3  # "…收入" asked: not a row of the 支出 side
         if q.units and r.unit_name:
             score += 8 if is_unit_row(r, q.units) else -8  # the unit asked about
         if not r.values:
@@ -475,7 +481,7 @@ def _overlap(a: str, b: str) -> float:
     return sum(1 for g in grams if g in b) / len(grams)
 
 
-def _col_for(row: RowEvidence, intent: str) -> str | None:
+def col_for(row: RowEvidence, intent: str) -> str | None:
     names = COLUMN_INTENTS.get(intent, (intent,))
     for col in row.values:
         own = re.sub(r"^其中[:：]?", "", leaf(col))  # "其中：基本支出"
@@ -525,7 +531,7 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
     for it in intents:
         if it == "财政拨款" and it in row.table:
             continue  # a table of 财政拨款 alone: its total is all 财政拨款, not one fund's column
-        col = _col_for(row, it)
+        col = col_for(row, it)
         if col:
             return col, row.values[col]
     for pref in ("合计", "总计", "预算数", "本年预算", "金额", "决算数", "小计"):

@@ -340,9 +340,9 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 
 def _col_for_intent(r: RowEvidence, intent: str) -> str | None:
-    from assistant.compose import _col_for
+    from assistant.compose import col_for
 
-    return _col_for(r, intent)
+    return col_for(r, intent)
 
 
 def col_names(intent: str) -> tuple[str, ...]:

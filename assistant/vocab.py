@@ -22,8 +22,8 @@ GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|�
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
-SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:说|提|写|讲|列)?到?的?"
-                  r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)到?的?")
+SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
+                  r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)(?:到的?|的)")
 # a clause asks something
 INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多少钱|比例|占比|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)")
 # the question tail of a clause, where its subject phrase ends

@@ -72,3 +72,9 @@ def test_asset_figure_is_answered_from_its_page(bot: Assistant, question: str, f
     assert a.answerable and a.unverified_numbers == [], a.answer
     assert figure in _squeeze(a.answer), a.answer
     assert any(c.kind == "text" and c.page == page for c in a.citations), a.citations
+
+
+def test_a_column_share_within_one_row(bot: Assistant) -> None:
+    # 2023年部门支出预算总表 p16, 212 城乡社区支出: 项目支出 49,878,543 of 合计 121,319,878 (not the table's 合计 row)
+    a = bot.ask("万里街道2023年城乡社区支出中，项目支出占多大比例？")
+    assert "49,878,543 ÷ 121,319,878" in a.answer and "41.11%" in a.answer, a.answer

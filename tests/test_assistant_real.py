@@ -169,3 +169,11 @@ def test_a_subject_asked_with_its_levels_gets_its_definition(bot: Assistant) -> 
     # 名词解释 十四: "住房保障支出(类)住房改革支出(款)提租补贴(项)：反映按房改政策规定的标准…发放的租金补贴"
     a = answered(bot, "苏州市审计局的“住房改革支出（款）提租补贴（项）”具体指什么支出？")
     assert "租金补贴" in a.answer and "555.50" not in a.answer, a.answer
+
+
+def test_a_row_asked_within_a_fund_is_that_row(bot: Assistant) -> None:
+    # "预算里提…" is not "预算里提到的": 提租补贴 (2210202) is the row asked, 555.50 in 一般公共预算支出表 p16
+    a = answered(bot, "苏州审计局一般公共预算里提租补贴是多少？")
+    assert "555.50" in a.answer and "4,651.67" not in a.answer, a.answer
+    assert any(c.kind == "row" and c.code == "2210202" for c in a.citations)
+

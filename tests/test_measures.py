@@ -26,6 +26,7 @@ FILES = [
     MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf",
     REAL / "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf",
     MORE / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf",
+    REAL / "foshan-shi_guidaojiaotongju_2019_juesuan.pdf",
 ]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
@@ -233,3 +234,10 @@ def test_a_fund_asked_whole_is_its_own_tables_total(bot: Assistant) -> None:
     """"部门预算的财政拨款一共有多少": the 财政拨款收支预算总表's 收入总计 (普陀商务委 2025), the table row cited."""
     a = answered(bot, "普陀区商务委2025年部门预算的财政拨款一共有多少？")
     assert "371,514,655.00" in a.answer and "收入总计" in a.answer
+
+
+def test_income_items_listed_in_a_final_account(bot: Assistant) -> None:
+    # 佛山轨道交通局 2019 收入支出决算总表 p5: 一般公共预算财政拨款收入 1668.14, 其他收入 0.01 (not the row 其他支出)
+    a = answered(bot, "佛山轨道交通局2019年决算收入里财政拨款收入、其他收入各有多少？")
+    assert "1668.14" in a.answer and "0.01" in a.answer, a.answer
+    assert any(c.kind == "row" and "其他收入" in (c.row or "") for c in a.citations)
