@@ -240,7 +240,7 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
 
 
 _STATED_NONE = re.compile(r"(?:^|[，。；])(?:本单位|本部门|我单位|我部门|单位)?(?:无|没有|未安排|不安排|未设置|不涉及)")
-_LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$")
+_LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$|[：:]$")  # (or any sentence that ends in a colon)
 
 
 _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")

@@ -163,3 +163,9 @@ def test_a_project_named_and_nothing_else_is_asked_its_amount(bot: Assistant) ->
     """"X平台是多少": the project's 资金总额 (泉州 p32), not an indicator target that mentions 预算."""
     a = ask(bot, "泉州市政府办公室96196电梯应急处置服务平台是多少？")
     assert "57.00" in a.answer and "资金总额" in a.answer
+
+
+def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(bot: Assistant) -> None:
+    # 福州公安局文职中心 p4 "三、单位主要工作任务": "…重点抓好以下工作：" then （一）…（二）…
+    a = answered(bot, "福州公安局文职人员管理中心2026年重点抓哪些工作？")
+    assert "人员招聘" in a.answer and "指导、协助用人单位" in a.answer, a.answer
