@@ -348,10 +348,6 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if named:
         q.dept_named = True
         q.named = sorted(set(named.values()), key=len, reverse=True)
-        # "统计局本级": the department's own unit, one row among its units
-        # (a document of the 本级 unit itself is not broken down by unit: "无锡市交通运输局（本级）")
-        q.units += [_strip_region(dep) for dep, a in named.items()
-                    if re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
         pool = [d for d in pool if d.department in named]
         # "烟台、长沙、深圳这三个市信访局": places listed before a name several documents share each pick their own
         listed = _listed_places(text, named, places)
@@ -361,6 +357,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
             q.unknown.extend(dict.fromkeys(p + a for p in places for a in named.values() if p + a in text))
         pool = kept
+        # "统计局本级": the department's own unit, one row among its units, in the documents the place kept
+        # (a document of the 本级 unit itself is not broken down by unit: "无锡市交通运输局（本级）")
+        q.units += [_strip_region(dep) for dep, a in named.items() if any(d.department == dep for d in pool)
+                    and re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
     for m in _ORG_MENTION.finditer(text):
@@ -474,8 +474,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 continue  # part of a quoted name ("“新建万里街道社区公共服务中心”项目")
             before = max((f for f in places if subj[:at].endswith(f)), key=len, default="")  # "长春信访局"
             # "…委（汇总）": a bracket the document's own name carries goes with it
-            after = br.group(0) if (br := re.match(r"[（(][^）)]{1,6}[）)]", subj[at + len(a):])) \
-                and any(br.group(0)[1:-1] in d.department for d in docs) else ""
+            after = next((m.group(0) for d in docs for inner in re.findall(r"[（(]([^）)]{1,6})[）)]", d.department)
+                          if (m := re.match(rf"[（(]?{re.escape(inner)}[）)]?", subj[at + len(a):]))), "")
             subj = subj[:at - len(before)] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")

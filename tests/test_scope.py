@@ -86,3 +86,14 @@ def test_a_bracket_of_the_documents_own_name_is_not_the_subject() -> None:
     docs = [DocInfo("xa1", "西安市卫生健康委员会（汇总）", 2022, "决算", "部门", "x.pdf")]
     q = understand("西安市卫健委（汇总）2022年度决算支出中，项目支出合计多少？", docs)
     assert [d.doc_id for d in q.docs] == ["xa1"] and "汇总" not in q.subject
+
+
+def test_the_own_unit_of_a_document_that_is_that_unit() -> None:
+    """"无锡交通局（本级）" names the 本级 document: no unit inside it, and 本级 is not the subject (another city's
+    交通运输局 shares the short name but the place drops it)."""
+    docs = [DocInfo("wx", "无锡市交通运输局（本级）", 2026, "预算", "单位", "wx.pdf"),
+            DocInfo("sz", "苏州市交通运输局", 2026, "预算", "部门", "sz.pdf")]
+    for question in ("无锡交通局（本级）2026年财政拨款收支总计多少？", "无锡市交通运输局本级2026年收入总共有多少？"):
+        q = understand(question, docs)
+        assert [d.doc_id for d in q.docs] == ["wx"] and q.units == [], (q.docs, q.units)
+        assert "本级" not in q.subject, q.subject
