@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from assistant.catalog import Catalog
 from assistant.compose import (
@@ -15,6 +16,7 @@ from assistant.compose import (
     clean,
     col_for,
     describe,
+    is_unit_row,
     leaf,
     name_value,
     passages,
@@ -157,7 +159,16 @@ _RATIO = (
 _SUM_PROJECTS = re.compile(r"(项目|[几\d一二三四五六七八九十]+个项目|各项目).*(预算数|预算).*(加起来|合计|总共|一共|之和|总和)")
 
 
-def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = None) -> tuple[RowEvidence | TextEvidence, str, Decimal] | None:
+class Operand(NamedTuple):
+    """One figure of a computation: its evidence, the amount as printed, its value and (for a row) its column."""
+
+    ev: RowEvidence | TextEvidence
+    printed: str
+    amount: Decimal
+    col: str = ""
+
+
+def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = None) -> Operand | None:
     """One figure named by a phrase: a table row/column, else an amount stated in the narrative. `units`: a unit
     the question named before the phrase ("…支队基本支出中，公用经费"): the phrase is the unit's."""
 
@@ -169,7 +180,7 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
     if found is not None and found[2]:
         amt = parse_amount(found[2])
         if amt is not None:
-            return found[0], found[2], amt
+            return Operand(found[0], found[2], amt, found[1])
     term = re.sub(r"的|是|多少|[？?，,。]", "", text)
     # "财政拨款三公经费" is printed "“三公”经费预算207.46万元": a fund word the sentence leaves out
     bare_term = re.sub("|".join(QUALIFIERS), "", term)
@@ -183,7 +194,7 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
             if m:
                 amt = parse_amount(m.group(1))
                 if amt is not None:
-                    return e, m.group(1), amt
+                    return Operand(e, m.group(1), amt)
         # "工程类采购" printed "政府采购工程预算550.00万元": the clause whose words before its amount share most of the term's
         best: tuple[float, TextEvidence, str] | None = None
         for e in passages(cat, sub, doc, k=20):
@@ -192,13 +203,19 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
                 if cm and (ov := overlap(term, cm.group(1))) >= 0.5 and (best is None or ov > best[0]):
                     best = (ov, e, cm.group(2))
         if best is not None and (amt := parse_amount(best[2])) is not None:
-            return best[1], best[2], amt
+            return Operand(best[1], best[2], amt)
     return None
 
 
-def _phrase(ev: RowEvidence | TextEvidence, value: str, d: Draft) -> str:
+def _same_cell(a: Operand, b: Operand) -> bool:
+    """One cell twice (two cells of a row may print the same amount: 财政拨款 is all of 基本支出)."""
+    return a.ev is b.ev and (a.col == b.col if a.col and b.col else a.printed == b.printed)
+
+
+def _phrase(op: Operand, d: Draft) -> str:
+    ev, value = op.ev, op.printed
     if isinstance(ev, RowEvidence):
-        col = next((c for c, v in ev.values.items() if v == value), "")
+        col = op.col or next((c for c, v in ev.values.items() if v == value), "")
         return f"{row_phrase(ev, col, value)}{d.cite(ev)}"
     head = re.sub(r"^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十\d]+[、.．]", "", last_heading(ev)).rstrip("。")
     where = f"“{head}”一节" if head and len(head) <= 20 and head not in ev.text else "说明"
@@ -232,13 +249,13 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
         a = _operand(cat, doc, m.group(1))
         b = _operand(cat, doc, m.group(2))
-        if a is None or b is None or a[0] is b[0] and a[1] == b[1]:
+        if a is None or b is None or _same_cell(a, b):
             return False
         unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
         res = a[2] - b[2]
         d.computed.append(abs(res))
         big, small = (a[1], b[1]) if res >= 0 else (b[1], a[1])  # the larger first: the formula holds as written
-        d.add(f"{describe(doc)}{_phrase(a[0], a[1], d)}，{_phrase(b[0], b[1], d)}；"
+        d.add(f"{describe(doc)}{_phrase(a, d)}，{_phrase(b, d)}；"
               f"差额 = {big} − {small} = {abs(res)}{unit}。")
         return True
     return False
@@ -303,7 +320,7 @@ _EXPENSE_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经�
 
 
 def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole_text: str,
-                   units: list[str] | None) -> tuple[tuple, tuple] | None:
+                   units: list[str] | None) -> tuple[Operand, Operand] | None:
     """A part that is only a column name and a whole that names a row: the row's cell in that column over
     the same row's total column, both from one row."""
     part_name = re.sub(r"的|中|里|[，,、 ]", "", _without_owner(part_text, doc))
@@ -321,7 +338,24 @@ def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole
     amounts = parse_amount(row.values[part_col]), parse_amount(row.values[total_col])
     if amounts[0] is None or not amounts[1]:
         return None
-    return (row, row.values[part_col], amounts[0]), (row, row.values[total_col], amounts[1])
+    return Operand(row, row.values[part_col], amounts[0], part_col), Operand(row, row.values[total_col], amounts[1], total_col)
+
+
+def _column_in_table(cat: Catalog, doc: DocInfo, words: str, own: str, units: list[str] | None
+                     ) -> Operand | None:
+    """A part named as a column (or column group) of a table whose title names the whole: that column on the
+    table's total row, or on a named unit's row."""
+    for t in cat.tables.get(doc.doc_id, []):
+        if t.empty or words not in clean(t.title):
+            continue
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx]
+        picked = [r for r in rows if units and is_unit_row(r, units)] or [r for r in rows if bare(r.label) in TOTAL_NAMES]
+        for r in picked[:1]:
+            col = next((c for c in r.values if "/" in c and c.split("/")[-2] == own and leaf(c) in ("合计", "小计")), None) \
+                or next((c for c in r.values if leaf(c) == own), None)
+            if col is not None and (amt := parse_amount(r.values[col])) is not None:
+                return Operand(r, r.values[col], amt, col)
+    return None
 
 
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:
@@ -340,6 +374,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
+    for u in units or []:  # "皮肤病医院的基本支出": the unit is where, not what, the whole is
+        whole_text = re.sub(rf"^{re.escape(u)}的?", "", whole_text)
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None
@@ -347,28 +383,35 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if across is not None:  # "X（科目）里基本支出占多少": the row's own column over the row's total
         part, whole = across
     else:
-        part = _operand(cat, doc, table + (_without_owner(part_text, doc).strip("，,、 ") or part_text), units)
+        own = _without_owner(part_text, doc).strip("，,、 ") or part_text
+        part = _operand(cat, doc, table + own, units)
+        # a part found outside the table the whole names is read within it ("基本支出里，财政拨款占比": the 基本支出
+        # table's 财政拨款, not the 收入 table's)
+        words = _WHOLE_WORDS.sub("", clean(whole_text))
+        if part is not None and not table and len(words) >= 2 \
+                and not (isinstance(part[0], RowEvidence) and words in clean(part[0].table)):
+            part = _column_in_table(cat, doc, words, own, units) or part
     if part is None:
         return False
     if whole is None and isinstance(part[0], RowEvidence):
-        col = next((c for c, v in part[0].values.items() if v == part[1]), "")
+        col = part.col or next((c for c, v in part[0].values.items() if v == part[1]), "")
         hit = _whole_in_table(cat, doc, part[0], col, whole_text)
         if hit is not None:
             r, c = hit
-            whole = (r, r.values[c], parse_amount(r.values[c]))
+            whole = Operand(r, r.values[c], parse_amount(r.values[c]), c)
     if whole is None:
         if not whole_text:
             tr = total_row(cat, doc)
             den = next((c for c in (tr.values if tr else {}) if leaf(c) in TOTAL_NAMES), None)
             if tr is None or den is None:
                 return False
-            whole = (tr, tr.values[den], parse_amount(tr.values[den]))
+            whole = Operand(tr, tr.values[den], parse_amount(tr.values[den]), den)
         else:
             whole = _operand(cat, doc, table + whole_text, units)
-    if whole is None or not whole[2] or (whole[0] is part[0] and whole[1] == part[1]):
+    if whole is None or not whole.amount or _same_cell(part, whole):
         return False
     res = quantize2(part[2] / whole[2] * 100)
     d.computed.extend([res, Decimal(100)])
-    d.add(f"{describe(doc)}{_phrase(part[0], part[1], d)}，{_phrase(whole[0], whole[1], d)}；"
+    d.add(f"{describe(doc)}{_phrase(part, d)}，{_phrase(whole, d)}；"
           f"占比 = {part[1]} ÷ {whole[1]} × 100% = {res}%。")
     return True

@@ -241,3 +241,10 @@ def test_income_items_listed_in_a_final_account(bot: Assistant) -> None:
     a = answered(bot, "佛山轨道交通局2019年决算收入里财政拨款收入、其他收入各有多少？")
     assert "1668.14" in a.answer and "0.01" in a.answer, a.answer
     assert any(c.kind == "row" and "其他收入" in (c.row or "") for c in a.citations)
+
+
+def test_a_share_within_the_table_the_whole_names(bot: Assistant) -> None:
+    # 广州商务局 p23 部门预算基本支出预算表 合计: 财政拨款合计 16,310.73 of 总计 16,310.73 (not a 三公 sentence)
+    a = answered(bot, "广州市商务局2026年的基本支出里，财政拨款占比是多少？")
+    assert "16,310.73 ÷ 16,310.73" in a.answer and "100.00%" in a.answer, a.answer
+    assert any(c.kind == "row" and "基本支出预算表" in c.table for c in a.citations)
