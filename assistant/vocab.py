@@ -188,6 +188,8 @@ EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capit
 def sangong_words(text: str) -> str:
     """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
     # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
+    # ("公车" is how people say 公务用车)
+    text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", "公务用车", text)
     return re.sub(r"(?<!因公)出国", "因公出国",
                   re.sub(r"(?<!公务)(接待|用车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", r"公务\1", text))
 

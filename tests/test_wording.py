@@ -356,3 +356,11 @@ def test_a_sangong_change_from_a_named_earlier_year(bot: Assistant) -> None:
     out (深圳市政府办公厅 财政拨款"三公"经费支出表, one row per year)."""
     a = answered(bot, "深圳市政府办公厅2026年财政拨款“三公”经费预算多少？跟2025年相比变化了多少？")
     assert "94.38 − 33.18 = 61.20" in a.answer
+
+
+@corpus
+def test_gongche_is_how_people_say_official_vehicles(bot: Assistant) -> None:
+    """"公车运行费": the 三公 table's 公务用车运行费 row (泉州市政府办公室 p22, 32.00)."""
+    a = answered(bot, "泉州市政府办公室2026年公车运行费安排了多少？")
+    assert "32.00" in a.answer
+    assert any(c.kind == "row" and "公务用车运行费" in c.row and "三公" in c.table for c in a.citations), a.citations
