@@ -451,7 +451,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             cur = latest.get(d.department)
             if cur is None or (reports(d), d.year or 0) > (reports(cur), cur.year or 0):
                 latest[d.department] = d
-        pool = [d for d in pool if latest.get(d.department) is d]
+        # (a release printed as two files, 报表 and 说明, is one: both files of the chosen year and kind stay)
+        pool = [d for d in pool if (x := latest.get(d.department)) is not None and (d.year, d.kind, d.scope) == (x.year, x.kind, x.scope)]
     q.docs = pool
     if not q.dept_named and len({d.department for d in pool}) > 1:
         q.ambiguous = sorted({d.department for d in pool})

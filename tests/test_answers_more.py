@@ -66,6 +66,9 @@ def test_a_release_in_two_files_answers_once(tmp_path: Path) -> None:
     a = ask(bot, "北京市审计局《北京审计》杂志办刊经费的项目总额是多少？")
     assert "17.398000" in a.answer  # 预算表12 项目支出绩效目标表, p12 of the 报表 file
     assert "未找到" not in a.answer, a.answer
+    # no year asked: both files of the latest release are read (the duties are in the 说明 file only, p4)
+    a = ask(bot, "北京市审计局对局级党政主要领导干部搞哪些审计？")
+    assert "经济责任审计" in a.answer and "离任审计" in a.answer, a.answer
 
 
 def test_a_column_printed_after_其中_is_that_column(bot: Assistant) -> None:
