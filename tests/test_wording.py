@@ -364,3 +364,10 @@ def test_gongche_is_how_people_say_official_vehicles(bot: Assistant) -> None:
     a = answered(bot, "泉州市政府办公室2026年公车运行费安排了多少？")
     assert "32.00" in a.answer
     assert any(c.kind == "row" and "公务用车运行费" in c.row and "三公" in c.table for c in a.citations), a.citations
+
+
+@corpus
+def test_a_duty_asked_about_one_matter(bot: Assistant) -> None:
+    """"职责里，关于X是怎么规定的": the duty sentence about X (杭州市气象局 主要职能 4, 气候资源)."""
+    a = answered(bot, "杭州市气象局的职责里，关于气候资源是怎么规定的？")
+    assert "保护气候资源" in a.answer, a.answer
