@@ -494,7 +494,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         org = [p for p in cat.paragraphs.get(doc.doc_id, [])
                if re.search(r"机构设置|内设机构", p.section.rsplit(" > ", 1)[-1]) or re.search(r"内设.{0,4}(机构|处室|科室)", p.text)]
         if re.search(r"几|多少", q.text):  # a count asked: the paragraph that gives one
-            org = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text)]
+            # (or that says there are none: "单位无内设机构")
+            org = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text) or re.search(r"(?:无|没有|未设)(?:内设)?(?:机构|处室|科室)", p.text)]
         if org:
             said = []
             for p in org[:1]:

@@ -96,3 +96,9 @@ def test_which_project_the_project_spending_is(bot: Assistant) -> None:
     """"项目支出有哪个项目": the rows of the 项目支出 table, not its total (上海钻石交易办 p17)."""
     a = ask(bot, "上海钻石交易办今年的项目支出有哪个项目？")
     assert "钻石宝玉石产业发展专项" in a.answer and "270,000" in a.answer
+
+
+def test_no_internal_offices_answers_how_many(bot: Assistant) -> None:
+    # 钻石办 p4 机构设置: "…单位无内设机构。" answers a count of them
+    a = ask(bot, "上海钻石宝玉石交易联合管理办公室有多少个内设机构？")
+    assert a.answerable and "无内设机构" in a.answer, a.answer
