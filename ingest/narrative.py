@@ -87,6 +87,7 @@ class NarrativeBuilder:
         self._heading_line: TextLine | None = None  # the line read last as a heading
         self._lone: TextLine | None = None  # a heading read from "2.政府采购情况。" alone
         self._lone_at = 0  # paragraphs written before it
+        self._bare: tuple[TextLine, int] | None = None  # a numbered heading line with nothing under it yet, its level
 
     def _keep_lone(self) -> None:
         """"（1）加强管理。" then "（2）…": a list item, not a heading; it stays a paragraph."""
@@ -94,6 +95,16 @@ class NarrativeBuilder:
         if ln is not None and len(self.paragraphs) == self._lone_at:  # nothing was written under it
             self.paragraphs.append(Paragraph(heading_path=[t for _, t in self.path][:-1], text=ln.text.strip(),
                                              page=ln.page, bbox=ln.bbox, index=len(self.paragraphs)))
+
+    def _keep_item(self, bare: tuple[TextLine, int] | None, level: int | None = None) -> None:
+        """"具体包括：1.…" then "2. 普陀区法律援助中心" and the next title: a numbered line (1. / （1）) with nothing under
+        it before a sibling, a higher heading or a title is the last item of a list, not a heading; it stays a paragraph."""
+        if bare is None or bare[1] < 3 or self._lone is not None or (level is not None and level > bare[1]):
+            return
+        ln = bare[0]
+        path = [t for _, t in self.path]
+        self.paragraphs.append(Paragraph(heading_path=path[:-1] if path and path[-1] == ln.text.strip() else path,
+                                         text=ln.text.strip(), page=ln.page, bbox=ln.bbox, index=len(self.paragraphs)))
 
     def heading(self, level: int, text: str) -> None:
         self._close()
@@ -106,9 +117,11 @@ class NarrativeBuilder:
         text = ln.text.strip()
         if not text:
             return
+        bare, self._bare = self._bare, None
         if ln.big and not heading_level(text):
             # a part title such as "……情况说明": resets the heading path
             self._close()
+            self._keep_item(bare)
             self.path = [(0, clean(text))]
             return
         flat = clean(text)
@@ -117,6 +130,7 @@ class NarrativeBuilder:
             # a heading that wraps: "九、…支出预算情" + "况说明"
             lv, head = self.path[-1]
             self.path[-1] = (lv, head + flat)
+            self._bare = bare
             return
         hl = self._heading_line
         if self._open_heading and hl is not None and hl.full and not hl.big and self.path and not ln.indent \
@@ -140,7 +154,10 @@ class NarrativeBuilder:
         lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
         self._heading_line = ln
         if lvl:
+            self._close()
+            self._keep_item(bare, lvl)
             self.heading(lvl, clean(text) if len(clean(text)) < len(text) - 3 else text)
+            self._bare = (ln, lvl)
             self._lone = ln if _LONE_LABEL.match(clean(text)) else None
             self._lone_at = len(self.paragraphs)
             return
@@ -175,6 +192,7 @@ class NarrativeBuilder:
 
     def finish(self) -> list[Paragraph]:
         self._close()
+        self._keep_item(self._bare)
         self._keep_lone()
         # a heading with no paragraph under it still says something ("无")
         return self.paragraphs

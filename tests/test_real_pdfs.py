@@ -76,3 +76,9 @@ def test_project_list_of_a_performance_table_keeps_unit_and_goal() -> None:
     row = next(r for r in t.rows if r.label == "专业系统维护及科普")
     assert row.unit_name.startswith("杭州市气象服务中心")
     assert row.values["金额"] == "146.69" and "预警信息稳定运行" in row.values["绩效目标"]
+
+
+def test_the_last_item_of_a_list_is_not_a_heading() -> None:
+    """普陀区司法局 p6: "具体包括： 1. …本部" then "2. 普陀区法律援助中心" and the next part's title: the item stays text."""
+    doc = parsed("shanghai-putuo_sifaju_2026_bumen-yusuan.pdf")
+    assert any(p.page == 6 and "普陀区法律援助中心" in p.text for p in doc.paragraphs)
