@@ -497,13 +497,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             # (or that says there are none: "单位无内设机构")
             org = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text) or re.search(r"(?:无|没有|未设)(?:内设)?(?:机构|处室|科室)", p.text)]
         if org:
-            said = []
-            for p in org[:1]:
-                said.append(f"“{p.text.rstrip('。：:')}”{d.cite(p)}")
-                last = [t for t in cat.doc_texts(doc.doc_id) if t.para_idx // 1000 == p.para_idx][-1:]
-                if last and _LIST_OPENS.search(p.text.strip()):  # "设N个…，包括：" then the items
-                    said[-1] += "：" + "；".join(f"{clean(x.text).rstrip('。')}{d.cite(x)}" for x in _list_after(cat, last[0]))
-            d.add(f"{describe(doc)}：" + "。".join(said) + "。")
+            _quote_with_list(cat, doc, d, org[0])
             return True
     if NATURE_ASKED.search(q.text) and not DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
         d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # the nature asked: the opening
@@ -541,7 +535,27 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             )
             d.add(f"{describe(doc)}包括的单位：{items}。")
             return True
+        # no table of units: the sentence of the organisation section that says which units the budget holds
+        # (one that counts the budget units first: "预算单位共计 8 家，具体包括：…")
+        cands = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(_UNITS_SECTION, p.section.rsplit(" > ", 1)[-1] + p.text[:12])
+                 and re.search(r"包括|包含|由", p.text) and "预算单位" in p.text]
+        said = min(cands, key=lambda p: not re.search(r"\d+\s*家", p.text), default=None)
+        if said is not None:
+            _quote_with_list(cat, doc, d, said)
+            return True
     return False
+
+
+_UNITS_SECTION = r"机构设置|单位构成|预算单位|部门构成"
+
+
+def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> None:
+    """A paragraph quoted whole, with the numbered items after it when it opens a list ("设N个…，包括：")."""
+    said = f"“{p.text.rstrip('。：:')}”{d.cite(p)}"
+    last = [t for t in cat.doc_texts(doc.doc_id) if t.para_idx // 1000 == p.para_idx][-1:]
+    if last and (_LIST_OPENS.search(p.text.strip()) or re.search(r"[：:]\s*1[.、．]", p.text)):  # (or holds item 1)
+        said += "：" + "；".join(f"{clean(x.text).rstrip('。')}{d.cite(x)}" for x in _list_after(cat, last[0]))
+    d.add(f"{describe(doc)}：{said}。")
 
 
 def _bare_heading(h: str) -> str:

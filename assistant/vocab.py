@@ -175,7 +175,7 @@ NATURE_ASKED = re.compile(r"什么性质|性质(是|为)")  # a unit's nature: t
 # internal offices, 机构设置: the organisation section
 ORG_ASKED = re.compile(r"机构设置|内设(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
-UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几个|多少)(单位|下属单位|所属单位)|哪些单位|单位构成|预算单位")
+UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(单位|下属单位|所属单位)|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)

@@ -16,11 +16,12 @@ WUXI = REAL / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
 SUZHOU = REAL / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
 SHENZHEN = REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
 HANGZHOU = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+PUTUO = REAL / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    home = bm25_store(tmp_path_factory.mktemp("real-assistant"), WUXI, SUZHOU, SHENZHEN, HANGZHOU)
+    home = bm25_store(tmp_path_factory.mktemp("real-assistant"), WUXI, SUZHOU, SHENZHEN, HANGZHOU, PUTUO)
     return Assistant(Settings(home=home, dense_retrieval=False))
 
 
@@ -177,3 +178,9 @@ def test_a_row_asked_within_a_fund_is_that_row(bot: Assistant) -> None:
     assert "555.50" in a.answer and "4,651.67" not in a.answer, a.answer
     assert any(c.kind == "row" and c.code == "2210202" for c in a.citations)
 
+
+
+def test_the_units_a_budget_holds_when_no_table_lists_them(bot: Assistant) -> None:
+    # 普陀区司法局 p6 机构设置: "…具体包括： 1. 普陀区司法局本部" then "2. 普陀区法律援助中心" at the page's end
+    a = answered(bot, "普陀区司法局2026年部门预算包含哪几家单位？")
+    assert "司法局本部" in a.answer and "法律援助中心" in a.answer, a.answer
