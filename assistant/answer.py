@@ -22,6 +22,7 @@ from assistant.compose import (
     match_rows,
     name_forms,
     project_name,
+    quotes_a_project,
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -102,7 +103,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
-    if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc):
+    if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
+            and not quotes_a_project(cat, doc, q.text):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     top = match_rows(cat, q, doc)[:1]

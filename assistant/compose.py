@@ -438,6 +438,17 @@ def project_name(table: str) -> str:
     return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$", "", clean(table))
 
 
+def quotes_a_project(cat: Catalog, doc: DocInfo, text: str) -> bool:
+    """The question quotes the name of one of the document's projects (its 绩效目标 form or its row in a
+    project table): "“市级机关保留公务用车委托管理费”项目" is that project, not a 三公 item its name holds."""
+    quoted = _quoted(text)
+    if not quoted:
+        return False
+    names = {project_name(t.title) for t in cat.tables.get(doc.doc_id, []) if t.kind == "performance"}
+    names |= {bare(r.label) for r in cat.doc_rows(doc.doc_id) if r.table_kind in ("project_expense", "special_fund")}
+    return any(len(n) >= 4 and (x in n or n in x) for x in quoted for n in names)
+
+
 def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
     """The one performance form whose project the question names, in short or in part ("96196电梯应急平台"
     for "96196电梯应急处置服务平台"): clearly ahead of every other form by shared words and codes."""

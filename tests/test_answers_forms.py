@@ -169,3 +169,9 @@ def test_a_sentence_ending_in_a_colon_is_quoted_with_its_list(bot: Assistant) ->
     # 福州公安局文职中心 p4 "三、单位主要工作任务": "…重点抓好以下工作：" then （一）…（二）…
     a = answered(bot, "福州公安局文职人员管理中心2026年重点抓哪些工作？")
     assert "人员招聘" in a.answer and "指导、协助用人单位" in a.answer, a.answer
+
+
+def test_a_quoted_project_whose_name_holds_a_sangong_word(bot: Assistant) -> None:
+    # 泉州市政府办公室 p29 绩效目标表: the project's 资金总额 1778.31, not the 三公 table's 公务用车 row
+    a = answered(bot, "泉州市政府办公室“市级机关保留公务用车委托管理费”这个项目安排了多少？")
+    assert "1778.31" in a.answer, a.answer
