@@ -42,6 +42,7 @@ from assistant.narrative import (
     answer_item,
     answer_passage,
     answer_row_text,
+    answer_section,
     counts_ok,
     following,
 )
@@ -116,6 +117,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked):
         if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
+    if answer_section(cat, q, doc, d, prefix):
+        return True  # "X的立项依据": the section headed with what is asked, under X
     if "list" in q.asked and answer_listing(cat, q, doc, d, prefix):
         return True
     if "duty" in q.asked and answer_duty(cat, q, doc, d):

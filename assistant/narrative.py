@@ -560,3 +560,33 @@ def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> N
 
 def _bare_heading(h: str) -> str:
     return re.sub(r"^(\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)", "", h).strip()
+
+
+_NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
+
+
+def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """"X的立项依据是什么": a section headed with what is asked ("（2）立项依据"), under a heading that names the
+    rest of the subject (the project X), is the answer: its paragraphs, quoted."""
+    subj = clean(subject_text(q))
+    if len(subj) < 4 or MONEY_ASKED.search(q.text) or re.search(r"多少|几", q.text):
+        return False
+    best: tuple[float, list[TextEvidence]] | None = None
+    paras = cat.paragraphs.get(doc.doc_id, [])
+    for p in paras:
+        path = [_NUMBERED.sub("", h) for h in p.section.split(" > ")]
+        head = clean(path[-1]) if path else ""
+        if len(head) < 3 or head not in subj:
+            continue
+        rest = subj.replace(head, "")
+        above = clean("".join(path[:-1]))
+        if len(rest) < 2 or "名词解释" in above:
+            continue  # (the heading alone is the subject: the other readings answer it)
+        fit = overlap(rest, above)
+        if fit >= 0.6 and (best is None or fit > best[0]):
+            best = (fit, [x for x in paras if x.section == p.section])
+    if best is None:
+        return False
+    body = "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}。" for x in best[1][:3])
+    d.add(f"{prefix}{describe(doc)}“{_NUMBERED.sub('', last_heading(best[1][0]))}”一节：{body}")
+    return True

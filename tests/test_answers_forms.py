@@ -175,3 +175,10 @@ def test_a_quoted_project_whose_name_holds_a_sangong_word(bot: Assistant) -> Non
     # 泉州市政府办公室 p29 绩效目标表: the project's 资金总额 1778.31, not the 三公 table's 公务用车 row
     a = answered(bot, "泉州市政府办公室“市级机关保留公务用车委托管理费”这个项目安排了多少？")
     assert "1778.31" in a.answer, a.answer
+
+
+def test_a_section_headed_with_what_is_asked_under_the_project(bot: Assistant) -> None:
+    # 国家信访局 2026 p27: "1.…信息化运行维护项目情况 > （2）立项依据" (not the project's 绩效 form)
+    a = answered(bot, "国家信访局2026年信息化运行维护这个项目，立项依据是啥？")
+    assert "信访工作条例" in a.answer, a.answer
+    assert any(c.kind == "text" and "立项依据" in c.section for c in a.citations)
