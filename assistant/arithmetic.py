@@ -69,10 +69,10 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 def in_wan(d: Draft, f: Figure) -> str:
     """A figure as readers compare it, in 万元: one printed in 元 is converted, with its formula."""
-    if f.unit == "元":
+    if f.unit in ("元", "亿元"):
         wan = quantize2(f.wan)
         d.computed.extend([wan, Decimal(10000)])
-        return f"{wan}万元（{f.printed}元 ÷ 10000）"
+        return f"{wan}万元（{f.printed}{f.unit} {'÷' if f.unit == '元' else '×'} 10000）"
     return f"{f.printed}{f.unit or '万元'}"
 
 

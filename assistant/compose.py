@@ -81,7 +81,7 @@ class Figure:
 
     @property
     def wan(self) -> Decimal:
-        return self.value / 10000 if self.unit == "元" else self.value
+        return self.value / 10000 if self.unit == "元" else self.value * 10000 if self.unit == "亿元" else self.value
 
 
 @dataclass

@@ -15,7 +15,7 @@ from assistant.evidence import TextEvidence
 from ingest.settings import RankWeights
 
 _WS = re.compile(r"\s+")
-AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(万元|元|万(?![人户个名次]))")
+AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(亿元|万元|元|亿(?![人户个名次])|万(?![人户个名次]))")
 BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
 # fund and column words: a sentence about 财政拨款 收支 is not about the 收支 the question asks
 QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
@@ -98,7 +98,7 @@ def amount_in(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return m.group(0)[: m.end(1) - m.start() if m.group(1) else len(re.match(r"\d[\d,]*", m.group(0)).group(0))], (
-        "元" if m.group(2) == "元" else "万元")
+        "元" if m.group(2) == "元" else "亿元" if m.group(2).startswith("亿") else "万元")
 
 
 def runs_in(subject: str, text: str) -> tuple[int, float]:

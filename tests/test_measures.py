@@ -27,6 +27,7 @@ FILES = [
     REAL / "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf",
     MORE / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf",
     REAL / "foshan-shi_guidaojiaotongju_2019_juesuan.pdf",
+    MORE / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf",
 ]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
 
@@ -248,3 +249,9 @@ def test_a_share_within_the_table_the_whole_names(bot: Assistant) -> None:
     a = answered(bot, "广州市商务局2026年的基本支出里，财政拨款占比是多少？")
     assert "16,310.73 ÷ 16,310.73" in a.answer and "100.00%" in a.answer, a.answer
     assert any(c.kind == "row" and "基本支出预算表" in c.table for c in a.citations)
+
+
+def test_an_amount_stated_in_yi_yuan(bot: Assistant) -> None:
+    # 苏州市交通运输局 p5 主要工作任务: "交通建设投资突破 1300 亿元" (亿元 is an amount too)
+    a = answered(bot, "苏州交通局“十四五”期间交通建设投资有多少？")
+    assert "1300 亿元" in a.answer, a.answer
