@@ -8,7 +8,15 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.arithmetic import add_up, answer_computation, answer_share, compare, in_wan
+from assistant.arithmetic import (
+    add_execution_rate,
+    add_up,
+    answer_computation,
+    answer_share,
+    compare,
+    in_wan,
+    states_execution,
+)
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
@@ -53,6 +61,7 @@ from assistant.vocab import (
     CHANGE_SIZE,
     COUNT_Q,
     EMPTY_KINDS,
+    EXECUTION_ASKED,
     GOAL_ASKED,
     PART_TABLES,
     PERCENT_Q,
@@ -134,6 +143,11 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
+    if EXECUTION_ASKED.search(q.text):  # a rate of execution: the sentence that states the plan and the actual amount
+        mark = (len(d.parts), len(d.evidence), len(d.figures))
+        if answer_passage(cat, q, doc, d, prefix) and any(states_execution(e) for e in d.evidence[mark[1]:]):
+            return True
+        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
     if "change" in q.asked and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
@@ -310,6 +324,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
     for rel, ask_id, text in missing:
         if (rel, ask_id) not in found and not (ask_id is None and rel in done):
             d.add(text)
+    if EXECUTION_ASKED.search(q.text) and d.evidence:
+        add_execution_rate(d)
     for ask in asks:
         if ask.op == "compare":
             compare(d, ask.text, q.docs)

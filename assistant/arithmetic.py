@@ -415,3 +415,31 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     d.add(f"{describe(doc)}{_phrase(part, d)}，{_phrase(whole, d)}；"
           f"占比 = {part[1]} ÷ {whole[1]} × 100% = {res}%。")
     return True
+
+
+_PLAN = re.compile(r"(?:全年|年初|调整)?预算(?:数|额)?(?:为|是)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+_ACTUAL = re.compile(r"(?:全年)?(?:执行数|支出决算|决算数|实际支出|实际执行)(?:为|是)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+def states_execution(e: RowEvidence | TextEvidence) -> bool:
+    """A sentence that states both a plan and an actual amount, in one unit."""
+    if not isinstance(e, TextEvidence):
+        return False
+    plan, actual = _PLAN.search(e.text), _ACTUAL.search(e.text)
+    return plan is not None and actual is not None and plan.group(2) == actual.group(2)
+
+
+def add_execution_rate(d: Draft) -> None:
+    """"执行率是多少": from a quoted sentence that states both the plan and the actual amount ("全年预算数为 536.20 万元，
+    执行数为 413.57 万元"), actual ÷ plan with its formula (the sentence's own rounded rate is kept as printed)."""
+    for e in d.evidence:
+        if not isinstance(e, TextEvidence) or not states_execution(e):
+            continue
+        plan, actual = _PLAN.search(e.text), _ACTUAL.search(e.text)
+        p, a = parse_amount(plan.group(1)), parse_amount(actual.group(1))
+        if not p or a is None:
+            continue
+        rate = quantize2(a / p * 100)
+        d.computed.extend([rate, Decimal(100)])
+        d.add(f"执行率 = {actual.group(1)} ÷ {plan.group(1)} × 100% = {rate}%{d.cite(e)}。")
+        return

@@ -184,3 +184,9 @@ def test_the_units_a_budget_holds_when_no_table_lists_them(bot: Assistant) -> No
     # 普陀区司法局 p6 机构设置: "…具体包括： 1. 普陀区司法局本部" then "2. 普陀区法律援助中心" at the page's end
     a = answered(bot, "普陀区司法局2026年部门预算包含哪几家单位？")
     assert "司法局本部" in a.answer and "法律援助中心" in a.answer, a.answer
+
+
+def test_an_execution_rate_worked_out_from_the_quoted_plan_and_actual(final_bot: Assistant) -> None:
+    # 国家信访局 2024 决算: "全年预算数为 536.20 万元，执行数为 413.57 万元，完成预算的 77.1%" -> 77.13% with its formula
+    a = answered(final_bot, "国家信访局2024年信访研究宣传立法专项的预算执行率是多少？")
+    assert "413.57 ÷ 536.20 × 100% = 77.13%" in a.answer, a.answer
