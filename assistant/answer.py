@@ -20,6 +20,7 @@ from assistant.arithmetic import (
 from assistant.asks import Ask, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
+    TABLE_NAMED,
     Draft,
     Figure,
     asks_within,
@@ -221,7 +222,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
             d.ask = 100 * g
             d.what = group[0].names[0] if group[0].names else ""
             before = len(d.parts)
-            gq = understand(group[0].text, [doc]) if compound else q
+            text = group[0].text
+            if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
+                text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
+            gq = understand(text, [doc]) if compound else q
             if compound and held and not gq.units and not any(a in group[0].text for a in aliases(doc.department)):
                 gq = replace(gq, units=held)
             held = gq.units or held

@@ -255,3 +255,9 @@ def test_an_amount_stated_in_yi_yuan(bot: Assistant) -> None:
     # 苏州市交通运输局 p5 主要工作任务: "交通建设投资突破 1300 亿元" (亿元 is an amount too)
     a = answered(bot, "苏州交通局“十四五”期间交通建设投资有多少？")
     assert "1300 亿元" in a.answer, a.answer
+
+
+def test_a_table_named_first_holds_for_the_later_asks(bot: Assistant) -> None:
+    # 重庆市商务委 财政拨款收支总体情况表: 收入合计 143,368.57 (not the 部门收入总体情况表 合计 174,900.64)
+    a = answered(bot, "重庆市商务委2026年财政拨款收支总体情况表中，上年结转多少？收入合计是多少？")
+    assert "44,048.03" in a.answer and "143,368.57" in a.answer and "174,900.64" not in a.answer, a.answer
