@@ -574,6 +574,6 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
         tail = os.path.commonprefix([own[::-1], other[::-1]])
         if tail:
             own, after = own[: len(own) - len(tail)], tail[::-1][:1] + after
-    # (with what follows it in the name: "其他收入" beside "财政拨款收入" is not covered by "其他支出")
+    # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
     return len(own) < 2 or bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""),
                                          clean(said)))

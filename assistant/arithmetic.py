@@ -374,19 +374,19 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
-    for u in units or []:  # "皮肤病医院的基本支出": the unit is where, not what, the whole is
+    for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^{re.escape(u)}的?", "", whole_text)
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None
     across = _column_of_row(cat, doc, table, part_text, whole_text, units)
-    if across is not None:  # "X（科目）里基本支出占多少": the row's own column over the row's total
+    if across is not None:  # a column's share within one 科目 row: the row's own column over the row's total
         part, whole = across
     else:
         own = _without_owner(part_text, doc).strip("，,、 ") or part_text
         part = _operand(cat, doc, table + own, units)
-        # a part found outside the table the whole names is read within it ("基本支出里，财政拨款占比": the 基本支出
-        # table's 财政拨款, not the 收入 table's)
+        # a part found outside the table the whole names is read within it (财政拨款 as a share of 基本支出: the
+        # 基本支出 table's 财政拨款合计, not the 收入 table's)
         words = _WHOLE_WORDS.sub("", clean(whole_text))
         if part is not None and not table and len(words) >= 2 \
                 and not (isinstance(part[0], RowEvidence) and words in clean(part[0].table)):
@@ -430,8 +430,8 @@ def states_execution(e: RowEvidence | TextEvidence) -> bool:
 
 
 def add_execution_rate(d: Draft) -> None:
-    """"执行率是多少": from a quoted sentence that states both the plan and the actual amount ("全年预算数为 536.20 万元，
-    执行数为 413.57 万元"), actual ÷ plan with its formula (the sentence's own rounded rate is kept as printed)."""
+    """A rate of execution asked: from a quoted sentence that states both the plan and the actual amount ("预算数为 A 万元，
+    执行数为 B 万元"), actual ÷ plan with its formula (the sentence's own rounded rate is kept as printed)."""
     for e in d.evidence:
         if not isinstance(e, TextEvidence) or not states_execution(e):
             continue

@@ -440,7 +440,7 @@ def project_name(table: str) -> str:
 
 def quotes_a_project(cat: Catalog, doc: DocInfo, text: str) -> bool:
     """The question quotes the name of one of the document's projects (its 绩效目标 form or its row in a
-    project table): "“市级机关保留公务用车委托管理费”项目" is that project, not a 三公 item its name holds."""
+    project table): a quoted project whose name holds a 三公 word ("…公务用车…费") is that project, not the 三公 item."""
     quoted = _quoted(text)
     if not quoted:
         return False

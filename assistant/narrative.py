@@ -566,8 +566,8 @@ _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[�
 
 
 def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """"X的立项依据是什么": a section headed with what is asked ("（2）立项依据"), under a heading that names the
-    rest of the subject (the project X), is the answer: its paragraphs, quoted."""
+    """A thing of X asked (X's 立项依据, X's 实施内容): the section headed with it ("（2）立项依据"), under a heading
+    that names the rest of the subject (the project X), is the answer: its paragraphs, quoted."""
     subj = clean(subject_text(q))
     if len(subj) < 4 or MONEY_ASKED.search(q.text) or re.search(r"多少|几", q.text):
         return False

@@ -357,8 +357,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
             q.unknown.extend(dict.fromkeys(p + a for p in places for a in named.values() if p + a in text))
         pool = kept
-        # "统计局本级": the department's own unit, one row among its units, in the documents the place kept
-        # (a document of the 本级 unit itself is not broken down by unit: "无锡市交通运输局（本级）")
+        # "X局本级": the department's own unit, one row among its units, in the documents the place kept
+        # (a document of the 本级 unit itself, "某局（本级）", is not broken down by unit)
         q.units += [_strip_region(dep) for dep, a in named.items() if any(d.department == dep for d in pool)
                     and re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
     # organisations named in the question that no loaded document is about

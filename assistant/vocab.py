@@ -76,7 +76,7 @@ SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款
 # asked for a share, and a share given
 PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 # a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
-# "执行率是多少" / "完成了预算的百分之几": actual over plan
+# a rate of execution asked (执行率, 完成率, the share of the plan spent): actual over plan
 EXECUTION_ASKED = re.compile(r"执行率|完成率|完成(?:了|年初)?预算的?(?:百分之|比例|多少)")
 RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
