@@ -190,3 +190,9 @@ def test_an_execution_rate_worked_out_from_the_quoted_plan_and_actual(final_bot:
     # 国家信访局 2024 决算: "全年预算数为 536.20 万元，执行数为 413.57 万元，完成预算的 77.1%" -> 77.13% with its formula
     a = answered(final_bot, "国家信访局2024年信访研究宣传立法专项的预算执行率是多少？")
     assert "413.57 ÷ 536.20 × 100% = 77.13%" in a.answer, a.answer
+
+
+def test_a_fund_total_asked_as_zongji_is_the_zongji_row(final_bot: Assistant) -> None:
+    # 国家信访局 2024 财政拨款收入支出决算总表: 总计 20,727.53 (with the carry-over), not 本年收入合计 19,572.91
+    a = answered(final_bot, "国家信访局2024年决算的财政拨款收支总计是多少？")
+    assert "20,727.53" in a.answer and "19,572.91" not in a.answer, a.answer
