@@ -150,7 +150,7 @@ _SHARE = re.compile(r"^(.+?)占了?(.+?)的?(?:比例|比重|百分比|百分之
 # part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
 _RATIO = (
     re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
-    re.compile(r"^(?P<whole>.+)(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,中里]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
+    re.compile(r"^(?P<whole>.+(?<![当之]))(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,中里]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
     _SHARE,
     re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
 )
@@ -358,6 +358,20 @@ def _column_in_table(cat: Catalog, doc: DocInfo, words: str, own: str, units: li
     return None
 
 
+def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> Operand | None:
+    """The part's row (by its label) in the table of the whole, in the whole's column when it prints one."""
+    if not isinstance(part.ev, RowEvidence) or not isinstance(whole.ev, RowEvidence):
+        return None
+    name = bare(part.ev.label)
+    for r in cat.doc_rows(doc.doc_id):
+        if r.table_idx != whole.ev.table_idx or r is whole.ev or bare(r.label) != name:
+            continue
+        col = whole.col if whole.col in r.values else next((c for c, v in r.values.items() if parse_amount(v) is not None), None)
+        if col is not None and (amt := parse_amount(r.values.get(col, ""))) is not None and amt <= whole.amount:
+            return Operand(r, r.values[col], amt, col)
+    return None
+
+
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:
     """"X占Y的比例" and its other wordings: X and, where possible, Y from the same table (公用经费 over the
     基本支出 合计 of the same 基本支出 table, not over 支出总计); the formula is shown."""
@@ -410,11 +424,29 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             whole = _operand(cat, doc, table + whole_text, units)
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False
-    res = quantize2(part[2] / whole[2] * 100)
+    pw, ww = _in_wan(part), _in_wan(whole)
+    if pw > ww and (inside := _row_in_table(cat, doc, part, whole)) is not None:
+        part, pw = inside, _in_wan(inside)  # a part larger than its whole was read in another table: the whole's has its row
+    if pw > ww:
+        return False  # no share: the part is not within that whole
+    res = quantize2(pw / ww * 100)
     d.computed.extend([res, Decimal(100)])
+    terms = [(op, f"{op.printed}") for op in (part, whole)]
+    if _unit(part) != _unit(whole):  # one printed in 元, the other in 万元: both in 万元, with the conversion
+        terms = [(op, f"{quantize2(_in_wan(op))}" + (f"（{op.printed}元 ÷ 10000）" if _unit(op) == "元" else "")) for op in (part, whole)]
+        d.computed.extend([quantize2(_in_wan(op)) for op in (part, whole)] + [Decimal(10000)])
     d.add(f"{describe(doc)}{_phrase(part, d)}，{_phrase(whole, d)}；"
-          f"占比 = {part[1]} ÷ {whole[1]} × 100% = {res}%。")
+          f"占比 = {terms[0][1]} ÷ {terms[1][1]} × 100% = {res}%。")
     return True
+
+
+def _unit(op: Operand) -> str:
+    """The unit an operand is printed in: its table's, or 万元 for an amount read from a sentence."""
+    return (op.ev.unit or "万元") if isinstance(op.ev, RowEvidence) else "万元"
+
+
+def _in_wan(op: Operand) -> Decimal:
+    return op.amount / 10000 if _unit(op) == "元" else op.amount
 
 
 _PLAN = re.compile(r"(?:全年|年初|调整)?预算(?:数|额)?(?:为|是)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")

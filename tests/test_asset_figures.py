@@ -18,7 +18,8 @@ GUANGZHOU = CORPUS / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
 WANLI = CORPUS / "real" / "shanghai-putuo_wanlijiedao_2023_bumen-yusuan.pdf"
 CHONGQING = CORPUS / "more" / "chongqing-shi_kejiju_2026_bumen-yusuan.pdf"
 ZHUHAI = CORPUS / "real" / "zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"
-FILES = [CHANGSHA, GUANGZHOU, WANLI, CHONGQING, ZHUHAI]
+FULIYUAN = CORPUS / "real" / "shanghai-putuo_shehuifuliyuan_2024_danwei-yusuan.pdf"
+FILES = [CHANGSHA, GUANGZHOU, WANLI, CHONGQING, ZHUHAI, FULIYUAN]
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
 
 # (file, page, printed figures of that page's asset paragraph)
@@ -78,3 +79,10 @@ def test_a_column_share_within_one_row(bot: Assistant) -> None:
     # 2023年部门支出预算总表 p16, 212 城乡社区支出: 项目支出 49,878,543 of 合计 121,319,878 (not the table's 合计 row)
     a = bot.ask("万里街道2023年城乡社区支出中，项目支出占多大比例？")
     assert "49,878,543 ÷ 121,319,878" in a.answer and "41.11%" in a.answer, a.answer
+
+
+def test_a_part_larger_than_its_whole_is_read_in_the_wholes_table(bot: Assistant) -> None:
+    # 普陀区社会福利院 2024 财政拨款收支预算总表: 社会保障和就业支出 8,661,624 of 支出总计 9,501,164 (the all-funds
+    # 支出预算总表 prints 11,281,624 for the same 科目)
+    a = bot.ask("普陀区社会福利院2024年财政拨款支出当中，社会保障和就业支出的占比是多少？")
+    assert "8,661,624 ÷ 9,501,164" in a.answer and "91.16%" in a.answer, a.answer
