@@ -128,7 +128,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     kinds = (("income_expense_total", names),
              ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
     if fund:
-        # ("财政拨款收支总计": the 总计 row, with what was carried over, before 本年收入合计)
+        # (a fund's whole asked with 总计: its 总计 row, with what was carried over, before this year's 合计)
         word = next((w for w in ("总计", "合计") if w in q.text), "")
         kinds = ((FUND_TOTALS[fund[0]], tuple(sorted((*names, "合计", "总计"), key=lambda n: bool(word) and not n.endswith(word)))),)
     for kind, labels in kinds:
