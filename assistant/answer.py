@@ -84,7 +84,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     units = [u for u in q.units if u in doc.context]
     if len(units) < len(q.units):
         q = replace(q, units=units)  # "深圳市考试院和上海市职业能力考试院": the unit is in the other document
-    mark = (len(d.parts), len(d.evidence), len(d.figures))
+    mark = d.mark()
     if not _answer_for_doc(cat, q, doc, d, prefix):
         return False
     wide = REGION_WIDE.findall(q.text)  # "全区…收入": the district's, which a department's own tables do not give
@@ -95,7 +95,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if all(w in said for w in wide) and (not units or any(clean(u) in said for u in units)
                                          or any(_named_itself(e, q.subject) for e in d.evidence[mark[1]:])):
         return True
-    d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+    d.rollback(mark)
     return False
 
 
@@ -134,10 +134,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "duty" in q.asked and answer_duty(cat, q, doc, d):
         return True
     if intents == ["whether"]:  # a yes or no with no amount asked: a sentence that names the thing asked
-        mark = (len(d.parts), len(d.evidence), len(d.figures))
+        mark = d.mark()
         if answer_passage(cat, q, doc, d, prefix) and _names_most(subject_text(q), clean("".join(d.parts[mark[0]:]))):
             return True
-        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+        d.rollback(mark)
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):
@@ -145,10 +145,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "definition" in intents and answer_definition(cat, q, doc, d):
         return True
     if EXECUTION_ASKED.search(q.text):  # a rate of execution: the sentence that states the plan and the actual amount
-        mark = (len(d.parts), len(d.evidence), len(d.figures))
+        mark = d.mark()
         if answer_passage(cat, q, doc, d, prefix) and any(states_execution(e) for e in d.evidence[mark[1]:]):
             return True
-        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+        d.rollback(mark)
     if "change" in q.asked and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "purpose" in intents:
@@ -246,11 +246,11 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 for text in ([f"{table}里{own}"] if table else []) + [own]:
                     oq = understand(text, [doc])
                     oq = replace(oq, units=oq.units or gq.units)  # (the unit named before still holds)
-                    mark = (len(d.parts), len(d.evidence), len(d.figures))
+                    mark = d.mark()
                     got = len(own) >= 2 and answer_for_doc(cat, oq, doc, d) and not _repeats(d, before)
                     if got:
                         break
-                    d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+                    d.rollback(mark)
             if not got:
                 d.parts = d.parts[:before]
                 # one ask no reading answered: what the item it names measures ("公报一年出几期")
@@ -286,9 +286,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         # a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
                         tries.append(replace(aq, subject=lead.subject))
                     new, same = "", False
-                    start = (len(d.parts), len(d.evidence), len(d.figures))
+                    start = d.mark()
                     for tq in tries:
-                        mark = (len(d.parts), len(d.evidence), len(d.figures))
+                        mark = d.mark()
                         if answer_for_doc(cat, tq, doc, d):
                             # what was said already is not said again ("X是多少？较上年变化多少": the change only)
                             d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said) or d.parts[mark[0]:]
@@ -297,7 +297,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                                 break
                             same = True  # the same answer again says nothing new: try the next reading
                         new = ""
-                        d.parts, d.evidence, d.figures = d.parts[: mark[0]], d.evidence[: mark[1]], d.figures[: mark[2]]
+                        d.rollback(mark)
                     # what the item asked of before measures or aims at ("一年出几期", "房租多少"): its own clause,
                     # when no reading answered or the one that did says nothing of the ask's own words
                     # a listed thing asks what its list asks ("X和Y的目标各是多少" -> "Y的目标多少")
@@ -305,7 +305,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     subjects = [subject_text(aq), *leads[::-1]]
                     if new and len(own) >= 2 and overlap(name or own, clean(new)) < 0.5 \
                             and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), subjects, asked, new):
-                        d.parts, d.evidence, d.figures = d.parts[: start[0]], d.evidence[: start[1]], d.figures[: start[2]]
+                        d.rollback(start)
                         new = ""
                     if not new:
                         mark = (len(d.parts),)

@@ -118,6 +118,13 @@ class Draft:
     def add(self, text: str) -> None:
         self.parts.append(text)
 
+    def mark(self) -> tuple[int, int, int]:
+        """Where the answer stands, to go back to when a reading turns out not to answer."""
+        return len(self.parts), len(self.evidence), len(self.figures)
+
+    def rollback(self, mark: tuple[int, int, int]) -> None:
+        self.parts, self.evidence, self.figures = self.parts[: mark[0]], self.evidence[: mark[1]], self.figures[: mark[2]]
+
     @property
     def text(self) -> str:
         return "".join(self.parts)
