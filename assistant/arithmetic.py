@@ -88,6 +88,13 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
 
     first, second = figs[0], figs[1]
     hi, lo = (second, first) if low else (first, second)
+    if {f.unit for f in figs} == {"元"}:  # all in 元: the difference in 元 as well, exact to the fen
+        gap = hi.value - lo.value
+        d.computed.extend([gap, quantize2(gap / 10000)])
+        order = "，".join(f"{_name(f, figs)}{f.printed}元{d.cite(f.evidence)}" for f in figs)
+        d.add(f"比较：{order}；{'最低' if low else '最高'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
+              f"{hi.printed} − {lo.printed} = {gap:,}元（即{quantize2(gap / 10000)}万元）。")
+        return
     diff = quantize2(hi.wan - lo.wan)
     d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
     order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)

@@ -15,6 +15,7 @@ from assistant.vocab import (
     ANAPHOR,
     ASK_TAIL,
     COMPARE_Q,
+    DIFF_ASKED,
     DISTRIBUTIVE,
     FOLLOW_UP,
     INSTRUCTION,
@@ -159,6 +160,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                                                or SUM_Q.search(clauses[0]))):
         return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
+    compare_before = False
     context = ""  # what a follow-up continues: the clause before it, without its question tail
     for i, c in enumerate(clauses):
         if i > 0 and INSTRUCTION.match(c) and asks:
@@ -166,6 +168,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         compare = bool(COMPARE_Q.search(c))
+        if i > 0 and re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and (compare_before or compare):
+            continue  # "哪个多？多多少": the comparison says how far apart the figures are
+        compare_before = compare_before or compare
         c = without_comparison(c).replace("比一比", "")
         summed = False
         if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, scope, bodies)[0]) >= 2:

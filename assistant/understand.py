@@ -11,6 +11,7 @@ from assistant.evidence import DocInfo
 from assistant.vocab import (
     AIM,
     BUDGET_NOUN_START,
+    DIFF_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
     RATE_Q,
@@ -20,7 +21,7 @@ from assistant.vocab import (
     WHEN_ASKED,
     WHY_ASKED,
     asked_kinds,
-    without_comparison,
+    change_text,
 )
 
 _WS = re.compile(r"\s+")
@@ -41,8 +42,8 @@ SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少(?![钱万元])|百分比|几成)|百分之|比例是|比重")),
-    ("diff", re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
-                        r"比.{1,24}(多|少|高|低)(多少|几)")),
+    ("diff", _DIFF := re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
+                                 r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"反映(?:的?是)?(?:哪些|什么)|是什么意思|指什么|指哪[几些]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)|包括哪[几些]项")),
@@ -295,6 +296,16 @@ def _drop_included(question: str) -> str:
     return "".join(kept) if kept != parts and kept else question
 
 
+_UNIT_BUDGET = re.compile(r"单位(?:综合)?(?:预算|决算)")
+_DEPT_BUDGET = re.compile(r"部门(?:综合)?(?:预算|决算)")
+
+
+def _own_parts(text: str, named: dict[str, str]) -> dict[str, str]:
+    """Each named department's own words: from its name to the next department's name."""
+    at = sorted((text.find(a), dep) for dep, a in named.items() if a in text)
+    return {dep: text[i: at[k + 1][0] if k + 1 < len(at) else len(text)] for k, (i, dep) in enumerate(at)}
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     question = _drop_included(_LIST_COUNT.sub("", question))
     q = Query(text=question)
@@ -345,6 +356,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 q.units.append(unit)
         for d in hits:
             named.setdefault(d.department, org)
+    own = _own_parts(text, named) if len(set(named.values())) > 1 else {}
     if named:
         q.dept_named = True
         q.named = sorted(set(named.values()), key=len, reverse=True)
@@ -412,7 +424,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
         if cmp and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
-        kept = [d for d in pool if d.year in years]
+        # "A2026年…和B2025年…": with several departments named, each one's year is the one written with it
+        own_years = {dep: ys for dep, part in own.items()
+                     if (ys := [y for y in years if re.search(rf"(?<!\d){y}(?!\d)", part)])}
+        kept = [d for d in pool if d.year in own_years.get(d.department, years)]
         if not kept and "决算" not in text:
             # no document of that year: the next year's budget prints its budget figures beside its own (not
             # what was spent: a 决算 is its own document), else nothing to answer from
@@ -426,17 +441,28 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # 部门 vs 单位 budgets of one body: the question decides, else the 部门 one
     # (each department on its own: another department's 单位预算 stays in scope)
     # (neither named, and both printed for one body and year: both answer, each labelled 部门预算 / 单位预算)
-    want_scope = "单位" if ("单位预算" in text or "单位决算" in text) else "部门"
+    # (several departments named: the 部门/单位, 预算/决算 written with each one's name is its own)
+    def wanted_scope(d: DocInfo) -> str:
+        part = own.get(d.department, "")
+        return "单位" if _UNIT_BUDGET.search(part) else "部门" if _DEPT_BUDGET.search(part) else \
+            "单位" if _UNIT_BUDGET.search(text) else "部门"
+
     if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
-        pool = [d for d in pool if d.scope == want_scope
-                or not any(x.department == d.department and x.scope == want_scope for x in pool)]
+        pool = [d for d in pool if d.scope == wanted_scope(d)
+                or not any(x.department == d.department and x.scope == wanted_scope(d) for x in pool)]
     plain = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", text)  # (a quoted name, "预决算公开", names no kind)
-    want_kind = "决算" if "决算" in plain else "预算" if ("预算" in plain and not q.years) else ""
-    if want_kind:  # per department and year: "2026年预算…跟2024年决算比" keeps both
-        # (no year asked: "决算里…" with no year is the department's 决算 of whichever year)
-        pool = [d for d in pool if d.kind == want_kind
-                or not any(x.department == d.department and (x.year == d.year or not asked) and x.kind == want_kind
-                           for x in pool)]
+
+    def wanted_kind(d: DocInfo) -> str:
+        part = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", own.get(d.department, ""))
+        if "决算" in part or "预算" in part:
+            return "决算" if "决算" in part else "预算"
+        return "决算" if "决算" in plain else "预算" if ("预算" in plain and not q.years) else ""
+
+    # per department and year: "2026年预算…跟2024年决算比" keeps both
+    # (no year asked: "决算里…" with no year is the department's 决算 of whichever year)
+    pool = [d for d in pool if not (want_kind := wanted_kind(d)) or d.kind == want_kind
+            or not any(x.department == d.department and (x.year == d.year or not asked) and x.kind == want_kind
+                       for x in pool)]
     # one document per department and year: the latest year when none was asked; a date alone
     # ("2024年底有几辆车") picks the document that reports that moment: the 决算 of that year, or
     # the budget of the year after (budgets count assets at the end of the year before)
@@ -458,6 +484,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
     q.asked = asked_kinds(question)
+    if "diff" in q.intents and not _DIFF.search(change_text(text)):
+        q.intents.remove("diff")  # "A和B比，差多少": how far apart two figures are, not a change over a year
     if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
@@ -482,6 +510,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = subj.replace(org, "")
     for r in regions:
         subj = subj.replace(r, "")
+    # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
+    subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)[^，,？?]{0,30}?(?:相)?比(?:较|起来)?(?=[，,])", "", subj)
+    subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     subj = re.sub(r"(?<!占)比(?:20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?",
@@ -492,7 +523,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
         r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?多少)|[？?。，,！!、]",
         "",
-        without_comparison(subj),  # "哪家多" asks to compare the figures, it is not their subject
+        change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     q.subject = subj

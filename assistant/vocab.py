@@ -48,11 +48,14 @@ SUBJECTLESS = re.compile(
 # a sum of the things listed ("A和B加起来是多少")
 SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
 DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为")
+# how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
+DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:多少|几|多大)"
 # a comparison between the figures the other asks give
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:更|最)?(?:高|多|大|少|低|花得多)|"
-                       r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:更|最)(?:高|多|大|少|低|小)|"
+                       r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
-                       r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)")  # "跟2024年的比怎么样"
+                       r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # "跟2024年的比怎么样"
+                       r"(?:跟|和|与|同)(?!20\d\d年|上一?年|去年)[^。？?]{1,30}?(?:相)?比(?:较|起来)?[，,]?" + DIFF_ASKED)  # "和Y比，差了多少"
 
 
 def without_comparison(text: str) -> str:
@@ -60,7 +63,15 @@ def without_comparison(text: str) -> str:
     return COMPARE_Q.sub(lambda m: m.groupdict().get("what") or "", text)
 
 
-COMPARE_LOW = re.compile(r"(?:更|最)?(?:少|低|小)")
+def change_text(text: str) -> str:
+    """The text without a comparison between things ("A和B比，差多少", "谁的X多？多多少"): what is left asks
+    a change over the year, if anything does."""
+    if not COMPARE_Q.search(text):
+        return text
+    return re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", without_comparison(text))
+
+
+COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
 RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
 # a clause that only instructs ("请算出百分比"): it belongs to the ask before it
@@ -206,8 +217,10 @@ def asked_kinds(text: str) -> set[str]:
     """What a question asks for besides a figure: plan vs final, a use, a reason, a definition, 三公, duties or
     units, a change or yearly result, a goal, and the tables it names that may be printed empty ("empty:<kind>")."""
     found = {name for name, pat in (("plan_final", PLAN_FINAL), ("use", USE_Q), ("why", WHY_Q), ("define", DEFINITION_ASKED),
-                                    ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("duty", ORG_ASKED), ("duty", NATURE_ASKED), ("change", CHANGE_Q),
-                                    ("change", YEARLY_ASKED), ("goal", GOAL_Q)) if pat.search(text)}
+                                    ("duty", DUTY_LIST), ("duty", DUTY_WHICH), ("duty", UNITS_ASKED), ("duty", ORG_ASKED), ("duty", NATURE_ASKED), ("goal", GOAL_Q),
+                                    ("change", YEARLY_ASKED)) if pat.search(text)}
+    if CHANGE_Q.search(change_text(text)):
+        found.add("change")
     if found & {"why", "use", "goal"}:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition
     if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些]", text):

@@ -1,0 +1,53 @@
+"""Two documents compared in one question: "A和B相比，谁的X多？多多少", "A的总额和B的总额比，差了多少" — each
+document's own row, then the difference; figures printed in 元 are compared in 元, exact to the fen.
+(上海普陀区司法局 2026 部门预算, 上海市财政局 2025 单位预算; figures checked on the rendered pages.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+PUTUO = REAL / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf"
+CITY = REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("compare-docs"), PUTUO, CITY), dense_retrieval=False))
+
+
+def test_whose_row_is_higher_and_by_how_much(bot: Assistant) -> None:
+    a = answered(bot, "普陀区司法局2026年部门预算和上海市财政局2025年单位预算相比，谁的住房公积金安排得多？多多少？")
+    # 住房公积金 2210201: 普陀 p13 2087959.00元, 市财政局 p11 10,000,000元
+    assert "2087959.00" in a.answer and "10,000,000" in a.answer, a.answer
+    assert "最高的是上海市财政局2025年单位预算" in a.answer
+    assert "7,912,041.00元" in a.answer, a.answer  # 10,000,000 − 2,087,959.00, in 元 as printed
+    assert "未找到" not in a.answer, a.answer
+    assert {c.page for c in a.citations if c.kind == "row"} >= {13, 11}
+
+
+def test_two_totals_and_how_far_apart(bot: Assistant) -> None:
+    a = answered(bot, "普陀区司法局2026年部门预算总额，和上海市财政局2025年单位预算总额比，差了多少？")
+    # 收入总计: 普陀 p10 96,282,213.44元, 市财政局 p7 171,915,169元
+    assert "96,282,213.44" in a.answer and "171,915,169" in a.answer, a.answer
+    assert "75,632,955.56元" in a.answer, a.answer
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+UNIT_BUDGET = SHARED / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"
+
+
+@pytest.mark.skipif(not UNIT_BUDGET.is_file(), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+def test_each_department_keeps_the_budget_named_with_it(tmp_path: Path) -> None:
+    """普陀区司法局 prints a 部门预算 and a 单位预算; the one written with its name is the one compared,
+    whatever the other department's document is called."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, PUTUO, UNIT_BUDGET, CITY), dense_retrieval=False))
+    a = answered(bot, "普陀区司法局2026年部门预算和上海市财政局2025年单位预算相比，谁的住房公积金安排得多？")
+    assert "上海市普陀区司法局2026年部门预算" in a.answer and "2087959.00" in a.answer, a.answer
+    assert "2026年单位预算" not in a.answer  # (the 单位预算 prints 1,791,459.00)
