@@ -433,7 +433,9 @@ def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
     """Whether a row belongs to one of the units asked about: by its unit column, or it is the unit's own
     row ("广州市第一人民医院", "无锡市统计局（本级）"), not a project named after it."""
     if r.unit_name:
-        return any(u in r.unit_name or r.unit_name in u for u in units)
+        # (the department's own body, "X局本级": its 本级 block, not the block of the department as a whole)
+        return any((u in r.unit_name or r.unit_name in u)
+                   and ("本级" in r.unit_name or u not in r.doc.department or "本级" in r.doc.department) for u in units)
     own = re.sub(r"[（(][^）)]*[）)]$", "", bare(r.label))
     return len(own) >= 4 and any(own.endswith(u) or u.endswith(own) for u in units)
 
@@ -649,7 +651,11 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
         unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
     if len(_CJK.findall(value)) >= 15:  # a text cell (a goal, an overview) is quoted
         return f"《{r.table}》中{side}“{name}”{code}{col_txt or leaf(col)}：“{value.rstrip('。')}”"
-    return f"《{r.table}》中{side}“{name}”{code}{col_txt}为{value}{unit}"
+    # a table printed unit by unit: which unit's row (not when the unit is the document's own department)
+    body = re.sub(r"[（(][^）)]*[）)]", "", r.unit_name)
+    own = r.doc.department.startswith(body) and ("本级" in r.doc.department or "本级" not in r.unit_name)
+    owner = f"{r.unit_name}的" if r.unit_name and r.unit_name not in name and not own else ""
+    return f"《{r.table}》中{owner}{side}“{name}”{code}{col_txt}为{value}{unit}"
 
 
 def name_value(name: str, value: str) -> str:

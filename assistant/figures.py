@@ -401,6 +401,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if not value:
         if MONEY_ASKED.search(q.text) and answer_passage(cat, q, doc, d, prefix):
             return True  # a blank row, but the narrative states the subject's amount
+        if not any(x.values for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx):
+            return False  # a list printed in a grid ("纳入编制范围的单位包括"): no amount is said blank in it
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")

@@ -1,0 +1,53 @@
+"""A department whose tables are printed unit by unit (深圳市人力资源和社会保障局 2026, 262 pages): "X局本级" is the
+本级 block, not the department as a whole, in the 三公 table and in the 经济分类 table, and the answer names the block.
+Figures checked on the rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+RENSHE = MORE / "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not RENSHE.is_file(), reason=f"{MORE} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("unit-blocks"), RENSHE), dense_retrieval=False))
+
+
+def test_own_body_in_a_sanggong_table_by_unit(bot: Assistant) -> None:
+    a = answered(bot, "深圳人社局本级今年出国（境）的费用安排了多少？")
+    # p252 财政拨款“三公”经费支出表, block 深圳市人力资源和社会保障局（本级）, 2026年 因公出国(境)费 119.00;
+    # the department as a whole: 120.20
+    assert "119.00" in a.answer and "120.20" not in a.answer, a.answer
+    assert "（本级）" in a.answer
+    assert any(c.kind == "row" and c.page == 252 for c in a.citations)
+
+
+def test_own_body_in_an_economic_table_by_unit(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局本级2026年基本支出里的公务接待费是多少？")
+    # p200 一般公共预算支出表（按经济分类）, 深圳市人力资源和社会保障局（本级） 30217 公务接待费 14.92;
+    # the department's whole 三公 table: 24.23
+    assert "14.92" in a.answer and "24.23" not in a.answer, a.answer
+    assert "深圳市人力资源和社会保障局（本级）的" in a.answer
+    assert any(c.kind == "row" and c.page == 200 for c in a.citations)
+
+
+PLANNING = MORE.parent / "real" / "shanghai-putuo_guihuaziyuanju_2024_juesuan.pdf"
+
+
+@pytest.mark.skipif(not PLANNING.is_file(), reason="普陀规划资源局 2024 决算不在 ../shared/corpus/real")
+def test_a_unit_only_listed_is_not_said_blank(tmp_path: Path) -> None:
+    """p6 lists the units inside the 决算 in a grid ("纳入…编制范围的单位包括"); the grid holds no amounts, so a
+    unit's own spending is not in the document: refused, not "未填列数值（未安排）"."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, PLANNING), dense_retrieval=False))
+    a = bot.ask("普陀区规划资源局的执法大队单独算，2024年决算花了多少？")
+    assert "未填列" not in a.answer and "未安排" not in a.answer, a.answer
+    assert not a.answerable, a.answer
