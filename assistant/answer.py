@@ -115,10 +115,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
     top = match_rows(cat, q, doc)[:1]
-    # (a unit asked whose own rows print the item, "X局本级的公务接待费": those rows, not the department's 三公 table)
+    # (a unit asked whose own rows print the item, "X局本级的公务接待费": those rows, not a sentence on the unit)
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
-            and not quotes_a_project(cat, doc, q.text) and not own_rows:
+            and not quotes_a_project(cat, doc, q.text):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
