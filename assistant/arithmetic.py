@@ -18,12 +18,14 @@ from assistant.compose import (
     describe,
     is_unit_row,
     leaf,
+    match_rows,
     name_value,
     passages,
     pick_value,
     project_name,
     quantize2,
     row_phrase,
+    subject_text,
     total_row,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -40,6 +42,8 @@ from ingest.model import parse_amount
 
 
 def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    if q.units and _unit_share(cat, q, doc, d):
+        return True
     tr = total_row(cat, doc)
     if tr is None:
         return False
@@ -65,6 +69,30 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         f"占比 = {value} ÷ {tr.values[den_col]} × 100% = {share}%。"
     )
     return True
+
+
+def _unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """"X中心的项目支出里，政府性基金占多少": the unit's own row of the table the question names, a column the
+    question names over the row's total column."""
+    subject = clean(subject_text(q))
+    rows = [r for r in match_rows(cat, q, doc)[:8] if is_unit_row(r, q.units)]
+    rows.sort(key=lambda r: not any(c in r.table for c in q.columns))
+    for r in rows:
+        whole = next((c for c in r.values if bare(leaf(c)) in ("总计", "合计") and "/" not in c), None) \
+            or next((c for c in r.values if bare(leaf(c)) in ("总计", "合计")), None)
+        part = next((c for c in r.values if c != whole and bare(leaf(c)) not in ("总计", "合计", "小计")
+                     and len(core := re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(c)))) >= 2 and core in subject), None)
+        if whole is None or part is None:
+            continue
+        num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
+        if num is None or not den:
+            continue
+        share = quantize2(num / den * 100)
+        d.computed.extend([share, Decimal(100)])
+        d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}{r.unit or ''}；"
+              f"占比 = {r.values[part]} ÷ {r.values[whole]} × 100% = {share}%。")
+        return True
+    return False
 
 
 def in_wan(d: Draft, f: Figure) -> str:

@@ -119,8 +119,8 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
     fund = _total_fund(q)
     side = _total_side(q, fund)
-    if side is None:
-        return None
+    if side is None or q.units:
+        return None  # (a unit inside the department: its own row, not the department's total)
     rows = cat.doc_rows(doc.doc_id)
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
@@ -211,7 +211,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
         rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
-    fund = next((kind for word, kind in FUND_TABLES.items() if word in q.text), None)
+    fund_word = next((word for word in FUND_TABLES if word in q.text), "")
+    fund = FUND_TABLES.get(fund_word)
     if fund and q.columns and not specific and not _names_a_row(q, rows[:5]) and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
         return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
@@ -233,6 +234,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             return r, picked[0], picked[1]
         # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
         met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
+        # (a unit's row in the table the column names, "X中心的项目支出里一般公共预算": the fund's column)
+        met += bool(fund_word and fund_word in picked[0] and q.units and is_unit_row(r, q.units))
         # (the total column of a table the column names: "基本支出预算表" 总计)
         # (or the one amount a row of that table prints: "项目支出…表" 因公出国（境）费用 | 预算 250.00)
         whole = any(c in r.table for c in q.columns) and (

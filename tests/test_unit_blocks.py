@@ -50,3 +50,24 @@ def test_a_unit_only_listed_is_not_said_blank(tmp_path: Path) -> None:
     a = bot.ask("普陀区规划资源局的执法大队单独算，2024年决算花了多少？")
     assert "未填列" not in a.answer and "未安排" not in a.answer, a.answer
     assert not a.answerable, a.answer
+
+
+WATER = MORE / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("water"), WATER), dense_retrieval=False))
+
+
+def test_a_units_row_in_the_table_the_question_names(water: Assistant) -> None:
+    a = answered(water, "广州市北部市管水利设施事务中心2026年项目支出中一般公共预算有多少？")
+    # p37 部门预算项目支出及其他支出预算表, the unit's row: 总计 6,203.48, 一般公共预算 2,371.68, 政府性基金预算 3,831.80
+    assert "2,371.68" in a.answer, a.answer
+    assert any(c.kind == "row" and c.page == 37 and "项目支出" in c.table for c in a.citations)
+
+
+def test_a_units_share_is_read_on_its_own_row(water: Assistant) -> None:
+    a = answered(water, "广州水务局下属的河涌监测中心，今年项目支出中政府性基金预算的比重是多少？")
+    # p64: 广州市河涌监测中心 总计 5,937.89, 政府性基金预算 215.00 -> 3.62%, not a share of the department's totals
+    assert "215.00 ÷ 5,937.89" in a.answer and "3.62%" in a.answer, a.answer
