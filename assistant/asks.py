@@ -67,19 +67,19 @@ def _own_subject(clause: str) -> bool:
 def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
     """Replace protected names (longest first) by placeholders so list separators inside them are kept."""
     kept: list[str] = []
-    for quoted in re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text):  # a quoted name is one name
-        protected = [quoted, *protected]
+    quoted = re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text)  # a quoted name is one name
     # "和2025年年初预算比": the base of a comparison, not a list
-    protected = [*_COMPARED_WITH.findall(text), *protected]
+    protected = [*quoted, *_COMPARED_WITH.findall(text), *protected]
     for name in protected:
-        if name in text and _LIST_SEP.search(name):
-            text = text.replace(name, f"\x00{len(kept)}\x00")
+        if name in text and (_LIST_SEP.search(name) or name in quoted):
+            mark = "\x01" if name in quoted else "\x00"  # (a quoted name is a listed thing, not context before the list)
+            text = text.replace(name, f"{mark}{len(kept)}{mark}")
             kept.append(name)
     return text, kept
 
 
 def _unmask(text: str, kept: list[str]) -> str:
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+    return re.sub(r"[\x00\x01](\d+)[\x00\x01]", lambda m: kept[int(m.group(1))], text)
 
 
 def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
@@ -102,14 +102,14 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     items = [c for c in chunks if not is_dept(c)]
     if len(items) < 2:
         return [], []
-    if not dist and not all("\x00" in c or len(c) >= 2 for c in items):
+    if not dist and not all("\x00" in c or "\x01" in c or len(c) >= 2 for c in items):
         return [], []
     first = items[0]
     cut = max((m.end() for m in _BOUNDARY.finditer(first)), default=0)
     context, items[0] = first[:cut], first[cut:]
     if not items[0]:
         return [], []
-    short = min(len(it) for it in items[1:])
+    short = min(len(_unmask(it, kept)) for it in items[1:])
     if len(items[0]) > short + 3:
         # "X（code）年初预算和支出决算": the listed things are as long as the later items; the rest is their owner
         import jieba

@@ -375,10 +375,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                     and re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
+    quotes = [m.span() for m in re.finditer(r"[“\"「『][^”\"」』]{2,40}[”\"」』]", text)]
     for m in _ORG_MENTION.finditer(text):
         org = m.group(0)
-        if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()):
-            continue  # "全局": the whole bureau; "…医院（项）": a budget subject; not another organisation
+        if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()) or any(b < m.start() < e for b, e in quotes):
+            continue  # "全局": the whole bureau; "…医院（项）": a budget subject; "“…中心…专项”": a quoted project's name
         core = _REGION.sub("", org) or org
         if org not in named.values() and _strip_region(org) not in q.units and not any(a in org or core in a for a in known):
             q.unknown.append(org)

@@ -43,3 +43,11 @@ def test_a_comparison_asked_in_one_clause(bot: Assistant) -> None:
 def test_departments_listed_then_counted(bot: Assistant) -> None:
     a = answered(bot, "深圳市信访局、长沙市信访局、烟台市信访局三家2026年的三公经费分别是多少？")
     assert all(x in a.answer for x in ("5.58", "8.00", "17.00"))
+
+
+def test_quoted_names_listed_are_each_answered(bot: Assistant) -> None:
+    # 长沙 p23-p28 2026年项目支出绩效目标表: 资金总额 10.22 and 138.11; a quoted name holding "及" and "…中心"
+    # is one project, not a list nor another organisation
+    a = answered(bot, "长沙市信访局“信访业务工作专项”和“人民来访接待中心及特护期运行专项”各多少钱？")
+    assert "10.22万元" in a.answer and "138.11万元" in a.answer, a.answer
+    assert "未找到" not in a.answer and "没有“" not in a.answer, a.answer
