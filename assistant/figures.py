@@ -115,6 +115,10 @@ def _total_sentence(cat: Catalog, doc: DocInfo, side: str) -> TextEvidence | Non
     return None
 
 
+_DOC_KIND = re.compile(r"(?:部门|单位)?(?:综合)?(?:预算|决算)")  # ("部门预算" printed as a row: the document's own name)
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]")
+
+
 def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """"收入预算是多少" / "部门综合预算收入": the 收入总计 (支出总计) of the 收支总表, else of the 收入/支出总表."""
     fund = _total_fund(q)
@@ -122,6 +126,10 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if side is None or q.units:
         return None  # (a unit inside the department: its own row, not the department's total)
     rows = cat.doc_rows(doc.doc_id)
+    subject = subject_text(q)
+    if not fund and any(len(lab := _NUMBERING.sub("", bare(r.label))) >= 3 and lab in subject and not BARE_TOTAL.match(lab)
+                        and lab not in TOTAL_NAMES and not _DOC_KIND.fullmatch(lab) for r in rows if r.table_kind == "income_expense_total"):
+        return None  # "收入里单位资金有多少": a row of the 收支总表 the question names, not its total
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
                          key=lambda n: n not in q.text and not (n.startswith("本年") and n[:-2] in q.text)))

@@ -39,6 +39,12 @@ def test_own_body_in_an_economic_table_by_unit(bot: Assistant) -> None:
     assert any(c.kind == "row" and c.page == 199 for c in a.citations)
 
 
+def test_a_row_of_the_income_side_named_is_not_the_total(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局今年收入中的单位资金是多少？")
+    # p57 收支总表, 收入 side "三、单位资金" 13,942.16; 收入总计 571,347.93
+    assert "13,942.16" in a.answer and "571,347.93" not in a.answer, a.answer
+
+
 PLANNING = MORE.parent / "real" / "shanghai-putuo_guihuaziyuanju_2024_juesuan.pdf"
 
 
