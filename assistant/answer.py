@@ -56,7 +56,15 @@ from assistant.narrative import (
     following,
 )
 from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
-from assistant.understand import COLUMN_INTENTS, SANGONG_PARTS, Query, aliases, understand
+from assistant.understand import (
+    COLUMN_INTENTS,
+    SANGONG_PARTS,
+    Query,
+    aliases,
+    place_forms,
+    regions_of,
+    understand,
+)
 from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
@@ -97,6 +105,14 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     d.rollback(mark)
     return False
+
+
+def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
+    """A listed thing that names another document's department, not this one's."""
+    def names(x: DocInfo) -> bool:
+        return any(a in name for a in aliases(x.department) if len(a) >= 2)
+
+    return not names(doc) and any(names(x) for x in docs if x.department != doc.department)
 
 
 def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
@@ -194,7 +210,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     # units of one document listed are items ("A医院和B医院各多少"); across documents they are scope
     units = q.units if len(q.docs) == 1 else []
     scope = [a for doc in q.docs for a in aliases(doc.department)] + [n for n in q.named + q.units if n not in units]
-    asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units)
+    # ("长沙比深圳多多少": the documents' places name them too)
+    places = [f for doc in q.docs for r in regions_of(doc.department) for f in place_forms(r)] if len(q.docs) > 1 else []
+    asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units, places)
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []
@@ -265,6 +283,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
             for k, ask in enumerate(group if compound else []):
                 subs = list(zip(ask.items, ask.names, strict=True)) or [(ask.text, "")]
                 for text, name in subs:
+                    if name and len(q.docs) > 1 and _names_other_doc(name, doc, q.docs):
+                        continue  # "A本级和B本级各多少": the item naming the other department is answered there
                     aq = understand(text, [doc])
                     if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
                         aq = replace(aq, units=gq.units)

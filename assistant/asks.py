@@ -133,7 +133,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
 
 
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
-               units: list[str] | None = None) -> list[Ask]:
+               units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
     document) are listed things, "A单位和B单位的X各多少"; departments are the scope."""
     protected = sorted(set(protected or []), key=len, reverse=True)
@@ -167,9 +167,12 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             last = asks[-1]  # "请算出百分比" belongs to the ask before
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
-        compare = bool(COMPARE_Q.search(c))
-        if i > 0 and re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and (compare_before or compare):
-            continue  # "哪个多？多多少": the comparison says how far apart the figures are
+        compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or []))
+        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and compare_before or _names_both(c, scope + (places or []))):
+            if not any(a.op == "compare" for a in asks):  # "哪个多？多多少", "A比B多多少": the comparison says it
+                asks.append(Ask(question, "compare"))
+            compare_before = True
+            continue
         compare_before = compare_before or compare
         c = without_comparison(c).replace("比一比", "")
         summed = False
@@ -210,6 +213,13 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     if len(asks) == 1 and not asks[0].items:
         return [Ask(question)]
     return asks
+
+
+def _names_both(clause: str, departments: list[str]) -> bool:
+    """"人社局比气象局多多少": one named department against another, how far apart."""
+    m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?比(.{2,16}?)(?:的)?" + DIFF_ASKED + r"[？?。]*", clause)
+    return bool(m) and all(any(g.endswith(d) or g.endswith(d + "本级") for d in departments if len(d) >= 2)
+                           for g in (m.group(1), m.group(2)))
 
 
 def _key(ask: str) -> str:

@@ -112,7 +112,7 @@ def regions_of(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _place_forms(place: str) -> tuple[str, ...]:
+def place_forms(place: str) -> tuple[str, ...]:
     """'珠海市' -> ('珠海市', '珠海'): the place as written with and without its ending."""
     m = re.search(r"(省|自治区|市|自治州|地区|盟|区|县|旗)$", place)
     short = place[: m.start()] if m else place
@@ -135,7 +135,7 @@ def loosely_names(org: str, department: str) -> bool:
         return False
     body = re.sub(r"^中共", "", org)[: -len(mo.group(0))]
     for r in regions_of(department):  # the department's own places, with or without 市/区 ("普陀规划资源局")
-        form = next((f for f in _place_forms(r) if body.startswith(f)), "")
+        form = next((f for f in place_forms(r) if body.startswith(f)), "")
         body = body[len(form):]
     name = _strip_region(department)
     name = name[: len(name) - len(md.group(0))]
@@ -242,16 +242,15 @@ def _clean(t: str) -> str:
 def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set[str]) -> list[DocInfo]:
     """"广州商务局": a place written without 市 right before a name several documents share keeps the
     documents whose own name holds it; a known place ("北京气象局") keeps only that place's documents."""
-    def place(d: DocInfo) -> str:
-        i = text.find(named[d.department])
-        p = text[max(0, i - 2) : i]
-        return p if re.fullmatch(r"[\u4e00-\u9fa5]{2}", p) else ""
+    def before(d: DocInfo) -> list[str]:  # (each time the name is written: "深圳信访局和长沙信访局")
+        return [p for m in re.finditer(re.escape(named[d.department]), text)
+                if re.fullmatch(r"[\u4e00-\u9fa5]{2}", p := text[max(0, m.start() - 2) : m.start()])]
 
     kept = []
     for d in pool:
-        p = place(d)
         shared = [x for x in pool if named[x.department] == named[d.department]]
-        if p and (p in places or len(shared) > 1 and any(p in x.department for x in shared)) and p not in d.department:
+        said = [p for p in before(d) if p in places or len(shared) > 1 and any(p in x.department for x in shared)]
+        if said and not any(p in d.department for p in said):
             continue
         kept.append(d)
     return kept
@@ -311,7 +310,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]
-    places = {f for d in docs for r in regions_of(d.department) for f in _place_forms(r)}
+    places = {f for d in docs for r in regions_of(d.department) for f in place_forms(r)}
 
     def as_place(r: str) -> str:
         """"珠海交通市(政工务中心)": a known place followed by more name is that place; a district after

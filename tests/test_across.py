@@ -51,3 +51,10 @@ def test_quoted_names_listed_are_each_answered(bot: Assistant) -> None:
     a = answered(bot, "长沙市信访局“信访业务工作专项”和“人民来访接待中心及特护期运行专项”各多少钱？")
     assert "10.22万元" in a.answer and "138.11万元" in a.answer, a.answer
     assert "未找到" not in a.answer and "没有“" not in a.answer, a.answer
+
+
+def test_one_department_against_another_by_how_much(bot: Assistant) -> None:
+    # 三公 2026: 长沙 8.00 (p20), 深圳 5.58 (p31); "A比B多多少" compares the two figures, it is no change over a year
+    a = answered(bot, "深圳信访局和长沙信访局今年三公经费各多少？长沙比深圳多多少？")
+    assert "8.00 − 5.58 = 2.42万元" in a.answer, a.answer
+    assert "未找到" not in a.answer, a.answer
