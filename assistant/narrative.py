@@ -473,8 +473,10 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, lis
                 if not sub and not out and intro is None and (m := _FIRST_ITEM.search(p.text)):
                     # "X是…单位。主要职能包括：1.负责…。": the opening, then the first duty
                     whole = [x for x in split_sentences(p.text[: m.start()]) if x.endswith("。")]  # (not "职能包括")
-                    intro = replace(p, text="".join(whole), para_idx=p.para_idx * 1000 + 997)
+                    intro = replace(p, text="".join(whole), para_idx=p.para_idx * 1000 + 997) if whole else None
                     sub = split_sentences(p.text[m.end():])[0].rstrip("。；")
+                elif not sub and not out and intro is None and len(p.text.strip()) >= 15 and not p.text.rstrip().endswith(("：", ":")):
+                    intro = p  # an opening paragraph with no item under it ("X是…单位，负责…")
                 if sub and not any(sub == x for x, _ in out):
                     out.append((sub, p))
                 break
@@ -485,7 +487,7 @@ _FIRST_ITEM = re.compile(r"[：:]\s*(?:1[、.．]|[（(]一[）)])(?!\d)")
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|[在的有]")
+_DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|[在的有管]")
 
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -504,7 +506,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         return True
     # "X属于哪项职责" / "在X方面负责什么": the duty that names X, not the whole list
     subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
-    if secs and (DUTY_WHICH.search(q.text) or len(subj) >= 3):
+    if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3):
         best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):
             path = p.section.split(" > ")
@@ -519,6 +521,9 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             _, head, p = best
             sent = next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
+            if head is None and not _NUMBERED.match(p.text):  # duties written as one paragraph: the clause itself
+                d.add(f"{describe(doc)}：“{sent.rstrip('。；')}”{d.cite(ev)}。")
+                return True
             item = _bare_heading(head) if head else _bare_heading(split_sentences(p.text)[0].rstrip("。；"))
             d.add(f"{describe(doc)}：这项工作属于“{item}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
             return True
@@ -526,6 +531,9 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         opening = f"“{intro.text.rstrip('。')}”{d.cite(intro)}。" if intro is not None and intro.text.strip() else ""
         items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
         d.add(f"{describe(doc)}：{opening}主要职责：{items}。" if opening else f"{describe(doc)}的主要职责：{items}。")
+        return True
+    if DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
+        d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # duties written as one paragraph
         return True
     if UNITS_ASKED.search(q.text):
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]

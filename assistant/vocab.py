@@ -183,7 +183,8 @@ OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
-DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么)|管(什么|哪些)(?!钱|费|支出)")
+DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
+                       r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)")
 NATURE_ASKED = re.compile(r"什么性质|性质(是|为)")  # a unit's nature: the opening of its duties, or the 单位性质 column
 # internal offices, 机构设置: the organisation section
 ORG_ASKED = re.compile(r"机构设置|内设(机构|处室|科室|部门)|(几|多少)个(处室|科室)")

@@ -1,0 +1,42 @@
+"""Duties asked in everyday words ("这个单位是做什么的", "管不管X"), on two documents whose duties are one paragraph
+(重庆市政府办公厅 2026) or an opening paragraph before numbered items (上海市职业能力考试院 2026); text checked on the
+rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+OFFICE = CORPUS / "real" / "chongqing-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
+EXAMS = CORPUS / "more" / "shanghai-shi_zhiye-nengli-kaoshiyuan_2026_danwei-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not (OFFICE.is_file() and EXAMS.is_file()), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("duties"), OFFICE, EXAMS), dense_retrieval=False))
+
+
+def test_what_a_unit_does_is_its_opening_paragraph(bot: Assistant) -> None:
+    a = answered(bot, "上海职业能力考试院这个单位是做什么的？")
+    # p3: "…是上海市人力资源和社会保障局直属事业单位，负责…职业资格考试组织实施工作，承担…公务员考试命题…"
+    assert "职业资格考试" in a.answer and "公务员考试" in a.answer, a.answer
+    assert any(c.kind == "text" and c.page == 3 for c in a.citations)
+
+
+def test_whether_it_handles_a_task_is_the_clause_that_names_it(bot: Assistant) -> None:
+    a = answered(bot, "重庆市政府办公厅管不管政务值班？")
+    # p1, one paragraph of duties; the clause "负责市政府政务值班和市长公开电话工作…"
+    assert "负责市政府政务值班和市长公开电话工作" in a.answer, a.answer
+    assert "会议的筹备" not in a.answer  # (not the whole paragraph)
+
+
+def test_duties_written_as_one_paragraph_are_quoted(bot: Assistant) -> None:
+    a = answered(bot, "重庆市政府办公厅平时主要负责哪些工作？")
+    assert "职能职责为负责市政府会议的筹备工作" in a.answer, a.answer
