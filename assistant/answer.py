@@ -52,6 +52,7 @@ from assistant.narrative import (
     answer_passage,
     answer_row_text,
     answer_section,
+    answer_task,
     counts_ok,
     following,
 )
@@ -126,6 +127,8 @@ def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
 
 def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
+    if answer_task(cat, q, doc, d, prefix):
+        return True  # a plan asked about a topic: the item of the work-task section that names it
     if q.asked & {"plan_final", "use", "why"} and answer_item(cat, q, doc, d, prefix):
         return True
     if "define" in q.asked and answer_definition(cat, q, doc, d):

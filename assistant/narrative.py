@@ -43,6 +43,8 @@ from assistant.vocab import (
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
+    TASK_ASKED,
+    TASK_HEADINGS,
     UNIT_MEANS,
     UNITS_ASKED,
     USE_ASKED,
@@ -571,6 +573,38 @@ def _bare_heading(h: str) -> str:
 
 
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
+
+
+_TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:做|干|开展|搞|推进)?些?|方面|领域|这一?块|重点|工作|任务|[有的]")
+
+
+def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A plan asked about a topic ("在统计普查方面打算做哪些事"): the item of the work-task section that names the
+    topic, by its heading ("（五）抓应急值守和信息报送") or its opening sentence ("扎实开展统计普查。"), quoted whole."""
+    subj = clean(_TASK_NOISE.sub("", TASK_ASKED.sub("", subject_text(q))))
+    if len(subj) < 2 or not TASK_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
+        return False
+    best: tuple[float, list[TextEvidence]] | None = None
+    paras = cat.paragraphs.get(doc.doc_id, [])
+    for p in paras:
+        path = p.section.split(" > ")
+        at = next((i for i, h in enumerate(path) if TASK_HEADINGS.search(h)), None)
+        if at is None:
+            continue
+        if at + 1 < len(path):  # an item under its own heading: all its paragraphs
+            item, group = path[at + 1], [x for x in paras if x.section.split(" > ")[: at + 2] == path[: at + 2]]
+        else:  # an item opened by a short sentence in its paragraph
+            item, group = split_sentences(p.text)[0], [p]
+            if len(clean(item)) > 24:
+                continue
+        fit = overlap(subj, clean(item))
+        if fit >= 0.6 and (best is None or fit > best[0]):
+            best = (fit, group)
+    if best is None:
+        return False
+    body = "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}。" for x in best[1][:3])
+    d.add(f"{prefix}{describe(doc)}：{body}")
+    return True
 
 
 def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

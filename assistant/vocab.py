@@ -181,6 +181,10 @@ CJK = re.compile(r"[\u4e00-\u9fa5]")
 OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额")
 
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
+# a work plan asked ("在X方面打算做哪些事", "X这块有什么具体打算"): the document's work-task section
+TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:做|干|开展|搞|推进)?些?(?:哪些|什么|啥)|(?:什么|哪些|啥)(?:具体)?(?:打算|计划|举措|部署)|"
+                        r"重点(?:工作|任务)|(?:工作)?任务(?:是什么|有哪些)|要(?:做|干)(?:哪些|什么|啥)")
+TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"

@@ -196,3 +196,11 @@ def test_a_fund_total_asked_as_zongji_is_the_zongji_row(final_bot: Assistant) ->
     # 国家信访局 2024 财政拨款收入支出决算总表: 总计 20,727.53 (with the carry-over), not 本年收入合计 19,572.91
     a = answered(final_bot, "国家信访局2024年决算的财政拨款收支总计是多少？")
     assert "20,727.53" in a.answer and "19,572.91" not in a.answer, a.answer
+
+
+def test_a_plan_asked_about_a_topic_is_its_work_task_item(bot: Assistant) -> None:
+    # 无锡统计局 p5, "三、2026 年度部门主要工作任务及目标": the item opened by "扎实开展统计普查。", quoted whole
+    for q in ("无锡市统计局2026年统计普查方面有哪些重点工作？", "无锡市统计局今年在统计普查上准备干些什么？"):
+        a = ask(bot, q)
+        assert "扎实开展统计普查" in a.answer and "第四次全国农业普查" in a.answer, a.answer
+        assert any(c.kind == "text" and c.page == 5 for c in a.citations)
