@@ -460,8 +460,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False
     pw, ww = _in_wan(part), _in_wan(whole)
-    if pw > ww and (inside := _row_in_table(cat, doc, part, whole)) is not None:
-        part, pw = inside, _in_wan(inside)  # a part larger than its whole was read in another table: the whole's has its row
+    if isinstance(part.ev, RowEvidence) and isinstance(whole.ev, RowEvidence) and part.ev.table_idx != whole.ev.table_idx \
+            and (inside := _row_in_table(cat, doc, part, whole)) is not None:
+        part, pw = inside, _in_wan(inside)  # the part read in another table: the whole's table has its row, on one basis
     if pw > ww:
         return False  # no share: the part is not within that whole
     res = quantize2(pw / ww * 100)

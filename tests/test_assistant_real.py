@@ -204,3 +204,12 @@ def test_a_plan_asked_about_a_topic_is_its_work_task_item(bot: Assistant) -> Non
         a = ask(bot, q)
         assert "扎实开展统计普查" in a.answer and "第四次全国农业普查" in a.answer, a.answer
         assert any(c.kind == "text" and c.page == 5 for c in a.citations)
+
+
+def test_a_share_reads_its_part_in_the_table_of_its_whole(bot: Assistant) -> None:
+    # 无锡统计局 财政拨款收支总表 prints both: 一般公共服务支出 2,404.17 of 支出总计 3,210.10; the part is cited there,
+    # not in the 支出总表 (all funds), so both figures stand on one basis
+    a = ask(bot, "无锡市统计局2026年财政拨款支出中，一般公共服务支出占了多大比重？")
+    assert "2,404.17 ÷ 3,210.10 × 100% = 74.89%" in a.answer, a.answer
+    rows = [c for c in a.citations if c.kind == "row"]
+    assert rows and all(c.table == "财政拨款收支总表" for c in rows), [c.table for c in rows]
