@@ -1,0 +1,36 @@
+"""Definitions asked in everyday words: what a term "包括哪几类", and one part defined inside a longer glossary entry
+("三公经费…，其中公务接待费指什么") — on 上海市信访办 2026 单位预算 and 重庆市科学技术局 2026; text checked on the
+rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+PETITIONS = MORE / "shanghai-shi_xinfangban_2026_danwei-yusuan.pdf"
+SCIENCE = MORE / "chongqing-shi_kejiju_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not (PETITIONS.is_file() and SCIENCE.is_file()), reason=f"{MORE} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("definitions"), PETITIONS, SCIENCE), dense_retrieval=False))
+
+
+def test_what_a_term_comprises_is_its_glossary_entry(bot: Assistant) -> None:
+    a = answered(bot, "上海市信访办单位预算所说的三公经费都包括哪几类？")
+    # p5 名词解释 （七）“三公”经费：…安排的因公出国（境）费、公务用车购置及运行费、公务接待费
+    assert "因公出国（境）费、公务用车购置及运行费、公务接待费" in a.answer, a.answer
+    assert any(c.kind == "text" and c.page == 5 for c in a.citations)
+
+
+def test_a_part_defined_inside_a_longer_entry(bot: Assistant) -> None:
+    a = answered(bot, "重庆市科技局讲的三公经费，其中公务接待费具体指什么？")
+    # p6 （十一）“三公”经费：…其中，…；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出
+    assert "公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出" in a.answer, a.answer
