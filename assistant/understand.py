@@ -496,7 +496,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.columns.remove("基本支出")  # "基本支出中人员支出": the part, not the whole
     q.codes = re.findall(r"(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)", re.sub(r"20\d\d年", "", text))
     subj = text
-    for a in sorted(named.values(), key=len, reverse=True):
+    # (a name no document in scope carries is words of the question: "医疗卫生（卫生健康）支出")
+    kept_names = {a for dep, a in named.items() if any(d.department == dep for d in pool)} or set(named.values())
+    for a in sorted(kept_names, key=len, reverse=True):
         quoted = [m.span(1) for m in re.finditer(r"[“\"「『]([^”\"」』]+)[”\"」』]", subj)]
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
             if any(b <= at < e for b, e in quoted):

@@ -1,0 +1,29 @@
+"""Words of the question that are also another department's short name ("卫生健康" of 西安市卫生健康委员会): when
+that department is not the one asked about, they stay in the subject ("医疗卫生（卫生健康）支出" is a row of the
+社会福利院's own tables). Figures checked on the rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from assistant.understand import understand
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+HOME = CORPUS / "real" / "shanghai-putuo_shehuifuliyuan_2024_danwei-yusuan.pdf"
+HEALTH = CORPUS / "real" / "xian-shi_weijianwei_2022_juesuan.pdf"
+pytestmark = pytest.mark.skipif(not (HOME.is_file() and HEALTH.is_file()), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
+
+
+def test_another_departments_name_inside_a_row_name_stays_in_the_subject(tmp_path: Path) -> None:
+    bot = Assistant(Settings(home=bm25_store(tmp_path, HOME, HEALTH), dense_retrieval=False))
+    q = understand("普陀区社会福利院2024年医疗卫生（卫生健康）方面的一般公共预算拨款有多少？", list(bot.catalog.docs.values()))
+    assert [d.department for d in q.docs] == ["上海市普陀区社会福利院"] and "卫生健康" in q.subject, q.subject
+    a = answered(bot, "普陀区社会福利院2024年医疗卫生（卫生健康）方面的一般公共预算拨款有多少？")
+    # 2024年预算单位一般公共预算支出功能分类预算表: 卫生健康支出 (210) 503,724 元; the 合计 is 9,501,164
+    assert "503,724" in a.answer and "9,501,164" not in a.answer, a.answer
+    assert a.docs and all("社会福利院" in c.department for c in a.citations)
