@@ -481,8 +481,12 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, lis
                     whole = [x for x in split_sentences(p.text[: m.start()]) if x.endswith("。")]  # (not "职能包括")
                     intro = replace(p, text="".join(whole), para_idx=p.para_idx * 1000 + 997) if whole else None
                     sub = split_sentences(p.text[m.end():])[0].rstrip("。；")
-                elif not sub and not out and intro is None and len(p.text.strip()) >= 15 and not p.text.rstrip().endswith(("：", ":")):
-                    intro = p  # an opening paragraph with no item under it ("X是…单位，负责…")
+                elif not sub and not out and intro is None and len(p.text.strip()) >= 15:
+                    # an opening paragraph with no item under it ("X是…单位，负责…"); its lead-in to a list
+                    # ("…主要职责是：") is not quoted
+                    whole = p.text if not p.text.rstrip().endswith(("：", ":")) else \
+                        "".join(x for x in split_sentences(p.text) if x.endswith("。"))
+                    intro = replace(p, text=whole, para_idx=p.para_idx * 1000 + 997) if whole.strip() else None
                 if sub and not any(sub == x for x, _ in out):
                     out.append((sub, p))
                 break

@@ -189,7 +189,7 @@ PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:�
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|包括哪[几些]?(?:块|类|部分|方面)|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
                        r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)")
-NATURE_ASKED = re.compile(r"什么性质|性质(是|为)")  # a unit's nature: the opening of its duties, or the 单位性质 column
+NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|单位)?级别|(?:加挂|挂).{0,6}牌子|合署办公|隶属(?:于)?(?:哪|什么)|是(?:个)?什么(?:样的)?(?:单位|机构)")  # a unit's nature: the opening of its duties, or the 单位性质 column
 # internal offices, 机构设置: the organisation section
 ORG_ASKED = re.compile(r"机构设置|内设(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")

@@ -40,3 +40,16 @@ def test_whether_it_handles_a_task_is_the_clause_that_names_it(bot: Assistant) -
 def test_duties_written_as_one_paragraph_are_quoted(bot: Assistant) -> None:
     a = answered(bot, "重庆市政府办公厅平时主要负责哪些工作？")
     assert "职能职责为负责市政府会议的筹备工作" in a.answer, a.answer
+
+
+BEIJING = CORPUS / "more" / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not BEIJING.is_file(), reason="北京医保局 2026 不在 ../shared/corpus/more")
+def test_rank_of_a_body_is_its_opening_paragraph(tmp_path: Path) -> None:
+    """p3: "…北京市医疗保障局是市政府直属机构,机构规格为副局级。…主要职责是：" then numbered duties: the rank asked is
+    the opening paragraph (its lead-in "主要职责是：" left out), not a duty."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, BEIJING), dense_retrieval=False))
+    a = answered(bot, "北京医保局是个什么级别的单位？")
+    assert "机构规格为副局级" in a.answer, a.answer
+    assert any(c.kind == "text" and c.page == 3 for c in a.citations)
