@@ -646,8 +646,10 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
         col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year
     # (an indicator's value is counted in its own unit, printed in its 计量单位 column, not the table's money unit)
-    unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and r.kind != "indicator" else ""
-    if r.kind == "indicator" and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
+    # (an indicator's value, or a value printed in an indicator column, is no amount of money)
+    indicator = r.kind == "indicator" or "指标值" in leaf(col) or "指标" in (r.side or "")
+    unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and not indicator else ""
+    if indicator and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
         unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
     if len(_CJK.findall(value)) >= 15:  # a text cell (a goal, an overview) is quoted
         return f"《{r.table}》中{side}“{name}”{code}{col_txt or leaf(col)}：“{value.rstrip('。')}”"
