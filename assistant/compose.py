@@ -16,6 +16,7 @@ from assistant.understand import COLUMN_INTENTS, Query, regions_of
 from assistant.vocab import (
     ASKED_AS_WRITTEN,
     COUNTED,
+    FORM_FIELDS_ASKED,
     FUND_TABLES,
     MONEY_ASKED,
     RESIDUE_WORDS,
@@ -219,7 +220,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)):
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
-            if r.kind == "text":
+            if r.kind == "text" and (field := FORM_FIELDS_ASKED.get(bare(r.label))) is not None:
+                if not field.search(q.text):
+                    continue
+                score += 40  # "由哪个单位来实施": the form's own 实施单位 field
+            elif r.kind == "text":
                 if not (re.search(r"目标(?!表)|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))

@@ -1,0 +1,30 @@
+"""A project's 绩效目标表 prints its 主管部门 and 实施单位 in its header row; both are kept (text rows of the form) and
+"由哪个单位实施 / 谁来实施" is answered from them (福州市商务局 2026, p39 物业费项目绩效目标表, checked on the page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store, parsed_once
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+FUZHOU = REAL / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not FUZHOU.is_file(), reason=f"{REAL} 不存在（../shared 语料目录缺失）")
+
+
+def test_header_fields_of_a_form_are_kept() -> None:
+    doc = parsed_once(FUZHOU)
+    form = next(t for t in doc.tables if t.title == "物业费项目绩效目标表")
+    fields = {r.label: r.values for r in form.rows if r.label in ("主管部门", "实施单位")}
+    assert fields == {"主管部门": {"主管部门": "福州市商务局"}, "实施单位": {"实施单位": "福州市商务发展促进中心"}}
+
+
+def test_who_carries_out_a_project(tmp_path: Path) -> None:
+    bot = Assistant(Settings(home=bm25_store(tmp_path, FUZHOU), dense_retrieval=False))
+    a = answered(bot, "福州市商务局物业费这个项目是谁来实施的？")
+    assert "福州市商务发展促进中心" in a.answer, a.answer
+    assert any(c.kind == "row" and c.page == 39 for c in a.citations)
