@@ -33,6 +33,7 @@ _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:
 _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|共)?(?:花|用)了?)?"
                            r"(?:各自?|分别)?(?:是|为|有)?(?:多少钱?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
+_BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
@@ -168,7 +169,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or []))
-        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and compare_before or _names_both(c, scope + (places or []))):
+        pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # "两者差多少": the two figures asked before
+        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and compare_before or pair and asks
+                      or _names_both(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # "哪个多？多多少", "A比B多多少": the comparison says it
                 asks.append(Ask(question, "compare"))
             compare_before = True

@@ -64,3 +64,9 @@ def test_an_indicator_value_is_not_an_amount_of_money(bot: Assistant) -> None:
     # 长沙 p28 2026年项目支出绩效目标表 (a 万元 table): 调解化解信访问题数量, 指标值 4000 — a count, not 4000万元
     a = answered(bot, "长沙市信访局信访业务工作专项的绩效指标里，调解化解信访问题数量定了多少？")
     assert "指标值为4000" in a.answer and "4000万元" not in a.answer, a.answer
+
+
+def test_how_far_apart_the_two_asked_before(bot: Assistant) -> None:
+    # "两者相差多少" after "A和B各多少": the two figures compared (长沙 8.00, 深圳 5.58)
+    a = answered(bot, "深圳市信访局和长沙市信访局2026年三公经费各是多少？两者相差多少？")
+    assert "8.00 − 5.58 = 2.42万元" in a.answer, a.answer
