@@ -74,6 +74,8 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
         residue = residue.replace(n, "")
     for c in q.columns:
         residue = residue.replace(c, "")
+    # a table named in short ("财政拨款收支总表里" for "…收支总体情况表"): where to read, not a thing of its own
+    residue = re.sub(r"[\u4e00-\u9fa5]{2,20}?(?:总表|情况表|明细表|预算表|决算表)(?=里|中|内|上|的)", "", residue)
     return RESIDUE_WORDS.sub("", residue)
 
 

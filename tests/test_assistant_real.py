@@ -213,3 +213,11 @@ def test_a_share_reads_its_part_in_the_table_of_its_whole(bot: Assistant) -> Non
     assert "2,404.17 ÷ 3,210.10 × 100% = 74.89%" in a.answer, a.answer
     rows = [c for c in a.citations if c.kind == "row"]
     assert rows and all(c.table == "财政拨款收支总表" for c in rows), [c.table for c in rows]
+
+
+def test_a_table_named_in_short_is_where_to_read(tmp_path: Path) -> None:
+    """"财政拨款收支总表里的收入总计": the 收入总计 row of 《2026年市级部门财政拨款收支预算总表》 (湖州财政局, 6838.41万元);
+    the table's short name is where to read, not a thing of its own that no row names."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, REAL / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"), dense_retrieval=False))
+    a = ask(bot, "湖州市财政局2026年财政拨款收支总表里，收入总计是多少万元？")
+    assert "《2026年市级部门财政拨款收支预算总表》中“收入总计”为6838.41万元" in a.answer, a.answer
