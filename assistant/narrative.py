@@ -499,7 +499,7 @@ _FIRST_ITEM = re.compile(r"[：:]\s*(?:1[、.．]|[（(]一[）)])(?!\d)")
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_DUTY_NOISE = re.compile(r"职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|[在的有管]")
+_DUTY_NOISE = re.compile(r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|[在的有管]")
 
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -533,7 +533,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             _, head, p = best
             sent = next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
-            if head is None and not _NUMBERED.match(p.text):  # duties written as one paragraph: the clause itself
+            if head is None and not _NUMBERED.match(p.text) or clean(_bare_heading(head or split_sentences(p.text)[0])) in clean(sent):
+                # duties written as one paragraph, or a duty that is one sentence: the clause itself
                 d.add(f"{describe(doc)}：“{sent.rstrip('。；')}”{d.cite(ev)}。")
                 return True
             item = _bare_heading(head) if head else _bare_heading(split_sentences(p.text)[0].rstrip("。；"))

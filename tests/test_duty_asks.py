@@ -53,3 +53,15 @@ def test_rank_of_a_body_is_its_opening_paragraph(tmp_path: Path) -> None:
     a = answered(bot, "北京医保局是个什么级别的单位？")
     assert "机构规格为副局级" in a.answer, a.answer
     assert any(c.kind == "text" and c.page == 3 for c in a.citations)
+
+
+SHENZHEN = CORPUS / "more" / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not SHENZHEN.is_file(), reason="深圳市政府办公厅 2026 不在 ../shared/corpus/more")
+def test_besides_one_duty_which_other(tmp_path: Path) -> None:
+    """"除了X，还负责统筹哪些改革": the duty that names the reforms (p4 "（八）负责统筹政府职能转变和“放管服”改革、
+    行政审批制度改革工作"), quoted once, not the whole list."""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, SHENZHEN), dense_retrieval=False))
+    a = answered(bot, "深圳市政府办公厅除了处理文件，还负责统筹哪些改革？")
+    assert "行政审批制度改革" in a.answer and "文电处理" not in a.answer, a.answer
