@@ -288,15 +288,15 @@ def _term(text: str) -> str:
     term = re.sub(r"[“”\"'‘’]", "", re.sub(_DEFINING, "", text))
     # "单位预算里说的…", "预算所说的…": where, not what
     term = re.sub(r"^.*(?:预算|决算|文件|公开|说明)(?:(?:里|中)(?:所?说|讲|提到|写)?|所?说|讲|提到)的?(?=[\u4e00-\u9fa5]{2})", "", term)
-    term = re.sub(r"(?:都|具体|主要|一般)+$", "", term)
+    term = re.sub(r"(?:都|具体|主要|一般|钱)+$", "", term)
     term = re.sub(r"^.*其中[，,：:]?(?=[\u4e00-\u9fa5]{2})", "", term)  # "X，其中Y指什么": Y
     term = re.sub(r"(?<=[）)])(?:下面?|里面?|中|之下)的?", "", term)  # "X（款）下的Y（项）": Y under X
-    return re.sub(r"^(?:所?说|讲|提到|写)?的", "", term)
+    return re.sub(r"^(?:所?说|讲|提到|写)的?|^的", "", term)
 
 
 def _defining_clause(cat: Catalog, doc: DocInfo, term: str) -> TextEvidence | None:
     """A clause inside a longer entry that defines the term ("其中，公务用车购置费反映…"), a glossary's first."""
-    at = re.compile(rf"(?:^|[，,：:])(?:其中[，,：:]?)?{re.escape(term)}(?:是指|指|反映|包括|主要用于|用于)")
+    at = re.compile(rf"(?:^|[，,：:；;])(?:其中[，,：:]?)?{re.escape(term)}(?:具体)?(?:是指|指|反映|包括|主要用于|用于)")
     best: TextEvidence | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
         if term not in clean(p.text):

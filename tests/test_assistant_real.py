@@ -221,3 +221,10 @@ def test_a_table_named_in_short_is_where_to_read(tmp_path: Path) -> None:
     bot = Assistant(Settings(home=bm25_store(tmp_path, REAL / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"), dense_retrieval=False))
     a = ask(bot, "湖州市财政局2026年财政拨款收支总表里，收入总计是多少万元？")
     assert "《2026年市级部门财政拨款收支预算总表》中“收入总计”为6838.41万元" in a.answer, a.answer
+
+
+def test_a_term_defined_inside_the_sanggong_entry(bot: Assistant) -> None:
+    # 深圳信访局 p14 名词解释 十、“三公”经费：…其中：…；公务用车购置费具体包括公务用车购置支出（含车辆购置税、牌照费）…
+    a = ask(bot, "深圳市信访局讲的公务用车购置费都包括哪些钱？")
+    assert "车辆购置税" in a.answer and "牌照费" in a.answer, a.answer
+    assert any(c.kind == "text" and c.page == 14 for c in a.citations)
