@@ -294,9 +294,24 @@ def _term(text: str) -> str:
     return re.sub(r"^(?:所?说|讲|提到|写)的?|^的", "", term)
 
 
-def _defining_clause(cat: Catalog, doc: DocInfo, term: str) -> TextEvidence | None:
+def answer_use_clause(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """What a term's money is for, asked of a term the glossary explains inside a longer entry ("（七）“三公”经费：…
+    其中：…公务用车购置及运行费主要安排…"): that clause."""
+    if not USE_Q.search(q.text):
+        return False
+    term = _term(re.sub(r"(?:主要)?(?:用在|用于|花在|用到)(?:哪些|什么)?(?:方面|地方|上)?$", "", subject_text(q)))
+    if len(term) < 4:
+        return False
+    ev = _defining_clause(cat, doc, term, verbs="主要用于|用于|主要安排|主要包括")
+    if ev is None or "名词解释" not in ev.section:
+        return False
+    d.add(f"{describe(doc)}的解释：{ev.text.rstrip('。；;')}{d.cite(ev)}。")
+    return True
+
+
+def _defining_clause(cat: Catalog, doc: DocInfo, term: str, verbs: str = "是指|指|反映|包括|主要用于|用于") -> TextEvidence | None:
     """A clause inside a longer entry that defines the term ("其中，公务用车购置费反映…"), a glossary's first."""
-    at = re.compile(rf"(?:^|[，,：:；;])(?:其中[，,：:]?)?{re.escape(term)}(?:具体)?(?:是指|指|反映|包括|主要用于|用于)")
+    at = re.compile(rf"(?:^|[，,：:；;])(?:其中[，,：:]?)?{re.escape(term)}(?:具体)?(?:{verbs})")
     best: TextEvidence | None = None
     for p in cat.paragraphs.get(doc.doc_id, []):
         if term not in clean(p.text):

@@ -34,3 +34,15 @@ def test_a_part_defined_inside_a_longer_entry(bot: Assistant) -> None:
     a = answered(bot, "重庆市科技局讲的三公经费，其中公务接待费具体指什么？")
     # p6 （十一）“三公”经费：…其中，…；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出
     assert "公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出" in a.answer, a.answer
+
+
+WANLI = MORE.parent / "real" / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not WANLI.is_file(), reason="万里街道 2024 不在 ../shared/corpus/real")
+def test_what_a_sanggong_part_is_for_is_its_glossary_clause(tmp_path: Path) -> None:
+    """p5 名词解释 （七）“三公”经费：…其中：…公务用车购置及运行费主要安排编制内公务车辆的报废更新，以及…燃料费…"""
+    bot = Assistant(Settings(home=bm25_store(tmp_path, WANLI), dense_retrieval=False))
+    a = answered(bot, "普陀区万里街道2024年预算里，公务用车购置及运行费主要用于哪些方面？")
+    assert "报废更新" in a.answer and "燃料费" in a.answer, a.answer
+    assert any(c.kind == "text" and c.page == 5 for c in a.citations)
