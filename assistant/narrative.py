@@ -533,7 +533,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         return True
     # "X属于哪项职责" / "在X方面负责什么": the duty that names X, not the whole list
     subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
-    if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3):
+    if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3) and not UNITS_ASKED.search(q.text):
         best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):
             path = p.section.split(" > ")

@@ -228,3 +228,10 @@ def test_a_term_defined_inside_the_sanggong_entry(bot: Assistant) -> None:
     a = ask(bot, "深圳市信访局讲的公务用车购置费都包括哪些钱？")
     assert "车辆购置税" in a.answer and "牌照费" in a.answer, a.answer
     assert any(c.kind == "text" and c.page == 14 for c in a.citations)
+
+
+def test_how_many_budget_units_is_not_a_duty(bot: Assistant) -> None:
+    # 苏州审计局 p5: "…纳入本部门 2026 年部门汇总预算编制范围的预算单位共计 1 家"; its duty (四) also speaks of 预算
+    # and 单位, but a count of units is asked, not a duty
+    a = ask(bot, "苏州市审计局2026年部门预算包括几家预算单位？")
+    assert "共计 1 家" in a.answer and "职责" not in a.answer, a.answer
