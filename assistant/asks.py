@@ -24,6 +24,7 @@ from assistant.vocab import (
     SUBJECT_NOUN,
     SUBJECTLESS,
     SUM_Q,
+    WHY_ASKED,
     without_comparison,
 )
 
@@ -201,6 +202,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)
+                if i > 0 and not own and not DISTRIBUTIVE.search(tail) and re.search(WHY_ASKED, tail):
+                    items, names = [], []  # "为啥只完成一半多": asked of the subject before as a whole, not of each listed thing
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
                                 tail=tail if not own or within_ask else ""))
         elif not asks:  # "A和B，哪一项更高": the figures of A and B, then the comparison

@@ -235,3 +235,10 @@ def test_how_many_budget_units_is_not_a_duty(bot: Assistant) -> None:
     # and 单位, but a count of units is asked, not a duty
     a = ask(bot, "苏州市审计局2026年部门预算包括几家预算单位？")
     assert "共计 1 家" in a.answer and "职责" not in a.answer, a.answer
+
+
+def test_a_reason_asked_after_two_listed_figures(final_bot: Assistant) -> None:
+    # 国家信访局 2024 决算 p21: "2.…一般行政管理事务（项）。年初预算为 590.53 万元，支出决算为 4.7 万元，…。决算数小于
+    # 预算数的主要原因是年中按规定将部门机动经费调剂用于其他科目": "为什么" asks of the item, not of 预算 and 决算 each
+    a = ask(final_bot, "国家信访局2024年决算中一般行政管理事务的年初预算和支出决算各是多少？为什么没花完？")
+    assert "590.53" in a.answer and "4.7" in a.answer and "调剂用于其他科目" in a.answer, a.answer
