@@ -135,7 +135,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
     top = match_rows(cat, q, doc)[:1]
-    # (a unit asked whose own rows print the item, "X局本级的公务接待费": those rows, not a sentence on the unit)
+    # (a unit asked whose own rows print the item, "X局本级的差旅费": those rows, not a sentence on the unit)
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
     if "sanggong" in q.asked and "use" in q.asked and answer_use_clause(cat, q, doc, d):
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount

@@ -72,7 +72,7 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 
 def _unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    """"X中心的项目支出里，政府性基金占多少": the unit's own row of the table the question names, a column the
+    """A share asked of a unit inside a department: the unit's own row of the table the question names, a column the
     question names over the row's total column."""
     subject = clean(subject_text(q))
     rows = [r for r in match_rows(cat, q, doc)[:8] if is_unit_row(r, q.units)]

@@ -170,10 +170,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or []))
-        pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # "两者差多少": the two figures asked before
+        pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
         if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and compare_before or pair and asks
                       or _names_both(c, scope + (places or []))):
-            if not any(a.op == "compare" for a in asks):  # "哪个多？多多少", "A比B多多少": the comparison says it
+            if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))
             compare_before = True
             continue
@@ -203,7 +203,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)
                 if i > 0 and not own and not DISTRIBUTIVE.search(tail) and re.search(WHY_ASKED, tail):
-                    items, names = [], []  # "为啥只完成一半多": asked of the subject before as a whole, not of each listed thing
+                    items, names = [], []  # a reason asked after a list: of the subject before as a whole, not of each listed thing
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",
                                 tail=tail if not own or within_ask else ""))
         elif not asks:  # "A和B，哪一项更高": the figures of A and B, then the comparison
@@ -222,7 +222,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
 
 
 def _names_both(clause: str, departments: list[str]) -> bool:
-    """"人社局比气象局多多少": one named department against another, how far apart."""
+    """One named department against another, how far apart ("甲局比乙局高出几何")."""
     m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?比(.{2,16}?)(?:的)?" + DIFF_ASKED + r"[？?。]*", clause)
     return bool(m) and all(any(g.endswith(d) or g.endswith(d + "本级") for d in departments if len(d) >= 2)
                            for g in (m.group(1), m.group(2)))

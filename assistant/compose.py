@@ -223,7 +223,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             if r.kind == "text" and (field := FORM_FIELDS_ASKED.get(bare(r.label))) is not None:
                 if not field.search(q.text):
                     continue
-                score += 40  # "由哪个单位来实施": the form's own 实施单位 field
+                score += 40  # who carries the project out: the form's own 实施单位 field
             elif r.kind == "text":
                 if not (re.search(r"目标(?!表)|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue

@@ -129,7 +129,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     subject = subject_text(q)
     if not fund and any(len(lab := _NUMBERING.sub("", bare(r.label))) >= 3 and lab in subject and not BARE_TOTAL.match(lab)
                         and lab not in TOTAL_NAMES and not _DOC_KIND.fullmatch(lab) for r in rows if r.table_kind == "income_expense_total"):
-        return None  # "收入里单位资金有多少": a row of the 收支总表 the question names, not its total
+        return None  # a row of the 收支总表 the question names (one source of income), not its total
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
                          key=lambda n: n not in q.text and not (n.startswith("本年") and n[:-2] in q.text)))
@@ -242,7 +242,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             return r, picked[0], picked[1]
         # the row that meets most of the asked intents, by column, label or table ("基本支出决算表"《人员经费合计》)
         met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
-        # (a unit's row in the table the column names, "X中心的项目支出里一般公共预算": the fund's column)
+        # (a unit's row in the table the column names, "X中心Y表里Z资金": the fund's column)
         met += bool(fund_word and fund_word in picked[0] and q.units and is_unit_row(r, q.units))
         # (the total column of a table the column names: "基本支出预算表" 总计)
         # (or the one amount a row of that table prints: "项目支出…表" 因公出国（境）费用 | 预算 250.00)
@@ -413,7 +413,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         if MONEY_ASKED.search(q.text) and answer_passage(cat, q, doc, d, prefix):
             return True  # a blank row, but the narrative states the subject's amount
         if not any(x.values for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx):
-            return False  # a list printed in a grid ("纳入编制范围的单位包括"): no amount is said blank in it
+            return False  # a list printed in a grid (the units a budget holds): no amount is said blank in it
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”未填列数值（未安排）{d.cite(r)}。")
         return True
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}")

@@ -74,7 +74,7 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
         residue = residue.replace(n, "")
     for c in q.columns:
         residue = residue.replace(c, "")
-    # a table named in short ("财政拨款收支总表里" for "…收支总体情况表"): where to read, not a thing of its own
+    # a table named in short (its title less "情况", "预算"…): where to read, not a thing of its own
     residue = re.sub(r"[\u4e00-\u9fa5]{2,20}?(?:总表|情况表|明细表|预算表|决算表)(?=里|中|内|上|的)", "", residue)
     return RESIDUE_WORDS.sub("", residue)
 
@@ -286,7 +286,7 @@ _DEFINING = (r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?�
 def _term(text: str) -> str:
     text = re.sub(r"^(?:部门|单位)(?=[“\"「])", "", text)  # "单位“三公”经费": the document's kind, then the term
     term = re.sub(r"[“”\"'‘’]", "", re.sub(_DEFINING, "", text))
-    # "单位预算里说的…", "预算所说的…": where, not what
+    # where the question read the term ("…报告中讲的"): where, not what
     term = re.sub(r"^.*(?:预算|决算|文件|公开|说明)(?:(?:里|中)(?:所?说|讲|提到|写)?|所?说|讲|提到)的?(?=[\u4e00-\u9fa5]{2})", "", term)
     term = re.sub(r"(?:都|具体|主要|一般|钱)+$", "", term)
     term = re.sub(r"^.*其中[，,：:]?(?=[\u4e00-\u9fa5]{2})", "", term)  # "X，其中Y指什么": Y
@@ -295,8 +295,8 @@ def _term(text: str) -> str:
 
 
 def answer_use_clause(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    """What a term's money is for, asked of a term the glossary explains inside a longer entry ("（七）“三公”经费：…
-    其中：…公务用车购置及运行费主要安排…"): that clause."""
+    """What a term's money is for, asked of a term the glossary explains inside a longer entry (one part of an entry
+    that lists several, "其中：…某费主要安排…"): that clause."""
     if not USE_Q.search(q.text):
         return False
     term = _term(re.sub(r"(?:主要)?(?:用在|用于|花在|用到)(?:哪些|什么)?(?:方面|地方|上)?$", "", subject_text(q)))
@@ -605,8 +605,8 @@ _TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:做|干|开展|搞|推进)
 
 
 def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """A plan asked about a topic ("在统计普查方面打算做哪些事"): the item of the work-task section that names the
-    topic, by its heading ("（五）抓应急值守和信息报送") or its opening sentence ("扎实开展统计普查。"), quoted whole."""
+    """A plan asked about a topic: the item of the work-task section that names the topic, by its heading
+    ("（三）抓某项工作") or its opening sentence ("扎实开展某项工作。"), quoted whole."""
     subj = clean(_TASK_NOISE.sub("", TASK_ASKED.sub("", subject_text(q))))
     if len(subj) < 2 or not TASK_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
         return False

@@ -242,7 +242,7 @@ def _clean(t: str) -> str:
 def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set[str]) -> list[DocInfo]:
     """"广州商务局": a place written without 市 right before a name several documents share keeps the
     documents whose own name holds it; a known place ("北京气象局") keeps only that place's documents."""
-    def before(d: DocInfo) -> list[str]:  # (each time the name is written: "深圳信访局和长沙信访局")
+    def before(d: DocInfo) -> list[str]:  # (each time the name is written: "甲市某局和乙市某局")
         return [p for m in re.finditer(re.escape(named[d.department]), text)
                 if re.fullmatch(r"[\u4e00-\u9fa5]{2}", p := text[max(0, m.start() - 2) : m.start()])]
 
@@ -514,7 +514,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = subj.replace(r, "")
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)[^，,？?]{0,30}?(?:相)?比(?:较|起来)?(?=[，,])", "", subj)
-    subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[打准计要做干有]))", r"\1", subj)  # "在统计普查方面": the topic
+    subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[打准计要做干有]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")

@@ -54,7 +54,7 @@ DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
                        r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
-                       r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # "跟2024年的比怎么样"
+                       r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
                        r"(?:跟|和|与|同)(?!20\d\d年|上一?年|去年)[^。？?]{1,30}?(?:相)?比(?:较|起来)?[，,]?" + DIFF_ASKED)  # "和Y比，差了多少"
 
 
@@ -181,11 +181,11 @@ CJK = re.compile(r"[\u4e00-\u9fa5]")
 OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额")
 
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
-# a work plan asked ("在X方面打算做哪些事", "X这块有什么具体打算"): the document's work-task section
+# a work plan asked about a topic (what is planned, which key tasks): the document's work-task section
 TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:做|干|开展|搞|推进)?些?(?:哪些|什么|啥)|(?:什么|哪些|啥)(?:具体)?(?:打算|计划|举措|部署)|"
                         r"重点(?:工作|任务)|(?:工作)?任务(?:是什么|有哪些)|要(?:做|干)(?:哪些|什么|啥)")
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
-# a field of a project's form asked in other words ("由哪个单位来实施": its 实施单位)
+# a field of a project's form asked in other words (who carries it out: its 实施单位)
 FORM_FIELDS_ASKED = {
     "实施单位": re.compile(r"(?:哪个|哪家|什么|哪一个)单位.{0,3}(?:实施|执行|承担|承办)|谁.{0,2}(?:实施|执行|承担)|实施(?:单位|主体)"),
     "主管部门": re.compile(r"主管部门|(?:哪个|什么)部门.{0,2}主管"),
