@@ -13,6 +13,7 @@ from rank_bm25 import BM25Okapi
 
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.retrieve import DenseFn
+from assistant.vocab import TOTAL_NAMES
 from ingest.settings import RankWeights
 from ingest.store import Store
 
@@ -99,12 +100,21 @@ class Catalog:
             info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)
             cat.docs[d.doc_id] = info
             cat.tables[d.doc_id] = []
+            # the units the income table lists one row each ("广州市河涌监测中心"): in a 基本/项目支出 table printed
+            # unit by unit, such a row heads its unit's block, and the rows under it are that unit's
+            listed = {r.label for t in doc.tables if t.kind == "income_total" for r in t.rows
+                      if len(r.label) >= 5 and _UNIT_NAME.search(r.label) and r.label != d.department}
             for ti, t in enumerate(doc.tables):
                 cat.tables[d.doc_id].append(TableInfo(ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages), list(t.columns)))
+                block = ""
+                blocks = t.kind in ("project_expense", "basic_expense") and sum(r.label in listed for r in t.rows) >= 2
                 for r in t.rows:
+                    if blocks and not r.unit_name:
+                        block = r.label if r.label in listed else block if r.label not in TOTAL_NAMES else ""
                     ev = RowEvidence(
                         doc=info, table=t.title, table_kind=t.kind, unit=t.unit, label=r.label, code=r.code,
-                        page=r.page, values=dict(r.values), side=r.side, unit_name=r.unit_name, kind=r.kind,
+                        page=r.page, values=dict(r.values), side=r.side,
+                        unit_name=r.unit_name or (block if blocks and r.label != block else ""), kind=r.kind,
                         bbox=r.bbox, row_idx=r.index, table_idx=ti,
                     )
                     cat.rows.append(ev)

@@ -77,3 +77,10 @@ def test_a_units_share_is_read_on_its_own_row(water: Assistant) -> None:
     a = answered(water, "广州水务局下属的河涌监测中心，今年项目支出中政府性基金预算的比重是多少？")
     # p64: 广州市河涌监测中心 总计 5,937.89, 政府性基金预算 215.00 -> 3.62%, not a share of the department's totals
     assert "215.00 ÷ 5,937.89" in a.answer and "3.62%" in a.answer, a.answer
+
+
+def test_a_project_row_under_its_units_heading_row_names_that_unit(water: Assistant) -> None:
+    # 部门预算项目支出及其他支出预算表 lists each unit's row ("广州市流溪河流域管理中心", as in the 收入总体情况表) and
+    # then that unit's projects; the project is answered as the unit's
+    a = answered(water, "广州水务局的广州市牛路水库建设工程安排了多少钱？")
+    assert "广州市流溪河流域管理中心的“广州市牛路水库建设工程”" in a.answer and "13,200.00" in a.answer, a.answer
