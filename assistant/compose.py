@@ -15,8 +15,8 @@ from assistant.retrieve import RRF_K, rrf
 from assistant.understand import COLUMN_INTENTS, Query, regions_of
 from assistant.vocab import (
     ASKED_AS_WRITTEN,
+    BODY_ASKED,
     COUNTED,
-    FORM_FIELDS_ASKED,
     FUND_TABLES,
     MONEY_ASKED,
     RESIDUE_WORDS,
@@ -176,6 +176,9 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 _SIDES = {"收入": "支出", "支出": "收入"}
 
 
+_BODY_FIELD = re.compile(r"(?:项目)?([\u4e00-\u9fa5]{2})(?:单位|部门)")
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -220,10 +223,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)):
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
-            if r.kind == "text" and (field := FORM_FIELDS_ASKED.get(bare(r.label))) is not None:
-                if not field.search(q.text):
+            if r.kind == "text" and (body := _BODY_FIELD.fullmatch(bare(r.label))):
+                # a form's field naming a body ("实施单位", "主管部门"): the body asked by the field's own verb
+                if not (BODY_ASKED.search(q.text) and body.group(1) in q.text):
                     continue
-                score += 40  # who carries the project out: the form's own 实施单位 field
+                score += 40
             elif r.kind == "text":
                 if not (re.search(r"目标(?!表)|效果|干啥", q.text) or USE_Q.search(q.text)):
                     continue

@@ -28,3 +28,10 @@ def test_who_carries_out_a_project(tmp_path: Path) -> None:
     a = answered(bot, "福州市商务局物业费这个项目是谁来实施的？")
     assert "福州市商务发展促进中心" in a.answer, a.answer
     assert any(c.kind == "row" and c.page == 39 for c in a.citations)
+
+
+def test_the_supervising_body_is_read_the_same_way(tmp_path: Path) -> None:
+    # the same header row prints 主管部门 福州市商务局: the field is found by its own word (主管), not a list of fields
+    bot = Assistant(Settings(home=bm25_store(tmp_path, FUZHOU), dense_retrieval=False))
+    a = answered(bot, "福州市商务局物业费项目的主管部门是哪个？")
+    assert "“主管部门”为福州市商务局" in a.answer, a.answer
