@@ -103,6 +103,14 @@ def bm25_store(home: Path, *files: Path) -> Path:
     return home
 
 
+def bm25_bot(home: Path, *files: Path):
+    """An Assistant over a BM25 store at home holding these files (no embedding model loaded)."""
+    from assistant.service import Assistant
+    from ingest.settings import Settings
+
+    return Assistant(Settings(home=bm25_store(home, *files), dense_retrieval=False))
+
+
 @contextmanager
 def served_app(settings) -> Iterator[tuple[str, object]]:
     """(url, Blocks): the web app as `budgetqa serve` builds it, on a free localhost port, closed after."""

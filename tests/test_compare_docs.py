@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 PUTUO = REAL / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf"
@@ -19,7 +18,7 @@ CITY = REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("compare-docs"), PUTUO, CITY), dense_retrieval=False))
+    return bm25_bot(tmp_path_factory.mktemp("compare-docs"), PUTUO, CITY)
 
 
 def test_whose_row_is_higher_and_by_how_much(bot: Assistant) -> None:
@@ -47,7 +46,7 @@ UNIT_BUDGET = SHARED / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"
 def test_each_department_keeps_the_budget_named_with_it(tmp_path: Path) -> None:
     """普陀区司法局 prints a 部门预算 and a 单位预算; the one written with its name is the one compared,
     whatever the other department's document is called."""
-    bot = Assistant(Settings(home=bm25_store(tmp_path, PUTUO, UNIT_BUDGET, CITY), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, PUTUO, UNIT_BUDGET, CITY)
     a = answered(bot, "普陀区司法局2026年部门预算和上海市财政局2025年单位预算相比，谁的住房公积金安排得多？")
     assert "上海市普陀区司法局2026年部门预算" in a.answer and "2087959.00" in a.answer, a.answer
     assert "2026年单位预算" not in a.answer  # (the 单位预算 prints 1,791,459.00)

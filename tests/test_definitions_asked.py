@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot
 
 MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
 PETITIONS = MORE / "shanghai-shi_xinfangban_2026_danwei-yusuan.pdf"
@@ -20,7 +19,7 @@ pytestmark = pytest.mark.skipif(not (PETITIONS.is_file() and SCIENCE.is_file()),
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("definitions"), PETITIONS, SCIENCE), dense_retrieval=False))
+    return bm25_bot(tmp_path_factory.mktemp("definitions"), PETITIONS, SCIENCE)
 
 
 def test_what_a_term_comprises_is_its_glossary_entry(bot: Assistant) -> None:
@@ -42,7 +41,7 @@ WANLI = MORE.parent / "real" / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf
 @pytest.mark.skipif(not WANLI.is_file(), reason="万里街道 2024 不在 ../shared/corpus/real")
 def test_what_a_sanggong_part_is_for_is_its_glossary_clause(tmp_path: Path) -> None:
     """p5 名词解释 （七）“三公”经费：…其中：…公务用车购置及运行费主要安排编制内公务车辆的报废更新，以及…燃料费…"""
-    bot = Assistant(Settings(home=bm25_store(tmp_path, WANLI), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, WANLI)
     a = answered(bot, "普陀区万里街道2024年预算里，公务用车购置及运行费主要用于哪些方面？")
     assert "报废更新" in a.answer and "燃料费" in a.answer, a.answer
     assert any(c.kind == "text" and c.page == 5 for c in a.citations)

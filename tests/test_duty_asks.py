@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 OFFICE = CORPUS / "real" / "chongqing-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
@@ -20,7 +19,7 @@ pytestmark = pytest.mark.skipif(not (OFFICE.is_file() and EXAMS.is_file()), reas
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("duties"), OFFICE, EXAMS), dense_retrieval=False))
+    return bm25_bot(tmp_path_factory.mktemp("duties"), OFFICE, EXAMS)
 
 
 def test_what_a_unit_does_is_its_opening_paragraph(bot: Assistant) -> None:
@@ -49,7 +48,7 @@ BEIJING = CORPUS / "more" / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf"
 def test_rank_of_a_body_is_its_opening_paragraph(tmp_path: Path) -> None:
     """p3: "…北京市医疗保障局是市政府直属机构,机构规格为副局级。…主要职责是：" then numbered duties: the rank asked is
     the opening paragraph (its lead-in "主要职责是：" left out), not a duty."""
-    bot = Assistant(Settings(home=bm25_store(tmp_path, BEIJING), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, BEIJING)
     a = answered(bot, "北京医保局是个什么级别的单位？")
     assert "机构规格为副局级" in a.answer, a.answer
     assert any(c.kind == "text" and c.page == 3 for c in a.citations)
@@ -62,6 +61,6 @@ SHENZHEN = CORPUS / "more" / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan
 def test_besides_one_duty_which_other(tmp_path: Path) -> None:
     """"除了X，还负责统筹哪些改革": the duty that names the reforms (p4 "（八）负责统筹政府职能转变和“放管服”改革、
     行政审批制度改革工作"), quoted once, not the whole list."""
-    bot = Assistant(Settings(home=bm25_store(tmp_path, SHENZHEN), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, SHENZHEN)
     a = answered(bot, "深圳市政府办公厅除了处理文件，还负责统筹哪些改革？")
     assert "行政审批制度改革" in a.answer and "文电处理" not in a.answer, a.answer

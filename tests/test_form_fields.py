@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.service import Assistant
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store, parsed_once
+from tests.conftest import answered, bm25_bot, parsed_once
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 FUZHOU = REAL / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
@@ -24,7 +22,7 @@ def test_header_fields_of_a_form_are_kept() -> None:
 
 
 def test_who_carries_out_a_project(tmp_path: Path) -> None:
-    bot = Assistant(Settings(home=bm25_store(tmp_path, FUZHOU), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, FUZHOU)
     a = answered(bot, "福州市商务局物业费这个项目是谁来实施的？")
     assert "福州市商务发展促进中心" in a.answer, a.answer
     assert any(c.kind == "row" and c.page == 39 for c in a.citations)
@@ -32,6 +30,6 @@ def test_who_carries_out_a_project(tmp_path: Path) -> None:
 
 def test_the_supervising_body_is_read_the_same_way(tmp_path: Path) -> None:
     # the same header row prints 主管部门 福州市商务局: the field is found by its own word (主管), not a list of fields
-    bot = Assistant(Settings(home=bm25_store(tmp_path, FUZHOU), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, FUZHOU)
     a = answered(bot, "福州市商务局物业费项目的主管部门是哪个？")
     assert "“主管部门”为福州市商务局" in a.answer, a.answer

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.service import Assistant
 from assistant.understand import understand
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 HOME = CORPUS / "real" / "shanghai-putuo_shehuifuliyuan_2024_danwei-yusuan.pdf"
@@ -20,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (HOME.is_file() and HEALTH.is_file()), reaso
 
 
 def test_another_departments_name_inside_a_row_name_stays_in_the_subject(tmp_path: Path) -> None:
-    bot = Assistant(Settings(home=bm25_store(tmp_path, HOME, HEALTH), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, HOME, HEALTH)
     q = understand("普陀区社会福利院2024年医疗卫生（卫生健康）方面的一般公共预算拨款有多少？", list(bot.catalog.docs.values()))
     assert [d.department for d in q.docs] == ["上海市普陀区社会福利院"] and "卫生健康" in q.subject, q.subject
     a = answered(bot, "普陀区社会福利院2024年医疗卫生（卫生健康）方面的一般公共预算拨款有多少？")

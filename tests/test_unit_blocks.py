@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot
 
 MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
 RENSHE = MORE / "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.skipif(not RENSHE.is_file(), reason=f"{MORE} 不存在�
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("unit-blocks"), RENSHE), dense_retrieval=False))
+    return bm25_bot(tmp_path_factory.mktemp("unit-blocks"), RENSHE)
 
 
 def test_own_body_in_a_sanggong_table_by_unit(bot: Assistant) -> None:
@@ -52,7 +51,7 @@ PLANNING = MORE.parent / "real" / "shanghai-putuo_guihuaziyuanju_2024_juesuan.pd
 def test_a_unit_only_listed_is_not_said_blank(tmp_path: Path) -> None:
     """p6 lists the units inside the 决算 in a grid ("纳入…编制范围的单位包括"); the grid holds no amounts, so a
     unit's own spending is not in the document: refused, not "未填列数值（未安排）"."""
-    bot = Assistant(Settings(home=bm25_store(tmp_path, PLANNING), dense_retrieval=False))
+    bot = bm25_bot(tmp_path, PLANNING)
     a = bot.ask("普陀区规划资源局的执法大队单独算，2024年决算花了多少？")
     assert "未填列" not in a.answer and "未安排" not in a.answer, a.answer
     assert not a.answerable, a.answer
@@ -63,7 +62,7 @@ WATER = MORE / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
 
 @pytest.fixture(scope="module")
 def water(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("water"), WATER), dense_retrieval=False))
+    return bm25_bot(tmp_path_factory.mktemp("water"), WATER)
 
 
 def test_a_units_row_in_the_table_the_question_names(water: Assistant) -> None:
