@@ -295,7 +295,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
                         aq = replace(aq, units=gq.units)
                     # (a unit listed by a shorter name than the answer prints: "…福田分局" is covered by its unit)
-                    if got and (_covers(said, name, ask.names) or any(u in name and clean(u) in said for u in aq.units)
+                    if got and (_covers(said, _unscoped(name, q.docs), tuple(_unscoped(n, q.docs) for n in ask.names)) or any(u in name and clean(u) in said for u in aq.units)
                                 if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
@@ -319,7 +319,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         mark = d.mark()
                         if answer_for_doc(cat, tq, doc, d):
                             # what was said already is not said again ("X是多少？较上年变化多少": the change only)
-                            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said) or d.parts[mark[0]:]
+                            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said)
                             new = "".join(d.parts[mark[0]:])
                             if new and new not in said and not _POINTS_BACK.fullmatch(new):
                                 break
@@ -484,10 +484,11 @@ def _unsaid(parts: list[str], said: str) -> list[str]:
     out: list[str] = []
     dropped = False
     for p in parts:
-        if _CITED.search(p) and p in said or dropped and not re.search(r"[\u4e00-\u9fa5\d]", p):
+        # (what continues a dropped statement goes with it: "，其中…", "（同一数字也见于…）", "。")
+        if _CITED.search(p) and p in said or dropped and (not re.search(r"[\u4e00-\u9fa5\d]", p) or p[:1] in "，,；;（("):
             dropped = True
             continue
-        out.append(p)
+        out.append(p[1:] if dropped and p[:1] in "。." else p)  # (the stop that closed the dropped statement)
         dropped = False
     return out
 
@@ -584,6 +585,20 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     if not counts_ok(text, flat):
         return False
     return not (re.search(r"多少|几|金额", text) and not COUNT_Q.search(text) and not AMOUNT.search(flat))
+
+
+def _unscoped(name: str, docs: list[DocInfo]) -> str:
+    """A listed thing without the department the question names with it ("珠海X局给A和B的补助" -> "A")."""
+    for doc in docs:
+        rest = name
+        for p in sorted({f for r in regions_of(doc.department) for f in place_forms(r)}, key=len, reverse=True):
+            if rest.startswith(p):
+                rest = rest[len(p):]
+                break
+        for a in sorted(aliases(doc.department), key=len, reverse=True):
+            if len(a) >= 3 and rest.startswith(a) and len(rest) - len(a) >= 2:
+                return re.sub(r"^[给向对为]", "", rest[len(a):])
+    return name
 
 
 def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:

@@ -329,7 +329,7 @@ def _named_leaves(cols: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _fours(text: str) -> frozenset[str]:
+def fours(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 4] for i in range(len(text) - 3))
 
 
@@ -370,7 +370,7 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
     if len(name) < 6:
         return ""
     cjk = "".join(_CJK.findall(subj))
-    if not _fours(name) & _fours(cjk):
+    if not fours(name) & fours(cjk):
         return ""
     for k in range(min(len(cjk), len(name) - 1), 3, -1):
         for i in range(len(cjk) - k + 1):

@@ -13,6 +13,7 @@ from assistant.compose import (
     bare,
     clean,
     describe,
+    fours,
     is_unit_row,
     key_terms,
     leaf,
@@ -438,10 +439,14 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
             d.add("，其中" + "、".join(f"{name_value(re.sub(r'^其中[:：]?', '', leaf(c)), v)}{unit}" for c, v in others))
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
-        for s in [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]:
+        sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]
+        # the ones the question names by their own words ("给A和B的补助经费各多少"): those only, each a figure of
+        # the ask ("哪个多" compares them)
+        named = [x for x in sibs if fours(bare(x.label).replace(part, "")) & fours(clean(q.text))]
+        for s in named or sibs:
             if (v := s.values.get(col)) and parse_amount(v) is not None:
                 d.add(f"；“{bare(s.label)}”为{v}{s.unit or ''}{d.cite(s)}")
-                d.record(doc, v, s.unit, s)
+                d.record(doc, v, s.unit, s, also=bool(named))
     for unit in dict.fromkeys(COUNT_Q.findall(q.text)):
         # "…是多少？共接待了多少人？": the sentence that gives the count
         hit = next((e for e in passages(cat, q, doc, k=15)
