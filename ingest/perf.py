@@ -44,6 +44,8 @@ class PerfBuilder:
         self.form_title = clean(grid.title)
         self.earlier: list[Table] = []  # forms of earlier projects printed in the same grid run
         self.ind_cols: dict[str, int] = {}
+        self.ind_spans: dict[str, tuple[float, float]] = {}  # each indicator column's extent across the page
+        self.ind_page = 0  # the page its header was read on
         self.ncols = grid.ncols
         self.carry: dict[str, str] = {}
         self._months: list[tuple[int, str]] = []
@@ -84,10 +86,14 @@ class PerfBuilder:
                 continue
             if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
                 self.ind_cols = {}
+                self.ind_spans = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
                     if t and t not in self.ind_cols:
                         self.ind_cols[t] = j
+                        if (c := grow.cells[j]) is not None and c.bbox is not None:
+                            self.ind_spans[t] = (c.bbox.x0, c.bbox.x1)
+                self.ind_page = grow.page
                 continue
             if any(_TASK_NAME.match(t) for t in cl):
                 self.task_cols = {t: j for j, t in enumerate(cl) if t}
@@ -196,6 +202,8 @@ class PerfBuilder:
                     return clean_value(texts[j])
             return ""
 
+        if grow.page != self.ind_page and len(self.ind_spans) == len(self.ind_cols):
+            texts = self._by_position(grow, len(texts))
         self._listed_project(texts, grow)
         level1, level2 = get("一级指标"), get("二级指标")
         level3 = next((v for h in _NAME_HEAD if (v := get(h))), "")
@@ -215,6 +223,22 @@ class PerfBuilder:
                 values[head] = v
         values["一级指标"] = self.carry.get("一级指标", "")
         self._row(level3, values, grow.page, grow.bbox, code=self.carry.get("二级指标", ""), kind="indicator")
+
+    def _by_position(self, grow, n: int) -> list[str]:
+        """A row of the form printed on a later page, whose grid may split or merge columns otherwise: each header
+        column's text is the cell under it (most overlap across)."""
+        out = [""] * max(n, max(self.ind_cols.values(), default=-1) + 1)
+        got: dict[str, float] = {}
+        for c in grow.cells:
+            if c is None or c.bbox is None:
+                continue
+            # (a cell spanning several columns, "总分", is the one it covers most)
+            head, over = max(((h, min(x1, c.bbox.x1) - max(x0, c.bbox.x0)) for h, (x0, x1) in self.ind_spans.items()),
+                             key=lambda x: x[1], default=("", 0.0))
+            if over > 0 and over > got.get(head, 0.0):
+                got[head] = over
+                out[self.ind_cols[head]] = c.text
+        return out
 
     def _listed_project(self, texts: list[str], grow) -> None:
         """A list of projects with their indicators (序号 | 项目名称 | 预算金额 | 绩效目标 | 指标…, 重庆's

@@ -109,3 +109,17 @@ def test_a_list_of_projects_with_their_indicators_is_one_form_per_project() -> N
     assert rows["微信公众号发文数量"].kind == "indicator" and rows["微信公众号发文数量"].values["指标值"] == "1500"
     assert "项目名称" not in rows["微信公众号发文数量"].values
     assert "满足年度学生实习实训人次" not in rows  # the other project's indicator
+
+
+def test_a_self_evaluation_form_continued_on_the_next_page_keeps_its_columns() -> None:
+    """国家信访局 2024 决算 pp30–31: the 信访干部培训专项 自评表 goes on over the page, where the grid has two columns
+    fewer (no merged blank beside 三级指标); each cell is read under the header column above it, by position."""
+    doc = parsed_once(Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf")
+    form = next(t for t in doc.tables if t.kind == "performance" and t.title.startswith("信访干部培训专项"))
+    rows = {r.label: r for r in form.rows if r.page == 31}
+    sat = rows["受训学员满意率"].values
+    assert (sat["年度指标值"], sat["实际完成值"], sat["分值"], sat["得分"]) == ("≥95%", "100%", "10", "10")
+    total = rows["总分"].values  # "总分" spans the indicator columns: 分值 100, 得分 98
+    assert (total["分值"], total["得分"]) == ("100", "98") and "实际完成值" not in total
+    # on its own page the form was read right already
+    assert {r.label: r for r in form.rows if r.page == 30}["培训人数"].values["实际完成值"] == "366 人"
