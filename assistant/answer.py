@@ -41,6 +41,7 @@ from assistant.figures import (
     answer_figure,
     answer_listing,
     answer_sangong,
+    answer_source,
     section_states,
 )
 from assistant.findings import answer_findings, asks_consistency
@@ -78,6 +79,7 @@ from assistant.vocab import (
     PERCENT_Q,
     RANKING_Q,
     REGION_WIDE,
+    SOURCE_ASKED,
     SUBJECT_ASKED,
     USE_Q,
     USE_WORD,
@@ -315,6 +317,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         tries.append(replace(aq, subject=lead.subject))
                     new, same = "", False
                     start = d.mark()
+                    if SOURCE_ASKED.search(text) and not name and answer_source(d, doc):
+                        tries = []  # where the money of the rows already quoted comes from: their fund columns
+                        new = "".join(d.parts[start[0]:])
                     for tq in tries:
                         mark = d.mark()
                         if answer_for_doc(cat, tq, doc, d):

@@ -302,7 +302,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif r.side in _SIDES and _SIDES[r.side] in subj:
             score -= 3  # "…收入" asked: not a row of the 支出 side
         if q.units and r.unit_name:
-            score += 8 if is_unit_row(r, q.units) else -8  # the unit asked about
+            # the unit asked about; another unit's block is about another body
+            score += 8 if is_unit_row(r, q.units) else -40
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))

@@ -37,6 +37,7 @@ from assistant.vocab import (
     COUNT_Q,
     DISTRIBUTIVE,
     EMPTY_KINDS,
+    FUND_COLUMN,
     FUND_TABLES,
     MONEY_ASKED,
     OTHER_MEASURES,
@@ -398,6 +399,21 @@ def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 
             if len(out) == k:
                 break
     return out
+
+
+def answer_source(d: Draft, doc: DocInfo) -> bool:
+    """"这两笔钱是什么资金来源": the fund columns that carry the rows already cited for this document (their parts,
+    not their totals), each with its amount."""
+    said = False
+    for r in [e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]:
+        funds = [(c, v) for c, v in r.values.items() if leaf(c) not in ("小计", "合计", "总计", *TOTAL_NAMES)
+                 and FUND_COLUMN.search(c) and not re.search(r"总计|合计", c) and (a := parse_amount(v)) is not None and a != 0]
+        if not funds or len(r.values) < 3:
+            continue
+        parts = "、".join(f"{'中的'.join(c.split('/'))}{v}{r.unit or ''}" for c, v in funds)
+        d.add(f"“{bare(r.label)}”的资金来源：{parts}{d.cite(r)}。")
+        said = True
+    return said
 
 
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -83,3 +83,18 @@ def test_a_project_row_under_its_units_heading_row_names_that_unit(water: Assist
     # then that unit's projects; the project is answered as the unit's
     a = answered(water, "广州水务局的广州市牛路水库建设工程安排了多少钱？")
     assert "广州市流溪河流域管理中心的“广州市牛路水库建设工程”" in a.answer and "13,200.00" in a.answer, a.answer
+
+
+def test_a_unit_named_with_a_table_is_that_units_block(bot: Assistant) -> None:
+    a = answered(bot, "深圳技师学院2026年基本支出中公务用车运行维护费是多少？")
+    # p128 基本支出总表, block 深圳技师学院: 公务用车运行维护费 79.40 (paid from 财政专户, so the 财政拨款 三公 table
+    # prints 0.00 for it); another unit's block is another body
+    assert "79.40" in a.answer and "深圳技师学院" in a.answer, a.answer
+    assert any(c.kind == "row" and c.page == 128 and c.table == "基本支出总表" for c in a.citations)
+
+
+def test_where_the_money_comes_from(bot: Assistant) -> None:
+    a = answered(bot, "深圳鹏城技师学院基本支出的因公出国（境）费用有多少？钱从哪来？")
+    # p118 基本支出总表, block 深圳鹏城技师学院: 因公出国（境）费用 总计 68.56, all of it 财政专户管理资金
+    assert "68.56" in a.answer, a.answer
+    assert "资金来源：财政专户管理资金68.56万元" in a.answer, a.answer
