@@ -402,7 +402,7 @@ def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 
 
 
 def answer_source(d: Draft, doc: DocInfo) -> bool:
-    """"这两笔钱是什么资金来源": the fund columns that carry the rows already cited for this document (their parts,
+    """"这些钱从哪里来": the fund columns that carry the rows already cited for this document (their parts,
     not their totals), each with its amount."""
     said = False
     for r in [e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]:
@@ -411,7 +411,7 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
         if not funds or len(r.values) < 3:
             continue
         parts = "、".join(f"{'中的'.join(c.split('/'))}{v}{r.unit or ''}" for c, v in funds)
-        d.add(f"“{bare(r.label)}”的资金来源：{parts}{d.cite(r)}。")
+        d.add(f"“{bare(r.label)}”的钱来自{parts}{d.cite(r)}。")
         said = True
     return said
 
@@ -456,7 +456,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]
-        # the ones the question names by their own words ("给A和B的补助经费各多少"): those only, each a figure of
+        # the ones the question names by their own words ("给A、B的补贴各是多少"): those only, each a figure of
         # the ask ("哪个多" compares them)
         named = [x for x in sibs if fours(bare(x.label).replace(part, "")) & fours(clean(q.text))]
         for s in named or sibs:

@@ -187,7 +187,7 @@ TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:做|干|开展|搞|推进)?
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
 # which body a question asks for ("由哪个单位…", "谁来…"): answered by a form's field naming a body ("X单位", "X部门")
 BODY_ASKED = re.compile(r"哪(?:一)?[个家](?:单位|部门|机构)?|什么(?:单位|部门|机构)|谁")
-# where an amount's money comes from ("什么资金来源", "财政出钱吗", "哪类资金"): the fund columns of its row
+# where an amount's money comes from ("资金来源是什么", "是财政出资吗"): the fund columns of its row
 SOURCE_ASKED = re.compile(r"资金来源|经费来源|来源(?:是|于|渠道)|什么(?:性质的?)?(?:资金|钱)|哪[类种块笔]?(?:资金|钱)|钱从哪|谁出(?:的)?钱|"
                           r"财政(?:出钱|出资|给钱|掏钱)|是(?:不是)?财政(?:资金|拨款)")
 # the columns that say where money comes from (the standard income sources of a budget table)

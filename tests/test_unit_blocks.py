@@ -97,4 +97,4 @@ def test_where_the_money_comes_from(bot: Assistant) -> None:
     a = answered(bot, "深圳鹏城技师学院基本支出的因公出国（境）费用有多少？钱从哪来？")
     # p118 基本支出总表, block 深圳鹏城技师学院: 因公出国（境）费用 总计 68.56, all of it 财政专户管理资金
     assert "68.56" in a.answer, a.answer
-    assert "资金来源：财政专户管理资金68.56万元" in a.answer, a.answer
+    assert "的钱来自财政专户管理资金68.56万元" in a.answer, a.answer
