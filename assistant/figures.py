@@ -456,7 +456,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]
-        # the ones the question names by their own words ("给A、B的补贴各是多少"): those only, each a figure of
+        # the ones the question names by their own words (A and B of "给A、B的钱各有几何"): those only, each a figure of
         # the ask ("哪个多" compares them)
         named = [x for x in sibs if fours(bare(x.label).replace(part, "")) & fours(clean(q.text))]
         for s in named or sibs:
