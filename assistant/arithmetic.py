@@ -185,7 +185,7 @@ _SHARE = re.compile(r"^(.+?)占了?(.+?)的?(?:比例|比重|百分比|百分之
 # part and whole of a ratio, in the ways people ask it: "X在Y中占多大比例", "Y里，X占几成", "X占Y的比例", "X占比"
 _RATIO = (
     re.compile(r"^(?P<part>.+?)(?:在|于)(?P<whole>.+?)(?:中|里|当中|之中)(?:所)?占"),
-    re.compile(r"^(?P<whole>.+(?<![当之]))(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,中里]+?)(?:大概|大约|约)?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
+    re.compile(r"^(?P<whole>.+(?<![当之]))(?:中|里|当中|之中)[，,]?(?:的)?(?P<part>[^，,中里]+?)(?:大概|大约|约)?所?(?:占比|占了?(?:多大|几成|多少|百分|的?比例|比重))"),
     _SHARE,
     re.compile(r"^(?P<part>.+?)的?(?:占比|所占比例|比重)"),
 )
@@ -366,6 +366,10 @@ def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole
     if found is None or not isinstance(found[0], RowEvidence):
         return None
     row = found[0]
+    if col_for(row, col) is None:
+        # the row found prints no such column (the 收入 table's row of a unit): the same row where the column is
+        row = next((r for r in cat.doc_rows(doc.doc_id) if bare(r.label) == bare(row.label) and col_for(r, col)
+                    and any(leaf(c) in TOTAL_NAMES for c in r.values)), row)
     part_col = col_for(row, col)
     total_col = next((c for c in row.values if leaf(c) in TOTAL_NAMES and c != part_col), None)
     if part_col is None or total_col is None:
@@ -428,7 +432,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None
-    across = _column_of_row(cat, doc, table, part_text, whole_text, units)
+    # (a unit named and no whole: "某中心的预算中，项目支出占比" is a share of the unit's own total)
+    across = _column_of_row(cat, doc, table, part_text, whole_text or (units[0] if units else ""), units)
     if across is not None:  # a column's share within one 科目 row: the row's own column over the row's total
         part, whole = across
     else:

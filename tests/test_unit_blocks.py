@@ -98,3 +98,10 @@ def test_where_the_money_comes_from(bot: Assistant) -> None:
     # p118 基本支出总表, block 深圳鹏城技师学院: 因公出国（境）费用 总计 68.56, all of it 财政专户管理资金
     assert "68.56" in a.answer, a.answer
     assert "的钱来自财政专户管理资金68.56万元" in a.answer, a.answer
+
+
+def test_a_columns_share_of_a_units_own_total(bot: Assistant) -> None:
+    a = answered(bot, "深圳市公共就业服务中心的预算中，项目支出所占比重是多少？")
+    # p75 支出总表, the unit's own row: 项目支出 11,407.24 of 支出总计 15,501.05 -> 73.59% (not the unit's total over
+    # the department's 571,347.93)
+    assert "11,407.24 ÷ 15,501.05 × 100% = 73.59%" in a.answer, a.answer
