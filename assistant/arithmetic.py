@@ -432,7 +432,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None
-    # (a unit named and no whole: "某中心的预算中，项目支出占比" is a share of the unit's own total)
+    # (a unit named and no whole: "某中心的预算里，X的比重" is a share of the unit's own total)
     across = _column_of_row(cat, doc, table, part_text, whole_text or (units[0] if units else ""), units)
     if across is not None:  # a column's share within one 科目 row: the row's own column over the row's total
         part, whole = across
