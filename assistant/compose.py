@@ -12,7 +12,7 @@ from assistant.catalog import Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import printed_in
 from assistant.retrieve import RRF_K, rrf
-from assistant.understand import COLUMN_INTENTS, Query, regions_of
+from assistant.understand import COLUMN_INTENTS, Query, aliases, regions_of
 from assistant.vocab import (
     ASKED_AS_WRITTEN,
     BODY_ASKED,
@@ -179,6 +179,14 @@ _SIDES = {"收入": "支出", "支出": "收入"}
 _BODY_FIELD = re.compile(r"(?:项目)?([\u4e00-\u9fa5]{2})(?:单位|部门)")
 
 
+_YEAR_RANGE = re.compile(r"(20\d\d)年?\s*[-—–~至]\s*(20\d\d)年")
+
+
+def _years_range(text: str) -> str:
+    """A span of years written one way ("2026年-2027年", "2026至2027年" -> "2026-2027年")."""
+    return _YEAR_RANGE.sub(r"\1-\2年", text)
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -195,6 +203,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                       or (r.kind in ("", "indicator") and len(bare(r.label)) >= 3 and bare(r.label) in subj
                           and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
     quoted = _quoted(q.text)
+    owners = {a for a in aliases(doc.department) if len(a) >= 3} if quoted else set()
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -267,8 +276,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * (len(name) - 2)
         elif len(name) >= 4 and name.endswith(("合计", "小计")) and name[:-2] in subj:
             score += 10 * (len(name) - 2) + 1  # "人员经费合计" answers "人员经费是多少"
-        elif quoted_in := [x for x in quoted if x in name]:
+        elif quoted_in := [x for x in quoted if _years_range(x) in _years_range(name)]:
             score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…二期”工程")
+            if any(_years_range(name).replace(_years_range(x), "") in owners for x in quoted_in):
+                score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):

@@ -37,3 +37,14 @@ def test_listed_after_the_department_and_compared(bot: Assistant) -> None:
     assert "491.25" in a.answer and "288.75" in a.answer, a.answer
     assert "491.25 − 288.75 = 202.50万元" in a.answer, a.answer
     assert "66,307.98" not in a.answer, a.answer  # the department's whole expenditure is no listed thing
+
+
+GZ_SW = CORPUS / "more" / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not GZ_SW.is_file(), reason=f"{GZ_SW} 不存在")
+def test_a_quoted_project_is_the_departments_own(tmp_path: Path) -> None:
+    """广州市商务局 2026 p29: its own "广州市商务局2025年-2026年信息化运维项目" (113.28 万元), printed with 年 twice, before a
+    unit's "广州商务会展促进服务中心2025-2026年信息化运维项目" (20.10) that holds the quoted words as written."""
+    a = answered(bm25_bot(tmp_path, GZ_SW), "广州市商务局的“2025-2026年信息化运维项目”安排了多少钱？")
+    assert "113.28" in a.answer and "20.10" not in a.answer, a.answer
