@@ -140,7 +140,11 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     if fund:
         # (a fund's whole asked with 总计: its 总计 row, with what was carried over, before this year's 合计)
         word = next((w for w in ("总计", "合计") if w in q.text), "")
-        kinds = ((FUND_TOTALS[fund[0]], tuple(sorted((*names, "合计", "总计"), key=lambda n: bool(word) and not n.endswith(word)))),)
+        labels = (*names, "合计", "总计")
+        if side == "收入" and not word:
+            # a fund's income, no 总计 said ("财政拨款收入有多少"): this year's, without what was carried over
+            labels = tuple(sorted(labels, key=lambda n: not n.startswith("本年")))
+        kinds = ((FUND_TOTALS[fund[0]], tuple(sorted(labels, key=lambda n: bool(word) and not n.endswith(word)))),)
     for kind, labels in kinds:
         for label in labels:
             for r in rows:

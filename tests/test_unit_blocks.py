@@ -105,3 +105,9 @@ def test_a_columns_share_of_a_units_own_total(bot: Assistant) -> None:
     # p75 支出总表, the unit's own row: 项目支出 11,407.24 of 支出总计 15,501.05 -> 73.59% (not the unit's total over
     # the department's 571,347.93)
     assert "11,407.24 ÷ 15,501.05 × 100% = 73.59%" in a.answer, a.answer
+
+
+def test_a_funds_income_is_this_years(bot: Assistant) -> None:
+    a = answered(bot, "深圳人社局2026年拿到的财政拨款收入有多少？")
+    # p163 财政拨款收支总表: 本年收入合计 533,162.27; 收入总计 535,744.34 adds 2,582.06 carried over from last year
+    assert "533,162.27" in a.answer and "535,744.34" not in a.answer, a.answer
