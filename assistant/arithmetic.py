@@ -116,6 +116,14 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
 
     first, second = figs[0], figs[1]
     hi, lo = (second, first) if low else (first, second)
+    if len(units := {f.unit for f in figs}) == 1 and units.isdisjoint({"元", "万元", "亿元", ""}):
+        unit = units.pop()  # counts ("共 20 个部门"): compared as counted
+        gap = hi.value - lo.value
+        d.computed.append(gap)
+        order = "，".join(f"{_name(f, figs)}{f.printed}{unit}{d.cite(f.evidence)}" for f in figs)
+        d.add(f"比较：{order}；{'最少' if low else '最多'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
+              f"{hi.printed} − {lo.printed} = {gap}{unit}。")
+        return
     if {f.unit for f in figs} == {"元"}:  # all in 元: the difference in 元 as well, exact to the fen
         gap = hi.value - lo.value
         d.computed.extend([gap, quantize2(gap / 10000)])

@@ -134,6 +134,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
 
 
+_COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # "相差几个", "差多少万元"
+
+
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
@@ -171,7 +174,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             continue
         compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or []))
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
-        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED, c) and compare_before or pair and asks
+        # ("A和B各自多少？相差几个": how far apart the things the ask before listed are)
+        listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
+        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED + _COUNTER, c) and (compare_before or listed_before) or pair and asks
                       or _names_both(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))

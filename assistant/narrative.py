@@ -96,7 +96,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     paragraph that names one of `within`, when given)."""
     terms = key_terms(q)
     subj = subject_text(q)
-    cands = passages(cat, q, doc, k=15)
+    # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)
+    cands = passages(cat, q, doc, k=40 if within else 15)
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
@@ -188,6 +189,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen = sorted(keep, key=lambda e: e.para_idx)
     if wants_amount and (amt := amount_in(best.text)) is not None:
         d.record(doc, *amt, best)
+    elif COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text):
+        # a count asked ("几个处室"): the number the sentence gives of it, for a comparison of counts
+        unit = COUNT_Q.search(q.text).group(1)
+        for e in keep:
+            if m := re.search(rf"(\d[\d,]*)\s*(?:余|多)?\s*[{SAME_COUNT.get(unit, unit)}]", e.text):
+                d.record(doc, m.group(1), unit, e)
+                break
     if all(d.cited(e) for e in chosen):  # an earlier ask already quoted these sentences
         d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
         return True

@@ -47,7 +47,8 @@ SUBJECTLESS = re.compile(
 # the asks are each answered ("X和Y各是多少")
 # a sum of the things listed ("A和B加起来是多少")
 SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
-DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为")
+DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为|"
+                          r"各自(?=[\u4e00-\u9fa5]{1,6}?(?:多少|几))")  # ("各自下设多少个")
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:多少|几|多大)"
 # a comparison between the figures the other asks give
@@ -108,7 +109,8 @@ def term_in(term: str, text: str) -> bool:
     """A term, or a short form the documents print for it, is in the text."""
     return term in text or any(s in text for s in SHORT_FORMS.get(term, ()))
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
-COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。]|$|呢|吗)")
+# (the noun may be followed by another name for it: "几个处室（部门）", "几个科室或部门")
+COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。（(]|$|呢|吗|或)")
 # "设备有几台": the counted noun written before the count
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fa5]{2})(?:一共|共|总共)?(?:有|是|为)?(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)(?=[？?，,。]|$|呢|吗)")
 
