@@ -142,7 +142,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
         word = next((w for w in ("总计", "合计") if w in q.text), "")
         labels = (*names, "合计", "总计")
         if side == "收入" and not word:
-            # a fund's income, no 总计 said ("财政拨款收入有多少"): this year's, without what was carried over
+            # a fund's income with no 总计 said (a fund word and 收入): this year's, without what was carried over
             labels = tuple(sorted(labels, key=lambda n: not n.startswith("本年")))
         kinds = ((FUND_TOTALS[fund[0]], tuple(sorted(labels, key=lambda n: bool(word) and not n.endswith(word)))),)
     for kind, labels in kinds:
