@@ -204,6 +204,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                           and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
     quoted = _quoted(q.text)
     owners = {a for a in aliases(doc.department) if len(a) >= 3} if quoted else set()
+    # rows printed for the department as a whole (no unit's block), by name and code
+    own_names = aliases(doc.department)  # (a block labelled with the department itself is the department's)
+    wide = {bare(r.label) for r in cat.doc_rows(doc.doc_id) if not r.unit_name and r.values} \
+        if not q.units and any(r.unit_name for r in cat.doc_rows(doc.doc_id)) else set()
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -315,6 +319,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.units and r.unit_name:
             # the unit asked about; another unit's block is about another body
             score += 8 if is_unit_row(r, q.units) else -40
+        elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names:
+            score -= 8  # the department asked as a whole: its own row of the same name, not one unit's block
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))

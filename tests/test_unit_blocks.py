@@ -111,3 +111,9 @@ def test_a_funds_income_is_this_years(bot: Assistant) -> None:
     a = answered(bot, "深圳人社局2026年拿到的财政拨款收入有多少？")
     # p163 财政拨款收支总表: 本年收入合计 533,162.27; 收入总计 535,744.34 adds 2,582.06 carried over from last year
     assert "533,162.27" in a.answer and "535,744.34" not in a.answer, a.answer
+
+
+def test_the_department_as_a_whole_is_not_its_own_bodys_block(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局今年住房公积金一共安排了多少？")
+    # p59 收支总表, the department as a whole: 住房公积金 8,745.85; the 本级 block of the 支出总表 prints 703.88
+    assert "8,745.85" in a.answer and "703.88" not in a.answer, a.answer
