@@ -319,7 +319,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.units and r.unit_name:
             # the unit asked about; another unit's block is about another body
             score += 8 if is_unit_row(r, q.units) else -40
-        elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names:
+        elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names \
+                and r.table_kind not in ("project_expense", "special_fund", "performance"):  # (a project is one unit's)
             score -= 8  # the department asked as a whole: its own row of the same name, not one unit's block
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
