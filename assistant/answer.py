@@ -100,6 +100,8 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not _answer_for_doc(cat, q, doc, d, prefix):
         return False
     wide = REGION_WIDE.findall(q.text)  # "全区…收入": the district's, which a department's own tables do not give
+    if re.match(r"国家|中央", doc.department):
+        wide = [w for w in wide if w != "全国"]  # a national department's "全国…" names its own work ("全国…系统")
     if not units and not wide:
         return True
     said = clean("".join(d.parts[mark[0]:]) + "".join(
