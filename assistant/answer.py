@@ -77,6 +77,7 @@ from assistant.vocab import (
     GOAL_ASKED,
     PART_TABLES,
     PERCENT_Q,
+    PRINTED_AS,
     RANKING_Q,
     REGION_WIDE,
     SOURCE_ASKED,
@@ -585,7 +586,8 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     a count, an amount, a share) is there, and a follow-up's own words ("完成预算的百分之多少") are spoken of."""
     text, flat = aq.text, clean(re.sub(r"《[^》]*》", "", said))  # a table's title says nothing of the answer
     own = _TAIL_NOISE.sub("", tail)
-    if len(own) >= 2 and overlap(own, flat) < 0.5:
+    printed = re.sub("|".join(PRINTED_AS), lambda m: PRINTED_AS[m.group(0)], own)
+    if len(own) >= 2 and max(overlap(own, flat), overlap(printed, flat)) < 0.5:
         return False
     if any(not found.search(flat) for found in _needs(text)):
         return False

@@ -411,10 +411,9 @@ def _named_row(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
     by_code = [r for c in q.codes for r in cat.by_code.get(c, []) if r.doc.doc_id == doc.doc_id]
     if by_code:
         return by_code[0]
-    top = match_rows(cat, q, doc)[:1]
-    if top and len(bare(top[0].label)) >= 4 and bare(top[0].label) in subject_text(q) and top[0].code:
-        return top[0]
-    return None
+    # (a coded row among the first few: a fund's row, or the same 科目 printed without its code, may come first)
+    subj = subject_text(q)
+    return next((r for r in match_rows(cat, q, doc)[:5] if r.code and len(bare(r.label)) >= 4 and bare(r.label) in subj), None)
 
 
 def _item_sentences(cat: Catalog, doc: DocInfo, label: str) -> list[list[TextEvidence]]:

@@ -101,6 +101,8 @@ MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
 UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
 # one thing asked in one word and printed in another: compared as the second
 SAME_WORDS = (("总额", "金额"),)
+# what a reader says for what a 决算 prints ("实际支出多少" is told as "支出决算为…"): a follow-up's words, as printed
+PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出"}
 # short forms the narratives print for a standard term ("涉及财拨资金997.4万元")
 SHORT_FORMS = {"财政拨款": ("财拨",), "一般公共预算": ("一般预算",), "政府性基金": ("基金预算",)}
 
@@ -195,7 +197,7 @@ SOURCE_ASKED = re.compile(r"资金来源|经费来源|来源(?:是|于|渠道)|�
 # the columns that say where money comes from (the standard income sources of a budget table)
 FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
-PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,16}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
+PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|包括哪[几些]?(?:块|类|部分|方面)|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
                        r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)")

@@ -1,0 +1,23 @@
+"""A 决算's item list ("26.…采供血机构（项）。年初预算 A 万元，支出决算 B 万元…主要原因是…"): a question naming the 科目
+with a fund ("一般公共预算财政拨款") is answered from the item, the fund's own total row notwithstanding, and a follow-up
+in a reader's words ("实际支出了多少") is what the item already told ("支出决算"), not another item's sentence.
+(西安市卫健委 2022 决算 p16; checked on the rendered page.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "xian-shi_weijianwei_2022_juesuan.pdf"
+pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
+
+
+def test_plan_and_final_of_a_named_item(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "西安卫健委2022年决算中，采供血机构的一般公共预算财政拨款年初预算是多少？实际支出了多少？")
+    assert "年初预算19779.08万元" in a.answer and "18,750.36" in a.answer, a.answer
+    assert "急救中心" not in a.answer, a.answer  # another item's sentence (应急救治机构) is no answer
+    assert any(c.kind == "text" and c.page == 16 for c in a.citations)
