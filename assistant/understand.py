@@ -167,7 +167,7 @@ def aliases(department: str) -> list[str]:
     if rest.startswith("人民政府") and len(rest) >= 8:  # "人民政府万里街道办事处": the street office itself
         rest = rest[4:]
         out.append(rest)
-    elif rest.startswith("国家") and len(rest) >= 5:  # "国家信访局": the national level, as a place is ("信访局")
+    elif rest.startswith("国家") and len(rest) >= 5:  # "国家X局": the national level, as a place is ("X局")
         out.extend(abbreviations(rest))
         out.append(re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest))
         rest = rest[2:]

@@ -101,7 +101,7 @@ MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
 UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
 # one thing asked in one word and printed in another: compared as the second
 SAME_WORDS = (("总额", "金额"),)
-# what a reader says for what a 决算 prints ("实际支出多少" is told as "支出决算为…"): a follow-up's words, as printed
+# what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
 PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出"}
 # short forms the narratives print for a standard term ("涉及财拨资金997.4万元")
 SHORT_FORMS = {"财政拨款": ("财拨",), "一般公共预算": ("一般预算",), "政府性基金": ("基金预算",)}
