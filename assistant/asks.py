@@ -134,7 +134,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
 
 
-_COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # "相差几个", "差多少万元"
+_COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # ("相差几个": a counter after the ask)
 
 
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,

@@ -286,7 +286,7 @@ def _units_mean(text: str) -> str:
     return "".join(noun for unit, noun in UNIT_MEANS.items() if re.search(rf"\d\s*{unit}", text))
 
 
-_DEFINING = (r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些]?(?:项|些|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|"
+_DEFINING = (r"(?:是|具体)?指(?:什么)?(?:支出|费用|钱)?$|(?:具体)?指哪[几些两二三四五六七八九十]?(?:项|些|类|方面)?|是什么意思|指什么|什么是|的含义|含义|定义|"
              r"是指|名词解释|包括哪些内容|包括哪些费用|(?:具体)?包括哪[几些]?(?:项|块|类|部分|方面)?|包括什么|反映(?:的?是)?(?:哪些|什么)?(?:支出|费用|内容|开支)?|"
              r"指的是|哪些钱|是什么|意思|包括|指")
 
@@ -298,6 +298,7 @@ def _term(text: str) -> str:
     term = re.sub(r"^.*(?:预算|决算|文件|公开|说明)(?:(?:里|中)(?:所?说|讲|提到|写)?|所?说|讲|提到)的?(?=[\u4e00-\u9fa5]{2})", "", term)
     term = re.sub(r"(?:都|具体|主要|一般|钱)+$", "", term)
     term = re.sub(r"^.*其中[，,：:]?(?=[\u4e00-\u9fa5]{2})", "", term)  # "X，其中Y指什么": Y
+    term = re.sub(r"^[^中里]{2,10}?(?:经费|支出|费用|资金|预算)(?:中|里面?|当中)的?(?=[\u4e00-\u9fa5]{3})", "", term)  # "X经费中的Y": Y
     term = re.sub(r"(?<=[）)])(?:下面?|里面?|中|之下)的?", "", term)  # "X（款）下的Y（项）": Y under X
     return re.sub(r"^(?:所?说|讲|提到|写)的?|^的", "", term)
 
@@ -307,7 +308,8 @@ def answer_use_clause(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     that lists several, "其中：…某费主要安排…"): that clause."""
     if not USE_Q.search(q.text):
         return False
-    term = _term(re.sub(r"(?:主要)?(?:用在|用于|花在|用到)(?:哪些|什么)?(?:方面|地方|上)?$", "", subject_text(q)))
+    term = _term(re.sub(r"(?:主要|一般|大多)?(?:用在|用于|花在|用到|安排在)(?:哪些|什么)?(?:方面|地方|事情?|工作)?上?$", "", subject_text(q)))
+    term = re.sub(r"^(?:部门|单位)(?=[\u4e00-\u9fa5]{4})", "", term)  # ("单位" + a term: the document's kind, then the term)
     if len(term) < 4:
         return False
     ev = _defining_clause(cat, doc, term, verbs="主要用于|用于|主要安排|主要包括")

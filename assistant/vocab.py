@@ -10,7 +10,7 @@ import re
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
-USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
+USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|安排在(?=哪些(?:事|方面|地方|工作))|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # what the money will do, asked by the work ("准备买什么", "开展哪些工作")
 USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
@@ -198,7 +198,7 @@ SOURCE_ASKED = re.compile(r"资金来源|经费来源|来源(?:是|于|渠道)|�
 FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
-DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些]|包括哪些|包括什么|包括哪[几些]?(?:块|类|部分|方面)|含义|意思|哪些钱|是指|定义")
+DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些]?(?:块|类|部分|方面)|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
                        r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)")
 NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|单位)?级别|(?:加挂|挂).{0,6}牌子|合署办公|隶属(?:于)?(?:哪|什么)|是(?:个)?什么(?:样的)?(?:单位|机构)")  # a unit's nature: the opening of its duties, or the 单位性质 column
@@ -240,7 +240,7 @@ def asked_kinds(text: str) -> set[str]:
         found.add("change")
     if found & {"why", "use", "goal"}:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition
-    if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些]", text):
+    if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些两二三四五六七八九十]", text):
         found.add("list")
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
         found.add("sanggong")

@@ -45,3 +45,17 @@ def test_what_a_sanggong_part_is_for_is_its_glossary_clause(tmp_path: Path) -> N
     a = answered(bot, "普陀区万里街道2024年预算里，公务用车购置及运行费主要用于哪些方面？")
     assert "报废更新" in a.answer and "燃料费" in a.answer, a.answer
     assert any(c.kind == "text" and c.page == 5 for c in a.citations)
+
+
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+
+
+def test_what_a_sanggong_part_is_spent_on_and_what_sanggong_means(tmp_path: Path) -> None:
+    """普陀区司法局 2026 p7 and 上海市财政局 2025 单位 p5, 名词解释（七）: a part asked inside its whole ("三公经费里面的
+    公务接待费…安排在哪些事情上") is its clause of the entry; "具体指哪三类" asks the entry itself."""
+    b = bm25_bot(tmp_path, REAL / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf",
+                 REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf")
+    a = answered(b, "普陀区司法局2026年预算里，三公经费里面的公务接待费一般安排在哪些事情上？")
+    assert "公务接待费主要安排全国性专业会议" in a.answer, a.answer
+    a = answered(b, "上海市财政局2025年单位预算里说的“三公”经费具体指哪三类？")
+    assert "因公出国（境）费、公务用车购置及运行费、公务接待费" in a.answer, a.answer
