@@ -582,6 +582,10 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
         col = col_for(row, it)
         if col:
             return col, row.values[col]
+    # a whole printed at the top level ("总计") before a fund group's own ("财政拨款/合计")
+    top = [c for c, v in row.values.items() if "/" not in c and parse_amount(v) is not None and leaf(c).endswith(("合计", "总计"))]
+    if top:
+        return top[0], row.values[top[0]]
     for pref in ("合计", "总计", "预算数", "本年预算", "金额", "决算数", "小计"):
         # "支出总计" is a total too; a top-level column before a group's ("2026年政府采购项目/小计")
         hits = [c for c, v in row.values.items() if parse_amount(v) is not None

@@ -1,0 +1,23 @@
+"""A row of the 项目支出及其他支出 table asked whole ("…总共多少") is its 总计, all funds (广州市卫健委 2026 p44: 广州市第一人民
+医院 总计 280,430.46 万元, of which 财政拨款合计 12,545.02), and a part named by a group's total is named with its group
+("财政拨款合计", not "合计"). Figures checked on the rendered page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
+
+
+def test_a_units_project_row_whole(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委预算里，广州市第一人民医院的项目支出及其他支出总共多少？")
+    assert "280,430.46" in a.answer and "12,545.02" not in a.answer.split("[1]")[0], a.answer
+    a = answered(bot, "广州卫健委预算中广州市第一人民医院的机构运行辅助经费是多少？")
+    # p45: 总计 41,800.00, 财政拨款合计 0.00 (all 其他资金)
+    assert "41,800.00" in a.answer and "其中财政拨款合计0.00万元" in a.answer, a.answer
