@@ -21,3 +21,11 @@ def test_a_units_project_row_whole(tmp_path: Path) -> None:
     a = answered(bot, "广州卫健委预算中广州市第一人民医院的机构运行辅助经费是多少？")
     # p45: 总计 41,800.00, 财政拨款合计 0.00 (all 其他资金)
     assert "41,800.00" in a.answer and "其中财政拨款合计0.00万元" in a.answer, a.answer
+
+
+def test_a_column_of_a_units_own_row(tmp_path: Path) -> None:
+    """p26 部门预算基本支出预算表, 广州市胸科医院's own row: 其他资金 22,917.66 (a column of the unit's row, asked of
+    what lies within the unit)."""
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委预算里广州市胸科医院基本支出中，其他资金有多少？")
+    assert "22,917.66" in a.answer and "未填列" not in a.answer, a.answer
