@@ -297,7 +297,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 + max(len(c) for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
-        # (or a column of the unit's own row the question names: "X医院…里，其他资金有多少")
+        # (or a column of the unit's own row the question names: a fund column asked within the unit)
         if q.units and not r.unit_name and is_unit_row(r, q.units) and r.table_kind != "performance" \
                 and (not within or named_cols):
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)

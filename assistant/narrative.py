@@ -524,6 +524,9 @@ _FIRST_ITEM = re.compile(r"[：:]\s*(?:1[、.．]|[（(]一[）)])(?!\d)")
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _DUTY_NOISE = re.compile(r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|[在的有管]")
+# the same, keeping the topics' own words whole ("国有资产", "管理"): for several topics named at once
+_TOPIC_NOISE = re.compile(r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|"
+                          r"[（(][^）)]*[）)]|有关|相关|^在|的|管(?=什么|哪些|啥|不管)|(?<=[和与跟])有|有(?=[和与跟])")
 
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -542,6 +545,31 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         return True
     # "X属于哪项职责" / "在X方面负责什么": the duty that names X, not the whole list
     subj = _DUTY_NOISE.sub("", DUTY_WHICH.sub("", subject_text(q)))
+    # (the topics as written, "X、Y": the subject has lost its commas)
+    whole = re.sub(r"^[和与跟]|[和与跟]?[上是有]*$", "", _TOPIC_NOISE.sub("", DUTY_WHICH.sub("", clean(re.sub(
+        r"[？?。！!]|(?:是|有)?(?:哪些|什么|啥)$", "", q.subject_full or "")))))
+    topics = [t for t in re.split(r"[和与及、，,]", whole.split("，")[-1] if "，" in whole else whole)
+              if len(t) >= 2 and t not in ("职责", "职能")]
+    if len(topics) >= 2 and (secs or intro is not None) and not UNITS_ASKED.search(q.text):
+        # several topics ("在X和Y上…", "和X、Y有关的"): for each, the duty sentence that names it
+        said: list[tuple[str, TextEvidence]] = []
+        for t in topics:
+            hit: tuple[float, TextEvidence] | None = None
+            for p in cat.paragraphs.get(doc.doc_id, []):
+                if not re.search(r"职责|职能", p.section):
+                    continue
+                for sent in split_sentences(p.text):
+                    # (the topic itself, else most of its words: a topic "AB管理" in a duty "AB类控购管理")
+                    fit = 1.0 if t in clean(sent) else overlap(t, clean(sent)) if len(t) >= 4 else 0.0
+                    if fit >= 0.7 and (hit is None or fit > hit[0]):
+                        hit = (fit, TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox,
+                                                 para_idx=p.para_idx * 1000 + 999))
+            if hit is not None and all(hit[1].text != e.text for _, e in said):
+                said.append((t, hit[1]))
+        if len(said) == len(topics):  # (each topic its own duty; else the question is read as a whole below)
+            body = "；".join(f"与“{t}”有关的：“{e.text.rstrip('。；')}”{d.cite(e)}" for t, e in said)
+            d.add(f"{describe(doc)}的职责中，{body}。")
+            return True
     if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3) and not UNITS_ASKED.search(q.text):
         best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):

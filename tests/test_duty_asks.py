@@ -64,3 +64,14 @@ def test_besides_one_duty_which_other(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, SHENZHEN)
     a = answered(bot, "深圳市政府办公厅除了处理文件，还负责统筹哪些改革？")
     assert "行政审批制度改革" in a.answer and "文电处理" not in a.answer, a.answer
+
+
+def test_duties_on_two_topics_each_quoted(tmp_path: Path) -> None:
+    """普陀区财政局 2025 主要职责: "在X和Y方面负责什么" — the duty that names each topic ("（五）…国有资产管理…" and
+    "负责公务车辆控购管理"), not the whole list."""
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在")
+    a = answered(bm25_bot(tmp_path, pdf), "普陀区财政局在国有资产和公务车管理方面负责什么？")
+    assert "国有资产管理规章制度" in a.answer and "负责公务车辆控购管理" in a.answer, a.answer
+    assert "贯彻执行国家和本市有关财政工作" not in a.answer, a.answer
