@@ -114,6 +114,9 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return False
 
 
+_EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure ("两年分别多少")
+
+
 def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
     """A listed thing that names another document's department, not this one's."""
     def names(x: DocInfo) -> bool:
@@ -247,8 +250,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
         leads: list[str] = []  # each group's subject, for a later ask that measures it
         held: list[str] = []  # the unit an ask before named: it holds for a later ask that names no body
         for g, group in enumerate(groups):
-            if compound and scopes[group[0].text] and doc not in scopes[group[0].text]:
-                continue  # the group names another document
+            within = [x for a in group if a is group[0] or _EACH_YEAR.search(a.text) for x in scopes[a.text]] if compound else []
+            if compound and within and doc not in within:
+                continue  # the group names another document (its follow-ups may name more: "两年分别多少")
             # the group's lead ask first (the question itself when it asks one thing)
             d.ask = 100 * g
             d.what = group[0].names[0] if group[0].names else ""

@@ -1,0 +1,22 @@
+"""One department in two years, both releases loaded: "2025年X比2023年高还是低？两年分别是多少？" gives each year's row from
+its own release and the difference (万里街道 2023 p15 城乡社区支出 121,319,878 元; 2025 154,369,326 元; checked on the
+rendered pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+Y2023 = REAL / "shanghai-putuo_wanlijiedao_2023_bumen-yusuan.pdf"
+Y2025 = REAL / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not (Y2023.is_file() and Y2025.is_file()), reason=f"{REAL} 不存在（../shared 语料目录缺失）")
+
+
+def test_each_years_figure_and_the_difference(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, Y2023, Y2025), "万里街道2025年城乡社区支出比2023年高还是低？两年分别是多少？")
+    assert "121,319,878" in a.answer and "154,369,326" in a.answer, a.answer
+    assert "154,369,326 − 121,319,878 = 33,049,448元" in a.answer, a.answer
