@@ -114,7 +114,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return False
 
 
-_EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure ("两年分别多少")
+_EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure (both years, each)
 
 
 def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:

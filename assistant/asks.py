@@ -172,7 +172,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             last = asks[-1]  # "请算出百分比" belongs to the ask before
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
-        # ("2025年比2023年多还是少": two years' figures, compared, when both years are named)
+        # (year A against year B, "more or less": two years' figures, compared, when both years are named)
         compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or [])) \
             or bool(re.search(r"(?:多|高|大)还是(?:少|低|小)", c) and len(set(re.findall(r"20\d\d", question))) >= 2)
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
