@@ -252,7 +252,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         for g, group in enumerate(groups):
             within = [x for a in group if a is group[0] or _EACH_YEAR.search(a.text) for x in scopes[a.text]] if compound else []
             if compound and within and doc not in within:
-                continue  # the group names another document (its follow-ups may name more: "两年分别多少")
+                continue  # the group names another document (a follow-up asking each year may name more)
             # the group's lead ask first (the question itself when it asks one thing)
             d.ask = 100 * g
             d.what = group[0].names[0] if group[0].names else ""

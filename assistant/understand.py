@@ -429,7 +429,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
         if cmp and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
-        # "…两年分别多少" / "各是多少": each year's own figure, from each year's document when both are loaded
+        # each of two years asked ("两个年度各…"): each year's own figure, from each year's document when both are loaded
         both = [int(y) for y in (cmp.groups() if cmp else ())]
         if both and re.search(r"两年|分别|各(?:是|为|自|有)?多少|各是", text) and all(any(d.year == y for d in pool) for y in both):
             years = both
