@@ -645,10 +645,23 @@ def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     """A plan asked about a topic: the item of the work-task section that names the topic, by its heading
     ("（三）抓某项工作") or its opening sentence ("扎实开展某项工作。"), quoted whole."""
     subj = clean(_TASK_NOISE.sub("", TASK_ASKED.sub("", subject_text(q))))
-    if len(subj) < 2 or not TASK_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
+    if not TASK_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
         return False
-    best: tuple[float, list[TextEvidence]] | None = None
     paras = cat.paragraphs.get(doc.doc_id, [])
+    if len(re.sub(r"要|抓|[前头]?[一二两三四五六七八九十\d]+[项条个]", "", subj)) < 2:
+        # no topic ("重点要做哪些工作"): the items of the work-task section, each by its heading
+        heads: dict[str, TextEvidence] = {}
+        for p in paras:
+            path = p.section.split(" > ")
+            at = next((i for i, h in enumerate(path) if TASK_HEADINGS.search(h)), None)
+            if at is not None and at + 1 < len(path):
+                heads.setdefault(path[at + 1], p)
+        if len(heads) < 2:
+            return False
+        items = "；".join(f"{_bare_heading(h).rstrip('。')}{d.cite(p)}" for h, p in heads.items())
+        d.add(f"{prefix}{describe(doc)}的主要工作任务：{items}。")
+        return True
+    best: tuple[float, list[TextEvidence]] | None = None
     for p in paras:
         path = p.section.split(" > ")
         at = next((i for i, h in enumerate(path) if TASK_HEADINGS.search(h)), None)

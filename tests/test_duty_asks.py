@@ -75,3 +75,12 @@ def test_duties_on_two_topics_each_quoted(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, pdf), "普陀区财政局在国有资产和公务车管理方面负责什么？")
     assert "国有资产管理规章制度" in a.answer and "负责公务车辆控购管理" in a.answer, a.answer
     assert "贯彻执行国家和本市有关财政工作" not in a.answer, a.answer
+
+
+def test_the_work_plan_asked_with_no_topic_lists_its_items(tmp_path: Path) -> None:
+    """泉州市政府办公室 2026 p8, 三、部门主要工作任务: "重点要做哪些工作" names no topic; the answer is the section's items."""
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在")
+    a = answered(bm25_bot(tmp_path, pdf), "泉州市政府办2026年重点要做哪些工作？")
+    assert "抓重大活动" in a.answer and "抓以文辅政" in a.answer and "抓课题研究" in a.answer, a.answer
