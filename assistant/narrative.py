@@ -649,7 +649,7 @@ def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         return False
     paras = cat.paragraphs.get(doc.doc_id, [])
     if len(re.sub(r"要|抓|[前头]?[一二两三四五六七八九十\d]+[项条个]", "", subj)) < 2:
-        # no topic ("重点要做哪些工作"): the items of the work-task section, each by its heading
+        # no topic named (the plan as a whole): the items of the work-task section, each by its heading
         heads: dict[str, TextEvidence] = {}
         for p in paras:
             path = p.section.split(" > ")
@@ -659,7 +659,7 @@ def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         if len(heads) < 2:
             return False
         items = "；".join(f"{_bare_heading(h).rstrip('。')}{d.cite(p)}" for h, p in heads.items())
-        d.add(f"{prefix}{describe(doc)}的主要工作任务：{items}。")
+        d.add(f"{prefix}{describe(doc)}列出的工作任务有：{items}。")
         return True
     best: tuple[float, list[TextEvidence]] | None = None
     for p in paras:
