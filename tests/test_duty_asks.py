@@ -84,3 +84,13 @@ def test_the_work_plan_asked_with_no_topic_lists_its_items(tmp_path: Path) -> No
         pytest.skip(f"{pdf} 不存在")
     a = answered(bm25_bot(tmp_path, pdf), "泉州市政府办2026年重点要做哪些工作？")
     assert "抓重大活动" in a.answer and "抓以文辅政" in a.answer and "抓课题研究" in a.answer, a.answer
+
+
+def test_the_units_a_budget_holds_with_the_list_that_follows(tmp_path: Path) -> None:
+    """普陀区商务委 2025 部门预算 p5: "…包括商务委本部以及下属1家预算单位…" is followed by "具体包括：" and the numbered
+    units; the answer quotes the list ("2. 上海市普陀区中小企业服务中心，不单列预算")."""
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在")
+    a = answered(bm25_bot(tmp_path, pdf), "普陀区商务委2025年的部门预算包括哪些预算单位？")
+    assert "上海市普陀区中小企业服务中心，不单列预算" in a.answer, a.answer
