@@ -626,7 +626,7 @@ def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> N
     """A paragraph quoted whole, with the numbered items after it when it opens a list ("设N个…，包括：")."""
     said = f"“{p.text.rstrip('。：:')}”{d.cite(p)}"
     if not (_LIST_OPENS.search(p.text.strip()) or re.search(r"[：:]\s*1[.、．]", p.text)):
-        # the list opened by the paragraph right after, in the same section ("…下属1家预算单位。" / "具体包括：")
+        # the list opened by the paragraph right after, in the same section (a count, then "具体包括：")
         nxt = next((x for x in cat.paragraphs.get(doc.doc_id, []) if x.para_idx == p.para_idx + 1), None)
         if nxt is not None and nxt.section == p.section and _LIST_OPENS.search(nxt.text.strip()):
             said += f"。“{nxt.text.rstrip('。：:')}”{d.cite(nxt)}"
