@@ -236,6 +236,11 @@ def compose(cat: Catalog, q: Query) -> Draft:
         else:
             groups[-1].append(ask)
     compound = len(values) > 1 or any(a.items for a in values)
+    # one ask and a comparison in a clause of its own ("…各是多少？相差多少"): the ask is read without it
+    # (one department's releases of two years: the ask of each year, then how far apart)
+    trailing = not compound and len(asks) > len(values) and len(values) == 1 and q.text.startswith(values[0].text) \
+        and len(values[0].text) < len(q.text.rstrip("？?。")) - 2 and len(q.docs) > 1 \
+        and len({x.department for x in q.docs}) == 1
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
 
@@ -260,7 +265,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             text = group[0].text
             if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
-            gq = understand(text, [doc]) if compound else q
+            gq = understand(text, [doc]) if compound or trailing else q
             if compound and held and not gq.units and not any(a in group[0].text for a in aliases(doc.department)):
                 gq = replace(gq, units=held)
             held = gq.units or held

@@ -178,7 +178,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
         # ("A和B各自多少？相差几个": how far apart the things the ask before listed are)
         listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
-        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?" + DIFF_ASKED + _COUNTER, c) and (compare_before or listed_before) or pair and asks
+        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c)
+                      and (compare_before or listed_before) or pair and asks
                       or _names_both(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))

@@ -20,3 +20,10 @@ def test_each_years_figure_and_the_difference(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, Y2023, Y2025), "万里街道2025年城乡社区支出比2023年高还是低？两年分别是多少？")
     assert "121,319,878" in a.answer and "154,369,326" in a.answer, a.answer
     assert "154,369,326 − 121,319,878 = 33,049,448元" in a.answer, a.answer
+
+
+def test_each_years_figure_then_how_much_more(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, Y2023, Y2025), "万里街道城乡社区支出2023年和2025年预算各是多少？2025年多了多少元？")
+    # the 类 row of each year's 支出预算总表, not a narrative item (其他城乡社区支出), and their difference
+    assert "121,319,878" in a.answer and "154,369,326" in a.answer, a.answer
+    assert "154,369,326 − 121,319,878 = 33,049,448元" in a.answer, a.answer
