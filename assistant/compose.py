@@ -187,6 +187,17 @@ def _years_range(text: str) -> str:
     return _YEAR_RANGE.sub(r"\1-\2年", text)
 
 
+def _department_wide(cat: Catalog, doc: DocInfo) -> frozenset[str]:
+    """The names of the rows printed for the department as a whole, in a document whose tables also print unit blocks
+    (none otherwise); read once per document."""
+    key = ("wide", doc.doc_id)
+    if key not in cat.memo:
+        rows = cat.doc_rows(doc.doc_id)
+        cat.memo[key] = frozenset(bare(r.label) for r in rows if not r.unit_name and r.values) \
+            if any(r.unit_name for r in rows) else frozenset()
+    return cat.memo[key]  # type: ignore[return-value]
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -204,10 +215,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                           and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
     quoted = _quoted(q.text)
     owners = {a for a in aliases(doc.department) if len(a) >= 3} if quoted else set()
-    # rows printed for the department as a whole (no unit's block), by name and code
     own_names = aliases(doc.department)  # (a block labelled with the department itself is the department's)
-    wide = {bare(r.label) for r in cat.doc_rows(doc.doc_id) if not r.unit_name and r.values} \
-        if not q.units and any(r.unit_name for r in cat.doc_rows(doc.doc_id)) else set()
+    wide = _department_wide(cat, doc) if not q.units else frozenset()
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
