@@ -31,7 +31,7 @@ _DASHES = re.compile(r"[-－—_]")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
-_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
+_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度|实施期|中期)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
 _FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")

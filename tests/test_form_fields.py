@@ -33,3 +33,13 @@ def test_the_supervising_body_is_read_the_same_way(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, FUZHOU)
     a = answered(bot, "福州市商务局物业费项目的主管部门是哪个？")
     assert "“主管部门”为福州市商务局" in a.answer, a.answer
+
+
+def test_a_forms_amount_over_its_implementation_period(tmp_path: Path) -> None:
+    """西安市信访局 2026 p41, 部门专项业务经费绩效目标表：信访业务: "实施期资金总额 27.00" is the form's amount, not the
+    function subject of the same name (2014004 信访业务, 8,936,120.00 元)."""
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在")
+    a = answered(bm25_bot(tmp_path, pdf), "西安市信访局“信访业务”这个专项，绩效目标表里安排了多少钱？")
+    assert "27.00" in a.answer and "8,936,120.00" not in a.answer, a.answer
