@@ -240,7 +240,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                       and re.search(r"指标|目标|满意度|率", subj)
                       and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
-            if _FORM_AMOUNT.fullmatch(r.label) \
+            # (a total over the implementation period, "实施期资金总额", when the form is what is asked: the budget
+            # tables print the year's amount, to the yuan)
+            if _FORM_AMOUNT.fullmatch(r.label) and (not re.match(r"实施期|中期", r.label) or re.search(r"绩效|目标表|实施期", q.text)) \
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)):
