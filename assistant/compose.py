@@ -64,6 +64,15 @@ def leaf(col: str) -> str:
     return col.split("/")[-1]
 
 
+def group_total(col: str, table: str = "") -> str:
+    """A column as a reader names it: its last level, with its group when that level is only a total
+    ("财政拨款/合计" -> "财政拨款合计"), unless the table is about that group already."""
+    parts = col.split("/")
+    if len(parts) > 1 and parts[-1] in ("小计", "合计", "总计") and parts[-2] not in table:
+        return parts[-2] + parts[-1]
+    return parts[-1]
+
+
 def fmt_unit(unit: str | None) -> str:
     return unit or ""
 
@@ -685,8 +694,8 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     side = f"{r.side}侧" if r.side in ("收入", "支出") and r.side not in name else ""
     col_leaf = re.sub(r"[（(](?:单位[:：])?万?元[）)]|^其中[:：]", "", leaf(col))  # "预算数（单位：万元）": the unit is said after
     col_txt = "" if col_leaf in ("合计", "预算数", "金额", "总计", "本年预算", "决算数") or col_leaf == name else col_leaf
-    if col_leaf in ("小计", "合计") and "/" in col and col.split("/")[-2] not in r.table:
-        col_txt = col.split("/")[-2] + col_leaf  # "基本支出/小计", "财政拨款/合计": which group's subtotal
+    if col_leaf in ("小计", "合计") and group_total(col, r.table) != col_leaf:
+        col_txt = group_total(col, r.table)  # "基本支出/小计", "财政拨款/合计": which group's subtotal
     year = re.match(r"(20\d\d)年", col)
     if year and r.doc.year and int(year.group(1)) != r.doc.year and year.group(0) not in col_txt:
         col_txt = f"{year.group(0)}{col_txt or leaf(col)}"  # another year's column says which year

@@ -14,6 +14,7 @@ from assistant.compose import (
     clean,
     describe,
     fours,
+    group_total,
     is_unit_row,
     key_terms,
     leaf,
@@ -420,12 +421,6 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
     return said
 
 
-def _part_name(col: str) -> str:
-    """A column as a part is named: its last level, with its group when that level is only a total ("财政拨款合计")."""
-    parts = col.split("/")
-    return "".join(parts[-2:]) if len(parts) > 1 and parts[-1] in ("合计", "小计", "总计") else parts[-1]
-
-
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
     if found is None and (side := _total_side(q, _total_fund(q))) and (e := _total_sentence(cat, doc, side)) is not None:
@@ -462,7 +457,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
-            d.add("，其中" + "、".join(f"{name_value(re.sub(r'^其中[:：]?', '', _part_name(c)), v)}{unit}" for c, v in others))
+            d.add("，其中" + "、".join(f"{name_value(re.sub(r'^其中[:：]?', '', group_total(c, r.table)), v)}{unit}" for c, v in others))
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]
