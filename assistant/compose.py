@@ -542,15 +542,6 @@ def _bigrams(t: str) -> frozenset[str]:
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指"}
 
 
-def _overlap(a: str, b: str) -> float:
-    """Share of a's CJK bigrams found in b."""
-    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", a)
-    grams = {cjk[i : i + 2] for i in range(len(cjk) - 1)}
-    if not grams:
-        return 0.0
-    return sum(1 for g in grams if g in b) / len(grams)
-
-
 def col_for(row: RowEvidence, intent: str) -> str | None:
     names = COLUMN_INTENTS.get(intent, (intent,))
     for col in row.values:
