@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.vocab import (
     ANAPHOR,
     ASK_TAIL,
+    CHANGE_Q,
     COMPARE_Q,
     DIFF_ASKED,
     DISTRIBUTIVE,
@@ -36,6 +37,7 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
+_SHARE_OF = re.compile(r"(?:在|于)[^，,？?]{1,14}?(?:中|里|当中|之中)占")  # "在全部收入中占多少": a denominator
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
 
@@ -59,7 +61,7 @@ def _subject_phrase(clause: str) -> str:
 def _own_subject(clause: str) -> bool:
     """Whether a later clause names a subject of its own (a leading 其中 aside)."""
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
-    if FOLLOW_UP.match(rest) or ANAPHOR.match(rest):
+    if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
@@ -206,7 +208,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = _DONE_VERB.sub("", context) + "里" + tail
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
-        context = _QUESTION_END.sub("", c)
+        if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):
+            # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),
+            # a part into what it is used for ("其中X占多少，用来做什么")
+            context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)

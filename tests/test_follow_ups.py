@@ -1,0 +1,33 @@
+"""A follow-up continues the question's subject: after "占X的比重" (X a denominator) a "为什么…" still asks
+about the subject, while a change ("比上年少了多少") continues into its reason and "其中Y" into Y's use.
+(无锡市交通运输局本级 2026 单位预算; figures checked on the rendered pages.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.asks import split_asks
+from assistant.service import Assistant
+from tests.conftest import answered, bm25_bot
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+WUXI = CORPUS / "more" / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf"
+
+
+def test_a_share_leaves_the_subject_for_the_next_follow_up() -> None:
+    asks = split_asks("某局的事业收入是多少？占收入总计的比重多大？为什么比上年减少？")
+    assert len(asks) == 3 and "收入总计" not in asks[2].text and asks[2].text.startswith("某局的事业收入")
+    asks = split_asks("某局的事业收入是多少？比上年少了多少？主要原因是什么？")
+    assert "比上年少了" in asks[2].text  # the reason of the change just asked
+    asks = split_asks("某局的培训项目一共多少？其中师资费占多少，用来做什么？")
+    assert "师资费" in asks[-1].text  # the part just named
+
+
+@pytest.mark.skipif(not WUXI.is_file(), reason=f"{WUXI} 不存在（../shared 语料目录缺失）")
+def test_the_reason_is_the_subjects_not_the_denominators(tmp_path: Path) -> None:
+    bot: Assistant = bm25_bot(tmp_path, WUXI)
+    a = answered(bot, "无锡市交通运输局本级的其他收入预算多少？在全部收入中占多大比重？比上年为什么减少了？")
+    # 说明 (9): 其他收入 611,843.2 万元 … 减少 8.22%。主要原因是轨道交通成本规制补助区级代付资金、上级转移支付资金减少
+    assert "611,843.2" in a.answer and "区级代付" in a.answer, a.answer
