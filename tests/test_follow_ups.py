@@ -1,6 +1,6 @@
 """A follow-up continues the question's subject: after "占X的比重" (X a denominator) a "为什么…" still asks
 about the subject, while a change ("比上年少了多少") continues into its reason and "其中Y" into Y's use.
-(无锡市交通运输局本级 2026 单位预算; figures checked on the rendered pages.)"""
+(无锡市交通运输局本级 2026 单位预算, 苏州市交通运输局 2026 部门预算; figures checked on the rendered pages.)"""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ from tests.conftest import answered, bm25_bot
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WUXI = CORPUS / "more" / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf"
+SUZHOU = CORPUS / "more" / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
+real = pytest.mark.skipif(not (WUXI.is_file() and SUZHOU.is_file()), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bm25_bot(tmp_path_factory.mktemp("follow-ups"), WUXI, SUZHOU)
 
 
 def test_a_share_leaves_the_subject_for_the_next_follow_up() -> None:
@@ -25,9 +32,16 @@ def test_a_share_leaves_the_subject_for_the_next_follow_up() -> None:
     assert "师资费" in asks[-1].text  # the part just named
 
 
-@pytest.mark.skipif(not WUXI.is_file(), reason=f"{WUXI} 不存在（../shared 语料目录缺失）")
-def test_the_reason_is_the_subjects_not_the_denominators(tmp_path: Path) -> None:
-    bot: Assistant = bm25_bot(tmp_path, WUXI)
+@real
+def test_the_reason_is_the_subjects_not_the_denominators(bot: Assistant) -> None:
     a = answered(bot, "无锡市交通运输局本级的其他收入预算多少？在全部收入中占多大比重？比上年为什么减少了？")
     # 说明 (9): 其他收入 611,843.2 万元 … 减少 8.22%。主要原因是轨道交通成本规制补助区级代付资金、上级转移支付资金减少
     assert "611,843.2" in a.answer and "区级代付" in a.answer, a.answer
+
+
+@real
+def test_a_change_already_quoted_is_not_looked_for_again(bot: Assistant) -> None:
+    a = answered(bot, "苏州市交通运输局今年的一般公共预算拨款收入有多少？比去年少了多少？为什么？")
+    # 说明 (1): 一般公共预算拨款收入 242,360.1 万元，与上年相比减少 1,429.62 万元…。主要原因是项目收入预算较上年减少
+    assert "1,429.62" in a.answer and "项目收入预算较上年减少" in a.answer, a.answer
+    assert "公务用车" not in a.answer, a.answer  # another item's change and reason answer nothing here
