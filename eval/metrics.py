@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 _PUNCT = re.compile(r"[\s\u3000，。、；：:;,.（）()“”\"'《》<>【】\[\]\-—_/·]")
-_NUM = re.compile(r"(?<![\d.])(-?\d[\d,]*(?:\.\d+)?)(\s*%|\s*万元|\s*元|\s*亿元)?")
+_NUM = re.compile(r"(?<![\d.])(-?\d[\d,]*(?:\.\d+)?)(\s*[%％]|\s*万元|\s*元|\s*亿元)?")
 _MARK = re.compile(r"\[\d+\]")
 
 
@@ -33,7 +33,7 @@ def answer_numbers(answer: str) -> list[tuple[Decimal, str]]:
     for m in _NUM.finditer(_MARK.sub(" ", answer)):
         d = _dec(m.group(1))
         if d is not None:
-            out.append((d, (m.group(2) or "").strip()))
+            out.append((d, (m.group(2) or "").strip().replace("％", "%")))  # (a quote keeps the full-width sign)
     return out
 
 

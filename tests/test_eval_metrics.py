@@ -20,6 +20,7 @@ def test_percent_within_a_tenth_of_a_point() -> None:
     assert found("36.48%", "占比36.5%")
     assert not found("36.48%", "占比36.7%")
     assert not found("36.48%", "36.48万元")
+    assert found("98%", "及时率达到 98％以上")  # a quoted page's full-width sign is a percent sign
 
 
 def test_other_unit_only_when_said() -> None:
