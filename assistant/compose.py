@@ -155,6 +155,8 @@ def _kind_order(q: Query) -> list[str]:
     if "三公" in q.text:
         front += ["sanggong"]
     front += [kind for word, kind in FUND_TABLES.items() if word in q.text]  # the named fund's own table
+    if any(word in q.text for word in FUND_TABLES):
+        front += ["fiscal_income_expense_total"]  # then the 财政拨款 tables the fund is part of, before all funds'
     if "采购" in q.text:
         front += ["procurement"]
     if "资产" in q.text:

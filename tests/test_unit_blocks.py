@@ -117,3 +117,10 @@ def test_the_department_as_a_whole_is_not_its_own_bodys_block(bot: Assistant) ->
     a = answered(bot, "深圳市人社局今年住房公积金一共安排了多少？")
     # p59 收支总表, the department as a whole: 住房公积金 8,745.85; the 本级 block of the 支出总表 prints 703.88
     assert "8,745.85" in a.answer and "703.88" not in a.answer, a.answer
+
+
+def test_a_named_fund_reads_the_fiscal_table_before_all_funds(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局2026年技校教育这一块，一般公共预算安排了多少？")
+    # the 一般公共预算 tables print 技校教育 unit by unit only; p163 财政拨款收支总表 (支出) 65,004.88 is the department's
+    # fiscal figure (no 政府性基金 in it); p60 收支总表 83,767.29 adds the units' own funds
+    assert "65,004.88" in a.answer and "83,767.29" not in a.answer, a.answer
