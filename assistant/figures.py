@@ -135,7 +135,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
         return None  # a row of the 收支总表 the question names (one source of income), not its total
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
-                         key=lambda n: n not in q.text and not (n.startswith("本年") and n[:-2] in q.text)))
+                         key=lambda n: n not in q.text and not (n.startswith("本年") and (n[:-2] in q.text or n[2:] in q.text))))
     kinds = (("income_expense_total", names),
              ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
     if fund:
@@ -149,7 +149,9 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     for kind, labels in kinds:
         for label in labels:
             for r in rows:
-                if r.table_kind == kind and bare(r.label) == label and (not r.side or r.side.startswith(side)):
+                # (a two-sided table's "总计" on the asked side is that side's 总计)
+                printed = f"{r.side[:2]}{bare(r.label)}" if r.side and bare(r.label) in ("总计", "合计") else bare(r.label)
+                if r.table_kind == kind and label in (bare(r.label), printed) and (not r.side or r.side.startswith(side)):
                     picked = pick_value(r, [], "", q.want_year)
                     if picked:
                         return r, picked[0], picked[1]

@@ -1,7 +1,8 @@
 """A 决算's item list ("26.…采供血机构（项）。年初预算 A 万元，支出决算 B 万元…主要原因是…"): a question naming the 科目
 with a fund ("一般公共预算财政拨款") is answered from the item, the fund's own total row notwithstanding, and a follow-up
 in a reader's words ("实际支出了多少") is what the item already told ("支出决算"), not another item's sentence.
-(西安市卫健委 2022 决算 p16; checked on the rendered page.)"""
+A two-sided table's "总计" on the asked side is that side's 总计. (西安市卫健委 2022 决算 p6, p16; checked on the
+rendered pages.)"""
 
 from __future__ import annotations
 
@@ -15,9 +16,21 @@ PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "xian
 pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
 
 
-def test_plan_and_final_of_a_named_item(tmp_path: Path) -> None:
-    bot = bm25_bot(tmp_path, PDF)
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory):
+    return bm25_bot(tmp_path_factory.mktemp("final-items"), PDF)
+
+
+def test_plan_and_final_of_a_named_item(bot) -> None:
     a = answered(bot, "西安卫健委2022年决算中，采供血机构的一般公共预算财政拨款年初预算是多少？实际支出了多少？")
     assert "年初预算19779.08万元" in a.answer and "18,750.36" in a.answer, a.answer
     assert "急救中心" not in a.answer, a.answer  # another item's sentence (应急救治机构) is no answer
     assert any(c.kind == "text" and c.page == 16 for c in a.citations)
+
+
+def test_a_two_sided_total_is_the_asked_sides_total(bot) -> None:
+    # p6 收入支出决算总表: the 支出 side's "总计" 2,480,372.70 (with 年末结转和结余); "本年支出合计" 2,074,962.01
+    a = answered(bot, "西安市卫健委2022年部门决算的支出总计是多少？")
+    assert "2,480,372.70" in a.answer and "2,074,962.01" not in a.answer, a.answer
+    a = answered(bot, "西安卫健委2022年决算里本年支出合计多少？")
+    assert "2,074,962.01" in a.answer, a.answer
