@@ -124,3 +124,9 @@ def test_a_named_fund_reads_the_fiscal_table_before_all_funds(bot: Assistant) ->
     # the 一般公共预算 tables print 技校教育 unit by unit only; p163 财政拨款收支总表 (支出) 65,004.88 is the department's
     # fiscal figure (no 政府性基金 in it); p60 收支总表 83,767.29 adds the units' own funds
     assert "65,004.88" in a.answer and "83,767.29" not in a.answer, a.answer
+
+
+def test_a_units_column_named_inside_a_table_named_by_its_column(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局下面的深圳市考试院，项目支出当中事业收入安排了多少？")
+    # p154 项目支出总表, row 深圳市考试院: 总计 12,966.72, 单位资金/事业收入 4,491.32 (收入总表: 事业收入 6,035.54)
+    assert "4,491.32" in a.answer and "6,035.54" not in a.answer, a.answer
