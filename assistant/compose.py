@@ -314,9 +314,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 15  # a row of the table the question names
         if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
-        named_cols = [c for c in _named_leaves(tuple(r.values)) if c in subj]
+        named_cols = [c for c in _named_leaves(tuple(r.values)) if names_column(c, subj)]
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
-            score += 6 + max(len(c) for c in named_cols)
+            # (a column named without its trailing "支出" tips a tie between tables only)
+            score += max(6 + len(c) if c in subj else 2 for c in named_cols)
         if r.table_kind == "org" and re.search(r"性质|规格|级别|保障形式|包括哪些单位|哪些单位|所属单位|下属单位", subj):
             score += 12
         # (or a column of the unit's own row the question names: a fund column asked within the unit)
@@ -363,6 +364,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     scored = [(sc + under_named(r), r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     return [r for _, r in scored]
+
+
+def names_column(col: str, text: str) -> bool:
+    """Whether the text names a column: whole, or without a trailing "支出" ("专项业务经费" for "专项业务经费支出")."""
+    return col in text or len(col) >= 6 and col.endswith("支出") and col[:-2] in text
 
 
 @lru_cache(maxsize=4096)
@@ -579,7 +585,7 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
     if len(cols) < len(row.values):
         row = replace(row, values={c: row.values[c] for c in cols})
     plain = re.sub(r"[（）()、]", "", text)  # "因公出国（境）费" names the column printed "因公出国境费"
-    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and re.sub(r"[（）()、]", "", leaf(c)) in plain
+    named = sorted((c for c in row.values if len(leaf(c)) >= 2 and names_column(re.sub(r"[（）()、]", "", leaf(c)), plain)
                     and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]
