@@ -305,9 +305,15 @@ _DEPT_BUDGET = re.compile(r"部门(?:综合)?(?:预算|决算)")
 
 
 def _own_parts(text: str, named: dict[str, str]) -> dict[str, str]:
-    """Each named department's own words: from its name to the next department's name."""
-    at = sorted((text.find(a), dep) for dep, a in named.items() if a in text)
-    return {dep: text[i: at[k + 1][0] if k + 1 < len(at) else len(text)] for k, (i, dep) in enumerate(at)}
+    """Each named department's own words: from the list separator before its name ("…和2025年B局") to the next
+    department's own words."""
+    at = sorted((text.find(a), len(a), dep) for dep, a in named.items() if a in text)
+    starts = []
+    for k, (i, _, _) in enumerate(at):
+        before = at[k - 1][0] + at[k - 1][1] if k else 0
+        seps = [m.end() for m in re.finditer(r"[和与及跟同、，,]", text[before:i])]
+        starts.append(before + seps[-1] if k and seps else (i if k else 0))
+    return {dep: text[starts[k]: starts[k + 1] if k + 1 < len(at) else len(text)] for k, (_, _, dep) in enumerate(at)}
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:

@@ -53,7 +53,7 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:多少|几|多大)"
 # a comparison between the figures the other asks give
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
-                       r"[，,]?谁的(?P<what>[\u4e00-\u9fa5]{2,12}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
+                       r"[，,]?(?:谁|哪(?:一)?[个家]部门)的(?P<what>[\u4e00-\u9fa5“”\"]{2,14}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
                        r"(?:跟|和|与|同)(?!20\d\d年|上一?年|去年)[^。？?]{1,30}?(?:相)?比(?:较|起来)?[，,]?" + DIFF_ASKED)  # "和Y比，差了多少"
@@ -61,7 +61,8 @@ COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|�
 
 def without_comparison(text: str) -> str:
     """The text without its comparison ("哪个多"); "谁的财政拨款收入更高" keeps the thing compared ("财政拨款收入")."""
-    return COMPARE_Q.sub(lambda m: m.groupdict().get("what") or "", text)
+    # (a comma before "谁的X" stays: it parts the things compared from X)
+    return COMPARE_Q.sub(lambda m: ("，" if m.group(0)[:1] in "，," and m.group("what") else "") + (m.group("what") or ""), text)
 
 
 def change_text(text: str) -> str:

@@ -35,3 +35,9 @@ def test_listed_units_of_one_document_are_items_with_the_shared_year_and_subject
                           departments=["某委"], units=["甲大学附属第一医院", "附属第二医院"])
     assert ask.names == ("甲大学附属第一医院", "附属第二医院")
     assert all("2026年基本支出中财政拨款" in t for t in ask.items)
+
+
+def test_which_departments_figure_is_higher_is_a_comparison() -> None:
+    asks = split_asks("甲市某局和乙市某局，哪个部门的“三公”经费预算更多？多多少？", departments=["甲市某局", "乙市某局"])
+    assert [a.op for a in asks] == ["value", "compare"]
+    assert "“三公”经费" in asks[0].text and "哪个部门" not in asks[0].text

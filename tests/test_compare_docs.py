@@ -50,3 +50,10 @@ def test_each_department_keeps_the_budget_named_with_it(tmp_path: Path) -> None:
     a = answered(bot, "普陀区司法局2026年部门预算和上海市财政局2025年单位预算相比，谁的住房公积金安排得多？")
     assert "上海市普陀区司法局2026年部门预算" in a.answer and "2087959.00" in a.answer, a.answer
     assert "2026年单位预算" not in a.answer  # (the 单位预算 prints 1,791,459.00)
+
+
+def test_which_department_with_each_year_before_its_name(bot: Assistant) -> None:
+    a = answered(bot, "2026年普陀区司法局部门预算和2025年上海市财政局单位预算，哪个部门的住房公积金安排得更多？多多少？")
+    # each year goes with the name after it; "哪个部门的X更多" compares X
+    assert "2087959.00" in a.answer and "10,000,000" in a.answer, a.answer
+    assert "7,912,041.00元" in a.answer, a.answer
