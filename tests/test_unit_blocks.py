@@ -130,3 +130,9 @@ def test_a_units_column_named_inside_a_table_named_by_its_column(bot: Assistant)
     a = answered(bot, "深圳市人社局下面的深圳市考试院，项目支出当中事业收入安排了多少？")
     # p154 项目支出总表, row 深圳市考试院: 总计 12,966.72, 单位资金/事业收入 4,491.32 (收入总表: 事业收入 6,035.54)
     assert "4,491.32" in a.answer and "6,035.54" not in a.answer, a.answer
+
+
+def test_a_fund_word_qualifying_a_measure_is_not_the_funds_row(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局今年机关运行经费里财政拨款安排了多少？")
+    # p53 第八部分 一、机关运行经费: 财政拨款预算 8,013.52 万元 (财政拨款 income row: 533,162.27)
+    assert "8,013.52" in a.answer and "533,162.27" not in a.answer, a.answer
