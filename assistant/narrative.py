@@ -178,7 +178,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
             keep.append(prev)
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
-        if _LIST_OPENS.search(clean(e.text)):
+        # (or one that holds its item 1, when the question asks what the items are: "发现了哪些问题")
+        if _LIST_OPENS.search(clean(e.text)) or _HOLDS_FIRST.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
     none = [e for e in keep if _STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
@@ -243,6 +244,9 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     after = partial(following, cat)
     out: list[TextEvidence] = []
     nxt = after(e)
+    if _HOLDS_FIRST.search(clean(e.text)):  # ("问题如下：（1）A。…。（2）B。"): past the rest of item 1
+        while nxt is not None and nxt.para_idx // 1000 == e.para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):
+            nxt = after(nxt)
     while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and nxt.section.startswith(e.section):
         out.append(nxt)
         nxt = after(nxt)
@@ -256,6 +260,8 @@ _LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$|[：:]$")
 
 
 _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+_ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
+_HOLDS_FIRST = re.compile(r"[：:]([（(][1一][)）]|[1一][、.．])")  # a sentence that opens a list with its item 1
 
 
 def counts_ok(question: str, text: str) -> bool:

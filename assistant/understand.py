@@ -12,6 +12,7 @@ from assistant.vocab import (
     AIM,
     BUDGET_NOUN_START,
     DIFF_ASKED,
+    FINDING_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
     RATE_Q,
@@ -48,7 +49,7 @@ INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("sum", re.compile(r"一共|总共|合计多少|加起来|总和|之和")),
     ("definition", re.compile(r"反映(?:的?是)?(?:哪些|什么)|是什么意思|指什么|指哪[几些两二三四五六七八九十]|什么是|含义|定义|是指|名词解释|包括哪些(内容|费用)|包括哪[几些]项")),
     ("purpose", re.compile(USE_ASKED + "|" + WHY_ASKED + "|" + WHEN_ASKED + r"|原因|主要是|" + AIM + r"|为了(?:解决)?什么|解决什么|什么作用|"
-                           + GOAL_ASKED)),
+                           + GOAL_ASKED + "|" + FINDING_ASKED)),
     ("list", re.compile(r"有哪些|哪几|列出|包括哪些|都有什么|明细")),
     ("duty", re.compile(r"职责|职能|机构设置|内设机构|负责什么|管什么")),
     ("perf", re.compile(r"绩效|指标值|目标值|满意度|完成率|资金支出计划|支出进度")),

@@ -18,6 +18,8 @@ USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|�
 AIM = r"(?<!项)目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
+# the problems an evaluation found ("发现了哪些问题", "存在什么不足")
+FINDING_ASKED = r"(?:哪些|什么|啥)(?:问题|不足|短板)|(?:问题|不足)(?:是什么|有哪些)|存在.{0,4}问题|不足之处"
 # headings under which a project's section says what its money does
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
@@ -142,7 +144,7 @@ OTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较与和]20\d\d")
 FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "一般公共预算": "general_public_expense"}
 
 # how the documents write what a question asks in other words: a reason is "原因", a use "用于"
-ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"))
+ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"), (re.compile(FINDING_ASKED), "问题"))
 
 # common budget words: what is left of a subject without them names something of its own
 RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口径|口径|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"

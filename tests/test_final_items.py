@@ -34,3 +34,9 @@ def test_a_two_sided_total_is_the_asked_sides_total(bot) -> None:
     assert "2,480,372.70" in a.answer and "2,074,962.01" not in a.answer, a.answer
     a = answered(bot, "西安卫健委2022年决算里本年支出合计多少？")
     assert "2,074,962.01" in a.answer, a.answer
+
+
+def test_problems_found_are_listed_item_by_item(bot) -> None:
+    # p28 部门整体支出绩效自评结果: "发现的问题及原因：（1）预算编制不精准。…（2）绩效目标不明确。…（3）项目资金未及时拨付到位…"
+    a = answered(bot, "西安卫健委2022年决算中，部门整体支出的绩效自评都发现了哪些问题？")
+    assert all(w in a.answer for w in ("预算编制不精准", "绩效目标不明确", "未及时拨付")), a.answer
