@@ -89,15 +89,16 @@ class Catalog:
                 continue
             org = " ".join(r.label + r.unit_name for t in doc.tables if t.kind in ("org", "sanggong") for r in t.rows)
             # units the tables list (rows per unit in the income and expenditure tables)
-            org += " " + " ".join(dict.fromkeys(r.unit_name for t in doc.tables for r in t.rows if r.unit_name))
-            org += " " + " ".join(dict.fromkeys(r.label for t in doc.tables if t.kind != "performance" for r in t.rows
-                                                if len(r.label) >= 5 and _UNIT_NAME.search(r.label)))
+            units = [r.unit_name for t in doc.tables for r in t.rows if r.unit_name]
+            units += [r.label for t in doc.tables if t.kind != "performance" for r in t.rows
+                      if len(r.label) >= 5 and _UNIT_NAME.search(r.label)]
             # units the narrative gives a heading of their own ("二十一、深圳市考试院")
-            org += " " + " ".join(dict.fromkeys(h for p in doc.paragraphs for h in map(_heading_name, p.heading_path)
-                                                if len(h) >= 5 and _UNIT_NAME.search(h)))
+            units += [h for p in doc.paragraphs for h in map(_heading_name, p.heading_path) if len(h) >= 5 and _UNIT_NAME.search(h)]
+            listed_units = tuple(dict.fromkeys(units))
+            org += " " + " ".join(listed_units)
             opening = " ".join(p.text for p in doc.paragraphs[:3])
             context = f"{d.department} {d.title} {org} {opening}"
-            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context)
+            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context, listed_units)
             cat.docs[d.doc_id] = info
             cat.tables[d.doc_id] = []
             # the units the income table lists one row each ("广州市河涌监测中心"): in a 基本/项目支出 table printed

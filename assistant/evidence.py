@@ -22,6 +22,7 @@ class DocInfo:
     source: str
     title: str = ""
     context: str = ""  # department, title, unit names and opening text: what the document says it is about
+    units: tuple[str, ...] = ()  # the units (bodies inside the department) its tables and headings list
 
     @property
     def label(self) -> str:

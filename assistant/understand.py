@@ -68,6 +68,7 @@ _SUFFIX_SHORT = {"委员会": ("委", "委员会"), "办公室": ("办", "办公
                  "管理中心": ("中心", "管理中心"), "街道办事处": ("街道", "街道办", "街道办事处")}
 
 
+@lru_cache(maxsize=8192)
 def abbreviations(name: str) -> list[str]:
     """The short forms people write for an organisation's name, built from the name itself:
     '发展和改革委员会' -> 发改委, '科学技术局' -> 科技局, '住房和城乡建设委员会' -> 住建委,
@@ -351,7 +352,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
-    for m in [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text), *_UNIT_MENTION.finditer(text)]:
+    resolved: set[str] = set()
+    mentions_ = [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text), *_UNIT_MENTION.finditer(text)]
+    longer = {m.group(0) for m in mentions_}
+    for m in mentions_:
         org = m.group(0)
         if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
             continue  # the department itself ("统计" inside "统计普查中心" is not)
@@ -365,6 +369,16 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             hits = [d for d in near if unit in d.context and unit not in d.department]
             if hits:
                 q.units.append(unit)
+        # "西安市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")
+        lead = next((p for p in sorted(places, key=len, reverse=True) if not rm and org.startswith(p)), "")  # ("西安疾控中心")
+        short = org[len(lead):] if lead else core
+        if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):
+            for d in (near if not lead else [d for d in pool if lead in d.department or lead in d.context]):
+                full = {_strip_region(u) for u in d.units if short in abbreviations(_strip_region(u))}
+                if len(full) == 1:
+                    q.units.append(full.pop())
+                    hits.append(d)
+                    resolved.add(org)
         for d in hits:
             named.setdefault(d.department, org)
     own = _own_parts(text, named) if len(set(named.values())) > 1 else {}
@@ -392,7 +406,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()) or any(b < m.start() < e for b, e in quotes):
             continue  # "全局": the whole bureau; "…医院（项）": a budget subject; "“…中心…专项”": a quoted project's name
         core = _REGION.sub("", org) or org
-        if org not in named.values() and _strip_region(org) not in q.units and not any(a in org or core in a for a in known):
+        if org not in named.values() and org not in resolved and _strip_region(org) not in q.units \
+                and not any(a in org or core in a for a in known):
             q.unknown.append(org)
     # regions named in the question must be the document's own
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)

@@ -40,3 +40,11 @@ def test_problems_found_are_listed_item_by_item(bot) -> None:
     # p28 部门整体支出绩效自评结果: "发现的问题及原因：（1）预算编制不精准。…（2）绩效目标不明确。…（3）项目资金未及时拨付到位…"
     a = answered(bot, "西安卫健委2022年决算中，部门整体支出的绩效自评都发现了哪些问题？")
     assert all(w in a.answer for w in ("预算编制不精准", "绩效目标不明确", "未及时拨付")), a.answer
+
+
+def test_a_unit_named_by_its_short_form(bot) -> None:
+    # "疾控中心" is how readers write 西安市疾病预防控制中心, a unit the document lists (with or without 市); p40 item 28:
+    # 职业病防治项目 全年预算数316.4万元，执行数226.12万元
+    for q in ("西安疾控中心2022年职业病防治项目全年预算是多少？", "西安市疾控中心职业病防治项目2022年执行了多少？"):
+        a = answered(bot, q)
+        assert "316.4" in a.answer and "226.12" in a.answer and "疾病预防控制中心" in a.answer, a.answer
