@@ -41,3 +41,8 @@ def test_which_departments_figure_is_higher_is_a_comparison() -> None:
     asks = split_asks("甲市某局和乙市某局，哪个部门的“三公”经费预算更多？多多少？", departments=["甲市某局", "乙市某局"])
     assert [a.op for a in asks] == ["value", "compare"]
     assert "“三公”经费" in asks[0].text and "哪个部门" not in asks[0].text
+
+
+def test_how_long_is_a_question_of_its_own() -> None:
+    asks = split_asks("某局的培训项目，每期培训要持续多长时间？参训人员满意度目标是多少？", departments=["某局"])
+    assert len(asks) == 2 and "多长时间" in asks[0].text and "满意度" in asks[1].text
