@@ -197,7 +197,9 @@ _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员�
 # the same names followed by anything ("深圳市政府办公厅编…"): only ever matched against stored documents' names
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
 # a unit with a name of another kind ("…监察大队", "…水文站"): a unit only when a document lists it
-_UNIT_MENTION = re.compile(_ORG_MENTION.pattern.split("(?:委员会")[0] + r"(?:支队|大队|总队)")
+_UNIT_KINDS = re.compile(r"(?:站|所|馆|学校|医院|幼儿园)$")
+_PAYEE = re.compile(r"[-—－]|经费|补助|补贴|项目|资金")
+_UNIT_MENTION = re.compile(_ORG_MENTION.pattern.split("(?:委员会")[0] + r"(?:支队|大队|总队|站|所|馆|学校|医院|幼儿园)")
 
 
 def mentions(text: str, alias: str) -> list[int]:
@@ -366,7 +368,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         hits = [d for d in near if loosely_names(org, d.department)]
         if not hits and (len(core) >= 4 or place and len(core) >= 3):  # "深圳市考试院": a unit under its full name
             unit = core if len(core) >= 4 else org
-            hits = [d for d in near if unit in d.context and unit not in d.department]
+            # (a station, school or hospital only by the end of a name the document lists as a body, not as a payee of
+            # a project's money: "辅助人员补助经费-珠海边检总站")
+            whole = _UNIT_KINDS.search(unit) is not None
+            hits = [d for d in near if unit not in d.department and (
+                any(u.endswith(unit) and not _PAYEE.search(u[: -len(unit)]) for u in d.units) if whole else unit in d.context)]
             if hits:
                 q.units.append(unit)
         # "西安市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")

@@ -48,3 +48,9 @@ def test_a_unit_named_by_its_short_form(bot) -> None:
     for q in ("西安疾控中心2022年职业病防治项目全年预算是多少？", "西安市疾控中心职业病防治项目2022年执行了多少？"):
         a = answered(bot, q)
         assert "316.4" in a.answer and "226.12" in a.answer and "疾病预防控制中心" in a.answer, a.answer
+
+
+def test_a_station_the_document_lists_is_its_unit(bot) -> None:
+    # 西安市中心血站 is one of the 决算单位 (p7); p36 item 11: 无偿献血者宣传资金项目 全年预算数1272.77万元，执行数1184.56万元
+    a = answered(bot, "西安市中心血站的无偿献血者宣传资金项目，2022年执行数是多少？")
+    assert "1184.56" in a.answer, a.answer
