@@ -309,7 +309,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
                         aq = replace(aq, units=gq.units)
                     # (a unit listed by a shorter name than the answer prints: "…福田分局" is covered by its unit)
-                    if got and (_covers(said, _unscoped(name, q.docs), tuple(_unscoped(n, q.docs) for n in ask.names)) or any(u in name and clean(u) in said for u in aq.units)
+                    # (a listed thing is covered when it is spoken of, and what the ask wants of it is there: "分别干什么用")
+                    if got and ((_covers(said, _unscoped(name, q.docs), tuple(_unscoped(n, q.docs) for n in ask.names))
+                                 or any(u in name and clean(u) in said for u in aq.units))
+                                and all(p.search(_said_of(said, _unscoped(name, q.docs))) for p in _needs(ask.tail))
                                 if name else _covers_ask(aq, said, ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
@@ -620,6 +623,12 @@ def _unscoped(name: str, docs: list[DocInfo]) -> str:
             if len(a) >= 3 and rest.startswith(a) and len(rest) - len(a) >= 2:
                 return re.sub(r"^[给向对为]", "", rest[len(a):])
     return name
+
+
+def _said_of(said: str, name: str) -> str:
+    """The sentences of what was said that speak of a listed thing."""
+    name = re.sub(r"是|多少|的|了", "", name)
+    return "".join(t for t in re.split(r"(?<=。)", clean(said)) if overlap(name, t) >= 0.6)
 
 
 def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:

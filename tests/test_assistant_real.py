@@ -73,6 +73,13 @@ def test_amount_and_the_reason_in_the_next_sentence(bot: Assistant) -> None:
     assert any(c.kind == "text" and "266.46" in c.text and c.page == 27 for c in b.citations)
 
 
+def test_each_listed_thing_gets_what_is_asked_of_it(bot: Assistant) -> None:
+    a = ask(bot, "普陀区司法局2026年住房公积金和购房补贴各安排了多少？分别用来干什么？")
+    # 说明 items 12 and 13 (p9): "主要用于：行政事业单位为职工缴纳的住房公积金" / "主要用于：发放购房补贴"
+    assert "2087959.00" in a.answer and "2433600.00" in a.answer, a.answer
+    assert "为职工缴纳的住房公积金" in a.answer and "发放购房补贴" in a.answer, a.answer
+
+
 def test_change_over_time_is_read_not_computed(bot: Assistant) -> None:
     a = ask(bot, "杭州市气象局2026年科技成果转化与扩散支出比上年执行数减少了多少？")
     assert "113.53" in a.answer and "差额" not in a.answer
