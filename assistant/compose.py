@@ -318,6 +318,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
+        if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
+            score += 10  # "X项目": the project X, not the 科目 of the same name
         if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
         named_cols = [c for c in _named_leaves(tuple(r.values)) if names_column(c, subj)]
