@@ -238,7 +238,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
-        if _NUMBERING.sub("", name) in FUND_WORDS and len(_CJK_ONLY.sub("", TOTAL_NOISE.sub("", subj.replace(
+        if r.table_kind != "performance" and _NUMBERING.sub("", name) in FUND_WORDS and len(_CJK_ONLY.sub("", TOTAL_NOISE.sub("", subj.replace(
                 _NUMBERING.sub("", name), "")).replace("收入", "").replace("支出", ""))) >= 4:
             continue  # a fund word qualifying something else ("机关运行经费财政拨款预算"): not the fund's own row
         score = 0.0

@@ -27,7 +27,7 @@ def test_a_share_leaves_the_subject_for_the_next_follow_up() -> None:
     asks = split_asks("某局的事业收入是多少？占收入总计的比重多大？为什么比上年减少？")
     assert len(asks) == 3 and "收入总计" not in asks[2].text and asks[2].text.startswith("某局的事业收入")
     asks = split_asks("某局的事业收入是多少？比上年少了多少？主要原因是什么？")
-    assert "比上年少了" in asks[2].text  # the reason of the change just asked
+    assert "比上年少" in asks[2].text  # the reason of the change just asked
     asks = split_asks("某局的培训项目一共多少？其中师资费占多少，用来做什么？")
     assert "师资费" in asks[-1].text  # the part just named
 
