@@ -275,7 +275,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 wants_goal = bool(re.search(r"目标|效果", subj))
                 score += 30 if wants_goal == ("目标" in r.label) else 5
             if r.kind == "indicator":
-                rest = _bigrams(subj) - _bigrams(proj) - _GENERIC
+                rest = _beside(subj, proj) - _GENERIC
                 hit = len(rest & _bigrams(name + r.code))
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
@@ -377,6 +377,18 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 def names_column(col: str, text: str) -> bool:
     """Whether the text names a column: whole, or without a trailing "支出" ("专项业务经费" for "专项业务经费支出")."""
     return col in text or len(col) >= 6 and col.endswith("支出") and col[:-2] in text
+
+
+@lru_cache(maxsize=1 << 14)
+def _beside(subj: str, proj: str) -> frozenset[str]:
+    """The subject's character pairs outside its mention of the project ("信访干部培训实际培训人数": 实际培训人数 keeps
+    培训, said again beside the project's name), else those the project's name lacks."""
+    from difflib import SequenceMatcher
+
+    m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))
+    if m.size >= 4:
+        return _bigrams(subj[: m.a]) | _bigrams(subj[m.a + m.size:])
+    return frozenset(_bigrams(subj) - _bigrams(proj))
 
 
 @lru_cache(maxsize=4096)
@@ -555,7 +567,7 @@ def _bigrams(t: str) -> frozenset[str]:
     return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
-_GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指"}
+_GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
 
 
 def col_for(row: RowEvidence, intent: str) -> str | None:

@@ -250,3 +250,10 @@ def test_a_reason_asked_after_two_listed_figures(final_bot: Assistant) -> None:
     # 预算数的主要原因是年中按规定将部门机动经费调剂用于其他科目": "为什么" asks of the item, not of 预算 and 决算 each
     a = ask(final_bot, "国家信访局2024年决算中一般行政管理事务的年初预算和支出决算各是多少？为什么没花完？")
     assert "590.53" in a.answer and "4.7" in a.answer and "调剂用于其他科目" in a.answer, a.answer
+
+
+def test_an_indicator_named_by_words_the_project_also_has(final_bot: Assistant) -> None:
+    # p30 信访干部培训专项项目绩效自评表: 培训人数 实际完成值 366 人 (another indicator: 跟班学习干部人数 123 人);
+    # "培训" is in the project's name and said again of the indicator
+    a = ask(final_bot, "2024年国家信访局的信访干部培训，实际培训了多少人？")
+    assert "366" in a.answer and "123" not in a.answer, a.answer
