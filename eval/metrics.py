@@ -106,11 +106,12 @@ def score(item: dict, ans: dict, latency_ms: float) -> Score:
     missing = [f for f in item.get("figures", []) if not figure_found(f, nums, item.get("unit") or "")]
     if missing:
         why.append(f"missing figures {missing}")
-    kw = [k for k in item.get("keywords", []) if k not in text]
+    flat = re.sub(r"\s+", "", text)  # (a quote keeps the page's spaces: "1007 室" is 1007室)
+    kw = [k for k in item.get("keywords", []) if re.sub(r"\s+", "", k) not in flat]
     if kw:
         why.append(f"missing keywords {kw}")
     anyk = item.get("keywords_any", [])
-    if anyk and not any(k in text for k in anyk):
+    if anyk and not any(re.sub(r"\s+", "", k) in flat for k in anyk):
         why.append(f"none of {anyk}")
     right = not why
     cited: bool | None = None

@@ -59,3 +59,9 @@ def test_citation_of_a_row_written_with_its_code_before_its_label() -> None:
     row = {"kind": "row", "table": "基本支出明细表", "row": "西安市安全生产执法监察支队", "code": "125003"}
     assert citation_hit([{"table": "基本支出明细表", "row": "125003 西安市安全生产执法监察支队"}], [row])
     assert not citation_hit([{"table": "基本支出明细表", "row": "125004 西安市安全生产执法监察支队"}], [row])
+
+
+def test_keywords_ignore_the_spaces_a_quote_keeps() -> None:
+    item = {"id": "k", "question": "q", "answerable": True, "figures": [], "keywords": ["1007室"], "citations": []}
+    assert score(item, {"answer": "对 1007 室重新铺设管线", "citations": []}, 1.0).right
+    assert not score(item, {"answer": "对 1001 室重新铺设管线", "citations": []}, 1.0).right
