@@ -231,7 +231,7 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
         for e in passages(cat, sub, doc, k=20):
             flat = re.sub(r"[“”\"‘’\s]", "", e.text)
             m = next((m for t in dict.fromkeys([term, bare_term]) if len(t) >= 2
-                      and (m := re.search(re.escape(t) + r"[^0-9。；]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
+                      and (m := re.search(re.escape(t) + r"(?:(?!单价|以上|以下|标准)[^0-9。；]){0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
             if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
                 m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
             if m:
@@ -248,6 +248,9 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
         if best is not None and (amt := parse_amount(best[2])) is not None:
             return Operand(best[1], best[2], amt)
     return None
+
+
+_DOC_KIND_ONLY = re.compile(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:里|中)?")
 
 
 def _same_cell(a: Operand, b: Operand) -> bool:
@@ -290,6 +293,8 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             continue
         if op == "diff" and _TEMPORAL.match(re.sub(r"(增加|减少|增长|下降|上升|增|减)$", "", m.group(2))):
             return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
+        if any(_DOC_KIND_ONLY.fullmatch(re.sub(r"[的了]|20\d\d年度?", "", t)) for t in (m.group(1), m.group(2))):
+            return False  # "部门预算的X比单位预算多多少": two documents compared, not two items of one
         a = _operand(cat, doc, m.group(1))
         b = _operand(cat, doc, m.group(2))
         if a is None or b is None or _same_cell(a, b):

@@ -57,3 +57,12 @@ def test_which_department_with_each_year_before_its_name(bot: Assistant) -> None
     # each year goes with the name after it; "哪个部门的X更多" compares X
     assert "2087959.00" in a.answer and "10,000,000" in a.answer, a.answer
     assert "7,912,041.00元" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not UNIT_BUDGET.is_file(), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+def test_no_difference_with_a_number_that_is_not_the_measure(tmp_path: Path) -> None:
+    """"部门预算的X比单位预算多多少" names two documents, not two items of one: no difference is computed with whatever
+    number follows the words "单位预算" in a sentence ("…事业单位经营收入0万元")."""
+    bot = bm25_bot(tmp_path, PUTUO, UNIT_BUDGET)
+    a = answered(bot, "普陀区司法局2026年部门预算的人员经费比单位预算多多少？")
+    assert "差额" not in a.answer and "− 0 =" not in a.answer, a.answer
