@@ -130,7 +130,12 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     if (comma := re.search(r"[，,]", items[-1])) and comma.start() >= 2 and items[-1][comma.end():]:
         # "X和Y，2026年Z各是多少": the words after the list's comma are what each item is asked
         items[-1], pred = items[-1][: comma.start()], items[-1][comma.end():] + pred
-    if (year := re.search(r"20\d\d年度?", items[-1])) and any(u in items[-1][: year.start()] for u in units):
+    last = _unmask(items[-1], kept)
+    if (own := re.match(r"(.{2,20}?本级)的(.{2,})$", last)) and any(d in own.group(1) for d in departments) \
+            and all(re.search(r"本级$", _unmask(it, kept)) for it in items[:-1]):
+        # "A局本级和B局本级的X": X is asked of each department's own unit
+        items[-1], pred = own.group(1), own.group(2) + pred
+    elif (year := re.search(r"20\d\d年度?", items[-1])) and any(u in items[-1][: year.start()] for u in units):
         # "单位X和单位Y2026年的Z各是多少": the year and what follows it are asked of each unit
         items[-1], pred = items[-1][: year.start()], items[-1][year.start():] + pred
     lead = "".join(c for c in chunks[: chunks.index(first)])  # departments named before the list

@@ -15,12 +15,13 @@ from tests.conftest import answered, bm25_bot
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WUXI = CORPUS / "more" / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf"
 SUZHOU = CORPUS / "more" / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
+TONGJI = Path(__file__).resolve().parent / "fixtures" / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
 real = pytest.mark.skipif(not (WUXI.is_file() and SUZHOU.is_file()), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return bm25_bot(tmp_path_factory.mktemp("follow-ups"), WUXI, SUZHOU)
+    return bm25_bot(tmp_path_factory.mktemp("follow-ups"), WUXI, SUZHOU, TONGJI)
 
 
 def test_a_share_leaves_the_subject_for_the_next_follow_up() -> None:
@@ -45,3 +46,11 @@ def test_a_change_already_quoted_is_not_looked_for_again(bot: Assistant) -> None
     # 说明 (1): 一般公共预算拨款收入 242,360.1 万元，与上年相比减少 1,429.62 万元…。主要原因是项目收入预算较上年减少
     assert "1,429.62" in a.answer and "项目收入预算较上年减少" in a.answer, a.answer
     assert "公务用车" not in a.answer, a.answer  # another item's change and reason answer nothing here
+
+
+@real
+def test_what_follows_departments_own_units_is_asked_of_each(bot: Assistant) -> None:
+    a = answered(bot, "无锡统计局本级和无锡交通局本级的公用经费谁多？")
+    # 一般公共预算基本支出表 合计 公用经费: 统计局 131.33, 交通局本级 190.74 (统计局's 收入总表 row 本级: 2,663.92)
+    assert "131.33" in a.answer and "190.74" in a.answer and "2,663.92" not in a.answer, a.answer
+    assert "190.74 − 131.33 = 59.41万元" in a.answer, a.answer
