@@ -38,6 +38,8 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
+# "培训费呢": the ask before, of another thing ("和去年比呢" is a change, not a thing)
+_OTHER_THING = re.compile(r"(?:那么?)?((?![和跟与同比较])(?!.*(?:去年|上年|同比|相比)).{2,20}?)(?:又|的)?呢")
 _SHARE_OF = re.compile(r"(?:在|于)[^，,？?]{1,14}?(?:中|里|当中|之中)占")  # "在全部收入中占多少": a denominator
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
 
@@ -159,7 +161,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     clauses: list[str] = []
     carry = ""
     for c in raw:
-        if INTERROGATIVE.search(c) or COMPARE_Q.search(c):
+        if INTERROGATIVE.search(c) or COMPARE_Q.search(c) or clauses and _OTHER_THING.fullmatch(c):
             clauses.append(carry + c)
             carry = ""
         else:
@@ -198,6 +200,11 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         summed = False
         if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, scope, bodies)[0]) >= 2:
             c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
+        if i > 0 and asks and (other := _OTHER_THING.fullmatch(c)):
+            # "培训费呢": the ask before, asked of another thing ("那无锡交通局呢": of another body)
+            before = asks[-1].text
+            tail_at = ASK_TAIL.search(before)
+            c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
         own = i == 0 or _own_subject(c)
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]

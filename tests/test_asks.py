@@ -46,3 +46,9 @@ def test_which_departments_figure_is_higher_is_a_comparison() -> None:
 def test_how_long_is_a_question_of_its_own() -> None:
     asks = split_asks("某局的培训项目，每期培训要持续多长时间？参训人员满意度目标是多少？", departments=["某局"])
     assert len(asks) == 2 and "多长时间" in asks[0].text and "满意度" in asks[1].text
+
+
+def test_another_thing_asked_with_ne() -> None:
+    asks = split_asks("某局2026年的会议费预算是多少？培训费呢？", departments=["某局"])
+    assert [a.text for a in asks][1] == "培训费是多少"
+    assert len(split_asks("某局今年因公出国（境）费安排多少？和去年比呢？", departments=["某局"])) == 1  # a change, not a thing

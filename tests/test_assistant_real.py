@@ -257,3 +257,9 @@ def test_an_indicator_named_by_words_the_project_also_has(final_bot: Assistant) 
     # "培训" is in the project's name and said again of the indicator
     a = ask(final_bot, "2024年国家信访局的信访干部培训，实际培训了多少人？")
     assert "366" in a.answer and "123" not in a.answer, a.answer
+
+
+def test_the_ask_before_asked_of_another_thing(bot: Assistant) -> None:
+    a = ask(bot, "苏州市审计局2026年会议费预算多少？培训费呢？")
+    # 一般公共预算“三公”经费、会议费、培训费支出表: 会议费 10.00, 培训费 43.00
+    assert "10.00" in a.answer and "43.00" in a.answer, a.answer
