@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from assistant.catalog import Catalog
 from assistant.compose import (
+    KIND_ORDER,
     TABLE_NAMED,
     Draft,
     Figure,
@@ -299,6 +300,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         b = _operand(cat, doc, m.group(2))
         if a is None or b is None or _same_cell(a, b):
             return False
+        a, b = _one_row(doc, m.group(1), m.group(2), a, b)
         unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
         res = a[2] - b[2]
         d.computed.append(abs(res))
@@ -422,6 +424,23 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
         if col is not None and (amt := parse_amount(r.values.get(col, ""))) is not None and amt <= whole.amount:
             return Operand(r, r.values[col], amt, col)
     return None
+
+
+def _one_row(doc: DocInfo, text_a: str, text_b: str, a: Operand, b: Operand) -> tuple[Operand, Operand]:
+    """Two columns asked ("基本支出比项目支出多多少") found in two tables: both from one row that prints both, the
+    table that comes first among the standard ones (all funds before one fund's), so the two are of one scope."""
+    if not (isinstance(a.ev, RowEvidence) and isinstance(b.ev, RowEvidence)) or a.ev.table_idx == b.ev.table_idx:
+        return a, b
+    ca, cb = understand(text_a, [doc]).columns, understand(text_b, [doc]).columns
+    if len(ca) != 1 or len(cb) != 1:
+        return a, b
+    for row in sorted((a.ev, b.ev), key=lambda r: KIND_ORDER.index(r.table_kind) if r.table_kind in KIND_ORDER else 99):
+        cols = col_for(row, ca[0]), col_for(row, cb[0])
+        amounts = [parse_amount(row.values[c]) for c in cols if c]
+        if all(cols) and len(amounts) == 2 and None not in amounts:
+            return (Operand(row, row.values[cols[0]], amounts[0], cols[0]),  # type: ignore[arg-type]
+                    Operand(row, row.values[cols[1]], amounts[1], cols[1]))  # type: ignore[arg-type]
+    return a, b
 
 
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:

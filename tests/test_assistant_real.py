@@ -229,6 +229,10 @@ def test_a_table_named_in_short_is_where_to_read(tmp_path: Path) -> None:
     bot = Assistant(Settings(home=bm25_store(tmp_path, REAL / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"), dense_retrieval=False))
     a = ask(bot, "湖州市财政局2026年财政拨款收支总表里，收入总计是多少万元？")
     assert "《2026年市级部门财政拨款收支预算总表》中“收入总计”为6838.41万元" in a.answer, a.answer
+    # two columns compared come from one row that prints both (一般公共预算支出表 合计: 基本支出 5571.66, 项目支出 1266.75)
+    b = ask(bot, "湖州市财政局2026年基本支出比项目支出多多少？")
+    assert "5571.66 − 1266.75 = 4304.91万元" in b.answer, b.answer
+    assert len({c.table for c in b.citations if c.kind == "row"}) == 1, b.answer
 
 
 def test_a_term_defined_inside_the_sanggong_entry(bot: Assistant) -> None:
