@@ -166,7 +166,11 @@ def aliases(department: str) -> list[str]:
     for r in regions_of(base):
         rest = rest[rest.index(r) + len(r) :]
         out.append(rest)
-    if rest.startswith("人民政府") and len(rest) >= 8:  # "人民政府万里街道办事处": the street office itself
+    if rest.startswith("委") and len(rest) >= 4 and (regs := regions_of(base)):
+        # "中共…普陀区委社会工作部": a department of the party committee, also written "普陀区社会工作部"
+        rest = rest[1:]
+        out.extend([rest, *(f + rest for f in place_forms(regs[-1]))])
+    elif rest.startswith("人民政府") and len(rest) >= 8:  # "人民政府万里街道办事处": the street office itself
         rest = rest[4:]
         out.append(rest)
     elif rest.startswith("国家") and len(rest) >= 5:  # "国家X局": the national level, as a place is ("X局")

@@ -267,3 +267,16 @@ def test_the_ask_before_asked_of_another_thing(bot: Assistant) -> None:
     a = ask(bot, "苏州市审计局2026年会议费预算多少？培训费呢？")
     # 一般公共预算“三公”经费、会议费、培训费支出表: 会议费 10.00, 培训费 43.00
     assert "10.00" in a.answer and "43.00" in a.answer, a.answer
+
+
+PUTUO_FINANCE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_caizhengju_2024_juesuan.pdf"
+
+
+@pytest.mark.skipif(not PUTUO_FINANCE.is_file(), reason=f"{PUTUO_FINANCE} 不存在（../shared 语料目录缺失）")
+def test_a_party_committees_department_by_its_plain_name(tmp_path: Path) -> None:
+    # 中共上海市普陀区委社会工作部 is also written "普陀区社会工作部" (beside another 普陀区 决算 of 2024);
+    # 财政拨款收入支出决算总表 支出 总计 307.82
+    bot = Assistant(Settings(home=bm25_store(tmp_path, SHEHUI, PUTUO_FINANCE), dense_retrieval=False))
+    a = ask(bot, "普陀区社会工作部2024年决算的财政拨款支出是多少？")
+    assert a.answerable and "307.82" in a.answer and "社会工作部" in a.answer, a.answer
+    assert len(a.docs) == 1 and "财政局" not in a.answer, a.answer  # the other 普陀区 document is out of scope
