@@ -295,7 +295,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if op == "diff" and _TEMPORAL.match(re.sub(r"(增加|减少|增长|下降|上升|增|减)$", "", m.group(2))):
             return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
         if any(_DOC_KIND_ONLY.fullmatch(re.sub(r"[的了]|20\d\d年度?", "", t)) for t in (m.group(1), m.group(2))):
-            return False  # "部门预算的X比单位预算多多少": two documents compared, not two items of one
+            return False  # "…部门预算…比单位预算…": two documents compared, not two items of one
         a = _operand(cat, doc, m.group(1))
         b = _operand(cat, doc, m.group(2))
         if a is None or b is None or _same_cell(a, b):
@@ -427,7 +427,7 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
 
 
 def _one_row(doc: DocInfo, text_a: str, text_b: str, a: Operand, b: Operand) -> tuple[Operand, Operand]:
-    """Two columns asked ("基本支出比项目支出多多少") found in two tables: both from one row that prints both, the
+    """Two columns asked ("X列比Y列多多少") found in two tables: both from one row that prints both, the
     table that comes first among the standard ones (all funds before one fund's), so the two are of one scope."""
     if not (isinstance(a.ev, RowEvidence) and isinstance(b.ev, RowEvidence)) or a.ev.table_idx == b.ev.table_idx:
         return a, b

@@ -38,7 +38,7 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
-# "培训费呢": the ask before, of another thing ("和去年比呢" is a change, not a thing)
+# "培训费呢": the ask before, of another thing ("跟上年比呢" is a change, not a thing)
 _OTHER_THING = re.compile(r"(?:那么?)?((?![和跟与同比较])(?!.*(?:去年|上年|同比|相比)).{2,20}?)(?:又|的)?呢")
 _SHARE_OF = re.compile(r"(?:在|于)[^，,？?]{1,14}?(?:中|里|当中|之中)占")  # "在全部收入中占多少": a denominator
 _BOUNDARY = re.compile(r"[，,：:]|其中|里面?|当中|之中|的|20\d\d年度?|\x00\d+\x00")
@@ -201,7 +201,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, scope, bodies)[0]) >= 2:
             c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
         if i > 0 and asks and (other := _OTHER_THING.fullmatch(c)):
-            # "培训费呢": the ask before, asked of another thing ("那无锡交通局呢": of another body)
+            # "培训费呢": the ask before, asked of another thing ("那B局呢": of another body)
             before = asks[-1].text
             tail_at = ASK_TAIL.search(before)
             c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
@@ -223,7 +223,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):
             # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),
-            # a part into what it is used for ("其中X占多少，用来做什么")
+            # a part into what it is used for ("其中X占多少，作何用途")
             context = _QUESTION_END.sub("", c)
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):

@@ -202,7 +202,7 @@ def _years_range(text: str) -> str:
 
 
 def _unowned(name: str, owners: list[str]) -> str:
-    """A name without the department's own name in front ("西安市卫生健康委员会部门整体支出" -> "部门整体支出")."""
+    """A name without the department's own name in front ("某市某委员会部门整体支出" -> "部门整体支出")."""
     for a in sorted(owners, key=len, reverse=True):
         if len(a) >= 3 and name.startswith(a):
             return name[len(a):]
@@ -248,7 +248,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
         if r.table_kind != "performance" and _NUMBERING.sub("", name) in FUND_WORDS and len(_CJK_ONLY.sub("", TOTAL_NOISE.sub("", subj.replace(
                 _NUMBERING.sub("", name), "")).replace("收入", "").replace("支出", ""))) >= 4:
-            continue  # a fund word qualifying something else ("机关运行经费财政拨款预算"): not the fund's own row
+            continue  # a fund word qualifying something else ("某经费财政拨款安排"): not the fund's own row
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
@@ -273,7 +273,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)) \
                     and (len(proj) >= 4 and (proj in subj or proj in q.text) or len(shared) >= 0.8 * len(_bigrams(proj))
                          or len(core_proj := _unowned(proj, own_names).removesuffix("表")) >= 4 and core_proj in subj):
-                # (the project named, not one that shares a few words with the question: "信访业务" is no "信访业务培训")
+                # (the project named, not one that shares a few words with the question: "X业务" is no "X业务培训")
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text" and (body := _BODY_FIELD.fullmatch(bare(r.label))):
                 # a form's field naming a body ("实施单位", "主管部门"): the body asked by the field's own verb
@@ -392,8 +392,8 @@ def names_column(col: str, text: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _beside(subj: str, proj: str) -> frozenset[str]:
-    """The subject's character pairs outside its mention of the project ("信访干部培训实际培训人数": 实际培训人数 keeps
-    培训, said again beside the project's name), else those the project's name lacks."""
+    """The subject's character pairs outside its mention of the project ("X培训…实际培训人数": 实际培训人数 keeps 培训,
+    said again beside the project's name), else those the project's name lacks."""
     from difflib import SequenceMatcher
 
     m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))

@@ -178,7 +178,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
             keep.append(prev)
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
-        # (or one that holds its item 1, when the question asks what the items are: "发现了哪些问题")
+        # (or one that holds its item 1, when the question asks what the items are: "查出哪些问题")
         if _LIST_OPENS.search(clean(e.text)) or _HOLDS_FIRST.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")

@@ -379,7 +379,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 any(u.endswith(unit) and not _PAYEE.search(u[: -len(unit)]) for u in d.units) if whole else unit in d.context)]
             if hits:
                 q.units.append(unit)
-        # "西安市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")
+        # "某市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")
         lead = next((p for p in sorted(places, key=len, reverse=True) if not rm and org.startswith(p)), "")  # ("西安疾控中心")
         short = org[len(lead):] if lead else core
         if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):

@@ -18,7 +18,7 @@ USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|�
 AIM = r"(?<!项)目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|任务|效果|成效)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
-# the problems an evaluation found ("发现了哪些问题", "存在什么不足")
+# the problems an evaluation found ("查出哪些问题", "有什么不足")
 FINDING_ASKED = r"(?:哪些|什么|啥)(?:问题|不足|短板)|(?:问题|不足)(?:是什么|有哪些)|存在.{0,4}问题|不足之处"
 # headings under which a project's section says what its money does
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
