@@ -201,14 +201,6 @@ def _years_range(text: str) -> str:
     return _YEAR_RANGE.sub(r"\1-\2年", text)
 
 
-def _unowned(name: str, owners: list[str]) -> str:
-    """A name without the department's own name in front ("某市某委员会部门整体支出" -> "部门整体支出")."""
-    for a in sorted(owners, key=len, reverse=True):
-        if len(a) >= 3 and name.startswith(a):
-            return name[len(a):]
-    return name
-
-
 def _department_wide(cat: Catalog, doc: DocInfo) -> frozenset[str]:
     """The names of the rows printed for the department as a whole, in a document whose tables also print unit blocks
     (none otherwise); read once per document."""
@@ -239,6 +231,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     owners = {a for a in aliases(doc.department) if len(a) >= 3} if quoted else set()
     own_names = aliases(doc.department)  # (a block labelled with the department itself is the department's)
     wide = _department_wide(cat, doc) if not q.units else frozenset()
+    # rows of the standard tables the subject names exactly (four characters or more)
+    exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -271,9 +265,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)) \
-                    and (len(proj) >= 4 and (proj in subj or proj in q.text) or len(shared) >= 0.8 * len(_bigrams(proj))
-                         or len(core_proj := _unowned(proj, own_names).removesuffix("表")) >= 4 and core_proj in subj):
-                # (the project named, not one that shares a few words with the question: "X业务" is no "X业务培训")
+                    and (len(proj) >= 4 and (proj in subj or proj in q.text) or not any(n in proj for n in exact)):
+                # (not a longer project holding a row the question names exactly: "X业务" is no "X业务培训")
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text" and (body := _BODY_FIELD.fullmatch(bare(r.label))):
                 # a form's field naming a body ("实施单位", "主管部门"): the body asked by the field's own verb
