@@ -417,6 +417,8 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
     if not isinstance(part.ev, RowEvidence) or not isinstance(whole.ev, RowEvidence):
         return None
     name = bare(part.ev.label)
+    if name in TOTAL_NAMES:
+        return None  # a table's 合计 is named by its table, not its label: another table's 合计 is another whole
     for r in cat.doc_rows(doc.doc_id):
         if r.table_idx != whole.ev.table_idx or r is whole.ev or bare(r.label) != name:
             continue
