@@ -697,11 +697,11 @@ def key_terms(q: Query) -> list[str]:
     """Terms the answer must be about: row-like names and column words in the subject."""
     s = subject_text(q)
     terms = [c for c in COLUMN_INTENTS if c in s]
-    if {"人员经费", "公用经费"} & set(terms):
-        terms = [t for t in terms if t != "基本支出"]  # (a part of 基本支出 named: its sentence need not say the whole)
     for w in ("三公", "机关运行经费", "政府采购", "国有资产", "绩效", "收入", "支出", "结转", "会议费", "培训费"):
         if w in s and not any(w in t for t in terms):
             terms.append(w)
+    if {"人员经费", "公用经费"} & set(terms):
+        terms = [t for t in terms if t != "基本支出"]  # (a part of 基本支出 named: its sentence need not say the whole)
     return terms
 
 
