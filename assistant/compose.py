@@ -186,8 +186,15 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
 _SIDES = {"收入": "支出", "支出": "收入"}
 FUND_WORDS = frozenset({"财政拨款", *FUND_TABLES, "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"})
-_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[）)]|^\d+[.．、]")
-_CJK_ONLY = re.compile(r"[^\u4e00-\u9fa5]")
+
+
+def _qualified_fund(name: str, subj: str) -> bool:
+    """A row named only by a fund, in a subject that names something else besides ("某经费财政拨款安排"): the fund
+    qualifies that thing; the fund's own row is not the answer."""
+    if name not in FUND_WORDS:
+        return False
+    rest = re.sub(r"收入|支出|[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", subj.replace(name, "")))
+    return len(rest) >= 4
 
 
 _BODY_FIELD = re.compile(r"(?:项目)?([\u4e00-\u9fa5]{2})(?:单位|部门)")
@@ -240,9 +247,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
-        if r.table_kind != "performance" and _NUMBERING.sub("", name) in FUND_WORDS and len(_CJK_ONLY.sub("", TOTAL_NOISE.sub("", subj.replace(
-                _NUMBERING.sub("", name), "")).replace("收入", "").replace("支出", ""))) >= 4:
-            continue  # a fund word qualifying something else ("某经费财政拨款安排"): not the fund's own row
+        if r.table_kind != "performance" and _qualified_fund(name, subj):
+            continue  # (a form's own 财政拨款 row answers within its project)
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)

@@ -20,6 +20,7 @@ from assistant.compose import (
     leaf,
     match_rows,
     name_value,
+    names_column,
     passages,
     pick_value,
     quantize2,
@@ -253,7 +254,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         met = sum(1 for c in q.columns if c in picked[0] or c in bare(r.label) or c in r.table)
         # (a unit's row in the table the column names, "X中心Y表里Z资金": the fund's column, or another column the
         # subject names by its own name, "X中心项目支出中的事业收入")
-        named_leaf = len(leaf(picked[0])) >= 2 and re.sub(r"[（）()、]", "", leaf(picked[0])) in plain
+        named_leaf = len(leaf(picked[0])) >= 2 and names_column(re.sub(r"[（）()、]", "", leaf(picked[0])), plain)
         met += bool((fund_word and fund_word in picked[0] or named_leaf) and q.units and is_unit_row(r, q.units))
         # (the total column of a table the column names: "基本支出预算表" 总计)
         # (or the one amount a row of that table prints: "项目支出…表" 因公出国（境）费用 | 预算 250.00)

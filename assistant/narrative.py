@@ -179,7 +179,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             keep.append(prev)
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
         # (or one that holds its item 1, when the question asks what the items are: "查出哪些问题")
-        if _LIST_OPENS.search(clean(e.text)) or _HOLDS_FIRST.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
+        if _LIST_OPENS.search(clean(e.text)) or _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
     none = [e for e in keep if _STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
@@ -244,7 +244,7 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     after = partial(following, cat)
     out: list[TextEvidence] = []
     nxt = after(e)
-    if _HOLDS_FIRST.search(clean(e.text)):  # ("问题如下：（1）A。…。（2）B。"): past the rest of item 1
+    if _FIRST_ITEM.search(clean(e.text)):  # ("问题如下：（1）A。…。（2）B。"): past the rest of item 1
         while nxt is not None and nxt.para_idx // 1000 == e.para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):
             nxt = after(nxt)
     while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and nxt.section.startswith(e.section):
@@ -261,7 +261,6 @@ _LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$|[：:]$")
 
 _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
 _ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
-_HOLDS_FIRST = re.compile(r"[：:]([（(][1一][)）]|[1一][、.．])")  # a sentence that opens a list with its item 1
 
 
 def counts_ok(question: str, text: str) -> bool:
@@ -525,14 +524,14 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, lis
     return intro, out
 
 
-_FIRST_ITEM = re.compile(r"[：:]\s*(?:1[、.．]|[（(]一[）)])(?!\d)")
+_FIRST_ITEM = re.compile(r"[：:]\s*(?:[1一][、.．]|[（(][1一][）)])(?!\d)")  # a sentence that opens a list with its item 1
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_DUTY_NOISE = re.compile(r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|[在的有管]")
+_DUTY_WORDS = r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]"
+_DUTY_NOISE = re.compile(_DUTY_WORDS + r"|[在的有管]")
 # the same, keeping the topics' own words whole ("国有资产", "管理"): for several topics named at once
-_TOPIC_NOISE = re.compile(r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]|"
-                          r"[（(][^）)]*[）)]|有关|相关|^在|的|管(?=什么|哪些|啥|不管)|(?<=[和与跟])有|有(?=[和与跟])")
+_TOPIC_NOISE = re.compile(_DUTY_WORDS + r"|[（(][^）)]*[）)]|有关|相关|^在|的|管(?=什么|哪些|啥|不管)|(?<=[和与跟])有|有(?=[和与跟])")
 
 
 def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
