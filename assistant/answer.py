@@ -17,7 +17,7 @@ from assistant.arithmetic import (
     in_wan,
     states_execution,
 )
-from assistant.asks import Ask, split_asks
+from assistant.asks import Ask, names_both, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
     TABLE_NAMED,
@@ -237,10 +237,13 @@ def compose(cat: Catalog, q: Query) -> Draft:
             groups[-1].append(ask)
     compound = len(values) > 1 or any(a.items for a in values)
     # one ask and a comparison in a clause of its own ("…各是多少？相差多少"): the ask is read without it
-    # (one department's releases of two years: the ask of each year, then how far apart)
+    # (one department's releases of two years: the ask of each year, then how far apart; or two departments,
+    # then "A比B多多少" in a clause of its own)
     trailing = not compound and len(asks) > len(values) and len(values) == 1 and q.text.startswith(values[0].text) \
         and len(values[0].text) < len(q.text.rstrip("？?。")) - 2 and len(q.docs) > 1 \
-        and len({x.department for x in q.docs}) == 1
+        and len({x.department for x in q.docs}) == 1 \
+        or len(values) == 1 and not values[0].items and q.text.startswith(values[0].text) \
+        and names_both(q.text[len(values[0].text):].strip("？?。，, "), scope + places)
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
 

@@ -296,6 +296,8 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             return False  # "预算比（2025年）执行数减少了多少": a change over time, told in the narrative
         if any(_DOC_KIND_ONLY.fullmatch(re.sub(r"[的了]|20\d\d年度?", "", t)) for t in (m.group(1), m.group(2))):
             return False  # "…部门预算…比单位预算…": two documents compared, not two items of one
+        if len({x.department for x in q.docs}) > 1:
+            return False  # two departments' figures: the comparison across documents says how far apart
         a = _operand(cat, doc, m.group(1))
         b = _operand(cat, doc, m.group(2))
         if a is None or b is None or _same_cell(a, b):

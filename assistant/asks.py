@@ -21,6 +21,7 @@ from assistant.vocab import (
     FOLLOW_UP,
     INSTRUCTION,
     INTERROGATIVE,
+    MORE_OR_LESS,
     SUBJECT_ASKED,
     SUBJECT_NOUN,
     SUBJECTLESS,
@@ -147,6 +148,11 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
 _COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # ("相差几个": a counter after the ask)
 
 
+def _years_compared(clause: str, question: str) -> bool:
+    """Year A against year B, "more or less" ("2023年的X比2024年多还是少"): two years' figures, compared."""
+    return bool(MORE_OR_LESS.search(clause) and len(set(re.findall(r"20\d\d", question))) >= 2)
+
+
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
@@ -172,7 +178,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         else:
             clauses.append(carry.rstrip("，"))
     if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0])
-                                               or SUM_Q.search(clauses[0]))):
+                                               or SUM_Q.search(clauses[0]) or _years_compared(clauses[0], question))):
         return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
     compare_before = False
@@ -183,14 +189,13 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         # (year A against year B, "more or less": two years' figures, compared, when both years are named)
-        compare = bool(COMPARE_Q.search(c)) or _names_both(c, scope + (places or [])) \
-            or bool(re.search(r"(?:多|高|大)还是(?:少|低|小)", c) and len(set(re.findall(r"20\d\d", question))) >= 2)
+        compare = bool(COMPARE_Q.search(c)) or names_both(c, scope + (places or [])) or _years_compared(c, question)
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
         # ("A和B各自多少？相差几个": how far apart the things the ask before listed are)
         listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
         if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c)
                       and (compare_before or listed_before) or pair and asks
-                      or _names_both(c, scope + (places or []))):
+                      or names_both(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))
             compare_before = True
@@ -247,11 +252,15 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     return asks
 
 
-def _names_both(clause: str, departments: list[str]) -> bool:
+def names_both(clause: str, departments: list[str]) -> bool:
     """One named department against another, how far apart ("甲局比乙局高出几何")."""
     m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?比(.{2,16}?)(?:的)?" + DIFF_ASKED + r"[？?。]*", clause)
-    return bool(m) and all(any(g.endswith(d) or g.endswith(d + "本级") for d in departments if len(d) >= 2)
-                           for g in (m.group(1), m.group(2)))
+    if not m:
+        return False
+    # (a side may be a named department's short form: "街道比财政局多多少" after "万里街道和财政局…")
+    sides = [{d for d in departments if len(d) >= 2 and (g.endswith(d) or g.endswith(d + "本级") or g in d)}
+             for g in (m.group(1), m.group(2))]
+    return all(sides) and sides[0] != sides[1]
 
 
 def _key(ask: str) -> str:

@@ -19,6 +19,7 @@ from ingest.store import Store
 
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
+_CJK_RUN = re.compile(r"[^\u4e00-\u9fa5]|^其中")  # a name's own characters: no numbering, brackets, "其中："
 _NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
 
 
@@ -156,6 +157,24 @@ class Catalog:
             found |= {d.department for d in self.docs.values()}
             self.memo[key] = sorted((n for n in found if 3 <= len(n) <= 30 and re.search(r"[和及与、]", n)),
                                     key=len, reverse=True)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def terms(self, doc_id: str) -> tuple[str, dict[tuple[str, str], list[str]]]:
+        """What a document prints (its rows, columns and sentences, as one text without spaces) and the names
+        it prints (row labels, column names), indexed by first and last character: what a short form may stand for."""
+        key = ("terms", doc_id)
+        if key not in self.memo:
+            rows = self.doc_rows(doc_id)
+            names = {_CJK_RUN.sub("", _NUMBERING.sub("", r.label)) for r in rows}
+            names |= {_CJK_RUN.sub("", _NUMBERING.sub("", part))
+                      for t in self.tables.get(doc_id, []) for c in t.columns for part in c.split("/")}
+            by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for n in sorted(names):
+                if 4 <= len(n) <= 20:
+                    by_ends[(n[0], n[-1])].append(n)
+            text = _WS.sub("", " ".join(f"{r.label} {' '.join(r.values)}" for r in rows)
+                           + " ".join(e.text for e in self.doc_texts(doc_id)))
+            self.memo[key] = (text, dict(by_ends))
         return self.memo[key]  # type: ignore[return-value]
 
     def doc_rows(self, doc_id: str) -> list[RowEvidence]:

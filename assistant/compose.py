@@ -16,6 +16,7 @@ from assistant.understand import COLUMN_INTENTS, Query, aliases, regions_of
 from assistant.vocab import (
     ASKED_AS_WRITTEN,
     BODY_ASKED,
+    CHANGE_Q,
     COUNTED,
     FUND_TABLES,
     MONEY_ASKED,
@@ -672,6 +673,8 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     query = query or q.subject_full or q.text  # the scope is the document: its name would only add noise
     if counted := COUNTED.search(q.text):
         query += counted.group(2) + counted.group(1)  # "多少辆车" is written "车辆 605 辆"
+    if CHANGE_Q.search(q.text):  # a change asked "增加了多少" may be printed "减少…": both directions are looked for
+        query = re.sub(r"增加|减少|增长|下降|上升", "", query) + "增加减少"
     for asked, written in ASKED_AS_WRITTEN:  # "为啥" is written "主要原因是"
         if asked.search(q.text) and written not in query:
             query += written

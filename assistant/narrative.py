@@ -169,6 +169,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
             if extra is not None:
                 keep.append(extra)
+    if wants_change and not any(CHANGE_WORD.search(e.text) for e in keep):
+        return False  # a change asked: a sentence giving only this year's figure does not answer it
     if len(keep) == 1 and len(chosen) > 1 and not needs:
         keep.append(chosen[1])
     for e in list(keep):

@@ -7,8 +7,10 @@ store's documents change.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from dataclasses import replace
 from decimal import Decimal
 from itertools import zip_longest
 
@@ -22,7 +24,7 @@ from assistant.compose import Draft
 from assistant.evidence import Citation, RowEvidence, TextEvidence
 from assistant.llm import make_llm, rewrite
 from assistant.retrieve import Dense
-from assistant.understand import Query, understand
+from assistant.understand import Query, short_forms, understand
 from assistant.verify import mask, unverified
 from ingest.settings import Settings
 from ingest.store import Store
@@ -73,7 +75,15 @@ class Assistant:
     def _understand(self, inp: dict) -> tuple[Catalog, Query]:
         cat = self.catalog
         scope = set(inp["docs"]) if inp.get("docs") else None
-        return cat, understand(inp["question"], list(cat.docs.values()), scope)
+        q = understand(inp["question"], list(cat.docs.values()), scope)
+        # a short form of a name the documents print ("公车运维费"): the question read with the name written out
+        spelled = q.text
+        quoted = "".join(re.findall(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』", q.text))
+        for short, name in short_forms(q.subject, [cat.terms(d.doc_id) for d in q.docs[:8]], quoted):
+            spelled = spelled.replace(short, name)
+        if spelled != q.text:
+            q = replace(understand(spelled, list(cat.docs.values()), scope), written=q.text)
+        return cat, q
 
     def _compose(self, x: tuple[Catalog, Query]) -> tuple[Query, Draft]:
         cat, q = x
@@ -96,7 +106,7 @@ class Assistant:
         if bad:
             text = mask(text, bad)  # no number without a source: an unverified number is not printed
         return Answer(
-            question=q.text,
+            question=q.written or q.text,
             answer=text,
             answerable=d.answerable,
             citations=[e.citation(i + 1) for i, e in enumerate(evidence)],

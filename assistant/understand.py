@@ -15,6 +15,7 @@ from assistant.vocab import (
     FINDING_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
+    MORE_OR_LESS,
     RATE_Q,
     SOURCE_MENTION,
     USE_ASKED,
@@ -241,6 +242,7 @@ class Query:
     columns: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     subject: str = ""  # the question with department, year and question words removed
+    written: str = ""  # the question as asked, when `text` spells out a short form it used
     subject_full: str = ""  # the question with department and year removed, question words kept
 
     @property
@@ -322,6 +324,63 @@ def _own_parts(text: str, named: dict[str, str]) -> dict[str, str]:
         seps = [m.end() for m in re.finditer(r"[和与及跟同、，,]", text[before:i])]
         starts.append(before + seps[-1] if k and seps else (i if k else 0))
     return {dep: text[starts[k]: starts[k + 1] if k + 1 < len(at) else len(text)] for k, (_, _, dep) in enumerate(at)}
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fa5]+")
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    import jieba
+
+    return tuple(jieba.lcut(text))
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether `short` is `name` written short: the start of each of some of its words, in order, its first and last
+    word among them ("公车运维费": 公务用车 运行 维护 费)."""
+    words = _words(name)
+    if len(words[-1]) >= 2:  # (the name's last character is a word of its own: "维护费" -> 维护, 费)
+        words = (*words[:-1], words[-1][:-1], words[-1][-1])
+
+    def fits(s: str, k: int) -> bool:
+        if not s:
+            return k == len(words)
+        if k == len(words):
+            return False
+        w = words[k]
+        # (a word's start, or one character of each half of a four-character word: 公务用车 -> 公车)
+        heads = [w[:n] for n in range(1, len(w) + 1)] + ([w[0] + w[2], w[0] + w[3]] if len(w) == 4 else [])
+        return any(s.startswith(h) and fits(s[len(h):], k + 1) for h in heads) \
+            or (0 < k < len(words) - 1 and fits(s, k + 1))
+
+    return len(words) >= 2 and fits(short, 0)
+
+
+def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], list[str]]]],
+                quoted: str = "") -> list[tuple[str, str]]:
+    """Short forms in a subject for names the documents print ("公车运维费" for 公务用车运行维护费): whole words of the
+    subject that no document prints and that write one printed name short (the start of some of its words), at
+    least two characters shorter (the shortest such name, when only one is shortest). `printed`: each document's text
+    and names by first and last character; `quoted`: what the question quotes, never a short form."""
+    found: list[tuple[str, str]] = []
+    cuts = [0]
+    for w in _words(subject):
+        cuts.append(cuts[-1] + len(w))
+    for a, i in enumerate(cuts):
+        for j in reversed(cuts[a + 1:]):
+            short = subject[i:j]
+            if len(short) < 3 or len(short) > 10 or found and i < subject.find(found[-1][0]) + len(found[-1][0]):
+                continue
+            names = {n for _, by_ends in printed for n in by_ends.get((short[0], short[-1]), ())
+                     if len(n) >= len(short) + 2 and _shortens(short, n)}
+            if not names or not _CJK_ONLY.fullmatch(short) or short in quoted or any(short in t for t, _ in printed):
+                continue
+            shortest = [n for n in names if len(n) == min(map(len, names))]
+            if len(shortest) == 1:
+                found.append((short, shortest[0]))
+            break
+    return found
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
@@ -459,11 +518,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
-        if cmp and any(d.year == int(cmp.group(1)) for d in pool):
+        # (a document never compares with a later year: "2023年…比2024年" needs both documents)
+        if cmp and int(cmp.group(1)) > int(cmp.group(2)) and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
         # each of two years asked ("两个年度各…"): each year's own figure, from each year's document when both are loaded
         both = [int(y) for y in (cmp.groups() if cmp else ())]
-        if both and re.search(r"两年|分别|各(?:是|为|自|有)?多少|各是", text) and all(any(d.year == y for d in pool) for y in both):
+        if both and (re.search(r"两年|分别|各(?:是|为|自|有)?多少|各是", text) or both[0] < both[1] or MORE_OR_LESS.search(text)) \
+                and all(any(d.year == y for d in pool) for y in both):
             years = both
         # "A2026年…和B2025年…": with several departments named, each one's year is the one written with it
         own_years = {dep: ys for dep, part in own.items()
@@ -559,8 +620,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
-    subj = re.sub(r"(?<!占)比(?:20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?",
-                  lambda m: "减少" if m.group(1) in ("少", "减少", "下降", "低") else "增加", subj)
+    # (compared with a year whose own document answers too, "2023年…比2024年多还是少", is no change: nothing is left)
+    subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?"
+                  r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平))?",
+                  lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
+                  else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=[共计])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|什么|怎样|怎么|如何|是否|有没有|吗|呢|一下|介绍|"
         r"原因|^关于|(?<=[，,、])关于|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"

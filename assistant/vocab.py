@@ -75,6 +75,8 @@ def change_text(text: str) -> str:
     return re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", without_comparison(text))
 
 
+# "多还是少": with two years named, the two years' figures compared
+MORE_OR_LESS = re.compile(r"(?:多|高|大)还是(?:少|低|小)|(?:少|低|小)还是(?:多|高|大)")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
 RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
@@ -159,7 +161,8 @@ MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
 # asked: a change, a use, a reason, a goal, a time
-CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化")
+CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化|"
+                      r"(?:增加|增长|上升)了?还是(?:减少|下降)|(?:减少|下降)了?还是(?:增加|增长|上升)")
 USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|" + AIM + "|解决什么|什么作用")
 WHY_Q = re.compile(WHY_ASKED + r"|原因")
 GOAL_Q = re.compile(AIM + r"|为了|解决什么|目标(?!表)|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)

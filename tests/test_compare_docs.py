@@ -66,3 +66,16 @@ def test_no_difference_with_a_number_that_is_not_the_measure(tmp_path: Path) -> 
     bot = bm25_bot(tmp_path, PUTUO, UNIT_BUDGET)
     a = answered(bot, "普陀区司法局2026年部门预算的人员经费比单位预算多多少？")
     assert "差额" not in a.answer and "− 0 =" not in a.answer, a.answer
+
+
+
+PUTUO_2025 = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf",
+              Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf")
+
+
+@pytest.mark.skipif(not all(p.is_file() for p in PUTUO_2025), reason="普陀区两份 2025 文件不在 ../shared/corpus/real")
+def test_how_far_apart_with_each_side_in_short(tmp_path: Path) -> None:
+    # "财政局比街道少多少": each side a short form of a department named before (机关运行经费 229.43 and 464.64 万元)
+    a = answered(bm25_bot(tmp_path, *PUTUO_2025), "普陀区财政局和万里街道2025年的机关运行经费分别多少？财政局比街道少多少？")
+    assert "229.43" in a.answer and "464.64" in a.answer, a.answer
+    assert "464.64 − 229.43 = 235.21万元" in a.answer, a.answer

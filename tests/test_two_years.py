@@ -12,8 +12,10 @@ from tests.conftest import answered, bm25_bot
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 Y2023 = REAL / "shanghai-putuo_wanlijiedao_2023_bumen-yusuan.pdf"
+Y2024 = REAL / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"
 Y2025 = REAL / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf"
-pytestmark = pytest.mark.skipif(not (Y2023.is_file() and Y2025.is_file()), reason=f"{REAL} 不存在（../shared 语料目录缺失）")
+pytestmark = pytest.mark.skipif(not (Y2023.is_file() and Y2024.is_file() and Y2025.is_file()),
+                                reason=f"{REAL} 不存在（../shared 语料目录缺失）")
 
 
 def test_each_years_figure_and_the_difference(tmp_path: Path) -> None:
@@ -27,3 +29,16 @@ def test_each_years_figure_then_how_much_more(tmp_path: Path) -> None:
     # the 类 row of each year's 支出预算总表, not a narrative item (其他城乡社区支出), and their difference
     assert "121,319,878" in a.answer and "154,369,326" in a.answer, a.answer
     assert "154,369,326 − 121,319,878 = 33,049,448元" in a.answer, a.answer
+
+
+def test_an_earlier_year_against_a_later_one(tmp_path: Path) -> None:
+    # no release compares with a later year: each year's own 收入总计 (2023 164,978,640 元; 2024 156,211,123 元)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024), "万里街道2023年的预算总额比2024年多还是少？")
+    assert "164,978,640" in a.answer and "156,211,123" in a.answer, a.answer
+    assert "164,978,640 − 156,211,123 = 8,767,517元" in a.answer, a.answer
+
+
+def test_a_change_asked_the_other_way_round(tmp_path: Path) -> None:
+    # asked "增加了多少", printed "比2023年预算减少876.75万元" (2024 p6): the printed change answers
+    a = answered(bm25_bot(tmp_path, Y2024), "万里街道2024年的收入预算比上年增加了多少？")
+    assert "减少876.75万元" in a.answer, a.answer
