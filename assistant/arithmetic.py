@@ -421,6 +421,11 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
     name = bare(part.ev.label)
     if name in TOTAL_NAMES:
         return None  # a table's 合计 is named by its table, not its label: another table's 合计 is another whole
+    if bare(whole.ev.label) == name and part.col and leaf(part.col) not in TOTAL_NAMES:
+        # the whole's own row ("某医院" in the 项目支出 table): the part is its column of the same name
+        col = next((c for c in whole.ev.values if c != whole.col and leaf(c) == leaf(part.col)), None)
+        if col is not None and (amt := parse_amount(whole.ev.values[col])) is not None and amt <= whole.amount:
+            return Operand(whole.ev, whole.ev.values[col], amt, col)
     for r in cat.doc_rows(doc.doc_id):
         if r.table_idx != whole.ev.table_idx or r is whole.ev or bare(r.label) != name:
             continue

@@ -1,6 +1,7 @@
 """A ratio's part found as one table's 合计 stays that table's: another table's 合计 row (the whole's own table, on its
 other side) is not the part. (重庆市商务委员会 2026: 政府性基金预算支出情况表 合计 41,534.73; 部门收支总体情况表 收入 合计
-174,900.64; checked on the rendered pages.)"""
+174,900.64; checked on the rendered pages.) A unit's fund within its 项目支出 is the fund's column of the unit's own row
+in the 项目支出 table, not the unit's income (广州市卫健委 2026 p89 妇女儿童医疗中心 一般公共预算 12,273.00 of 总计 290,470.40)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,17 @@ import pytest
 from tests.conftest import answered, bm25_bot
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf"
-pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
+GUANGZHOU = PDF.parent / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not (PDF.is_file() and GUANGZHOU.is_file()), reason="../shared 语料目录缺失")
 
 
 def test_a_funds_share_of_all_income(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, PDF)
     a = answered(bot, "重庆市商务委今年政府性基金在全部收入里占多大比重？")
     assert "41,534.73 ÷ 174,900.64" in a.answer and "100.00%" not in a.answer, a.answer
+
+
+def test_a_units_fund_within_its_project_spending(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, GUANGZHOU)
+    a = answered(bot, "广州市妇女儿童医疗中心2026年项目支出里一般公共预算拨款占几成？")
+    assert "12,273.00 ÷ 290,470.40 × 100% = 4.23%" in a.answer, a.answer
