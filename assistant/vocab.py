@@ -180,7 +180,7 @@ INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](
 CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 WHEN_WORD = re.compile(r"\d{1,2}月|月份|季度|上半年|下半年|年底|年初|年内")
-USE_WORD = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标")
+USE_WORD = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标|主要(?:是|为)(?:保障|满足)[^。；，]{2,40}(?:需要|需求)")  # ("主要是保障…参展等需要")
 # total rows by label, and a whole budget asked in other words ("收入预算一共多少", "预算总收入", "收支总预算")
 TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
 BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")

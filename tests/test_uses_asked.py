@@ -1,0 +1,20 @@
+"""A use asked ("用途是什么") is answered by the sentence that states it, also when it is written as what the money
+secures ("主要是保障……等需要"), not by another item's "主要用于…" (福州市商务局 2026 p28, 因公出国（境）经费 70.00 万元,
+"主要是保障经贸招商活动、经贸洽谈、投资促进活动、参展等需要"; checked on the page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+FUZHOU = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not FUZHOU.is_file(), reason=f"{FUZHOU} 不存在（../shared 语料目录缺失）")
+def test_a_use_written_as_what_it_secures(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, FUZHOU), "福州市商务局今年的因公出国经费多少，用途是什么？")
+    assert "70.00" in a.answer and "经贸招商" in a.answer, a.answer
+    assert "住房公积金" not in a.answer, a.answer
