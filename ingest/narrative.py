@@ -150,6 +150,8 @@ class NarrativeBuilder:
             self.heading(heading_level(label), label)
             self._cur = Paragraph(heading_path=[t for _, t in self.path], text=text, page=ln.page, bbox=ln.bbox,
                                   index=len(self.paragraphs))
+            # (text is under the label now: the next line continues it, it does not reopen a heading read before)
+            self._open_heading, self._heading_line = False, None
             return
         lvl = is_heading(text, ln.size, 0 if not ln.big else 1)
         self._heading_line = ln

@@ -40,6 +40,18 @@ def test_a_numbered_label_alone_is_a_heading_and_a_list_item_stays_text() -> Non
     assert [p.text for p in paras[1:]] == ["（1）加强管理。", "（2）严格控制一般性支出。"]
 
 
+def test_a_labelled_paragraph_after_a_wrapped_item_keeps_its_text() -> None:
+    # 广州市水务局 2026 p5: "（十八）…其他任" wraps to "务。", then "（十九）职能转变。…利用、" goes on on the next line
+    nb = NarrativeBuilder()
+    nb.line(TextLine(text="一、主要职责", page=5))
+    nb.line(TextLine(text="（十八）完成市委、市政府和上级相关部门交办的其他任", page=5, full=True))
+    for text in ("务。", "（十九）职能转变。市水务局应切实加强水资源合理利用、", "优化配置和节约保护。坚持节水优先。"):
+        nb.line(TextLine(text=text, page=5))
+    paras = nb.finish()
+    assert [p.text for p in paras] == ["（十八）完成市委、市政府和上级相关部门交办的其他任务。",
+                                       "（十九）职能转变。市水务局应切实加强水资源合理利用、优化配置和节约保护。坚持节水优先。"]
+
+
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("wording"), *FILES), dense_retrieval=False))
