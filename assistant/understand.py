@@ -18,6 +18,7 @@ from assistant.vocab import (
     MORE_OR_LESS,
     RATE_Q,
     SOURCE_MENTION,
+    TOTAL_NAMES,
     USE_ASKED,
     USE_COLLOQUIAL,
     WHEN_ASKED,
@@ -327,6 +328,8 @@ def _own_parts(text: str, named: dict[str, str]) -> dict[str, str]:
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fa5]+")
+_STANDARD_TERMS = {w for k, v in COLUMN_INTENTS.items() for w in (k, *v)} | {w for v in _INTENT_ALIASES.values() for w in v} \
+    | set(TOTAL_NAMES) | {"总支出", "总收入", "总预算", "总额"}
 
 
 @lru_cache(maxsize=65536)
@@ -373,11 +376,13 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
             if len(short) < 3 or len(short) > 10 or found and i < subject.find(found[-1][0]) + len(found[-1][0]):
                 continue
             names = {n for _, by_ends in printed for n in by_ends.get((short[0], short[-1]), ())
-                     if len(n) >= len(short) + 2 and _shortens(short, n)}
-            if not names or not _CJK_ONLY.fullmatch(short) or short in quoted or any(short in t for t, _ in printed):
+                     if len(n) > len(short) and _shortens(short, n)}
+            if not names or not _CJK_ONLY.fullmatch(short) or short in quoted or any(short in t for t, _ in printed) \
+                    or any(w in short for w in _STANDARD_TERMS):  # ("公用经费" is a standard term, not a short form)
                 continue
             shortest = [n for n in names if len(n) == min(map(len, names))]
-            if len(shortest) == 1:
+            # (a name only one character longer, "年末结转和结余", is the same words: nothing to write out)
+            if len(shortest) == 1 and len(shortest[0]) >= len(short) + 2:
                 found.append((short, shortest[0]))
             break
     return found

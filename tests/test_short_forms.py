@@ -29,6 +29,14 @@ def test_printed_quoted_or_partial_words_are_left_alone() -> None:
     assert short_forms("基本支出合计", [("", NAMES)]) == []  # "本支出合计" starts inside the word 基本
 
 
+def test_standard_terms_and_near_names_are_not_short_forms() -> None:
+    # "公用经费" is a column every document may print its own way: never another name's short form
+    assert short_forms("人员经费和公用经费", [("", {("公", "费"): ["公务用车购置经费"]})]) == []
+    # one character less than a printed name is the same words, not a short form of a longer one
+    names = {("年", "余"): ["年末结转和结余", "年末财政拨款结转和结余"]}
+    assert short_forms("年末结转结余", [("", names)]) == []
+
+
 @pytest.mark.skipif(not (XIAN.is_file() and QUANZHOU.is_file()), reason=f"{REAL} 不存在（../shared 语料目录缺失）")
 def test_a_short_form_asked_of_real_documents(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, XIAN, QUANZHOU)
