@@ -35,6 +35,7 @@ from assistant.narrative import last_heading
 from assistant.rank import QUALIFIERS, overlap
 from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
+    CJK,
     COMPARE_LOW,
     COMPARE_Q,
     TOTAL_NAMES,
@@ -303,12 +304,13 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if a is None or b is None or _same_cell(a, b):
             return False
         a, b = _one_row(doc, m.group(1), m.group(2), a, b)
+        a, b = _one_sentence(m.group(1), m.group(2), a, b)
         unit = next((e.unit for e in (a[0], b[0]) if isinstance(e, RowEvidence) and e.unit), "万元")
         res = a[2] - b[2]
         d.computed.append(abs(res))
         big, small = (a[1], b[1]) if res >= 0 else (b[1], a[1])  # the larger first: the formula holds as written
-        d.add(f"{describe(doc)}{_phrase(a, d)}，{_phrase(b, d)}；"
-              f"差额 = {big} − {small} = {abs(res)}{unit}。")
+        sides = _phrase(a, d) if a.ev is b.ev and isinstance(a.ev, TextEvidence) else f"{_phrase(a, d)}，{_phrase(b, d)}"
+        d.add(f"{describe(doc)}{sides}；差额 = {big} − {small} = {abs(res)}{unit}。")
         return True
     return False
 
@@ -433,6 +435,23 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
         if col is not None and (amt := parse_amount(r.values.get(col, ""))) is not None and amt <= whole.amount:
             return Operand(r, r.values[col], amt, col)
     return None
+
+
+def _one_sentence(text_a: str, text_b: str, a: Operand, b: Operand) -> tuple[Operand, Operand]:
+    """One side read from a sentence that states the other side too ("年初预算为 A 万元，支出决算为 B 万元"): both
+    from that sentence, not the other from a table of another scope (支出总计)."""
+    for said, other, other_text, first in ((a, b, text_b, True), (b, a, text_a, False)):
+        if not isinstance(said.ev, TextEvidence) or isinstance(other.ev, TextEvidence):
+            continue
+        want = set(CJK.findall(re.sub(r"的|是|多少", "", other_text)))
+        for m in re.finditer(r"([\u4e00-\u9fa5]{2,12})[为是]?\s*(\d[\d,]*(?:\.\d+)?)\s*万元", said.ev.text):
+            if m.group(2) == said.printed or not want or len(want & set(m.group(1))) * 2 < len(want):
+                continue
+            amt = parse_amount(m.group(2))
+            if amt is not None:
+                found = Operand(said.ev, m.group(2), amt)
+                return (said, found) if first else (found, said)
+    return a, b
 
 
 def _one_row(doc: DocInfo, text_a: str, text_b: str, a: Operand, b: Operand) -> tuple[Operand, Operand]:

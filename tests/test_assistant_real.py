@@ -151,6 +151,13 @@ def test_project_the_tables_do_not_name_is_refused(final_bot: Assistant) -> None
     assert not a.answerable and "3,499.42" not in a.answer
 
 
+def test_two_amounts_one_sentence_states_are_subtracted_from_it(final_bot: Assistant) -> None:
+    # "年初预算为 5717.32 万元，支出决算为 5757.63 万元" (p21 of 国家信访局 2024 决算): not the 支出总计 22,066.59
+    a = ask(final_bot, "国家信访局2024年决算中，年初预算和全年支出差多少？")
+    assert "5757.63 − 5717.32 = 40.31万元" in a.answer, a.answer
+    assert "22,066.59" not in a.answer, a.answer
+
+
 def test_bare_income_total(final_bot: Assistant) -> None:
     a = ask(final_bot, "国家信访局2024年部门决算的收入是多少？")
     # (the 收入 side's 总计 of the 收入支出决算总表, or a row named 收入…)
