@@ -29,7 +29,6 @@ def _heading_name(heading: str) -> str:
 
 
 _UNIT_NAME = re.compile(r"(中心|办公室|办事处|街道|局|院|所|站|馆|队|处|办|委|会|学校|医院|大学|学院|幼儿园|[(（]本级[)）])$")
-_SENT = re.compile(r"(?<=[。；！？!?;])")
 _STOP = set("的 了 是 和 与 及 在 对 为 有 中 其中 等 个 年 元 万元 多少 什么 哪些 怎么 如何 吗 呢 ？ ? ， 。 、 ： （ ） “ ” 《 》 ( ) : , .".split())
 for _w in ("三公经费", "一般公共预算", "政府性基金", "国有资本经营", "项目支出", "基本支出", "人员经费", "公用经费",
            "机关运行经费", "财政拨款", "政府采购", "绩效目标", "名词解释", "因公出国", "公务接待", "公务用车"):
@@ -46,7 +45,24 @@ def tokens(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in (x.strip() for x in _SENT.split(text)) if s]
+    """Sentences, split after 。；！？ — not inside a closed bracket ("…（A 96万元，比上年减少76万元；B…。）比上年减少…")."""
+    inside = [False] * len(text)
+    opens: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            opens.append(i)
+        elif ch in "）)" and opens:
+            o = opens.pop()
+            for k in range(o, i):
+                inside[k] = True
+    out: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "。；！？!?;" and not inside[i]:
+            out.append(text[start : i + 1])
+            start = i + 1
+    out.append(text[start:])
+    return [s for s in (x.strip() for x in out) if s]
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.catalog import split_sentences
 from assistant.service import Assistant
 from ingest.narrative import NarrativeBuilder, TextLine
 from ingest.settings import Settings
@@ -38,6 +39,14 @@ def test_a_numbered_label_alone_is_a_heading_and_a_list_item_stays_text() -> Non
     assert paras[0].heading_path[-1] == "2.政府采购情况。" and "921.97" in paras[0].text
     # two short numbered sentences in a row are a list, not two empty headings
     assert [p.text for p in paras[1:]] == ["（1）加强管理。", "（2）严格控制一般性支出。"]
+
+
+def test_a_sentence_is_not_split_inside_its_brackets() -> None:
+    # 广州市水务局 2026 p71: the parts in brackets end with "；" and "。", the sentence goes on after "）"
+    text = ("公务用车购置及运行维护费210.95万元（公务用车购置费96万元，比上年减少76万元；公务用车运行维护费114.95万元，"
+            "比上年减少19.5万元。）比上年减少95.5万元，下降31.2%。其中：公务接待费9.28万元。")
+    assert [s[:8] for s in split_sentences(text)] == ["公务用车购置及运", "其中：公务接待费"]
+    assert split_sentences("甲（未闭合；乙。") == ["甲（未闭合；", "乙。"]  # a bracket never closed splits as before
 
 
 def test_a_labelled_paragraph_after_a_wrapped_item_keeps_its_text() -> None:
