@@ -45,6 +45,7 @@ from assistant.vocab import (
     OTHER_MEASURES,
     SANGONG_STEMS,
     SUBJECT_ASKED,
+    TOP_ITEM,
     TOTAL_NAMES,
     TOTAL_NOISE,
     WHY_Q,
@@ -322,8 +323,13 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
 def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """"有哪几笔结转资金，各是多少": each row of the one table whose title holds the subject, with its amount
     (the lowest level only, when rows carry 科目 codes)."""
+    top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
     core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
-                  TOTAL_NOISE.sub("", subject_text(q)))
+                  TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
+    if top:  # ("项目支出中最大项目", "项目钱最多"): what is left names the table; projects by default
+        core = re.sub(r"最[大多高少低小]|金额|资金|钱|一项|[中里]$", "", core)
+        core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
+        core = "项目支出" if core == "项目" else core
     core = re.sub(r"(?<=支出)(?:是|有|为)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
     if len(core) < 4:
         return False
@@ -352,6 +358,17 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     listed = [x for i, x in enumerate(listed) if not group[i]]
     if not listed:
         return False
+    if top:
+        low = (top.group(1) or top.group(2)) in "少低小"
+        bodies = {doc.department, *doc.units}  # (a unit's row heads its items: it is no item)
+        items = [x for x in listed if bare(x[0].label) not in bodies] or listed
+        r, (_, v) = (min if low else max)(items, key=lambda x: parse_amount(x[1][1]) or Decimal(0))
+        listed = items
+        d.computed.append(Decimal(len(listed)))
+        d.add(f"{prefix}{describe(doc)}《{titled[0].title}》列出的{len(listed)}项中，金额{'最小' if low else '最大'}的是"
+              f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}。")
+        d.record(doc, v, r.unit, r)
+        return True
     d.computed.extend([Decimal(len(listed)), Decimal(10)])
     head = f"列出{len(listed)}项"
     if len(listed) > 12:  # a long list: the largest ten, in the table's order

@@ -1,0 +1,32 @@
+"""The largest (or smallest) item asked ("最大的项目是什么", "哪个项目钱最多"): the item of the table the question names
+(projects when it names none) with the largest amount, cited; a unit's row, which heads its items, is no item.
+(湖州市财政局 2026 p31, 2026年市级部门项目支出预算表: 7 projects, 市级预算项目评审 371.00 万元 the largest, 财政票据综合管理
+10.00 万元 the smallest; checked on the page.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.conftest import answered, bm25_bot
+
+HUZHOU = Path(__file__).resolve().parent / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bm25_bot(tmp_path_factory.mktemp("top-item"), HUZHOU)
+
+
+@pytest.mark.parametrize("question", ["湖州财政局2026年项目支出中最大的项目是什么？", "湖州市财政局今年哪个项目钱最多？"])
+def test_the_largest_project(bot: Assistant, question: str) -> None:
+    a = answered(bot, question)
+    assert "金额最大的是“市级预算项目评审”371.00万元" in a.answer, a.answer
+    assert any(c.kind == "row" and c.page == 31 for c in a.citations)
+
+
+def test_the_smallest_project(bot: Assistant) -> None:
+    a = answered(bot, "湖州市财政局2026年哪个项目预算最少？")
+    assert "金额最小的是“财政票据综合管理”10.00万元" in a.answer, a.answer
