@@ -96,6 +96,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     paragraph that names one of `within`, when given)."""
     terms = key_terms(q)
     subj = subject_text(q)
+    if "change" in q.asked and len(re.sub(r"增加|减少|增长|下降|上升|变化|增减|[多少增减]", "", subj)) < 2:
+        return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)
     cands = passages(cat, q, doc, k=40 if within else 15)
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
