@@ -96,7 +96,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     paragraph that names one of `within`, when given)."""
     terms = key_terms(q)
     subj = subject_text(q)
-    if "change" in q.asked and len(re.sub(r"增加|减少|增长|下降|上升|变化|增减|[多少增减]", "", subj)) < 2:
+    # (a change asked "增长多少" may be printed "减少…": the direction asked does not decide which sentence is about it)
+    about = re.sub(r"增加|减少|增长|下降|上升|变化|增减", "", subj) if "change" in q.asked else subj
+    if "change" in q.asked and len(re.sub(r"[跟和与同比较相各自分别了的是多少增减]|上一?年|去年|[出起下]来", "", about)) < 2:
         return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)
     cands = passages(cat, q, doc, k=40 if within else 15)
@@ -105,45 +107,49 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
     chosen: list[TextEvidence] = []
-    for e in cands:
-        txt = clean(e.text)
-        if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
-            continue
-        if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
-            continue
-        if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
-            continue
-        if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
-            continue  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
-        if q.want_year and str(q.want_year) not in txt:
-            continue  # last year's figure: a sentence about it names that year
-        if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
-            continue  # a definition is not a figure or a reason
-        if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
-            continue
-        whole = paras.get(e.para_idx // 1000, "")
-        means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
-        fit = max(overlap(subj, txt + clean(e.section) + means), 0.9 * overlap(subj, clean(whole) + clean(e.section)))
-        if counted and counts_ok(q.text, txt) and counted[1][-1] in txt:
-            fit = 1.0  # the count, and the noun's head ("公车" -> 车: nouns end in what they are)
-        # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
-        # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
-        people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
-        if people:
-            fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
-        if fit < (0.3 if people else 0.5):
-            continue
-        if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
-            continue
-        if not counts_ok(q.text, txt):
-            continue
-        if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
-            continue  # "总投资": a sentence that names it
-        if money and _only_an_example(subj, txt):
-            continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
-        if "名词解释" in e.section and "definition" not in q.intents:
-            continue
-        chosen.append(e)
+    # (the direction asked first; a sentence printing the other direction only when none prints the one asked)
+    for fit_to in dict.fromkeys((subj, about)):
+        if chosen:
+            break
+        for e in cands:
+            txt = clean(e.text)
+            if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
+                continue
+            if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
+                continue
+            if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
+                continue
+            if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
+                continue  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
+            if q.want_year and str(q.want_year) not in txt:
+                continue  # last year's figure: a sentence about it names that year
+            if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
+                continue  # a definition is not a figure or a reason
+            if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
+                continue
+            whole = paras.get(e.para_idx // 1000, "")
+            means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
+            fit = max(overlap(fit_to, txt + clean(e.section) + means), 0.9 * overlap(fit_to, clean(whole) + clean(e.section)))
+            if counted and counts_ok(q.text, txt) and counted[1][-1] in txt:
+                fit = 1.0  # the count, and the noun's head ("公车" -> 车: nouns end in what they are)
+            # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
+            # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
+            people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
+            if people:
+                fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
+            if fit < (0.3 if people else 0.5):
+                continue
+            if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
+                continue
+            if not counts_ok(q.text, txt):
+                continue
+            if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
+                continue  # "总投资": a sentence that names it
+            if money and _only_an_example(subj, txt):
+                continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
+            if "名词解释" in e.section and "definition" not in q.intents:
+                continue
+            chosen.append(e)
     if not chosen:
         return False
     # "多少辆车" asks a count, not an amount
