@@ -359,7 +359,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not listed:
         return False
     if top:
-        low = (top.group(1) or top.group(2)) in "少低小"
+        low = next(g for g in top.groups() if g) in "少低小"
         bodies = {doc.department, *doc.units}  # (a unit's row heads its items: it is no item)
         items = [x for x in listed if bare(x[0].label) not in bodies] or listed
         r, (_, v) = (min if low else max)(items, key=lambda x: parse_amount(x[1][1]) or Decimal(0))

@@ -97,7 +97,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     terms = key_terms(q)
     subj = subject_text(q)
     # (a change asked "增长多少" may be printed "减少…": the direction asked does not decide which sentence is about it)
+    # (and a whole asked in the asker's word, "预算总额", is written "预算总计")
     about = re.sub(r"增加|减少|增长|下降|上升|变化|增减", "", subj) if "change" in q.asked else subj
+    about = re.sub(r"总额|总数|总盘子", "总计", about)
     if "change" in q.asked and len(re.sub(r"[跟和与同比较相各自分别了的是多少增减]|上一?年|去年|[出起下]来", "", about)) < 2:
         return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)

@@ -77,7 +77,8 @@ def change_text(text: str) -> str:
 
 # the largest (or smallest) item of a table asked ("最大的项目是什么", "哪个项目钱最多"): not a department ranking
 TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔)?(?:项目|科目|支出项|项|笔)|"
-                      r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)")
+                      r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)|"
+                      r"最(大|多|高|少|低|小)的(?:是|为)(?:哪个|哪项|哪一个|哪一项|什么)(?:项目|科目)")
 # "多还是少": with two years named, the two years' figures compared
 MORE_OR_LESS = re.compile(r"(?:多|高|大)还是(?:少|低|小)|(?:少|低|小)还是(?:多|高|大)")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
@@ -149,7 +150,8 @@ OTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较与和]20\d\d")
 FUND_TABLES = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "一般公共预算": "general_public_expense"}
 
 # how the documents write what a question asks in other words: a reason is "原因", a use "用于"
-ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"), (re.compile(FINDING_ASKED), "问题"))
+ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "用于"), (re.compile(FINDING_ASKED), "问题"),
+                    (re.compile(r"总额|总共|一共|总数|总盘子"), "总计"))  # ("预算总额" is written "预算总计")
 
 # common budget words: what is left of a subject without them names something of its own
 RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口径|口径|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
@@ -164,7 +166,7 @@ MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
 # asked: a change, a use, a reason, a goal, a time
-CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化|"
+CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化|"
                       r"(?:增加|增长|上升)了?还是(?:减少|下降)|(?:减少|下降)了?还是(?:增加|增长|上升)")
 USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|" + AIM + "|解决什么|什么作用")
 WHY_Q = re.compile(WHY_ASKED + r"|原因")

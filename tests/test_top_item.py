@@ -20,7 +20,8 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return bm25_bot(tmp_path_factory.mktemp("top-item"), HUZHOU)
 
 
-@pytest.mark.parametrize("question", ["湖州财政局2026年项目支出中最大的项目是什么？", "湖州市财政局今年哪个项目钱最多？"])
+@pytest.mark.parametrize("question", ["湖州财政局2026年项目支出中最大的项目是什么？", "湖州市财政局今年哪个项目钱最多？",
+                                      "湖州市财政局2026年项目支出最多的是哪个项目？"])
 def test_the_largest_project(bot: Assistant, question: str) -> None:
     a = answered(bot, question)
     assert "金额最大的是“市级预算项目评审”371.00万元" in a.answer, a.answer
