@@ -217,6 +217,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
         _scope_by_names(cat, q)
     if q.ambiguous and (m := RANKING_Q.search(clean(q.text))):
         return _ranking(cat, q, m)
+    if q.ambiguous and ("define" in q.asked or "definition" in (q.intents or [])):
+        # a term asked with no department ("什么是机关运行经费"): one document's glossary is quoted, and the answer
+        # says whose it is
+        for doc in q.docs:
+            mark = d.mark()
+            if answer_definition(cat, q, doc, d):
+                d.add(f"（问题未指明部门：以上引自{describe(doc)}的名词解释，其他部门文件的表述可能略有不同。）")
+                return d
+            d.rollback(mark)
     if q.ambiguous and len(q.ambiguous) > 3:
         d.answerable = False
         d.add("已导入多个部门的文件，请在问题中指明部门（或在网页中筛选文件），例如：" + "、".join(q.ambiguous[:5]) + "。")
