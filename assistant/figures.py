@@ -497,7 +497,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
                     and overlap(bare(r.label), clean(e.text)) >= 0.25), None)
         if hit is not None and not any(isinstance(e, TextEvidence) and e.text == hit.text for e in d.evidence):
             d.add(f"。说明中写道：“{hit.text.rstrip('。')}”{d.cite(hit)}")
-    sup = _support(cat, q, doc, value, key_terms(q) or [bare(r.label)])
+    # (a zero is printed for many things: "政府采购支出 0万元" says nothing of 一般公共服务支出's 0.00 unless it names it)
+    zero = parse_amount(value) == 0
+    sup = _support(cat, q, doc, value, [bare(r.label)] if zero else key_terms(q) or [bare(r.label)])
     if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
         d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
         nxt = cat.next_sentence(sup)
