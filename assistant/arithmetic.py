@@ -536,8 +536,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if _unit(part) != _unit(whole):  # one printed in 元, the other in 万元: both in 万元, with the conversion
         terms = [(op, f"{quantize2(_in_wan(op))}" + (f"（{op.printed}元 ÷ 10000）" if _unit(op) == "元" else "")) for op in (part, whole)]
         d.computed.extend([quantize2(_in_wan(op)) for op in (part, whole)] + [Decimal(10000)])
-    d.add(f"{describe(doc)}{_phrase(part, d)}，{_phrase(whole, d)}；"
-          f"占比 = {terms[0][1]} ÷ {terms[1][1]} × 100% = {res}%。")
+    sides = _phrase(part, d) if part.ev is whole.ev and isinstance(part.ev, TextEvidence) \
+        else f"{_phrase(part, d)}，{_phrase(whole, d)}"  # (one sentence that states both is quoted once)
+    d.add(f"{describe(doc)}{sides}；占比 = {terms[0][1]} ÷ {terms[1][1]} × 100% = {res}%。")
     return True
 
 

@@ -26,3 +26,11 @@ def test_a_units_fund_within_its_project_spending(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, GUANGZHOU)
     a = answered(bot, "广州市妇女儿童医疗中心2026年项目支出里一般公共预算拨款占几成？")
     assert "12,273.00 ÷ 290,470.40 × 100% = 4.23%" in a.answer, a.answer
+
+
+def test_one_sentence_stating_part_and_whole_is_quoted_once(tmp_path: Path) -> None:
+    # 北京市医疗保障局 2026: "政府采购预算总额5554.97万元，其中：…政府采购服务预算 4987.03 万元" (one sentence)
+    bot = bm25_bot(tmp_path, PDF.parent / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "北京医保局2026年政府采购里服务类占多少比例？")
+    assert "4987.03 ÷ 5554.97 × 100% = 89.78%" in a.answer, a.answer
+    assert a.answer.count("政府采购预算总额5554.97万元") == 1, a.answer
