@@ -31,3 +31,13 @@ def test_the_largest_project(bot: Assistant, question: str) -> None:
 def test_the_smallest_project(bot: Assistant) -> None:
     a = answered(bot, "湖州市财政局2026年哪个项目预算最少？")
     assert "金额最小的是“财政票据综合管理”10.00万元" in a.answer, a.answer
+
+
+CHANGSHA = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not CHANGSHA.is_file(), reason=f"{CHANGSHA} 不存在（../shared 语料目录缺失）")
+def test_the_largest_subject_of_a_named_table(tmp_path: Path) -> None:
+    # 长沙市信访局 2026 一般公共预算支出情况表: 行政运行 1,517.95 and 信访业务 417.41 万元
+    a = answered(bm25_bot(tmp_path, CHANGSHA), "长沙信访局2026年一般公共预算支出中哪个科目最多？")
+    assert "金额最大的是“行政运行”（2014001）1,517.95万元" in a.answer, a.answer
