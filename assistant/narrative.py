@@ -587,6 +587,19 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             body = "；".join(f"与“{t}”有关的：“{e.text.rstrip('。；')}”{d.cite(e)}" for t, e in said)
             d.add(f"{describe(doc)}的职责中，{body}。")
             return True
+    # (one short topic, "口岸方面负责什么", "职责里跟口岸有关的": a word the duties print)
+    topic = re.sub(r"^部门|[跟和与同]|有?关$", "", subj)
+    topic = "" if re.search(r"[是干做啥么呢吗些几]", topic) else topic  # ("是干什么的": no topic)
+    named = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(r"职责|职能", p.section) and topic in p.text] \
+        if len(topic) == 2 and not UNITS_ASKED.search(q.text) else []
+    if 0 < len(named) <= 3 and not DUTY_WHICH.search(q.text):  # each duty that names it, its sentence quoted
+        said = []
+        for p in named:
+            sent = next(s for s in split_sentences(p.text) if topic in s)
+            ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
+            said.append(f"“{sent.rstrip('。；')}”{d.cite(ev)}")
+        d.add(f"{describe(doc)}的职责中写到“{topic}”的：{'；'.join(said)}。")
+        return True
     if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3) and not UNITS_ASKED.search(q.text):
         best: tuple[float, str | None, TextEvidence] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):

@@ -94,3 +94,14 @@ def test_the_units_a_budget_holds_with_the_list_that_follows(tmp_path: Path) -> 
         pytest.skip(f"{pdf} 不存在")
     a = answered(bm25_bot(tmp_path, pdf), "普陀区商务委2025年的部门预算包括哪些预算单位？")
     assert "上海市普陀区中小企业服务中心，不单列预算" in a.answer, a.answer
+
+
+FUZHOU = CORPUS / "real" / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not FUZHOU.is_file(), reason=f"{FUZHOU} 不存在")
+def test_a_short_topic_gets_each_duty_that_names_it(tmp_path: Path) -> None:
+    # 福州市商务局 2026 p5 and p8: "（一）贯彻执行国家有关贸易、国际经济合作和口岸管理的…" and "（十六）承担市政府口岸工作办公室职责"
+    a = answered(bm25_bot(tmp_path, FUZHOU), "福州商务局在口岸方面负责什么？")
+    assert "口岸管理" in a.answer and "承担市政府口岸工作办公室职责" in a.answer, a.answer
+    assert "流通行业管理" not in a.answer, a.answer  # not the whole list
