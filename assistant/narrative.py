@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from functools import partial
 
 from assistant import rank
@@ -553,7 +554,17 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                if re.search(r"机构设置|内设机构", p.section.rsplit(" > ", 1)[-1]) or re.search(r"内设.{0,4}(机构|处室|科室)", p.text)]
         if re.search(r"几|多少", q.text):  # a count asked: the paragraph that gives one
             # (or that says there are none: "单位无内设机构")
-            org = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text) or re.search(r"(?:无|没有|未设)(?:内设)?(?:机构|处室|科室)", p.text)]
+            counts = [p for p in org if re.search(r"(\d+|[一二三四五六七八九十]+)\s*个", p.text) or re.search(r"(?:无|没有|未设)(?:内设)?(?:机构|处室|科室)", p.text)]
+            listed = next((m for p in org if (m := re.search(r"(?:包括|包含|设有|分别为)[：:]([^。：:]+)", p.text))
+                           and m.group(1).count("、") >= 2), None)
+            if not counts and listed is not None:
+                # no count printed, the offices listed: the list quoted, and how many names it holds
+                p = next(p for p in org if listed.group(0) in p.text)
+                names = [n for n in re.split(r"[、，,]", listed.group(1).strip("；; ")) if n.strip()]
+                d.computed.append(Decimal(len(names)))
+                d.add(f"{describe(doc)}：“{p.text.rstrip('。')}”{d.cite(p)}。文中未写总数，按所列名称计共{len(names)}个。")
+                return True
+            org = counts
         if org:
             _quote_with_list(cat, doc, d, org[0])
             return True
@@ -630,7 +641,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
         d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # duties written as one paragraph
         return True
-    if UNITS_ASKED.search(q.text):
+    counted = counted_noun(q.text)  # ("所属预算单位各有多少辆车": vehicles counted, not the units)
+    if UNITS_ASKED.search(q.text) and not (counted and counted[0] not in "个家"):
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]
         if rows:
             items = "；".join(
@@ -641,8 +653,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         # no table of units: the sentence of the organisation section that says which units the budget holds
         # (one that counts the budget units first: "预算单位共计 8 家，具体包括：…")
         cands = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(_UNITS_SECTION, p.section.rsplit(" > ", 1)[-1] + p.text[:12])
-                 and re.search(r"包括|包含|由", p.text) and "预算单位" in p.text]
-        said = min(cands, key=lambda p: not re.search(r"\d+\s*家", p.text), default=None)
+                 and re.search(r"包括|包含|由|分别[为是]", p.text) and "预算单位" in p.text]
+        said = min(cands, key=lambda p: not re.search(r"\d+\s*[家个]", p.text), default=None)
         if said is not None:
             _quote_with_list(cat, doc, d, said)
             return True

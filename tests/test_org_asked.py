@@ -1,0 +1,26 @@
+"""Offices and units asked: a count of internal offices the document does not print, only lists ("内设机构包括：A、B、…")
+is the list quoted with how many names it holds, said to be counted (苏州市审计局 2026 p5: 16 offices listed, no total);
+units listed "预算单位 4 个，分别为：…" answer "有哪些下属单位" (北京市医疗保障局 2026 p4); a count of something else of the
+units ("所属预算单位各有多少辆车") is not answered with the units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+SUZHOU = Path(__file__).resolve().parent / "fixtures" / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
+BEIJING = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf"
+
+
+def test_offices_listed_and_counted(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, SUZHOU), "苏州市审计局内设几个处室？")
+    assert "内设机构包括：市委审计委员会办公室秘书处" in a.answer and "按所列名称计共16个" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not BEIJING.is_file(), reason=f"{BEIJING} 不存在（../shared 语料目录缺失）")
+def test_units_listed_with_their_count(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, BEIJING), "北京医保局2026年有哪些下属单位？")
+    assert "预算单位 4 个，分别为" in a.answer and "北京市医疗保障局大数据中心" in a.answer, a.answer
