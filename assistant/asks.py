@@ -31,6 +31,8 @@ from assistant.vocab import (
 )
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
+# a clause that is only a noun, asked by its question mark ("三公经费总额？")
+_NOUN_ASKED = re.compile(r"(?:" + SUBJECT_NOUN.pattern + r"|总额|金额|总数|规模)$")
 _LIST_SEP = re.compile(r"[、和及与跟]|以及")
 _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
 _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|共)?(?:花|用)了?)?"
@@ -162,12 +164,20 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     bodies = tuple(units or ())
     departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
     text = re.sub(r"\s+", "", question)
-    raw = [p for c in _CLAUSE.split(text) if c for p in _pieces(c)]
+    # (each piece with whether a question mark ends it: "三公经费总额？公务接待费占比多少？" asks two things)
+    raw: list[tuple[str, bool]] = []
+    at = 0
+    for sep in [*_CLAUSE.finditer(text), None]:
+        c = text[at: sep.start() if sep else len(text)]
+        if c:
+            raw += [(p, bool(sep) and sep.group(0)[0] in "？?") for p in _pieces(c)]
+        at = sep.end() if sep else len(text)
     # a clause with no question word belongs to the next one ("…三公经费里，因公出国、公务接待分别花多少")
     clauses: list[str] = []
     carry = ""
-    for c in raw:
-        if INTERROGATIVE.search(c) or COMPARE_Q.search(c) or clauses and _OTHER_THING.fullmatch(c):
+    for c, asked in raw:
+        if INTERROGATIVE.search(c) or COMPARE_Q.search(c) or clauses and _OTHER_THING.fullmatch(c) \
+                or asked and not carry and _NOUN_ASKED.search(c) and "还是" not in c:  # ("是A还是B？" chooses)
             clauses.append(carry + c)
             carry = ""
         else:

@@ -54,3 +54,10 @@ def test_what_follows_departments_own_units_is_asked_of_each(bot: Assistant) -> 
     # 一般公共预算基本支出表 合计 公用经费: 统计局 131.33, 交通局本级 190.74 (统计局's 收入总表 row 本级: 2,663.92)
     assert "131.33" in a.answer and "190.74" in a.answer and "2,663.92" not in a.answer, a.answer
     assert "190.74 − 131.33 = 59.41万元" in a.answer, a.answer
+
+
+def test_a_noun_asked_by_its_question_mark_is_an_ask(tmp_path: Path) -> None:
+    # "三公经费总额？" asks on its own (杭州市气象局 2026: 三公 24.02, 公务接待费 6.02 万元)
+    bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "杭州市气象局2026年三公经费总额？公务接待费是多少？")
+    assert "24.02" in a.answer and "6.02" in a.answer, a.answer
