@@ -468,7 +468,7 @@ def _joined_names(cat: Catalog, q: Query) -> list[str]:
 def _two_terms(left: str, right: str) -> bool:
     """Both sides of a join are standard terms ("基本支出和项目支出"): a list of two, though printed together."""
     terms = {*COLUMN_INTENTS, *(n for names in COLUMN_INTENTS.values() for n in names), *SANGONG_PARTS,
-             "三公经费", "机关运行经费"}
+             "三公经费", "机关运行经费", "收入", "支出"}
     return any(left.endswith(t) for t in terms) and any(right.startswith(t) for t in terms)
 
 

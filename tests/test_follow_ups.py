@@ -61,3 +61,10 @@ def test_a_noun_asked_by_its_question_mark_is_an_ask(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "杭州市气象局2026年三公经费总额？公务接待费是多少？")
     assert "24.02" in a.answer and "6.02" in a.answer, a.answer
+
+
+def test_income_and_spending_each(tmp_path: Path) -> None:
+    # "收入和支出" is printed together in the narrative, but asked as two things (杭州市气象局 2026: 5,876.67 each)
+    bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "杭州气象局2026年收入和支出分别是多少？")
+    assert "“收入总计”为5,876.67万元" in a.answer and "“支出总计”为5,876.67万元" in a.answer, a.answer
