@@ -110,6 +110,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
     chosen: list[TextEvidence] = []
+
+    def written(txt: str) -> bool:  # the counted noun right after its number ("共计 7 个一级项目")
+        return bool(counted) and len(counted[1]) >= 4 and bool(re.search(
+            rf"\d\s*(?:余|多)?\s*[{SAME_COUNT.get(counted[0], counted[0])}][^，。；]{{0,4}}{counted[1][-2:]}", txt))
+
+    any_written = any(written(clean(e.text)) for e in cands)
     # (the direction asked first; a sentence printing the other direction only when none prints the one asked)
     for fit_to in dict.fromkeys((subj, about)):
         if chosen:
@@ -133,8 +139,10 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             whole = paras.get(e.para_idx // 1000, "")
             means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
             fit = max(overlap(fit_to, txt + clean(e.section) + means), 0.9 * overlap(fit_to, clean(whole) + clean(e.section)))
-            if counted and counts_ok(q.text, txt) and counted[1][-1] in txt:
-                fit = 1.0  # the count, and the noun's head ("公车" -> 车: nouns end in what they are)
+            if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written):
+                # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
+                # written ("7 个一级项目") first
+                fit = 1.0
             # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
             # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
             people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)

@@ -24,3 +24,10 @@ def test_offices_listed_and_counted(tmp_path: Path) -> None:
 def test_units_listed_with_their_count(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, BEIJING), "北京医保局2026年有哪些下属单位？")
     assert "预算单位 4 个，分别为" in a.answer and "北京市医疗保障局大数据中心" in a.answer, a.answer
+
+
+def test_a_longer_noun_is_counted_as_written(tmp_path: Path) -> None:
+    # 湖州市财政局 2026: "共计 7 个一级项目", not "1家行政单位…项目预算审核中心" (which only shares the noun's last character)
+    huzhou = SUZHOU.parent / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, huzhou), "湖州财政局2026年有多少个一级项目？")
+    assert "共计 7 个一级项目" in a.answer and "机关运行经费" not in a.answer, a.answer
