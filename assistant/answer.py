@@ -541,7 +541,8 @@ def _said(d: Draft, before: int) -> str:
 
 def _echo(text: str) -> str:
     """The asked words, for saying what was not found (no digits: a number is printed only from a source)."""
-    return re.sub(r"[\d（）()]", "", clean(text)).rstrip("？?。，")
+    # (a year goes whole: "2026年的X" -> "X", not "年的X")
+    return re.sub(r"[\d（）()]", "", re.sub(r"20\d\d年度?的?", "", clean(text))).rstrip("？?。，")
 
 
 def _needs(text: str) -> list[re.Pattern[str]]:
