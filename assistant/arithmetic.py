@@ -62,8 +62,8 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if den_col is None:
         return False
     num, den = parse_amount(value), parse_amount(tr.values[den_col])
-    if num is None or den is None or den == 0 or (r is tr and col == den_col):
-        return False
+    if num is None or den is None or den == 0 or (r is tr and col == den_col) or num == den and _totals(r, tr):
+        return False  # (a total over a total is no share of anything)
     share = quantize2(num / den * 100)
     d.computed.extend([share, Decimal(100)])
     d.add(
@@ -437,6 +437,11 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
     return None
 
 
+def _totals(*evs: RowEvidence | TextEvidence) -> bool:
+    """Every one a table's total row ("支出总计", "总计：")."""
+    return all(isinstance(e, RowEvidence) and re.sub(r"[：:]$", "", bare(e.label)) in TOTAL_NAMES for e in evs)
+
+
 def _one_sentence(text_a: str, text_b: str, a: Operand, b: Operand) -> tuple[Operand, Operand]:
     """One side read from a sentence that states the other side too ("年初预算为 A 万元，支出决算为 B 万元"): both
     from that sentence, not the other from a table of another scope (支出总计)."""
@@ -530,6 +535,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         part, pw = inside, _in_wan(inside)  # the part read in another table: the whole's table has its row, on one basis
     if pw > ww:
         return False  # no share: the part is not within that whole
+    if pw == ww and _totals(part.ev, whole.ev):
+        return False  # a total over a total ("各占总支出的比重" read with no part): no share of anything
     res = quantize2(pw / ww * 100)
     d.computed.extend([res, Decimal(100)])
     terms = [(op, f"{op.printed}") for op in (part, whole)]

@@ -31,6 +31,8 @@ from assistant.vocab import (
 )
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
+# a follow-up asked of each thing the ask before listed ("各占总支出的比重是多少")
+_EACH_OF = re.compile(r"^(?:那|而且|并且)?(?:各自|各|分别)(?=占|是|为|有|比)")
 # a clause that is only a noun, asked by its question mark ("三公经费总额？")
 _NOUN_ASKED = re.compile(r"(?:" + SUBJECT_NOUN.pattern + r"|总额|金额|总数|规模)$")
 _LIST_SEP = re.compile(r"[、和及与跟]|以及")
@@ -194,6 +196,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     compare_before = False
     context = ""  # what a follow-up continues: the clause before it, without its question tail
     for i, c in enumerate(clauses):
+        written = c  # the clause as asked, before what it continues is added
         if i > 0 and INSTRUCTION.match(c) and asks:
             last = asks[-1]  # "请算出百分比" belongs to the ask before
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
@@ -243,6 +246,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)
+                if i > 0 and not items and asks and asks[-1].names and (each := _EACH_OF.match(written)):
+                    # "X和Y各多少？各占总支出的比重是多少": each thing listed before, asked the same
+                    names = list(asks[-1].names)
+                    items = [f"{n}{written[each.end():]}" for n in names]
                 if i > 0 and not own and not DISTRIBUTIVE.search(tail) and re.search(WHY_ASKED, tail):
                     items, names = [], []  # a reason asked after a list: of the subject before as a whole, not of each listed thing
                 asks.append(Ask(c, items=tuple(items), names=tuple(names), subject=_subject_phrase(c) if own else "",

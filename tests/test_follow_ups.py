@@ -68,3 +68,12 @@ def test_income_and_spending_each(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "杭州气象局2026年收入和支出分别是多少？")
     assert "“收入总计”为5,876.67万元" in a.answer and "“支出总计”为5,876.67万元" in a.answer, a.answer
+
+
+def test_each_share_of_the_things_listed_before(tmp_path: Path) -> None:
+    # "各占…" asks each thing the ask before listed (长春市信访局（本级）2026 支出总表: 基本 1208.2, 项目 474.56 of 1682.76);
+    # no "total over total" share is printed
+    bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "changchun-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "长春市信访局今年基本支出、项目支出分别多少？各占支出总额的百分之几？")
+    assert "1208.2 ÷ 1682.76 × 100% = 71.80%" in a.answer and "474.56 ÷ 1682.76 × 100% = 28.20%" in a.answer, a.answer
+    assert "= 100.00%" not in a.answer, a.answer
