@@ -575,6 +575,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             org = counts
         if org:
             _quote_with_list(cat, doc, d, org[0])
+            if re.search(r"几|多少", q.text) and (n := re.search(r"(\d+)\s*个", org[0].text)):
+                d.record(doc, n.group(1), "个", org[0])  # the count, for a comparison of counts
             return True
     if NATURE_ASKED.search(q.text) and not DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
         d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # the nature asked: the opening

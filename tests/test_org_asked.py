@@ -31,3 +31,15 @@ def test_a_longer_noun_is_counted_as_written(tmp_path: Path) -> None:
     huzhou = SUZHOU.parent / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, huzhou), "湖州财政局2026年有多少个一级项目？")
     assert "共计 7 个一级项目" in a.answer and "机关运行经费" not in a.answer, a.answer
+
+
+
+SIFAJU = BEIJING.parent.parent / "real" / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"
+
+
+@pytest.mark.skipif(not SIFAJU.is_file(), reason=f"{SIFAJU} 不存在（../shared 语料目录缺失）")
+def test_two_departments_office_counts_compared(tmp_path: Path) -> None:
+    # 广州市信访局 2026 "设8个内设机构"; 上海市普陀区司法局 2026 单位预算 "设12个内设机构": the counts, then 12 − 8
+    bot = bm25_bot(tmp_path, SUZHOU.parent / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", SIFAJU)
+    a = answered(bot, "广州信访局和普陀区司法局2026年单位预算的内设机构各几个？哪个多？")
+    assert "12 − 8 = 4个" in a.answer, a.answer
