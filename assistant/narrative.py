@@ -367,7 +367,8 @@ def answer_definition(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     term = _term(subj)
     # "X指哪些？Y包不包括Z？": the term before the first defining word
     head = _term(subj[: m.start()]) if (m := re.search(r"(?:是|具体)?指(?!标)|反映|是什么|包括|含义|定义|意思", subj)) else ""
-    for t in dict.fromkeys(x for x in (term, head) if len(x) >= 2):
+    quoted = re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", q.text)  # a term quoted is the term, as written
+    for t in dict.fromkeys(x for x in (*quoted, term, head) if len(x) >= 2):
         if _define(cat, doc, d, t):
             return True
     # "X和Y分别是什么意思": each listed term, when every one is defined
@@ -402,7 +403,10 @@ def _define(cat: Catalog, doc: DocInfo, d: Draft, term: str) -> bool:
             break
         if len(head) > 20:
             continue
-        if term == head or (term in head and len(term) >= 0.6 * len(head)) or (head in term and len(head) >= 0.6 * len(term)):
+        # ("其他资本性支出(支出经济分类科目类级)": a bracket saying what kind of name it is, not part of it)
+        plain = re.sub(r"[（(][^）)]{4,}[）)]$", "", head) or head
+        if term in (head, plain) or (term in head and len(term) >= 0.6 * len(head)) \
+                or any(h in term and len(h) >= 0.6 * len(term) for h in (head, plain)):
             score = 2 if "名词解释" in p.section else 1
             if best is None or score > best[0]:
                 best = (score, p)

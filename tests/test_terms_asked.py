@@ -30,3 +30,13 @@ def test_a_term_with_no_department(bot: Assistant) -> None:
 def test_a_figure_with_no_department_still_asks_for_one(bot: Assistant) -> None:
     a = bot.ask("机关运行经费是多少？")
     assert not a.answerable and "请在问题中指明部门" in a.answer, a.answer
+
+
+CQ = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not CQ.is_file(), reason=f"{CQ} 不存在（../shared 语料目录缺失）")
+def test_a_quoted_term_with_words_about_its_kind(tmp_path: Path) -> None:
+    # 重庆市商务委员会 2026 p7: "(十六)其他资本性支出 (支出经济分类科目类级):反映…无形资产…大型修缮…"
+    a = answered(bm25_bot(tmp_path, CQ), "重庆市商务委员会说的“其他资本性支出”这一类经济科目包括哪些开支？")
+    assert "大型修缮" in a.answer and "的解释" in a.answer, a.answer
