@@ -62,8 +62,8 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if den_col is None:
         return False
     num, den = parse_amount(value), parse_amount(tr.values[den_col])
-    if num is None or den is None or den == 0 or (r is tr and col == den_col) or num == den and _totals(r, tr):
-        return False  # (a total over a total is no share of anything)
+    if num is None or den is None or den == 0 or (r is tr and col == den_col) or num == den and r is not tr and _totals(r, tr):
+        return False  # (one table's total over another's is no share of anything)
     share = quantize2(num / den * 100)
     d.computed.extend([share, Decimal(100)])
     d.add(
@@ -535,8 +535,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         part, pw = inside, _in_wan(inside)  # the part read in another table: the whole's table has its row, on one basis
     if pw > ww:
         return False  # no share: the part is not within that whole
-    if pw == ww and _totals(part.ev, whole.ev):
-        return False  # a total over a total ("各占总支出的比重" read with no part): no share of anything
+    if pw == ww and part.ev is not whole.ev and _totals(part.ev, whole.ev):
+        return False  # one table's total over another's ("各占总支出的比重" read with no part): no share of anything
     res = quantize2(pw / ww * 100)
     d.computed.extend([res, Decimal(100)])
     terms = [(op, f"{op.printed}") for op in (part, whole)]
