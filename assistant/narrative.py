@@ -109,58 +109,56 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
-    chosen: list[TextEvidence] = []
-
     def written(txt: str) -> bool:  # the counted noun right after its number ("共计 7 个一级项目")
         return bool(counted) and len(counted[1]) >= 4 and bool(re.search(
             rf"\d\s*(?:余|多)?\s*[{SAME_COUNT.get(counted[0], counted[0])}][^，。；]{{0,4}}{counted[1][-2:]}", txt))
 
     any_written = any(written(clean(e.text)) for e in cands)
+
+    def fits(e: TextEvidence, fit_to: str) -> bool:
+        txt = clean(e.text)
+        if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
+            return False
+        if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
+            return False
+        if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
+            return False
+        if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
+            return False  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
+        if q.want_year and str(q.want_year) not in txt:
+            return False  # last year's figure: a sentence about it names that year
+        if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
+            return False  # a definition is not a figure or a reason
+        if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
+            return False
+        whole = paras.get(e.para_idx // 1000, "")
+        means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
+        fit = max(overlap(fit_to, txt + clean(e.section) + means), 0.9 * overlap(fit_to, clean(whole) + clean(e.section)))
+        if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written):
+            # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
+            # written ("7 个一级项目") first
+            fit = 1.0
+        # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
+        # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
+        people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
+        if people:
+            fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
+        if fit < (0.3 if people else 0.5):
+            return False
+        if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
+            return False
+        if not counts_ok(q.text, txt):
+            return False
+        if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
+            return False  # "总投资": a sentence that names it
+        if money and _only_an_example(subj, txt):
+            return False  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
+        if "名词解释" in e.section and "definition" not in q.intents:
+            return False
+        return True
+
     # (the direction asked first; a sentence printing the other direction only when none prints the one asked)
-    for fit_to in dict.fromkeys((subj, about)):
-        if chosen:
-            break
-        for e in cands:
-            txt = clean(e.text)
-            if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
-                continue
-            if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
-                continue
-            if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
-                continue
-            if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
-                continue  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
-            if q.want_year and str(q.want_year) not in txt:
-                continue  # last year's figure: a sentence about it names that year
-            if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
-                continue  # a definition is not a figure or a reason
-            if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
-                continue
-            whole = paras.get(e.para_idx // 1000, "")
-            means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
-            fit = max(overlap(fit_to, txt + clean(e.section) + means), 0.9 * overlap(fit_to, clean(whole) + clean(e.section)))
-            if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written):
-                # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
-                # written ("7 个一级项目") first
-                fit = 1.0
-            # a count of people asked ("核定编制多少人") and given ("人员编制52人"): the subject's words are fewer
-            # (the number slot is gone from both: "编制多少人" and "编制52人" share 编制人)
-            people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
-            if people:
-                fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
-            if fit < (0.3 if people else 0.5):
-                continue
-            if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
-                continue
-            if not counts_ok(q.text, txt):
-                continue
-            if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
-                continue  # "总投资": a sentence that names it
-            if money and _only_an_example(subj, txt):
-                continue  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
-            if "名词解释" in e.section and "definition" not in q.intents:
-                continue
-            chosen.append(e)
+    chosen = [e for e in cands if fits(e, subj)] or ([e for e in cands if fits(e, about)] if about != subj else [])
     if not chosen:
         return False
     # "多少辆车" asks a count, not an amount
