@@ -536,7 +536,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if pw > ww:
         return False  # no share: the part is not within that whole
     if pw == ww and part.ev is not whole.ev and _totals(part.ev, whole.ev):
-        return False  # one table's total over another's ("各占总支出的比重" read with no part): no share of anything
+        return False  # one table's total over another's (a share of each thing listed, read once with no part): no share of anything
     res = quantize2(pw / ww * 100)
     d.computed.extend([res, Decimal(100)])
     terms = [(op, f"{op.printed}") for op in (part, whole)]

@@ -31,9 +31,9 @@ from assistant.vocab import (
 )
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
-# a follow-up asked of each thing the ask before listed ("各占总支出的比重是多少")
+# a follow-up asked of each thing the ask before listed ("各占…")
 _EACH_OF = re.compile(r"^(?:那|而且|并且)?(?:各自|各|分别)(?=占|是|为|有|比)")
-# a clause that is only a noun, asked by its question mark ("三公经费总额？")
+# a clause that is only a noun, asked by its question mark ("X总额？")
 _NOUN_ASKED = re.compile(r"(?:" + SUBJECT_NOUN.pattern + r"|总额|金额|总数|规模)$")
 _LIST_SEP = re.compile(r"[、和及与跟]|以及")
 _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
@@ -153,7 +153,7 @@ _COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # ("相�
 
 
 def _years_compared(clause: str, question: str) -> bool:
-    """Year A against year B, "more or less" ("2023年的X比2024年多还是少"): two years' figures, compared."""
+    """Year A against year B, "more or less" ("前一年的X比后一年多还是少"): two years' figures, compared."""
     return bool(MORE_OR_LESS.search(clause) and len(set(re.findall(r"20\d\d", question))) >= 2)
 
 
@@ -166,7 +166,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     bodies = tuple(units or ())
     departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
     text = re.sub(r"\s+", "", question)
-    # (each piece with whether a question mark ends it: "三公经费总额？公务接待费占比多少？" asks two things)
+    # (each piece with whether a question mark ends it: "X总额？Y又是多少？" asks two things)
     raw: list[tuple[str, bool]] = []
     at = 0
     for sep in [*_CLAUSE.finditer(text), None]:
@@ -247,7 +247,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)
                 if i > 0 and not items and asks and asks[-1].names and (each := _EACH_OF.match(written)):
-                    # "X和Y各多少？各占总支出的比重是多少": each thing listed before, asked the same
+                    # "X和Y各多少？各占…的比例": each thing listed before, asked the same
                     names = list(asks[-1].names)
                     items = [f"{n}{written[each.end():]}" for n in names]
                 if i > 0 and not own and not DISTRIBUTIVE.search(tail) and re.search(WHY_ASKED, tail):
@@ -274,7 +274,7 @@ def names_both(clause: str, departments: list[str]) -> bool:
     m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?比(.{2,16}?)(?:的)?" + DIFF_ASKED + r"[？?。]*", clause)
     if not m:
         return False
-    # (a side may be a named department's short form: "街道比财政局多多少" after "万里街道和财政局…")
+    # (a side may be a named department's short form: "甲街道…和乙局…，街道比乙局多几何")
     sides = [{d for d in departments if len(d) >= 2 and (g.endswith(d) or g.endswith(d + "本级") or g in d)}
              for g in (m.group(1), m.group(2))]
     return all(sides) and sides[0] != sides[1]

@@ -326,7 +326,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
     core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
                   TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
-    if top:  # ("项目支出中最大项目", "项目钱最多"): what is left names the table; projects by default
+    if top:  # (what is left of the subject names the table; projects by default)
         core = re.sub(r"[中里]$", "", re.sub(r"最[大多高少低小]|金额|资金|钱|一[项块笔个]|科目", "", core))
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
         core = "项目支出" if core == "项目" else core

@@ -401,7 +401,7 @@ def _define(cat: Catalog, doc: DocInfo, d: Draft, term: str) -> bool:
             break
         if len(head) > 20:
             continue
-        # ("其他资本性支出(支出经济分类科目类级)": a bracket saying what kind of name it is, not part of it)
+        # ("X (…类级)": a bracket after the name saying its level is not part of it)
         plain = re.sub(r"[（(][^）)]{4,}[）)]$", "", head) or head
         if term in (head, plain) or (term in head and len(term) >= 0.6 * len(head)) \
                 or any(h in term and len(h) >= 0.6 * len(term) for h in (head, plain)):
@@ -610,9 +610,9 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             body = "；".join(f"与“{t}”有关的：“{e.text.rstrip('。；')}”{d.cite(e)}" for t, e in said)
             d.add(f"{describe(doc)}的职责中，{body}。")
             return True
-    # (one short topic, "口岸方面负责什么", "职责里跟口岸有关的": a word the duties print)
+    # (one short topic, "在X方面管什么", "职责里和X有关的": a word the duties print)
     topic = re.sub(r"^部门|[跟和与同]|有?关$", "", subj)
-    topic = "" if re.search(r"[是干做啥么呢吗些几]", topic) else topic  # ("是干什么的": no topic)
+    topic = "" if re.search(r"[是干做啥么呢吗些几]", topic) else topic  # (question words are no topic)
     named = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(r"职责|职能", p.section) and topic in p.text] \
         if len(topic) == 2 and not UNITS_ASKED.search(q.text) else []
     if 0 < len(named) <= 3 and not DUTY_WHICH.search(q.text):  # each duty that names it, its sentence quoted
@@ -653,7 +653,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
         d.add(f"{describe(doc)}：“{intro.text.rstrip('。')}”{d.cite(intro)}。")  # duties written as one paragraph
         return True
-    counted = counted_noun(q.text)  # ("所属预算单位各有多少辆车": vehicles counted, not the units)
+    counted = counted_noun(q.text)  # (the units' vehicles counted, "单位…几辆车": not the units)
     if UNITS_ASKED.search(q.text) and not (counted and counted[0] not in "个家"):
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "org"]
         if rows:

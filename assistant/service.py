@@ -76,7 +76,7 @@ class Assistant:
         cat = self.catalog
         scope = set(inp["docs"]) if inp.get("docs") else None
         q = understand(inp["question"], list(cat.docs.values()), scope)
-        # a short form of a name the documents print ("公车运维费"): the question read with the name written out
+        # a short form of a name the documents print ("公车购置费"): the question read with the name written out
         spelled = q.text
         quoted = "".join(re.findall(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』", q.text))
         for short, name in short_forms(q.subject, [cat.terms(d.doc_id) for d in q.docs[:8]], quoted):

@@ -341,7 +341,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 def _shortens(short: str, name: str) -> bool:
     """Whether `short` is `name` written short: the start of each of some of its words, in order, its first and last
-    word among them ("公车运维费": 公务用车 运行 维护 费)."""
+    word among them ("公车购置费": 公务用车 购置 费)."""
     words = _words(name)
     if len(words[-1]) >= 2:  # (the name's last character is a word of its own: "维护费" -> 维护, 费)
         words = (*words[:-1], words[-1][:-1], words[-1][-1])
@@ -362,7 +362,7 @@ def _shortens(short: str, name: str) -> bool:
 
 def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], list[str]]]],
                 quoted: str = "") -> list[tuple[str, str]]:
-    """Short forms in a subject for names the documents print ("公车运维费" for 公务用车运行维护费): whole words of the
+    """Short forms in a subject for names the documents print ("公车购置费" for 公务用车购置费): whole words of the
     subject that no document prints and that write one printed name short (the start of some of its words), at
     least two characters shorter (the shortest such name, when only one is shortest). `printed`: each document's text
     and names by first and last character; `quoted`: what the question quotes, never a short form."""
@@ -381,7 +381,7 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
                     or any(w in short for w in _STANDARD_TERMS):  # ("公用经费" is a standard term, not a short form)
                 continue
             shortest = [n for n in names if len(n) == min(map(len, names))]
-            # (a name only one character longer, "年末结转和结余", is the same words: nothing to write out)
+            # (a name only one character longer is the same words: nothing to write out)
             if len(shortest) == 1 and len(shortest[0]) >= len(short) + 2:
                 found.append((short, shortest[0]))
             break
@@ -625,7 +625,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
-    # (compared with a year whose own document answers too, "2023年…比2024年多还是少", is no change: nothing is left)
+    # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
     subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?"
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平))?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)

@@ -75,7 +75,7 @@ def change_text(text: str) -> str:
     return re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", without_comparison(text))
 
 
-# the largest (or smallest) item of a table asked ("最大的项目是什么", "哪个项目钱最多"): not a department ranking
+# the largest (or smallest) item of a table asked ("最…的项目", "哪…最多"): not a department ranking
 TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔)?(?:项目|科目|支出项|项|笔)|"
                       r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)|"
                       r"最(大|多|高|少|低|小)的(?:是|为)(?:哪个|哪项|哪一个|哪一项|什么)(?:项目|科目)")
@@ -255,7 +255,7 @@ def asked_kinds(text: str) -> set[str]:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition
     if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些两二三四五六七八九十]", text):
         found.add("list")
-    if TOP_ITEM.search(text):  # "最大的项目是什么": the list's largest item, not a definition
+    if TOP_ITEM.search(text):  # the list's largest (smallest) item asked, not a definition
         found = (found - {"define"}) | {"list"}
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
         found.add("sanggong")
