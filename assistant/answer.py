@@ -232,7 +232,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return d
     # units of one document listed are items ("A医院和B医院各多少"); across documents they are scope
     units = q.units if len(q.docs) == 1 else []
-    scope = [a for doc in q.docs for a in aliases(doc.department)] + [n for n in q.named + q.units if n not in units]
+    # (a name that is one of those units with its place before it, "某市X中心", is that unit)
+    scope = [a for doc in q.docs for a in aliases(doc.department)] \
+        + [n for n in q.named + q.units if not any(u in n for u in units)]
     # ("长沙比深圳多多少": the documents' places name them too)
     places = [f for doc in q.docs for r in regions_of(doc.department) for f in place_forms(r)] if len(q.docs) > 1 else []
     asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units, places)

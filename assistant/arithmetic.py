@@ -324,9 +324,11 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
     table's total row in the same column."""
     words = _WHOLE_WORDS.sub("", clean(whole))
     about_whole = not words or words in _WHOLE_WORDS.sub("", clean(part.table))
-    if about_whole:  # "…基本支出表" 合计 row: 人员经费 over the same row's 合计
+    if about_whole:  # "…基本支出表" 合计 row: 人员经费 over the same row's 合计 (or its group's 小计)
+        group = col.rsplit("/", 1)[0] if "/" in col else None
         for c, v in part.values.items():
-            if c != col and leaf(c) in TOTAL_NAMES and parse_amount(v) is not None:
+            if c != col and (leaf(c) in TOTAL_NAMES or leaf(c) == "小计" and group and c.startswith(group + "/")) \
+                    and parse_amount(v) is not None:
                 return part, c
     for c, v in part.values.items():
         if c != col and parse_amount(v) is not None and (leaf(c) in TOTAL_NAMES and not words or words and words == leaf(c)):

@@ -29,6 +29,19 @@ def _heading_name(heading: str) -> str:
 
 
 _UNIT_NAME = re.compile(r"(中心|办公室|办事处|街道|局|院|所|站|馆|队|处|办|委|会|学校|医院|大学|学院|幼儿园|[(（]本级[)）])$")
+_BODY_FIELD = re.compile(r"(项目)?实施单位|预算单位")
+_BRACKETED = re.compile(r"^(.+?)[（(]([^（()）]+)[）)]$")
+
+
+def _unit_names(label: str) -> list[str]:
+    """A label that names a unit, under each name it prints: "X中心（Y中心）" is X中心 and Y中心 (and the label
+    itself); none when it names no unit."""
+    names = [label]
+    if (m := _BRACKETED.match(label)) is not None and not re.fullmatch(r"本级", m.group(2)):
+        names += [m.group(1), m.group(2)]
+    return [n for n in dict.fromkeys(names) if len(n) >= 5 and _UNIT_NAME.search(n)]
+
+
 _STOP = set("的 了 是 和 与 及 在 对 为 有 中 其中 等 个 年 元 万元 多少 什么 哪些 怎么 如何 吗 呢 ？ ? ， 。 、 ： （ ） “ ” 《 》 ( ) : , .".split())
 for _w in ("三公经费", "一般公共预算", "政府性基金", "国有资本经营", "项目支出", "基本支出", "人员经费", "公用经费",
            "机关运行经费", "财政拨款", "政府采购", "绩效目标", "名词解释", "因公出国", "公务接待", "公务用车"):
@@ -107,8 +120,11 @@ class Catalog:
             org = " ".join(r.label + r.unit_name for t in doc.tables if t.kind in ("org", "sanggong") for r in t.rows)
             # units the tables list (rows per unit in the income and expenditure tables)
             units = [r.unit_name for t in doc.tables for r in t.rows if r.unit_name]
-            units += [r.label for t in doc.tables if t.kind != "performance" for r in t.rows
-                      if len(r.label) >= 5 and _UNIT_NAME.search(r.label)]
+            named = [r.label for t in doc.tables if t.kind != "performance" for r in t.rows]
+            # (and the body a performance form names as the one that carries out its project)
+            named += [v for t in doc.tables if t.kind == "performance" for r in t.rows if r.kind == "text"
+                      for k, v in r.values.items() if _BODY_FIELD.fullmatch(k)]
+            units += [n for u in named for n in _unit_names(u)]
             # units the narrative gives a heading of their own ("二十一、深圳市考试院")
             units += [h for p in doc.paragraphs for h in map(_heading_name, p.heading_path) if len(h) >= 5 and _UNIT_NAME.search(h)]
             listed_units = tuple(dict.fromkeys(units))

@@ -20,6 +20,7 @@ from assistant.vocab import (
     COUNTED,
     FUND_TABLES,
     MONEY_ASKED,
+    PRINTED_AS,
     RESIDUE_WORDS,
     SUBJECT_NOUN,
     TOTAL_NOISE,
@@ -386,8 +387,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
 
 def names_column(col: str, text: str) -> bool:
-    """Whether the text names a column: whole, or without a trailing "支出" ("专项业务经费" for "专项业务经费支出")."""
-    return col in text or len(col) >= 6 and col.endswith("支出") and col[:-2] in text
+    """Whether the text names a column: whole, or without a trailing "支出" ("专项业务经费" for "专项业务经费支出") or
+    "数" ("全年预算" for "全年预算数")."""
+    return col in text or len(col) >= 6 and col.endswith("支出") and col[:-2] in text \
+        or len(col) >= 5 and col.endswith("数") and col[:-1] in text
 
 
 @lru_cache(maxsize=1 << 14)
@@ -533,7 +536,7 @@ def project_name(table: str) -> str:
     """'1、2026年省级困难职工及劳模救助专项资金绩效目标表' -> '省级困难职工及劳模救助专项资金'."""
     if "：" in table:  # "财政项目支出绩效目标填报表：新建万里街道社区公共服务中心", one form of several
         return clean(table.split("：", 1)[1])
-    return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$", "", clean(table))
+    return re.sub(r"^\d+[、.．]|20\d\d年度?|(项目)?(支出)?绩效目标表$|项目(支出)?绩效自评表$", "", clean(table))
 
 
 def quotes_a_project(cat: Catalog, doc: DocInfo, text: str) -> bool:
@@ -620,6 +623,10 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
                     and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]
+    # a column asked in a reader's words for what it prints ("实际执行" for "…执行数"): the one column ending so
+    for said, printed in PRINTED_AS.items():
+        if said in plain and len(ends := [c for c in row.values if leaf(c).endswith(printed)]) == 1:
+            return ends[0], row.values[ends[0]]
     if row.kind == "indicator":
         if "实际" in text:  # "实际培训了多少人": what was achieved (a 自评表's 实际完成值), not the target
             for col, v in row.values.items():
@@ -680,6 +687,8 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
             query += written
     sents = [e for e, _ in cat.bm25(query, {doc.doc_id}, k=max(k, 20), texts_only=True)
              if isinstance(e, TextEvidence) and not _CONTENTS_LINE.fullmatch(clean(e.text))]
+    if q.units:
+        sents = _units_first(sents, q.units, doc)
     dense_pars = [p for d, p in (cat.dense(query, {doc.doc_id}, 10) if cat.dense else []) if d == doc.doc_id]
     if not dense_pars:
         return sents[:k]
@@ -696,6 +705,18 @@ def passages(cat: Catalog, q: Query, doc: DocInfo, query: str | None = None, k: 
     pool = {e.para_idx: e for e in sents + extra}
     order = sorted(pool, key=lambda i: (-fused[i], bm25_rank.get(i, 10**6)))
     return [pool[i] for i in order[:k]]
+
+
+def _units_first(sents: list[TextEvidence], units: list[str], doc: DocInfo) -> list[TextEvidence]:
+    """A unit asked about: sentences under its own heading first, those under another unit's heading last (a
+    release that gives each unit a section says the same things of each: "六、…X分局 > 2.…项目 N 万元")."""
+    def rank(e: TextEvidence) -> int:
+        if any(u in e.section for u in units):
+            return 0
+        others = [x for x in doc.units if x in e.section and x not in doc.department]
+        return 2 if others and not any(u in x or x in u for x in others for u in units) else 1
+
+    return sorted(sents, key=rank)
 
 
 # a line of the table of contents ("9．2025年部门“三公”经费和机关运行经费预算表"): it names a table, it says nothing

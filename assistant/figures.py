@@ -205,6 +205,12 @@ def _org_total(subject: str) -> bool:
         and not TOTAL_NOISE.sub("", re.sub(r"总额|总计|合计|总|单独|自己|本身|单位|二级|下面|下属", "", rest))
 
 
+def _repeated(cat: Catalog, r: RowEvidence) -> bool:
+    """Whether the row's table prints the same label again with other figures (one block per unit, the units not said)."""
+    return any(x is not r and x.table_idx == r.table_idx and not x.unit_name and bare(x.label) == bare(r.label)
+               and x.values != r.values for x in cat.doc_rows(r.doc.doc_id))
+
+
 def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """The row and column that answer a figure question in one document."""
     total = _bare_total(cat, q, doc) or _column_total(cat, q, doc)
@@ -226,6 +232,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if measure.group(0) in r.label + "".join(r.values)]
     if rows and rows[0].table_kind in ("project_expense", "special_fund", "performance") and _org_total(q.subject):
         rows = [r for r in rows if r.table_kind not in ("project_expense", "special_fund", "performance")]
+    if q.units:  # a unit asked: not a row its table prints again for other units, none of them named
+        rows = [r for r in rows if r.unit_name or not _repeated(cat, r)]
     specific = names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer
@@ -443,6 +451,10 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
     return said
 
 
+_WHOLE_COL = re.compile(r"合计|总计|小计|总额|金额|^预算数?$|本年预算|决算数")
+_SELF_EVAL_COL = re.compile(r"^(年初|全年)(预算|执行)数")
+
+
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
     if found is None and (side := _total_side(q, _total_fund(q))) and (e := _total_sentence(cat, doc, side)) is not None:
@@ -479,7 +491,15 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
-            d.add("，其中" + "、".join(f"{name_value(re.sub(r'^其中[:：]?', '', group_total(c, r.table)), v)}{unit}" for c, v in others))
+
+            def said(c: str, v: str) -> str:  # (a score or a rate beside the money: no unit)
+                bare_unit = "%" in v or re.search(r"分值|得分|率", leaf(c))
+                return f"{name_value(re.sub(r'^其中[:：]?', '', group_total(c, r.table)), v)}{'' if bare_unit else unit}"
+
+            listed = "、".join(said(c, v) for c, v in others)
+            # the parts of a whole ("合计 … 其中基本支出 …"); beside any other column, the row's other columns
+            d.add(f"，其中{listed}" if _WHOLE_COL.search(leaf(col)) or leaf(col) == leaf(next(iter(r.values)))
+                  and not _SELF_EVAL_COL.search(leaf(col)) else f"（同一行另列：{listed}）")
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]

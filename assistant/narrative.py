@@ -91,6 +91,13 @@ def kind_rank(q: Query, kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
+def _topic_of(section: str, bodies: list[str]) -> str:
+    """A heading path without the names of the units it files sentences under."""
+    for b in bodies:
+        section = section.replace(b, "")
+    return section
+
+
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
                    within: list[str] | None = None) -> bool:
     """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
@@ -114,6 +121,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             rf"\d\s*(?:余|多)?\s*[{SAME_COUNT.get(counted[0], counted[0])}][^，。；]{{0,4}}{counted[1][-2:]}", txt))
 
     any_written = any(written(clean(e.text)) for e in cands)
+    bodies = sorted((u for u in doc.units if len(u) >= 5 and u not in subj
+                     and not any(x in u or u in x for x in [*q.units, *(within or [])])), key=len, reverse=True)
 
     def fits(e: TextEvidence, fit_to: str) -> bool:
         txt = clean(e.text)
@@ -133,7 +142,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         whole = paras.get(e.para_idx // 1000, "")
         means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
-        fit = max(overlap(fit_to, txt + clean(e.section) + means), 0.9 * overlap(fit_to, clean(whole) + clean(e.section)))
+        # (a unit's name, in a heading or a sentence, says whose the sentence is, not what it is about)
+        sec, said = _topic_of(clean(e.section), bodies), _topic_of(txt, bodies)
+        fit = max(overlap(fit_to, said + sec + means), 0.9 * overlap(fit_to, _topic_of(clean(whole), bodies) + sec))
         if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written):
             # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
             # written ("7 个一级项目") first
@@ -157,8 +168,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         return True
 
+    chosen: list[TextEvidence] = []
+    if "share" in q.intents:
+        # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
+        # ("占多少" may ask the amount too: then the sentences as for any figure)
+        part = re.sub(r"的?(?:比例|比重|占比|百分比|几成|份额)|全部|所有|整个", "", subj)
+        chosen = [e for e in cands if "%" in e.text and "占" in e.text and fits(e, part)]
     # (the direction asked first; a sentence printing the other direction only when none prints the one asked)
-    chosen = [e for e in cands if fits(e, subj)] or ([e for e in cands if fits(e, about)] if about != subj else [])
+    chosen = chosen or [e for e in cands if fits(e, subj)] or ([e for e in cands if fits(e, about)] if about != subj else [])
     if not chosen:
         return False
     # "多少辆车" asks a count, not an amount
@@ -552,7 +569,7 @@ _FIRST_ITEM = re.compile(r"[：:]\s*(?:[1一][、.．]|[（(][1一][）)])(?!\d)
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _DUTY_WORDS = r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]"
-_DUTY_NOISE = re.compile(_DUTY_WORDS + r"|[在的有管]")
+_DUTY_NOISE = re.compile(_DUTY_WORDS + r"|[在的有]|管(?!理)")
 # the same, keeping the topics' own words whole ("国有资产", "管理"): for several topics named at once
 _TOPIC_NOISE = re.compile(_DUTY_WORDS + r"|[（(][^）)]*[）)]|有关|相关|^在|的|管(?=什么|哪些|啥|不管)|(?<=[和与跟])有|有(?=[和与跟])")
 
@@ -611,14 +628,16 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             d.add(f"{describe(doc)}的职责中，{body}。")
             return True
     # (one short topic, "在X方面管什么", "职责里和X有关的": a word the duties print)
-    topic = re.sub(r"^部门|[跟和与同]|有?关$", "", subj)
+    # (a topic's generic head is not printed with it: "X管理", "X工作", "X方面" are duties naming X)
+    topic = re.sub(r"^部门|[跟和与同]|有?关$|(?<=^..)(?:管理|工作|方面|事务|领域|业务)$", "", subj)
     topic = "" if re.search(r"[是干做啥么呢吗些几]", topic) else topic  # (question words are no topic)
     named = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(r"职责|职能", p.section) and topic in p.text] \
         if len(topic) == 2 and not UNITS_ASKED.search(q.text) else []
     if 0 < len(named) <= 3 and not DUTY_WHICH.search(q.text):  # each duty that names it, its sentence quoted
         said = []
         for p in named:
-            sent = next(s for s in split_sentences(p.text) if topic in s)
+            # (every sentence of the duty that names the topic: "负责X规划…。负责管理X工作。")
+            sent = "".join([s for s in split_sentences(p.text) if topic in s][:4])
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
             said.append(f"“{sent.rstrip('。；')}”{d.cite(ev)}")
         d.add(f"{describe(doc)}的职责中写到“{topic}”的：{'；'.join(said)}。")

@@ -360,6 +360,12 @@ def _shortens(short: str, name: str) -> bool:
     return len(words) >= 2 and fits(short, 0)
 
 
+def _writes_unit(short: str, unit: str) -> bool:
+    """Whether a name written in a question is this listed unit: as printed without its place, by a usual short form,
+    or by the start of some of its words ("社保X分局" for 社会保险X分局)."""
+    return short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit)
+
+
 def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], list[str]]]],
                 quoted: str = "") -> list[tuple[str, str]]:
     """Short forms in a subject for names the documents print ("公车购置费" for 公务用车购置费): whole words of the
@@ -448,9 +454,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         short = org[len(lead):] if lead else core
         if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):
             for d in (near if not lead else [d for d in pool if lead in d.department or lead in d.context]):
-                full = {_strip_region(u) for u in d.units if short in abbreviations(_strip_region(u))}
+                full = {_strip_region(u) for u in d.units if _writes_unit(short, _strip_region(u))}
                 if len(full) == 1:
-                    q.units.append(full.pop())
+                    printed = full.pop()
+                    # (and as written, when written otherwise: what the question lists is found by it)
+                    q.units += [printed] + ([short] if short not in printed else [])
                     hits.append(d)
                     resolved.add(org)
         for d in hits:
@@ -631,7 +639,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=[共计])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=[共计])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"原因|^关于|(?<=[，,、])关于|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"

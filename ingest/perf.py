@@ -25,6 +25,8 @@ _NAME_HEAD = ("三级指标", "指标名称", "指标内容")  # what an indicat
 _MONEY_KEY = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?<!编码)(?<!代码)(?<!编号)$")
 _TASK_NAME = re.compile(r"^(任务名称|主要任务|任务)$")  # 部门整体绩效目标表: one row per task, with its money
 _MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
+# a 绩效自评表's money block: one column each for the plan, the revised plan, the spending, its rate and score
+_SELF_EVAL_HEAD = re.compile(r"^(年初预算数|全年预算数|全年执行数|执行数|分值|执行率|得分)(?:[（(][A-Z/]+[）)])?$")
 
 
 class PerfBuilder:
@@ -54,6 +56,7 @@ class PerfBuilder:
         self.unit_in_form = False  # the unit printed inside the form ("项目资金（元）"), not over it
         self.task_cols: dict[str, int] = {}  # column name -> index, while a task list is read
         self.listed: set[str] = set()  # the columns of a project list that are the project's, not an indicator's
+        self.fund_cols: dict[int, str] = {}  # a 自评表's money columns (index -> name), while its block is read
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -85,7 +88,7 @@ class PerfBuilder:
             if not any(cl) or is_seq_row(texts):
                 continue
             if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
-                self.ind_cols = {}
+                self.ind_cols, self.fund_cols = {}, {}
                 self.ind_spans = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
@@ -103,6 +106,9 @@ class PerfBuilder:
                 continue
             if self.task_cols and self._task(texts, cl, grow):
                 continue
+            heads = {j: m.group(1) for j, t in enumerate(cl) if (m := _SELF_EVAL_HEAD.match(t))}
+            if len(heads) >= 3 and any("预算" in h for h in heads.values()):
+                self.fund_cols = heads
             if self.ind_cols and any(_PROJECT_NAME.match(t) or _PROJECT_CODE.match(t) for t in cl if t):
                 self.ind_cols = {}  # the next project's form begins
             if self.ind_cols:
@@ -152,6 +158,13 @@ class PerfBuilder:
                     elif self.earlier and clean(val) not in self.table.title:
                         self.table.title = f"{self.form_title}：{clean(val)}"
                     j = nxt + 1
+                elif self.fund_cols and j < min(self.fund_cols) and (_AMOUNT_KEYS.match(key) or _MONEY_KEY.match(key)):
+                    # a row of a 自评表's money block: its cells under the block's columns
+                    vals = {h: v for k, h in self.fund_cols.items()
+                            if k < len(texts) and re.search(r"\d", v := clean_value(texts[k]))}
+                    if vals:
+                        self._row(key, vals, grow.page, grow.bbox)
+                    break
                 elif _AMOUNT_KEYS.match(key):
                     # the value is the next cell after the key's span, even when it is blank
                     k = next((k for k in range(j + 1, len(texts)) if k >= len(grow.cells) or grow.cells[k] is not None),
@@ -193,7 +206,7 @@ class PerfBuilder:
         """Close the current project's form and start the next one's, each titled with its project."""
         self.earlier.append(self.finish())
         self.table = Table(title=self.form_title, kind=self.table.kind, unit=self.table.unit, pages=[page])
-        self.project_code, self.ind_cols, self.carry = "", {}, {}
+        self.project_code, self.ind_cols, self.carry, self.fund_cols = "", {}, {}, {}
 
     def _indicator(self, texts: list[str], grow) -> None:
         def get(name: str) -> str:

@@ -105,3 +105,11 @@ def test_a_short_topic_gets_each_duty_that_names_it(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, FUZHOU), "福州商务局在口岸方面负责什么？")
     assert "口岸管理" in a.answer and "承担市政府口岸工作办公室职责" in a.answer, a.answer
     assert "流通行业管理" not in a.answer, a.answer  # not the whole list
+
+
+def test_a_topic_with_a_generic_head_is_the_duties_that_name_it(tmp_path: Path) -> None:
+    # 湖州市财政局 2026 p4, duty 4: "组织制定国库管理制度…按规定开展国库现金管理" ("国库管理方面": the duty naming 国库,
+    # not a duty picked by the word 管理, and not filed under another duty's heading)
+    bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "湖州市财政局在国库管理方面负责什么？")
+    assert "国库现金管理" in a.answer and "非税收入" not in a.answer, a.answer

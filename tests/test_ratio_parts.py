@@ -34,3 +34,20 @@ def test_one_sentence_stating_part_and_whole_is_quoted_once(tmp_path: Path) -> N
     a = answered(bot, "北京医保局2026年政府采购里服务类占多少比例？")
     assert "4987.03 ÷ 5554.97 × 100% = 89.78%" in a.answer, a.answer
     assert a.answer.count("政府采购预算总额5554.97万元") == 1, a.answer
+
+
+def test_a_share_the_narrative_prints_as_a_percentage(tmp_path: Path) -> None:
+    # 北京市医疗保障局 2026 p6, no tables in the release: "项目支出预算 99735.06 万元，占本年支出预算 89.94%"
+    # (asked of "全部支出": the words asking for a share are not the sentence's; its percentage answers)
+    bot = bm25_bot(tmp_path, PDF.parent / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "北京医保局2026年项目支出占全部支出的百分比")
+    assert "89.94%" in a.answer and "99735.06" in a.answer, a.answer
+
+
+def test_the_whole_is_the_parts_own_tables_group_subtotal(tmp_path: Path) -> None:
+    # 烟台市大数据局 2026 p15 一般公共预算基本支出情况表, 合计 row: 基本支出预算 小计 1,464.31, 日常公用支出 182.41
+    # (the same table's 小计 of the group, not the 基本支出 of another table that happens to print the same figure)
+    bot = bm25_bot(tmp_path, PDF.parent / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "烟台市大数据局2026年公用经费占基本支出的百分比")
+    assert "182.41 ÷ 1,464.31 × 100% = 12.46%" in a.answer, a.answer
+    assert a.answer.count("《一般公共预算基本支出情况表》") == 2 and "支出总体情况表" not in a.answer, a.answer

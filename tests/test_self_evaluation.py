@@ -1,0 +1,52 @@
+"""A 项目支出绩效自评表's money block (国家信访局 2024 决算, pp30–34, checked on the rendered pages): the
+年度资金总额 row and its 其中 rows print 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 side by side.
+Every column is kept, and a question that names one (in its own words) gets that one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from ingest.settings import Settings
+from tests.conftest import answered, bm25_store, parsed_once
+
+PDF = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
+
+
+def _form(start: str):
+    return next(t for t in parsed_once(PDF).tables if t.kind == "performance" and t.title.startswith(start))
+
+
+def test_the_money_block_keeps_every_column() -> None:
+    rows = {r.label: r.values for r in _form("信访研究宣传立法专项").rows if r.page == 32}
+    assert rows["年度资金总额"] == {"年初预算数": "493.76", "全年预算数": "536.2", "全年执行数": "413.57",
+                                "分值": "10.0", "执行率": "77.13%", "得分": "7.7"}
+    assert rows["其中：财政拨款"]["全年执行数"] == "351.13"
+    # "上\n年结转" is a row of the block too, not a key with one value
+    assert rows["上年结转"]["年初预算数"] == "20.00" and "全年预算数" in rows["上年结转"]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(Settings(home=bm25_store(tmp_path_factory.mktemp("selfeval"), PDF), dense_retrieval=False))
+
+
+def test_a_column_named_without_its_last_character(bot: Assistant) -> None:
+    # "全年预算" names 全年预算数 (536.2), not the block's first column 年初预算数 (493.76)
+    a = answered(bot, "国家信访局2024年信访研究宣传立法专项全年预算是多少？")
+    assert "全年预算数为536.2万元" in a.answer
+
+
+def test_a_column_asked_by_what_it_prints(bot: Assistant) -> None:
+    # "实际执行" is the 全年执行数 column (413.57), not the plan
+    a = answered(bot, "国家信访局的信访研究宣传立法专项实际执行了多少钱？")
+    assert "全年执行数为413.57万元" in a.answer
+
+
+def test_the_other_columns_of_a_row_are_not_called_its_parts(bot: Assistant) -> None:
+    a = answered(bot, "国家信访局2024年资产运行维护项目的执行率")
+    assert "执行率为100%" in a.answer
+    # 年初预算数 and 全年执行数 are beside the rate, not "其中" of it; the score has no unit
+    assert "其中年初预算数" not in a.answer and "同一行另列" in a.answer and "分值10.0万元" not in a.answer

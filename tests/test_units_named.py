@@ -1,0 +1,61 @@
+"""A unit of a department named in a question, the way readers write it: without its city's 市 ("湖州X中心"), by
+one of the two names a bracket prints ("X中心（Y中心）"), or shortened ("社保" for 社会保险). The question is about
+that unit's part of the department's release, and a release that gives each unit a section of its own answers
+from that unit's section. Figures checked on the rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.conftest import answered, bm25_bot
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[1] / "shared" / "corpus"
+HUZHOU = HERE / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
+XIAN = SHARED / "real" / "xian-shi_weijianwei_2022_juesuan.pdf"
+RENSHE = SHARED / "more" / "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"
+corpus = pytest.mark.skipif(not (XIAN.is_file() and RENSHE.is_file()), reason=f"{SHARED} 不存在（../shared 语料目录缺失）")
+
+
+def test_a_unit_named_without_the_citys_ending(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, HUZHOU)
+    # p28: 湖州市绿色财政研究服务中心's row of the 三公 table, 公务接待费 0.45
+    a = answered(bot, "湖州绿色财政研究服务中心今年的三公经费是多少")
+    assert "湖州市绿色财政研究服务中心" in a.answer and "0.45万元" in a.answer
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return bm25_bot(tmp_path_factory.mktemp("units-named"), XIAN, RENSHE)
+
+
+@corpus
+def test_a_unit_named_by_the_name_in_its_bracket(bot: Assistant) -> None:
+    # 西安卫健委 2022 决算 p38: "22.西安市公共卫生中心（西安市应急医疗中心）食堂服务项目…执行数652万元"
+    a = answered(bot, "西安市应急医疗中心2022年食堂服务项目执行了多少")
+    assert "652万元" in a.answer and "西安市卫生健康委员会" in a.answer
+
+
+@corpus
+def test_a_unit_written_short_answers_from_its_own_section(bot: Assistant) -> None:
+    # 深圳人社局 2026 p26, section "十四、深圳市社会保险基金管理局大鹏分局": "2.区财政安排项目 94.62 万元"
+    # (each of ten 分局 sections prints its own 区财政安排项目)
+    a = answered(bot, "深圳社保基金管理局大鹏分局的区财政安排项目有多少钱？")
+    assert "94.62" in a.answer and "存储中没有" not in a.answer
+    # p23, section "十二、…坪山分局": 在职人员经费 1,238.45
+    a = answered(bot, "深圳市社保基金管理局坪山分局2026年在职人员经费多少")
+    assert "1,238.45" in a.answer and "存储中没有" not in a.answer
+
+
+@corpus
+def test_a_units_name_is_not_what_a_sentence_is_about(bot: Assistant) -> None:
+    # 深圳人社局 2026 prints no 社会保险基金 budget; its sections "…深圳市社会保险基金管理局X分局" give each unit's
+    # own budget, which holds the words of the fund's name, not the fund
+    a = bot.ask("深圳人社局今年社会保险基金收入预算有多少")
+    assert not a.answerable and "分局" not in a.answer, a.answer
+    # the unit asked by its name is still answered
+    a = answered(bot, "深圳市人社局2026年社会保险基金管理局本级预算是多少")
+    assert "11,429.20" in a.answer
