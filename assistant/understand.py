@@ -255,6 +255,14 @@ def _clean(t: str) -> str:
     return _WS.sub("", t)
 
 
+@lru_cache(maxsize=4096)
+def _place_words(text: str) -> frozenset[str]:
+    """Place names in a text, as jieba tags them (ns), two to four characters."""
+    import jieba.posseg
+
+    return frozenset(w for w, flag in jieba.posseg.lcut(text) if flag == "ns" and 2 <= len(w) <= 4)
+
+
 def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set[str]) -> list[DocInfo]:
     """"广州商务局": a place written without 市 right before a name several documents share keeps the
     documents whose own name holds it; a known place ("北京气象局") keeps only that place's documents."""
@@ -472,9 +480,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         listed = _listed_places(text, named, places)
         if len(listed) >= 2:
             pool = [d for d in pool if any(p in d.department for p in listed)] or pool
-        kept = _by_place(text, pool, named, places)
+        # (and a place no document is of, by the word segmenter's place tag: "某地信访局" with no release of it loaded)
+        known = places | _place_words(re.sub(r"[“\"「『][^”\"」』]*[”\"」』]", "，", text))  # (not inside a quoted name)
+        kept = _by_place(text, pool, named, known)
         if pool and not kept:  # "北京气象局" while only other cities' 气象局 are loaded
-            q.unknown.extend(dict.fromkeys(p + a for p in places for a in named.values() if p + a in text))
+            q.unknown.extend(dict.fromkeys(p + a for p in known for a in named.values() if p + a in text))
         pool = kept
         # "X局本级": the department's own unit, one row among its units, in the documents the place kept
         # (a document of the 本级 unit itself, "某局（本级）", is not broken down by unit)

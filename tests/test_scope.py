@@ -47,6 +47,14 @@ def test_a_known_place_without_that_department_is_refused() -> None:
     assert scope("杭州气象局三公经费是多少？") == ["hz1"]
 
 
+def test_a_place_no_document_is_of_is_refused() -> None:
+    # no 南京 document loaded: "南京气象局" is not 重庆's or 杭州's (the word segmenter tags 南京 a place)
+    q = understand("南京气象局今年的三公经费是多少？", DOCS)
+    assert q.docs == [] and q.unknown == ["南京气象局"]
+    # (a place word inside a quoted name is part of that name)
+    assert scope("珠海商务局“新建口岸配套”项目安排了多少？") == ["zh2"]
+
+
 def test_a_year_only_compared_with_does_not_pick_the_document() -> None:
     assert scope("重庆商务委今年的政府性基金预算有多少？比2025年少了多少？") == ["cq1"]
     # a year asked about with no document of its own: the next year's budget prints that year's budget
