@@ -81,8 +81,12 @@ def _total_fund(q: Query) -> tuple[str, str] | None:
     for w in FUND_TOTALS:
         i = subject.find(w)
         # ("本级和…": names gone; "单位预算里的…": the document's own kind)
-        if i >= 0 and not re.sub(r"本级|(?:部门|单位)(?:预算|决算)?|[和与及跟、]", "", TOTAL_NOISE.sub("", subject[:i])):
-            return w, TOTAL_NOISE.sub("", re.sub(r"^(拨款|预算)+", "", subject[i + len(w):]))
+        before = re.sub(r"本级|(?:部门|单位)(?:预算|决算)?|[和与及跟、]", "", TOTAL_NOISE.sub("", subject[:i])) if i >= 0 else "x"
+        rest = TOTAL_NOISE.sub("", re.sub(r"^(拨款|预算)+", "", subject[i + len(w):])) if i >= 0 else ""
+        if i >= 0 and not before:
+            return w, rest
+        if i >= 0 and before in ("收入", "支出") and not re.sub(r"^(收入|支出)", "", rest):
+            return w, before  # "收入里的财政拨款": the fund's income ("财政拨款收入")
     return None
 
 
@@ -465,6 +469,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     if found is None:
         return False
     r, col, value = found
+    if value and MONEY_ASKED.search(q.text) and not re.search(r"\d", value):
+        return False  # words in an amount's cell (a header read into the grid) are no amount
     if not value:
         if MONEY_ASKED.search(q.text) and answer_passage(cat, q, doc, d, prefix):
             return True  # a blank row, but the narrative states the subject's amount

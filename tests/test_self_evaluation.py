@@ -1,4 +1,4 @@
-"""A 项目支出绩效自评表's money block (国家信访局 2024 决算, pp30–34, checked on the rendered pages): the
+"""Columns asked in a reader's words. A 项目支出绩效自评表's money block (国家信访局 2024 决算, pp30–34, checked on the rendered pages): the
 年度资金总额 row and its 其中 rows print 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 side by side.
 Every column is kept, and a question that names one (in its own words) gets that one."""
 
@@ -10,7 +10,7 @@ import pytest
 
 from assistant.service import Assistant
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_store, parsed_once
+from tests.conftest import answered, bm25_bot, bm25_store, parsed_once
 
 PDF = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
 
@@ -50,3 +50,10 @@ def test_the_other_columns_of_a_row_are_not_called_its_parts(bot: Assistant) -> 
     assert "执行率为100%" in a.answer
     # 年初预算数 and 全年执行数 are beside the rate, not "其中" of it; the score has no unit
     assert "其中年初预算数" not in a.answer and "同一行另列" in a.answer and "分值10.0万元" not in a.answer
+
+
+def test_a_fund_asked_inside_the_income(tmp_path: Path) -> None:
+    # 广州市信访局 2026 财政拨款收支总体情况表: 本年收入合计 3,944.08 ("收入中财政拨款" is 财政拨款收入)
+    bot = bm25_bot(tmp_path, PDF.parent / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局2026年收入中财政拨款有多少")
+    assert "《财政拨款收支总体情况表》中“本年收入合计”" in a.answer and "3,944.08" in a.answer, a.answer

@@ -392,3 +392,10 @@ def test_a_duty_asked_about_one_matter(bot: Assistant) -> None:
     """"职责里，关于X是怎么规定的": the duty sentence about X (杭州市气象局 主要职能 4, 气候资源)."""
     a = answered(bot, "杭州市气象局的职责里，关于气候资源是怎么规定的？")
     assert "保护气候资源" in a.answer, a.answer
+
+
+@corpus
+def test_words_read_into_an_amounts_cell_are_no_amount(bot: Assistant) -> None:
+    # 烟台市信访局 2026 pp11–12 财政拨款收支总体情况表: the grid puts the header "本 年 收 入 合 计" in a value cell
+    a = bot.ask("烟台市信访局2026年财政拨款收入多少")
+    assert "本 年 收 入" not in a.answer and a.unverified_numbers == [], a.answer
