@@ -266,6 +266,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
     done: set[tuple] = set()
     for doc in q.docs:
         ok = False
+        first = len(d.parts)  # where this document's answer begins
         leads: list[str] = []  # each group's subject, for a later ask that measures it
         held: list[str] = []  # the unit an ask before named: it holds for a later ask that names no body
         for g, group in enumerate(groups):
@@ -352,8 +353,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     for tq in tries:
                         mark = d.mark()
                         if answer_for_doc(cat, tq, doc, d):
-                            # what was said already is not said again ("X是多少？较上年变化多少": the change only)
-                            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said)
+                            # what was said already is not said again ("X是多少？较上年变化多少": the change only),
+                            # for this ask or one before it
+                            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], "".join(d.parts[first:before]) + said)
                             new = "".join(d.parts[mark[0]:])
                             if new and new not in said and not _POINTS_BACK.fullmatch(new):
                                 break
@@ -653,6 +655,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
     if overlap(name, clean(said)) < 0.6:
         return False
     own, after = name, ""
+    others: list[str] = []
     for other in siblings:
         other = re.sub(r"是|多少|的|了", "", other)
         if other == name:
@@ -662,6 +665,13 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
         tail = os.path.commonprefix([own[::-1], other[::-1]])
         if tail:
             own, after = own[: len(own) - len(tail)], tail[::-1][:1] + after
+        others.append(other)
+    text = clean(said)
+    for other in others:  # (not inside a name joining it to another listed thing: "购置及运行费" says neither)
+        o = other[len(os.path.commonprefix([other, name])):]
+        o = o[: len(o) - len(os.path.commonprefix([o[::-1], name[::-1]]))]
+        if len(o) >= 2 and len(own) >= 2:
+            text = re.sub(rf"{re.escape(o)}[及和与、]{re.escape(own)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
     return len(own) < 2 or bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""),
-                                         clean(said)))
+                                         text))

@@ -1,6 +1,7 @@
-"""Columns asked in a reader's words. A 项目支出绩效自评表's money block (国家信访局 2024 决算, pp30–34, checked on the rendered pages): the
-年度资金总额 row and its 其中 rows print 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 side by side.
-Every column is kept, and a question that names one (in its own words) gets that one."""
+"""Columns and parts asked in a reader's words: a 项目支出绩效自评表's money block (国家信访局 2024 决算, pp30–34,
+checked on the rendered pages) prints 年初预算数, 全年预算数, 全年执行数, 分值, 执行率 and 得分 side by side for
+年度资金总额 and its 其中 rows; every column is kept, and a question that names one gets that one. A fund asked
+inside a side, and two parts listed under the name that joins them."""
 
 from __future__ import annotations
 
@@ -57,3 +58,10 @@ def test_a_fund_asked_inside_the_income(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, PDF.parent / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "广州市信访局2026年收入中财政拨款有多少")
     assert "《财政拨款收支总体情况表》中“本年收入合计”" in a.answer and "3,944.08" in a.answer, a.answer
+
+
+def test_two_parts_listed_are_not_said_by_the_name_that_joins_them(tmp_path: Path) -> None:
+    # 长春市信访局 2026 预算表7: 公务用车购置费 0.00, 公务用车运行费 6.75 ("购置及运行费" names both, gives neither)
+    bot = bm25_bot(tmp_path, PDF.parent / "changchun-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "长春信访局2026年公务用车购置费和运行费各多少？")
+    assert "（公务用车购置费）0.00万元" in a.answer and "（公务用车运行费）6.75万元" in a.answer, a.answer
