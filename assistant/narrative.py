@@ -684,15 +684,22 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         # no table of units: the sentence of the organisation section that says which units the budget holds
         # (one that counts the budget units first: "预算单位共计 8 家，具体包括：…")
         cands = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(_UNITS_SECTION, p.section.rsplit(" > ", 1)[-1] + p.text[:12])
-                 and re.search(r"包括|包含|由|分别[为是]", p.text) and "预算单位" in p.text]
+                 and re.search(r"包括|包含|由|分别[为是]", p.text) and re.search(r"(?:预算|下属|所属)单位", p.text)]
         said = min(cands, key=lambda p: not re.search(r"\d+\s*[家个]", p.text), default=None)
         if said is not None:
             _quote_with_list(cat, doc, d, said)
+            # (the last list the sentence opens: "包括：局本级…，以及下属单位。下属单位具体包括：A、B")
+            listed = next(reversed(list(re.finditer(r"(?:包括|包含|分别[为是])[：:]([^。：:]+)", said.text))), None)
+            if re.search(r"几|多少", q.text) and not re.search(r"\d+\s*[家个]", said.text) and listed is not None:
+                # a count asked, none printed: the names the sentence lists, counted and said to be counted
+                names = [n for n in re.split(r"[、，,；;]|以及|和", listed.group(1).strip("；; ")) if n.strip()]
+                d.computed.append(Decimal(len(names)))
+                d.add(f"文中未写总数，按所列名称计共{len(names)}个。")
             return True
     return False
 
 
-_UNITS_SECTION = r"机构设置|单位构成|预算单位|部门构成"
+_UNITS_SECTION = r"机构设置|单位构成|预算单位|部门构成|预算构成"
 
 
 def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> None:

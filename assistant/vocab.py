@@ -216,7 +216,7 @@ DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(
                        r"(?:职责|职能)(?:里|中|当中)[^？?。]{0,20}?(?:哪些|什么|啥)")  # ("职能当中，跟X相关的有什么")
 NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|单位)?级别|(?:加挂|挂).{0,6}牌子|合署办公|隶属(?:于)?(?:哪|什么)|是(?:个)?什么(?:样的)?(?:单位|机构)")  # a unit's nature: the opening of its duties, or the 单位性质 column
 # internal offices, 机构设置: the organisation section
-ORG_ASKED = re.compile(r"机构设置|内设(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
+ORG_ASKED = re.compile(r"机构设置|内设了?(?:哪些|哪几个|几个|多少个?)?(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(单位|下属单位|所属单位)|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative

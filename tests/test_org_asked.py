@@ -43,3 +43,19 @@ def test_two_departments_office_counts_compared(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, SUZHOU.parent / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", SIFAJU)
     a = answered(bot, "广州信访局和普陀区司法局2026年单位预算的内设机构各几个？哪个多？")
     assert "12 − 8 = 4个" in a.answer, a.answer
+
+
+def test_offices_asked_with_a_question_word_inside(tmp_path: Path) -> None:
+    # 广州市信访局 2026 p4 "二、部门机构设置": "本部门设8个内设机构…分别是办公室、督查一处…" ("内设哪些处室")
+    a = answered(bm25_bot(tmp_path, SUZHOU.parent / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"), "广州市信访局内设哪些处室？")
+    assert "督查一处" in a.answer and "8个内设机构" in a.answer, a.answer
+
+
+ZHUHAI = BEIJING.parents[1] / "real" / "zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not ZHUHAI.is_file(), reason=f"{ZHUHAI} 不存在（../shared 语料目录缺失）")
+def test_units_under_the_budgets_make_up_counted_from_their_list(tmp_path: Path) -> None:
+    # 珠海市商务局 2026 p5 "三、部门预算构成": "…下属单位具体包括：珠海市贸易服务中心、珠海市会议展览局" (no count printed)
+    a = answered(bm25_bot(tmp_path, ZHUHAI), "珠海商务局有几个下属单位？分别是什么？")
+    assert "珠海市会议展览局" in a.answer and "按所列名称计共2个" in a.answer, a.answer
