@@ -494,7 +494,10 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
             d.record(doc, r.values[c], r.unit, r, also=True)
     # the other parts of the same row, when the question named no column
     if not q.columns and len(r.values) > 1 and not q.want_year:
-        others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None][:3]
+        # (not another year's column: "2025年预算数" is no part of this year's 合计)
+        others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None
+                  and not (re.match(r"上年|(20\d\d)年", c) and not c.startswith(f"{r.doc.year}年"))
+                  and not re.search(r"增减|变动|增长|比上年|同比", c)][:3]  # (nor a change on it)
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
 

@@ -572,8 +572,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         return "单位" if _UNIT_BUDGET.search(part) else "部门" if _DEPT_BUDGET.search(part) else \
             "单位" if _UNIT_BUDGET.search(text) else "部门"
 
+    # (both named for one body, "部门预算和单位预算…各", "部门预算比单位预算…": both answer)
+    both = bool(_UNIT_BUDGET.search(text) and _DEPT_BUDGET.search(text))
     if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
-        pool = [d for d in pool if d.scope == wanted_scope(d)
+        pool = [d for d in pool if d.scope == wanted_scope(d) or both and not own.get(d.department)
                 or not any(x.department == d.department and x.scope == wanted_scope(d) for x in pool)]
     plain = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", text)  # (a quoted name, "预决算公开", names no kind)
 

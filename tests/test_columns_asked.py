@@ -65,3 +65,13 @@ def test_two_parts_listed_are_not_said_by_the_name_that_joins_them(tmp_path: Pat
     bot = bm25_bot(tmp_path, PDF.parent / "changchun-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "长春信访局2026年公务用车购置费和运行费各多少？")
     assert "（公务用车购置费）0.00万元" in a.answer and "（公务用车运行费）6.75万元" in a.answer, a.answer
+
+
+CHONGQING = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "chongqing-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not CHONGQING.is_file(), reason="../shared 语料目录缺失")
+def test_another_years_column_is_not_a_part_of_this_years_total(tmp_path: Path) -> None:
+    # 重庆市政府办公厅 2026 一般公共预算支出情况表, 合计: 18,417.70, beside a 2025年预算数 column of 15,635.80
+    a = answered(bm25_bot(tmp_path, CHONGQING), "重庆市政府办公厅今年一般公共预算拨款支出合计多少")
+    assert "18,417.70" in a.answer and "其中2025年预算数" not in a.answer and "基本支出小计9,018.47万元" in a.answer, a.answer

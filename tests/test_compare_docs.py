@@ -79,3 +79,15 @@ def test_how_far_apart_with_each_side_in_short(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, *PUTUO_2025), "普陀区财政局和万里街道2025年的机关运行经费分别多少？财政局比街道少多少？")
     assert "229.43" in a.answer and "464.64" in a.answer, a.answer
     assert "464.64 − 229.43 = 235.21万元" in a.answer, a.answer
+
+
+SIFAJU = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+
+
+@pytest.mark.skipif(not (SIFAJU / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_bodys_department_and_unit_budgets_both_named(tmp_path: Path) -> None:
+    # 普陀区司法局 2026: 部门预算 支出总计 96,282,213.44 元, 单位预算 86,959,408.34 元 (财务收支预算总表s)
+    bot = bm25_bot(tmp_path, SIFAJU / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf", SIFAJU / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf")
+    a = answered(bot, "普陀区司法局2026年部门预算和单位预算的支出总计各是多少？差多少？")
+    assert "96,282,213.44" in a.answer and "86,959,408.34" in a.answer, a.answer
+    assert "96,282,213.44 − 86,959,408.34 = 9,322,805.10元" in a.answer and "单价100万元" not in a.answer, a.answer
