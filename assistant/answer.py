@@ -72,6 +72,7 @@ from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
     COUNT_Q,
+    DIFF_ASKED,
     EMPTY_KINDS,
     EXECUTION_ASKED,
     GOAL_ASKED,
@@ -115,6 +116,10 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
 
 _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure (both years, each)
+
+
+# how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
+_DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
 def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
@@ -241,6 +246,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     # ("长沙比深圳多多少": the documents' places name them too)
     places = [f for doc in q.docs for r in regions_of(doc.department) for f in place_forms(r)] if len(q.docs) > 1 else []
     asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units, places)
+    if len(q.docs) > 1 and not any(a.op == "compare" for a in asks) and (m := _DOCS_DIFF.search(q.text)) \
+            and any(n in m.group(1) for n in [*scope, *places, "部门预算", "单位预算"] if len(n) >= 2):
+        asks.append(Ask(q.text, "compare"))  # "A的X比B多多少" (B a release named): each one's figure, how far apart
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []

@@ -91,3 +91,10 @@ def test_a_bodys_department_and_unit_budgets_both_named(tmp_path: Path) -> None:
     a = answered(bot, "普陀区司法局2026年部门预算和单位预算的支出总计各是多少？差多少？")
     assert "96,282,213.44" in a.answer and "86,959,408.34" in a.answer, a.answer
     assert "96,282,213.44 − 86,959,408.34 = 9,322,805.10元" in a.answer and "单价100万元" not in a.answer, a.answer
+
+
+def test_one_release_against_another_in_one_clause(tmp_path: Path) -> None:
+    # 广州市信访局 2026 "三公"经费 4.8 万元, 深圳市信访局 2026 5.58 万元: "A的X比B多多少" is how far apart
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州信访局的三公经费比深圳信访局多多少？")
+    assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
