@@ -223,7 +223,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return answer_findings(cat, q)
     if q.ambiguous:
         _scope_by_names(cat, q)
-    if q.ambiguous and (m := RANKING_Q.search(clean(q.text))):
+    # ("哪个信访局…最多": one name that several departments' releases share, each of them ranked)
+    shared = len(q.named) == 1 and len({x.department for x in q.docs}) > 1
+    if (q.ambiguous or shared) and (m := RANKING_Q.search(clean(q.text))):
         return _ranking(cat, q, m)
     if q.ambiguous and ("define" in q.asked or "definition" in (q.intents or [])):
         # a term asked with no department ("什么是机关运行经费"): one document's glossary is quoted, and the answer

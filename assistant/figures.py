@@ -543,6 +543,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
+    recorded = len(d.figures)  # (the figure this answer gives, for a comparison or a ranking)
     part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
             if "名词解释" not in e.section]
@@ -604,6 +605,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if parts:
             d.add(f"{'' if said else prefix + describe(doc)}《{r.table}》{_unit_of(r)}{('“' + bare(r.label) + '”') if r.label else ''}：{'，'.join(parts)}{d.cite(r)}。")
             said = True
+            if len(d.figures) == recorded:  # no sentence gave the figure: the row's first (its total, or the part asked)
+                d.record(doc, r.values[cols[0]], r.unit, r)
             nxt = rows[rows.index(r) + 1] if dated and r in rows and rows.index(r) + 1 < len(rows) else None
             if "change" in q.asked and nxt is not None and re.search(r"增减|变化|比上年", nxt.label) \
                     and nxt.unit_name == r.unit_name and (c := cols[0]) in nxt.values:

@@ -83,7 +83,9 @@ TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小
 MORE_OR_LESS = re.compile(r"(?:多|高|大)还是(?:少|低|小)|(?:少|低|小)还是(?:多|高|大)")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
-RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
+# (or which of the bodies a name several releases share stands for: "哪个信访局")
+RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关|[\u4e00-\u9fa5]{1,6}?(?:局|委|办|厅|院|中心))(?:的)?(.{1,20}?)"
+                       r"(?:是|为)?最(高|多|大|少|低|小)")
 # a clause that only instructs ("请算出百分比"): it belongs to the ask before it
 INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
 # the start of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费, 工作经费, 专项): after a short

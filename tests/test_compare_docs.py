@@ -98,3 +98,19 @@ def test_one_release_against_another_in_one_clause(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "广州信访局的三公经费比深圳信访局多多少？")
     assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
+
+
+def test_which_of_the_bodies_a_shared_name_stands_for_is_highest(tmp_path: Path) -> None:
+    # three 信访局 releases of 2026: "哪个信访局…最少" ranks the three, lowest first, each figure cited
+    bot = bm25_bot(tmp_path, *(REAL / f"{c}-shi_xinfangju_2026_bumen-yusuan.pdf" for c in ("guangzhou", "shenzhen", "changchun")))
+    a = answered(bot, "哪个信访局2026年机关运行经费最少？")
+    assert a.answer.startswith("按2026年预算比较3个部门的“机关运行经费”"), a.answer
+    assert "1. " in a.answer and "3. " in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (SIFAJU / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_sangong_total_read_from_its_table_is_ranked_too(tmp_path: Path) -> None:
+    # 福州市商务局 2026 prints its 三公 total only in its table (预算数 84.10); 珠海市商务局 in a sentence (19.84)
+    bot = bm25_bot(tmp_path, SIFAJU / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf", SIFAJU / "zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "哪个商务局的三公经费最高")
+    assert "1. 福州市商务局 84.10万元" in a.answer and "2. 珠海市商务局 19.84万元" in a.answer, a.answer
