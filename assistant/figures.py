@@ -332,12 +332,18 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
                  and bare(r.label) in TOTAL_NAMES), None)
 
 
-def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", most: int = 0) -> bool:
     """"有哪几笔结转资金，各是多少": each row of the one table whose title holds the subject, with its amount
-    (the lowest level only, when rows carry 科目 codes)."""
+    (the lowest level only, when rows carry 科目 codes). `most`: what the money is used for, no sentence saying it
+    ("项目支出主要用于什么"): the largest items of the table the subject names, that many."""
     top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
     core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
                   TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
+    if most:  # (the money named: "项目支出", "专项资金"; the rest asks its use)
+        named = re.search(r"[\u4e00-\u9fa5]{2,10}?(?:支出|资金|经费)", core)
+        if named is None:
+            return False
+        core = named.group(0)
     if top:  # (what is left of the subject names the table; projects by default)
         core = re.sub(r"[中里]$", "", re.sub(r"最[大多高少低小]|金额|资金|钱|一[项块笔个]|科目", "", core))
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
@@ -347,6 +353,8 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False
     titled = [t for t in cat.tables.get(doc.doc_id, []) if (core in clean(t.title) or core in TOTAL_NOISE.sub("", clean(t.title)))
               and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
+    if most and len(titled) > 1:  # (the table of projects, not one that splits them by economic class)
+        titled = [t for t in titled if t.kind in ("project_expense", "special_fund")]
     if len(titled) != 1:
         return False
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES
@@ -380,6 +388,19 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         d.add(f"{prefix}{describe(doc)}《{titled[0].title}》列出的{len(listed)}项中，金额{'最小' if low else '最大'}的是"
               f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}。")
         d.record(doc, v, r.unit, r)
+        return True
+    if most:
+        bodies = {doc.department, *doc.units}
+        items = [x for x in listed if bare(x[0].label) not in bodies]
+        if len(items) < 2:
+            return False
+        big = sorted(items, key=lambda x: -(parse_amount(x[1][1]) or 0))[:most]
+        d.computed.extend([Decimal(len(items)), Decimal(len(big))])
+        said = "；".join(f"“{bare(r.label)}”{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in big)
+        d.add(f"{prefix}{describe(doc)}的说明没有逐项写明用途；《{titled[0].title}》按项目列出{len(items)}项，"
+              f"金额最大的{len(big)}项为：{said}。")
+        for r, (_, v) in big:
+            d.record(doc, v, r.unit, r)
         return True
     d.computed.extend([Decimal(len(listed)), Decimal(10)])
     head = f"列出{len(listed)}项"

@@ -18,3 +18,11 @@ def test_a_use_written_as_what_it_secures(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, FUZHOU), "福州市商务局今年的因公出国经费多少，用途是什么？")
     assert "70.00" in a.answer and "经贸招商" in a.answer, a.answer
     assert "住房公积金" not in a.answer, a.answer
+
+
+def test_what_spending_is_for_when_no_sentence_says_it(tmp_path: Path) -> None:
+    # 广州市信访局 2026 p19–20 部门预算项目支出及其他支出预算表: 9 projects, 云客服服务外包项目 252.28 the largest;
+    # its 说明 says nothing of what the 项目支出 is for: the table's largest projects answer, each cited
+    bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局项目支出主要用于什么？")
+    assert "按项目列出9项，金额最大的5项为：“云客服服务外包项目”252.28万元" in a.answer, a.answer
