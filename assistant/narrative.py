@@ -299,12 +299,19 @@ _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一
 _ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
 
 
+_COUNT_NOUN_Q = re.compile(r"(?:数量|个数|数目|件数|次数|人次|人数)(?:是|有|为|大概|大约)*(?:多少|几)")
+
+
 def counts_ok(question: str, text: str) -> bool:
     """'几辆' asks for a count of vehicles: the text must give a number of 辆 (or 台, as some write it);
     '面积多大' an area: a number of 平方米."""
     for unit in COUNT_Q.findall(question):
         if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit, unit)}]", text):
             return False
+    # a count asked by its noun ("案件数量是多少"): a number of something counted, not an amount of money
+    if _COUNT_NOUN_Q.search(question) and not MONEY_ASKED.search(question) \
+            and not re.search(r"\d[\d,.]*\s*(?:余|多)?(?:个|件|次|人|家|项|辆|台|批|起|条|份|户|所|座|套|名|位)", text):
+        return False
     for asked, unit in MEASURE_Q:
         if asked.search(question) and not MONEY_ASKED.search(question) and not re.search(rf"\d[\d,.]*\s*{unit}", text):
             return False

@@ -261,3 +261,11 @@ def test_a_table_named_first_holds_for_the_later_asks(bot: Assistant) -> None:
     # 重庆市商务委 财政拨款收支总体情况表: 收入合计 143,368.57 (not the 部门收入总体情况表 合计 174,900.64)
     a = answered(bot, "重庆市商务委2026年财政拨款收支总体情况表中，上年结转多少？收入合计是多少？")
     assert "44,048.03" in a.answer and "143,368.57" in a.answer and "174,900.64" not in a.answer, a.answer
+
+
+def test_a_count_asked_by_its_noun_is_not_answered_by_money(tmp_path: Path) -> None:
+    # 深圳市信访局 2026 prints no number of cases, only "信访工作经费 216.40万元，主要用于…信访案件处理等业务支出"
+    bot = Assistant(Settings(home=bm25_store(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real"
+                                             / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"), dense_retrieval=False))
+    a = bot.ask("深圳市信访局2026年的信访案件数量是多少？")
+    assert not a.answerable and "216.40" not in a.answer, a.answer
