@@ -209,6 +209,9 @@ def _org_total(subject: str) -> bool:
         and not TOTAL_NOISE.sub("", re.sub(r"总额|总计|合计|总|单独|自己|本身|单位|二级|下面|下属", "", rest))
 
 
+_SPENDING_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
+
+
 def _repeated(cat: Catalog, r: RowEvidence) -> bool:
     """Whether the row's table prints the same label again with other figures (one block per unit, the units not said)."""
     return any(x is not r and x.table_idx == r.table_idx and not x.unit_name and bare(x.label) == bare(r.label)
@@ -238,6 +241,14 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if r.table_kind not in ("project_expense", "special_fund", "performance")]
     if q.units:  # a unit asked: not a row its table prints again for other units, none of them named
         rows = [r for r in rows if r.unit_name or not _repeated(cat, r)]
+    if set(q.columns) & set(_SPENDING_COLUMNS):
+        # spending asked by its column ("财政拨款里项目支出"): an income row named by the fund is no answer; with
+        # none left, the spending total's column
+        spent = [r for r in rows if r.side != "收入"]
+        if not spent and rows and (tr := total_row(cat, doc)) is not None \
+                and (picked := pick_value(tr, q.columns)) and any(leaf(picked[0]).startswith(c) for c in _SPENDING_COLUMNS):
+            return tr, picked[0], picked[1]
+        rows = spent
     specific = names_other(cat, q, doc)
     if specific:
         # the question names something of its own ("信访视频指挥调度平台项目支出"): a total row is no answer

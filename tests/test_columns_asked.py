@@ -75,3 +75,13 @@ def test_another_years_column_is_not_a_part_of_this_years_total(tmp_path: Path) 
     # 重庆市政府办公厅 2026 一般公共预算支出情况表, 合计: 18,417.70, beside a 2025年预算数 column of 15,635.80
     a = answered(bm25_bot(tmp_path, CHONGQING), "重庆市政府办公厅今年一般公共预算拨款支出合计多少")
     assert "18,417.70" in a.answer and "其中2025年预算数" not in a.answer and "基本支出小计9,018.47万元" in a.answer, a.answer
+
+
+BANGONGTING = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not BANGONGTING.is_file(), reason="../shared 语料目录缺失")
+def test_spending_asked_within_a_fund_is_not_the_funds_income_row(tmp_path: Path) -> None:
+    # 深圳市政府办公厅 2026: 财政拨款收支总表's income row "财政拨款" 10,192.01; its 项目支出 727.67 (支出总表)
+    a = answered(bm25_bot(tmp_path, BANGONGTING), "深圳市政府办公厅2026年财政拨款里项目支出安排了多少？")
+    assert "项目支出为727.67万元" in a.answer and "10,192.01" not in a.answer.split("。")[0], a.answer
