@@ -129,7 +129,7 @@ def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
 
     if re.search(r"^(?:部门|单位)(?:综合)?(?:预算|决算)", name) and not name.startswith(doc.scope) \
             and any(x.department == doc.department and name.startswith(x.scope) for x in docs):
-        return True  # "部门预算和单位预算…各": the 部门 item is the 部门 release's, not the 单位 one's
+        return True  # both scopes listed: the 部门 item is the 部门 release's, not the 单位 one's
     return not names(doc) and any(names(x) for x in docs if x.department != doc.department)
 
 

@@ -86,7 +86,7 @@ def _total_fund(q: Query) -> tuple[str, str] | None:
         if i >= 0 and not before:
             return w, rest
         if i >= 0 and before in ("收入", "支出") and not re.sub(r"^(收入|支出)", "", rest):
-            return w, before  # "收入里的财政拨款": the fund's income ("财政拨款收入")
+            return w, before  # a fund inside a side ("income, its X fund"): the fund's income
     return None
 
 
@@ -242,7 +242,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if q.units:  # a unit asked: not a row its table prints again for other units, none of them named
         rows = [r for r in rows if r.unit_name or not _repeated(cat, r)]
     if set(q.columns) & set(_SPENDING_COLUMNS):
-        # spending asked by its column ("财政拨款里项目支出"): an income row named by the fund is no answer; with
+        # spending asked by its column within a fund: an income row named by the fund is no answer; with
         # none left, the spending total's column
         spent = [r for r in rows if r.side != "收入"]
         if not spent and rows and (tr := total_row(cat, doc)) is not None \
@@ -346,7 +346,7 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
 def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", most: int = 0) -> bool:
     """"有哪几笔结转资金，各是多少": each row of the one table whose title holds the subject, with its amount
     (the lowest level only, when rows carry 科目 codes). `most`: what the money is used for, no sentence saying it
-    ("项目支出主要用于什么"): the largest items of the table the subject names, that many."""
+    (what the money of a table's subject is used for): the largest items of the table the subject names, that many."""
     top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
     core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
                   TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
@@ -538,7 +538,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
                 return f"{name_value(re.sub(r'^其中[:：]?', '', group_total(c, r.table)), v)}{'' if bare_unit else unit}"
 
             listed = "、".join(said(c, v) for c, v in others)
-            # the parts of a whole ("合计 … 其中基本支出 …"); beside any other column, the row's other columns
+            # the parts of a whole ("合计 … 其中 A …"); beside any other column, the row's other columns
             d.add(f"，其中{listed}" if _WHOLE_COL.search(leaf(col)) or leaf(col) == leaf(next(iter(r.values)))
                   and not _SELF_EVAL_COL.search(leaf(col)) else f"（同一行另列：{listed}）")
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):

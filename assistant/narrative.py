@@ -308,7 +308,7 @@ def counts_ok(question: str, text: str) -> bool:
     for unit in COUNT_Q.findall(question):
         if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit, unit)}]", text):
             return False
-    # a count asked by its noun ("案件数量是多少"): a number of something counted, not an amount of money
+    # a count asked by its noun ("X数量", "X人次"): a number of something counted, not an amount of money
     if _COUNT_NOUN_Q.search(question) and not MONEY_ASKED.search(question) \
             and not re.search(r"\d[\d,.]*\s*(?:余|多)?(?:个|件|次|人|家|项|辆|台|批|起|条|份|户|所|座|套|名|位)", text):
         return False

@@ -572,7 +572,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         return "单位" if _UNIT_BUDGET.search(part) else "部门" if _DEPT_BUDGET.search(part) else \
             "单位" if _UNIT_BUDGET.search(text) else "部门"
 
-    # (both named for one body, "部门预算和单位预算…各", "部门预算比单位预算…": both answer)
+    # (both scopes named for one body, in a list or compared: both answer)
     both = bool(_UNIT_BUDGET.search(text) and _DEPT_BUDGET.search(text))
     if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
         pool = [d for d in pool if d.scope == wanted_scope(d) or both and not own.get(d.department)
