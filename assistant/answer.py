@@ -53,6 +53,7 @@ from assistant.narrative import (
     answer_passage,
     answer_row_text,
     answer_section,
+    answer_tables_listed,
     answer_task,
     answer_use_clause,
     counts_ok,
@@ -83,6 +84,7 @@ from assistant.vocab import (
     REGION_WIDE,
     SOURCE_ASKED,
     SUBJECT_ASKED,
+    SUM_Q,
     USE_Q,
     USE_WORD,
     WHEN_Q,
@@ -172,6 +174,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "list" in q.asked and answer_listing(cat, q, doc, d, prefix):
         return True
     if "duty" in q.asked and answer_duty(cat, q, doc, d):
+        return True
+    if answer_tables_listed(cat, q, doc, d, prefix):
         return True
     if intents == ["whether"]:  # a yes or no with no amount asked: a sentence that names the thing asked
         mark = d.mark()
@@ -413,7 +417,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
         if ask.op == "compare":
             compare(d, ask.text, q.docs)
         elif ask.op == "sum":
-            add_up(d)
+            add_up(d, bool(SUM_Q.search(q.text)))
+    if q.across_years and not any(a.op in ("compare", "sum") for a in asks) and len({f.doc.doc_id for f in d.figures}) > 1:
+        compare(d, q.text, q.docs)
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
     unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6
                                                for e in d.evidence)]

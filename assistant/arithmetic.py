@@ -168,11 +168,13 @@ def _name(f: Figure, figs: list[Figure]) -> str:
     return label or f.what or describe(f.doc)
 
 
-def add_up(d: Draft) -> None:
-    """"A和B加起来": the amounts the other asks gave, in 万元, and their sum with its formula."""
+def add_up(d: Draft, asked: bool = True) -> None:
+    """"A和B加起来": the amounts the other asks gave, in 万元, and their sum with its formula. `asked` False: a
+    "一共" that may read one thing's own total (a joined name, "X和Y费一共"): no sum of one figure, and nothing said."""
     figs = _per_thing(d)
     if len(figs) < 2:
-        d.add("可相加的数字不足两个，无法相加。")
+        if asked:
+            d.add("可相加的数字不足两个，无法相加。")
         return
     total = quantize2(sum((f.wan for f in figs), Decimal(0)))
     d.computed.extend([total, *(quantize2(f.wan) for f in figs)])

@@ -21,11 +21,11 @@ from assistant.vocab import (
     FOLLOW_UP,
     INSTRUCTION,
     INTERROGATIVE,
+    LISTED_SUM_Q,
     MORE_OR_LESS,
     SUBJECT_ASKED,
     SUBJECT_NOUN,
     SUBJECTLESS,
-    SUM_Q,
     WHY_ASKED,
     without_comparison,
 )
@@ -157,6 +157,11 @@ def _years_compared(clause: str, question: str) -> bool:
     return bool(MORE_OR_LESS.search(clause) and len(set(re.findall(r"20\d\d", question))) >= 2)
 
 
+def _summed(clause: str, protected: list[str], scope: list[str], bodies: tuple[str, ...]) -> bool:
+    """"A和B加起来（一共）多少": two or more things listed, then their sum asked."""
+    return bool(LISTED_SUM_Q.search(clause)) and len(_enumerate(LISTED_SUM_Q.sub("", clause), protected, scope, bodies)[0]) >= 2
+
+
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
@@ -190,7 +195,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         else:
             clauses.append(carry.rstrip("，"))
     if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0])
-                                               or SUM_Q.search(clauses[0]) or _years_compared(clauses[0], question))):
+                                               or _summed(clauses[0], protected, scope, bodies) or _years_compared(clauses[0], question))):
         return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
     compare_before = False
@@ -206,7 +211,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
         # ("A和B各自多少？相差几个": how far apart the things the ask before listed are)
         listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
-        if i > 0 and (re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c)
+        # (two years named: a growth asked after them ("增长多少") asks how far apart the years are, not a change within one year)
+        grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
+            r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
+        if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks
                       or names_both(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
@@ -216,8 +224,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         compare_before = compare_before or compare
         c = without_comparison(c).replace("比一比", "")
         summed = False
-        if SUM_Q.search(c) and len(_enumerate(SUM_Q.sub("", c), protected, scope, bodies)[0]) >= 2:
-            c, summed = SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
+        if _summed(c, protected, scope, bodies):
+            c, summed = LISTED_SUM_Q.sub("", c), True  # "A和B加起来": the figures of A and B, then their sum
         if i > 0 and asks and (other := _OTHER_THING.fullmatch(c)):
             # "培训费呢": the ask before, asked of another thing ("那B局呢": of another body)
             before = asks[-1].text

@@ -44,6 +44,7 @@ from assistant.vocab import (
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
+    TABLES_ASKED,
     TASK_ASKED,
     TASK_HEADINGS,
     UNIT_MEANS,
@@ -98,6 +99,28 @@ def _topic_of(section: str, bodies: list[str]) -> str:
     return section
 
 
+def _names_a_lower_level(txt: str, subj: str) -> bool:
+    """"城乡社区支出（类）其他城乡社区支出（款）其他城乡社区支出（项）922.02万元": a sentence that walks down the
+    科目 levels is about its last level; the subject names an upper one, not that one."""
+    for path in re.findall(r"(?:[^（）()“”\"、，。；：:\d.]+?（(?:类|款|项)）){2,}", txt):
+        levels = [x.strip() for x in re.findall(r"([^（）]+?)（(?:类|款|项)）", path)]
+        last = levels[-1]
+        if last in subj:
+            continue
+        # ("其他X支出" is the rest of X, not X: a subject that means it says 其他)
+        if last.startswith("其他") and "其他" not in subj or overlap(subj, last) < 0.5 \
+                or any(len(x) >= 3 and x in subj for x in levels[:-1]) and overlap(subj, last) < 0.8:
+            return True
+    return False
+
+
+def _names_row(txt: str, label: str) -> bool:
+    """A sentence about a 科目 the tables print: it writes the name whole, not only inside "其他…" (the rest of
+    it, another 科目: "其他城乡社区支出" is not 城乡社区支出)."""
+    txt, label = txt.replace("的", ""), label.replace("的", "")
+    return any(txt[max(0, m.start() - 2):m.start()] != "其他" for m in re.finditer(re.escape(label), txt))
+
+
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
                    within: list[str] | None = None) -> bool:
     """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
@@ -112,6 +135,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)
     cands = passages(cat, q, doc, k=40 if within else 15)
+    # (a subject the tables print as a row's own name, "城乡社区支出": a sentence about it writes that name)
+    row_named = len(about) >= 4 and "其他" not in about and any(bare(r.label) == about for r in cat.doc_rows(doc.doc_id))
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
@@ -134,6 +159,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
             return False  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
+        if len(head := re.sub(r"[。.：:]$", "", txt)) >= 4 and head in clean(e.section):
+            return False  # a line that is its section's own heading ("(四)国有资产占有使用情况。")
+        if re.fullmatch(r"(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])[^，。；：:,]{2,30}[。.]?", txt) \
+                and not re.search(r"\d\s*(?:万|亿|元|%|％|辆|人|个|台|项|家|平方)", txt):
+            return False  # a numbered heading line anywhere ("第一部分 2026年度部门预算情况说明")
+        if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
+            return False
         if q.want_year and str(q.want_year) not in txt:
             return False  # last year's figure: a sentence about it names that year
         if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
@@ -673,7 +705,10 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             return True
     if DUTY_LIST.search(q.text) and secs:
         opening = f"“{intro.text.rstrip('。')}”{d.cite(intro)}。" if intro is not None and intro.text.strip() else ""
-        items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, p in secs)
+        # (duties written as numbered paragraphs: each whole, when the list is not too long to read)
+        whole = [clean(p.text).rstrip("。；") if clean(p.text).startswith(clean(h)) else h for h, p in secs]
+        heads = whole if sum(map(len, whole)) <= 1500 else [h for h, _ in secs]
+        items = "；".join(f"{_bare_heading(h)}{d.cite(p)}" for h, (_, p) in zip(heads, secs, strict=True))
         d.add(f"{describe(doc)}：{opening}主要职责：{items}。" if opening else f"{describe(doc)}的主要职责：{items}。")
         return True
     if DUTY_LIST.search(q.text) and intro is not None and intro.text.strip():
@@ -707,6 +742,29 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 
 _UNITS_SECTION = r"机构设置|单位构成|预算单位|部门构成|预算构成"
+
+# one table of a list ("6． 2026年预算单位一般公共预算支出功能分类预算表", "十三、部门整体支出绩效目标表")
+_TABLE_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(?:20\d\d年度?)?[^。；，]{2,60}?表(?:[（(][^）)]{1,20}[）)])?$")
+
+
+def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """"公开了几张表": the numbered list of tables the release prints (its contents), each cited, and their count."""
+    if not TABLES_ASKED.search(q.text):
+        return False
+    lists: dict[str, dict[str, TextEvidence]] = {}
+    for p in cat.paragraphs.get(doc.doc_id, []):
+        path = p.section.split(" > ")
+        if _TABLE_ITEM.match(clean(p.text)):  # an item written as a paragraph
+            lists.setdefault(p.section, {}).setdefault(clean(p.text), p)
+        elif path and _TABLE_ITEM.match(clean(path[-1])):  # an item read as a heading
+            lists.setdefault(" > ".join(path[:-1]), {}).setdefault(clean(path[-1]), p)
+    items = max(lists.values(), key=len, default={})
+    if len(items) < 3:
+        return False
+    d.computed.append(Decimal(len(items)))
+    listed = "；".join(f"{_bare_heading(t)}{d.cite(p)}" for t, p in items.items())
+    d.add(f"{prefix}{describe(doc)}列出的表共{len(items)}张：{listed}。")
+    return True
 
 
 def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> None:

@@ -235,6 +235,7 @@ class Query:
     named: list[str] = field(default_factory=list)  # how the question writes each department it names
     units: list[str] = field(default_factory=list)  # units inside a document named by the question
     years: list[int] = field(default_factory=list)
+    across_years: bool = False  # a difference asked between two years' documents
     # the year whose figure is asked when it is the year before the document's ("表里2025年预算数"): a
     # budget prints last year's figures beside its own
     want_year: int | None = None
@@ -546,9 +547,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             years = [int(cmp.group(1))]
         # each of two years asked ("两个年度各…"): each year's own figure, from each year's document when both are loaded
         both = [int(y) for y in (cmp.groups() if cmp else ())]
-        if both and (re.search(r"两年|分别|各(?:是|为|自|有)?多少|各是", text) or both[0] < both[1] or MORE_OR_LESS.search(text)) \
+        if both and (re.search(r"两年|分别|各(?:是|为|自|有)?多少|各是", text) or both[0] < both[1] or MORE_OR_LESS.search(text)
+                     or re.search(DIFF_ASKED, text)) \
                 and all(any(d.year == y for d in pool) for y in both):
             years = both
+            # ("2024年的X比2023年多多少", both years' documents loaded: the two documents' figures, how far apart)
+            q.across_years = bool(re.search(DIFF_ASKED, text))
         # "A2026年…和B2025年…": with several departments named, each one's year is the one written with it
         own_years = {dep: ys for dep, part in own.items()
                      if (ys := [y for y in years if re.search(rf"(?<!\d){y}(?!\d)", part)])}

@@ -49,13 +49,15 @@ SUBJECTLESS = re.compile(
 # the asks are each answered ("X和Y各是多少")
 # a sum of the things listed ("A和B加起来是多少")
 SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
+# "一共" after things listed ("A和B一共多少") sums them; after one thing it asks that thing's total
+LISTED_SUM_Q = re.compile(SUM_Q.pattern + r"|(?:一共|总共|共计|一起)(?=(?:是|有|要|需要|安排|花|用|列|拨)?了?多少)")
 DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为|"
                           r"各自(?=[\u4e00-\u9fa5]{1,6}?(?:多少|几))")  # ("各自设了几个科室")
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:多少|几|多大)"
 # a comparison between the figures the other asks give
 COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
-                       r"[，,]?(?:谁|哪(?:一)?[个家]部门)的(?P<what>[\u4e00-\u9fa5“”\"]{2,14}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
+                       r"[，,]?(?:谁|哪(?:一)?[个家](?:部门|单位)?)的(?P<what>[\u4e00-\u9fa5“”\"]{2,14}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
                        r"(?:跟|和|与|同)(?!20\d\d年|上一?年|去年)[^。？?]{1,30}?(?:相)?比(?:较|起来)?[，,]?" + DIFF_ASKED)  # "和Y比，差了多少"
@@ -213,7 +215,7 @@ FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国�
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些]?(?:块|类|部分|方面)|含义|意思|哪些钱|是指|定义")
-DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|职责(是什么|有哪些|包括)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
+DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|(?:职责|职能)(?:主要|都|具体|大致)?(是什么|有哪些|包括|是哪些)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"
                        r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)|"
                        r"(?:职责|职能)(?:里|中|当中)[^？?。]{0,20}?(?:哪些|什么|啥)")  # ("职能当中，跟X相关的有什么")
 NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|单位)?级别|(?:加挂|挂).{0,6}牌子|合署办公|隶属(?:于)?(?:哪|什么)|是(?:个)?什么(?:样的)?(?:单位|机构)")  # a unit's nature: the opening of its duties, or the 单位性质 column
@@ -221,6 +223,8 @@ NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|
 ORG_ASKED = re.compile(r"机构设置|内设了?(?:哪些|哪几个|几个|多少个?)?(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(单位|下属单位|所属单位)|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
+# the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
+TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)
@@ -235,6 +239,11 @@ def sangong_words(text: str) -> str:
     # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
     # ("公车" is how people say 公务用车)
     text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", "公务用车", text)
+    # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
+    text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公车|车辆|汽车|新车|车)", "公务用车购置", text)
+    text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
+    text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
+    text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)
     return re.sub(r"(?<!因公)出国", "因公出国",
                   re.sub(r"(?<!公务)(接待|用车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", r"公务\1", text))
 

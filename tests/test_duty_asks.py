@@ -113,3 +113,10 @@ def test_a_topic_with_a_generic_head_is_the_duties_that_name_it(tmp_path: Path) 
     bot = bm25_bot(tmp_path, Path(__file__).resolve().parent / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf")
     a = answered(bot, "湖州市财政局在国库管理方面负责什么？")
     assert "国库现金管理" in a.answer and "非税收入" not in a.answer, a.answer
+
+
+def test_duties_asked_with_a_word_between_are_listed_whole(tmp_path: Path) -> None:
+    # 广州市信访局 p3 主要职责 (一)…(八): each duty whole, the later clauses too ("负责办理信访复查、复核工作" in (三))
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "广州信访局的职能主要是哪些？")
+    assert "网上信访" in a.answer and "负责办理信访复查、复核工作" in a.answer and "交办的其他事项" in a.answer, a.answer

@@ -59,3 +59,13 @@ def test_units_under_the_budgets_make_up_counted_from_their_list(tmp_path: Path)
     # 珠海市商务局 2026 p5 "三、部门预算构成": "…下属单位具体包括：珠海市贸易服务中心、珠海市会议展览局" (no count printed)
     a = answered(bm25_bot(tmp_path, ZHUHAI), "珠海商务局有几个下属单位？分别是什么？")
     assert "珠海市会议展览局" in a.answer and "按所列名称计共2个" in a.answer, a.answer
+
+
+def test_the_tables_a_release_lists_counted(tmp_path: Path) -> None:
+    # 上海钻石宝玉石交易联合管理办公室 2026 p2 目录 "五、单位预算表": 1.…11. table titles
+    pdf = BEIJING.parents[1] / "more" / "shanghai-shi_zuanshi-jiaoyi-ban_2026_danwei-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "钻石交易办2026年的单位预算里有几张表？")
+    assert "共11张" in a.answer and "单位“三公”经费和机关运行经费预算表" in a.answer, a.answer
+    assert len([c for c in a.citations if c.kind == "text"]) == 11

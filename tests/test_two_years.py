@@ -42,3 +42,16 @@ def test_a_change_asked_the_other_way_round(tmp_path: Path) -> None:
     # asked "增加了多少", printed "比2023年预算减少876.75万元" (2024 p6): the printed change answers
     a = answered(bm25_bot(tmp_path, Y2024), "万里街道2024年的收入预算比上年增加了多少？")
     assert "减少876.75万元" in a.answer, a.answer
+
+
+def test_how_much_more_than_the_other_year_with_both_releases(tmp_path: Path) -> None:
+    # both years loaded: each release's 城乡社区支出 (2023 121,319,878 元; 2024 119,385,303 元) and how far apart,
+    # not a narrative item of "其他城乡社区…支出" (the rest of the 类, another 科目)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024), "普陀区万里街道2024年的城乡社区支出比2023年多多少？")
+    assert "121,319,878 − 119,385,303 = 1,934,575元" in a.answer, a.answer
+    assert "其他城乡社区" not in a.answer, a.answer
+
+
+def test_each_years_total_then_how_much_it_grew(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024), "万里街道2023年和2024年的预算总额分别是多少？增长了多少？")
+    assert "164,978,640 − 156,211,123 = 8,767,517元" in a.answer and "未找到" not in a.answer, a.answer

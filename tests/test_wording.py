@@ -399,3 +399,30 @@ def test_words_read_into_an_amounts_cell_are_no_amount(bot: Assistant) -> None:
     # 烟台市信访局 2026 pp11–12 财政拨款收支总体情况表: the grid puts the header "本 年 收 入 合 计" in a value cell
     a = bot.ask("烟台市信访局2026年财政拨款收入多少")
     assert "本 年 收 入" not in a.answer and a.unverified_numbers == [], a.answer
+
+
+@corpus
+def test_sangong_parts_in_everyday_words(bot: Assistant) -> None:
+    # 苏州市审计局 三公 table: 公务接待费 10.00; 烟台市信访局 三公 table: 公务用车运行维护费 15.00
+    a = answered(bot, "苏州审计局2026年请客吃饭的钱预算多少？")
+    assert "公务接待费" in a.answer and "10.00万元" in a.answer, a.answer
+    a = answered(bot, "烟台信访局养车的钱安排了多少？")
+    assert "公务用车运行维护费" in a.answer and "15.00万元" in a.answer, a.answer
+
+
+@corpus
+def test_two_things_listed_then_one_total_asked_are_summed(bot: Assistant) -> None:
+    # 烟台市信访局 一般公共预算基本支出情况表, 合计 row: 人员支出 1,088.89, 日常公用支出 103.96
+    a = answered(bot, "烟台信访局的人员经费和公用经费一共多少？")
+    assert "1088.89 + 103.96 = 1192.85万元" in a.answer, a.answer
+    # one thing's own total asked with 一共: no sum of one figure
+    a = answered(bot, "烟台信访局2026年收入一共多少？")
+    assert "1,717.85万元" in a.answer and "无法相加" not in a.answer, a.answer
+
+
+@corpus
+def test_which_ones_figure_is_higher_asked_without_a_noun(bot: Assistant) -> None:
+    # "哪个的X多": 西安安监局 2019 一般公共预算拨款 3,643.37 (p3); 苏州市审计局 2026 一般公共预算 (收支总表)
+    a = answered(bot, "西安安监局和苏州审计局哪个的一般公共预算拨款多？")
+    # 苏州 4,651.67 (财政拨款收支总表) against 西安 3,643.37, and how far apart
+    assert "最高的是苏州市审计局2026年部门预算" in a.answer and "4651.67 − 3643.37 = 1008.30万元" in a.answer, a.answer
