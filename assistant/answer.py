@@ -10,11 +10,13 @@ from decimal import Decimal
 
 from assistant.arithmetic import (
     add_execution_rate,
+    add_plan_gap,
     add_up,
     answer_computation,
     answer_share,
     compare,
     in_wan,
+    plan_gap,
     states_execution,
 )
 from assistant.asks import Ask, names_both, split_asks
@@ -72,6 +74,7 @@ from assistant.understand import (
 from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
+    COMPARE_Q,
     COUNT_Q,
     DIFF_ASKED,
     EMPTY_KINDS,
@@ -79,12 +82,14 @@ from assistant.vocab import (
     GOAL_ASKED,
     PART_TABLES,
     PERCENT_Q,
+    PLAN_GAP,
     PRINTED_AS,
     RANKING_Q,
     REGION_WIDE,
     SOURCE_ASKED,
     SUBJECT_ASKED,
     SUM_Q,
+    TOP_ITEM,
     USE_Q,
     USE_WORD,
     WHEN_Q,
@@ -213,7 +218,13 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if answer_blank_column(cat, q, doc, d, prefix):
         return True
-    return answer_passage(cat, q, doc, d, prefix)
+    mark = d.mark()
+    if not answer_passage(cat, q, doc, d, prefix):
+        return False
+    if TOP_ITEM.search(q.text) and not COMPARE_Q.search(q.text) and not any("最" in e.text for e in d.evidence[mark[1]:] if isinstance(e, TextEvidence)):
+        d.rollback(mark)  # the largest item asked, no list to rank: only a sentence that says which is largest
+        return False
+    return True
 
 
 def compose(cat: Catalog, q: Query) -> Draft:
@@ -408,9 +419,13 @@ def compose(cat: Catalog, q: Query) -> Draft:
         elif len(q.docs) > 1:
             missing.append((release(doc), None, f"{describe(doc)}：未找到相关内容。"))
     # a release printed as two files (北京: 报表 and 说明) is one source: what one file answers is not missing in the other
+    # (a gap between plan and actual asked, both printed in the evidence: the gap answers that ask)
+    gap = plan_gap(d, q.text) if PLAN_GAP.search(q.text) else None
     for rel, ask_id, text in missing:
-        if (rel, ask_id) not in found and not (ask_id is None and rel in done):
+        if (rel, ask_id) not in found and not (ask_id is None and rel in done) and not (gap and PLAN_GAP.search(text)):
             d.add(text)
+    if gap is not None:
+        add_plan_gap(d, gap)
     if EXECUTION_ASKED.search(q.text) and d.evidence:
         add_execution_rate(d)
     for ask in asks:

@@ -441,6 +441,16 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
     return None
 
 
+def _labelled_in(cat: Catalog, doc: DocInfo, whole: Operand, name: str) -> Operand | None:
+    """The row of the whole's table labelled with the name itself ("一、财政拨款收入"), in the whole's column."""
+    name = re.sub(r"的|[，,、\s]", "", re.sub("^" + _DOC_KIND_ONLY.pattern, "", name))  # ("部门预算里X": X)
+    for r in cat.doc_rows(doc.doc_id):
+        if r.table_idx == whole.ev.table_idx and r is not whole.ev and bare(r.label).replace("的", "") == name \
+                and (amt := parse_amount(r.values.get(whole.col, ""))) is not None and amt <= whole.amount:
+            return Operand(r, r.values[whole.col], amt, whole.col)
+    return None
+
+
 def _totals(*evs: RowEvidence | TextEvidence) -> bool:
     """Every one a table's total row ("支出总计", "总计：")."""
     return all(isinstance(e, RowEvidence) and re.sub(r"[：:]$", "", bare(e.label)) in TOTAL_NAMES for e in evs)
@@ -533,6 +543,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             whole = _operand(cat, doc, table + whole_text, units)
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False
+    if _totals(part.ev) and isinstance(whole.ev, RowEvidence) and part.ev.table_idx != whole.ev.table_idx \
+            and (named := _labelled_in(cat, doc, whole, _without_owner(part_text, doc))) is not None:
+        part = named  # a part read as another table's total ("财政拨款收入": that table's 收入总计): its own row by name
     pw, ww = _in_wan(part), _in_wan(whole)
     if isinstance(part.ev, RowEvidence) and isinstance(whole.ev, RowEvidence) and part.ev.table_idx != whole.ev.table_idx \
             and (inside := _row_in_table(cat, doc, part, whole)) is not None:
@@ -572,6 +585,60 @@ def states_execution(e: RowEvidence | TextEvidence) -> bool:
         return False
     plan, actual = _PLAN.search(e.text), _ACTUAL.search(e.text)
     return plan is not None and actual is not None and plan.group(2) == actual.group(2)
+
+
+class PlanGap(NamedTuple):
+    """A plan and its actual amount, as one sentence or one row prints them."""
+
+    ev: RowEvidence | TextEvidence
+    plan: str
+    actual: str
+    unit: str
+    what: str = ""  # the row's column group ("合计"), for a row
+
+
+def plan_gap(d: Draft, question: str) -> PlanGap | None:
+    """The first plan and actual amount the answer's evidence prints side by side: a sentence stating both, else a
+    row with a 预算 column and its 决算 (执行) twin ("预算数/合计" and "决算数/合计"; the pair of a column the
+    question names first)."""
+    for e in d.evidence:
+        if states_execution(e):
+            plan, actual = _PLAN.search(e.text), _ACTUAL.search(e.text)
+            return PlanGap(e, plan.group(1), actual.group(1), plan.group(2))
+    pairs = [g for e in d.evidence if isinstance(e, RowEvidence) for g in _row_gaps(e)]
+    named = [g for g in pairs if g.what and bare(leaf(g.what)) not in TOTAL_NAMES and _core(leaf(g.what)) in clean(question)]
+    return (named or pairs or [None])[0]
+
+
+def _core(name: str) -> str:
+    return re.sub(r"[（(].*?[）)]|费$|经费$|支出$", "", bare(name)) or bare(name)
+
+
+def _row_gaps(e: RowEvidence) -> list[PlanGap]:
+    """A row's 预算 columns, each with its 决算 (执行) twin: the same path, that one part changed."""
+    out = []
+    for c, v in e.values.items():
+        parts = c.split("/")
+        at = next((i for i, x in enumerate(parts) if re.fullmatch(r"(?:年初|全年|调整)?预算数?", x)), None)
+        if at is None or parse_amount(v) is None:
+            continue
+        twin = next((t for t in e.values if t.split("/")[:at] == parts[:at] and t.split("/")[at + 1:] == parts[at + 1:]
+                     and re.fullmatch(r"(?:全年)?(?:决算|执行)数?|实际(?:支出|执行)数?", t.split("/")[at])), None)
+        if twin is not None and parse_amount(e.values[twin]) is not None:
+            out.append(PlanGap(e, v, e.values[twin], e.unit or "万元", "/".join(parts[:at] + parts[at + 1:])))
+    return out
+
+
+def add_plan_gap(d: Draft, gap: PlanGap) -> None:
+    """"实际比预算少了多少": plan − actual (or the reverse, the larger first), with its formula."""
+    p, a = parse_amount(gap.plan), parse_amount(gap.actual)
+    res = p - a
+    if isinstance(gap.ev, TextEvidence) and re.search(rf"(?<![\d.]){re.escape(str(abs(res)))}(?![\d])", gap.ev.text.replace(",", "")):
+        return  # the sentence prints the gap itself ("决算数较预算数减少5.91万元")
+    d.computed.append(abs(res))
+    what = f"{leaf(gap.what)}" if gap.what and bare(leaf(gap.what)) not in TOTAL_NAMES else ""
+    big, small = (gap.plan, gap.actual) if res >= 0 else (gap.actual, gap.plan)
+    d.add(f"{what}{'决算比预算少' if res >= 0 else '决算比预算多'} {big} − {small} = {abs(res)}{gap.unit}{d.cite(gap.ev)}。")
 
 
 def add_execution_rate(d: Draft) -> None:

@@ -348,7 +348,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     (the lowest level only, when rows carry 科目 codes). `most`: what the money is used for, no sentence saying it
     (what the money of a table's subject is used for): the largest items of the table the subject names, that many."""
     top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
-    core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?", "",
+    core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:都|主要|具体)?(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?|(?:都|主要|具体)$", "",
                   TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
     if most:  # (the money named: "项目支出", "专项资金"; the rest asks its use)
         named = re.search(r"[\u4e00-\u9fa5]{2,10}?(?:支出|资金|经费)", core)

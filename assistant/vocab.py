@@ -102,6 +102,9 @@ SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款
 PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 # a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
 # a rate of execution asked (执行率, 完成率, the share of the plan spent): actual over plan
+# how far the actual amount is from the plan ("实际比预算少了多少", "预算和决算差多少")
+PLAN_GAP = re.compile(r"(?:比|较|与|和|跟)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[^，。？?]{0,4}?(?:多|少|超|节约|节省|结余|差)了?(?:多少|几)|"
+                      r"(?:预算|决算)数?(?:和|与|跟)(?:决算|预算|实际)(?:数|支出)?(?:之间)?(?:相)?差(?:了|距)?(?:多少|几|多大)")
 EXECUTION_ASKED = re.compile(r"执行率|完成率|完成(?:了|年初)?预算的?(?:百分之|比例|多少)")
 RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
@@ -251,7 +254,7 @@ def sangong_words(text: str) -> str:
 # "有哪几笔结转资金，各是多少": the rows of a table, each with its amount
 # "归在哪类科目": the 科目 rows the money is printed under
 SUBJECT_ASKED = r"(?:列在|列入|归在|属于|放在)?(?:哪个|哪些|哪一?类|什么)(?:支出|功能)?(?:科目|类别|分类)(?:下|里)?"
-LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|(?:是|有)哪一?个项目|" + SUBJECT_ASKED)
+LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|(?:是|有)哪一?个项目|项目(?:支出)?(?:都|主要|具体)?(?:有|包括)哪些|" + SUBJECT_ASKED)
 
 
 def asked_kinds(text: str) -> set[str]:

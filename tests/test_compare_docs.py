@@ -114,3 +114,10 @@ def test_a_sangong_total_read_from_its_table_is_ranked_too(tmp_path: Path) -> No
     bot = bm25_bot(tmp_path, SIFAJU / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf", SIFAJU / "zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf")
     a = answered(bot, "哪个商务局的三公经费最高")
     assert "1. 福州市商务局 84.10万元" in a.answer and "2. 珠海市商务局 19.84万元" in a.answer, a.answer
+
+
+def test_a_funds_share_of_income_read_in_one_table(bot: Assistant) -> None:
+    # 上海市财政局 2025 p7 财务收支预算总表: 财政拨款收入 171,915,169 of 收入总计 171,915,169 元 (not the 财政拨款收支总表's
+    # 收入总计 over the other table's: the part is its own row)
+    a = answered(bot, "上海市财政局2025年单位预算财政拨款收入占收入总计的比例是多少？")
+    assert "“财政拨款收入”为171,915,169元" in a.answer and "= 100.00%" in a.answer, a.answer

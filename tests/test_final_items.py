@@ -54,3 +54,13 @@ def test_a_station_the_document_lists_is_its_unit(bot) -> None:
     # 西安市中心血站 is one of the 决算单位 (p7); p36 item 11: 无偿献血者宣传资金项目 全年预算数1272.77万元，执行数1184.56万元
     a = answered(bot, "西安市中心血站的无偿献血者宣传资金项目，2022年执行数是多少？")
     assert "1184.56" in a.answer, a.answer
+
+
+def test_how_far_the_actual_fell_short_of_the_plan(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p15 三公 table: 预算数 因公出国（境）费 30.00, 决算数 4.69; 合计 76.43 against 46.21, also in a sentence
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
+    bot = bm25_bot(tmp_path, pdf)
+    a = answered(bot, "国家信访局2024年决算里三公经费实际支出是多少？比预算少了多少？")
+    assert "76.43 − 46.21 = 30.22万元" in a.answer and "未找到" not in a.answer, a.answer
+    a = answered(bot, "国家信访局2024年决算里因公出国费实际比预算少了多少？")
+    assert "30.00 − 4.69 = 25.31万元" in a.answer, a.answer

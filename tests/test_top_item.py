@@ -41,3 +41,18 @@ def test_the_largest_subject_of_a_named_table(tmp_path: Path) -> None:
     # 长沙市信访局 2026 一般公共预算支出情况表: 行政运行 1,517.95 and 信访业务 417.41 万元
     a = answered(bm25_bot(tmp_path, CHANGSHA), "长沙信访局2026年一般公共预算支出中哪个科目最多？")
     assert "金额最大的是“行政运行”（2014001）1,517.95万元" in a.answer, a.answer
+
+
+def test_the_projects_listed_when_asked_which_there_are(bot: Assistant) -> None:
+    # "项目支出有哪些": the project table's items, each with its amount (市级预算项目评审 371.00, 财政票据综合管理 10.00)
+    a = answered(bot, "湖州财政局2026年项目支出都有哪些？")
+    assert "列出7项" in a.answer and "371.00万元" in a.answer and "10.00万元" in a.answer, a.answer
+
+
+def test_no_list_to_rank_and_no_sentence_saying_which_is_largest(tmp_path: Path) -> None:
+    # 福州市商务局 2026 prints no project table; its duties mention "重大项目", which is no answer
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = bm25_bot(tmp_path, pdf).ask("福州商务局2026年最大的项目是哪个？")
+    assert not a.answerable and "重大项目" not in a.answer, a.answer
