@@ -164,6 +164,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if re.fullmatch(r"(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])[^，。；：:,]{2,30}[。.]?", txt) \
                 and not re.search(r"\d\s*(?:万|亿|元|%|％|辆|人|个|台|项|家|平方)", txt):
             return False  # a numbered heading line anywhere ("第一部分 2026年度部门预算情况说明")
+        if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt):
+            return False  # a table's title line ("(2026年度)政策和项目预算绩效目标表"): its table answers, not its title
         if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
             return False
         if q.want_year and str(q.want_year) not in txt:
@@ -778,7 +780,13 @@ def _quote_with_list(cat: Catalog, doc: DocInfo, d: Draft, p: TextEvidence) -> N
             p = nxt
     last = [t for t in cat.doc_texts(doc.doc_id) if t.para_idx // 1000 == p.para_idx][-1:]
     if last and (_LIST_OPENS.search(p.text.strip()) or re.search(r"[：:]\s*1[.、．]", p.text)):  # (or holds item 1)
-        said += "：" + "；".join(f"{clean(x.text).rstrip('。')}{d.cite(x)}" for x in _list_after(cat, last[0]))
+        items = [f"{clean(x.text).rstrip('。')}{d.cite(x)}" for x in _list_after(cat, last[0])]
+        if not items and re.search(r"[：:]$", p.text.strip()):
+            # the list printed as a table on the same page ("包括：" then a table of the units): its rows' names
+            items = [f"{r.label}{d.cite(r)}" for r in cat.doc_rows(doc.doc_id)
+                     if r.page == p.page and r.table_kind in ("other", "org") and r.label and not r.values][:20]
+        if items:
+            said += "：" + "；".join(items)
     d.add(f"{describe(doc)}：{said}。")
 
 

@@ -69,3 +69,13 @@ def test_the_tables_a_release_lists_counted(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, pdf), "钻石交易办2026年的单位预算里有几张表？")
     assert "共11张" in a.answer and "单位“三公”经费和机关运行经费预算表" in a.answer, a.answer
     assert len([c for c in a.citations if c.kind == "text"]) == 11
+
+
+def test_units_listed_in_a_table_after_the_sentence_that_counts_them(tmp_path: Path) -> None:
+    # 西安市信访局 2026 p7: "…二级预算单位共有1个，包括：" then a table whose one row is 西安市信访局本级（机关）
+    pdf = BEIJING.parents[1] / "real" / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "西安信访局有几个下属单位？")
+    assert "共有1个" in a.answer and "西安市信访局本级（机关）" in a.answer and "：。" not in a.answer, a.answer
+

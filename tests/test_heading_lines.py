@@ -1,0 +1,30 @@
+"""Lines that only name what follows are no answer: a section's own heading ("(四)国有资产占有使用情况。"), a numbered
+heading anywhere, a table's title line. The sentences under them, or the table, answer. (Checked on the rendered pages.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_a_sections_heading_line_is_no_answer(tmp_path: Path) -> None:
+    # 重庆市气象局 p3 "(四)国有资产占有使用情况。截至2025年12月,所属各预算单位共有车辆5辆…": the sentences, not the heading
+    pdf = CORPUS / "more" / "chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "重庆气象局国有资产有多少？")
+    assert "共有车辆5辆" in a.answer and "情况[1]" not in a.answer, a.answer
+
+
+def test_a_tables_title_line_is_no_answer(tmp_path: Path) -> None:
+    # 烟台市信访局 2026 p30-31: "(2026年度)政策和项目预算绩效目标表" is a title; the 说明 p28 states the targets' scope
+    pdf = CORPUS / "real" / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "烟台信访局2026年的绩效目标是什么？")
+    assert "绩效目标表[" not in a.answer and "涉及预算项目3个" in a.answer, a.answer
