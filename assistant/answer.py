@@ -40,6 +40,7 @@ from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import (
     answer_blank_column,
     answer_empty_table,
+    answer_empty_titled,
     answer_figure,
     answer_listing,
     answer_sangong,
@@ -174,6 +175,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked):
         if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
             return True
+    if not named_row and answer_empty_titled(cat, q, doc, d, prefix):
+        return True  # a table named by its title, printed empty
     if answer_section(cat, q, doc, d, prefix):
         return True  # "X的立项依据": the section headed with what is asked, under X
     if "list" in q.asked and answer_listing(cat, q, doc, d, prefix):

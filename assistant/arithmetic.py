@@ -143,8 +143,8 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
 def _per_thing(d: Draft) -> list[Figure]:
     """The figures a comparison or a sum reads: the first ask's, one per document; else one per ask."""
     figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
-    if len({f.doc.doc_id for f in figs}) > 1:
-        figs = [f for i, f in enumerate(figs) if all(x.doc.doc_id != f.doc.doc_id for x in figs[:i])]
+    if len({f.doc.release for f in figs}) > 1:  # (a release printed as two files is one thing compared)
+        figs = [f for i, f in enumerate(figs) if all(x.doc.release != f.doc.release for x in figs[:i])]
     if len(figs) < 2:
         figs = [next(f for f in d.figures if f.ask == a) for a in sorted({f.ask for f in d.figures})]
     return figs
@@ -153,7 +153,7 @@ def _per_thing(d: Draft) -> list[Figure]:
 def _name(f: Figure, figs: list[Figure]) -> str:
     """What a figure is called beside the others: its document when they come from several, else its row
     (or its column, for two columns of one row, a one-row table whose label is its title, or a total)."""
-    if len({x.doc.doc_id for x in figs}) > 1:
+    if len({x.doc.release for x in figs}) > 1:
         return describe(f.doc)
     ev = f.evidence
     label = bare(getattr(ev, "label", ""))

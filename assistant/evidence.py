@@ -28,6 +28,11 @@ class DocInfo:
     def label(self) -> str:
         return f"{self.department}{self.year or ''}年{self.scope}{self.kind}"
 
+    @property
+    def release(self) -> str:
+        """One release, however many files print it (北京: 报表 and 说明)."""
+        return self.label
+
 
 @dataclass
 class RowEvidence:

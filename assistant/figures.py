@@ -701,6 +701,22 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
     return True
 
 
+def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
+    """A table the question names by its title (most of its words), printed empty: say so, with its note."""
+    subj = clean(subject_text(q))
+    for t in cat.tables.get(doc.doc_id, []):
+        if not t.empty or any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx):
+            continue
+        core = re.sub(r"^20\d\d年度?|[（(][^）)]*[）)]|[：:].*$|表$", "", clean(t.title))
+        if len(core) < 6 or overlap(core, subj) < 0.75:
+            continue
+        note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
+        d.add(f"{prefix}{describe(doc)}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}"
+              f"{d.cite(_table_evidence(doc, t, '（空表）'))}。")
+        return True
+    return False
+
+
 def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
     """A column the question names (事业收入, 对附属单位补助支出) left blank in the table's total row."""
     subj = subject_text(q)

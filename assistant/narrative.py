@@ -390,7 +390,9 @@ def answer_use_clause(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     that lists several, "其中：…某费主要安排…"): that clause."""
     if not USE_Q.search(q.text):
         return False
-    term = _term(re.sub(r"(?:主要|一般|大多)?(?:用在|用于|花在|用到|安排在)(?:哪些|什么)?(?:方面|地方|事情?|工作)?上?$", "", subject_text(q)))
+    term = _term(re.sub(r"(?:主要|一般|大多)?(?:用在|用于|花在|用到|安排在|(?:安排|开支|列支)(?:在|于)?)(?:哪些|什么)?(?:方面|地方|事情?|事项|工作)?上?(?:的?支出)?$",
+                        "", subject_text(q)))
+    term = re.split(r"[里中]", term)[-1] if len(re.split(r"[里中]", term)[-1]) >= 4 else term  # ("三公经费里X": X)
     term = re.sub(r"^(?:部门|单位)(?=[\u4e00-\u9fa5]{4})", "", term)  # ("单位" + a term: the document's kind, then the term)
     if len(term) < 4:
         return False

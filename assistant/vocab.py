@@ -10,7 +10,7 @@ import re
 WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
-USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|安排在(?=哪些(?:事|方面|地方|工作))|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
+USE_ASKED = r"用于|用途|(?:用|花)在(?=哪|什么|了?哪)|安排在(?=哪些(?:事|方面|地方|工作))|(?:安排|开支|列支)(?:在|于)?(?:哪些|什么)(?:方面|地方|事项)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # what the money will do, asked by the work ("准备买什么", "开展哪些工作")
 USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
@@ -228,7 +228,7 @@ DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职
 UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(单位|下属单位|所属单位)|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 # the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
-YEARLY_ASKED = re.compile(r"全年(?!预算)|累计")  # a yearly result ("全年接待多少"), told in the narrative
+YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)
     "因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
@@ -243,7 +243,7 @@ def sangong_words(text: str) -> str:
     # ("公车" is how people say 公务用车)
     text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
-    text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公车|车辆|汽车|新车|车)", "公务用车购置", text)
+    text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
     text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)

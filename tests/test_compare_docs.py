@@ -121,3 +121,16 @@ def test_a_funds_share_of_income_read_in_one_table(bot: Assistant) -> None:
     # 收入总计 over the other table's: the part is its own row)
     a = answered(bot, "上海市财政局2025年单位预算财政拨款收入占收入总计的比例是多少？")
     assert "“财政拨款收入”为171,915,169元" in a.answer and "= 100.00%" in a.answer, a.answer
+
+
+def test_a_release_printed_as_two_files_is_one_thing_compared(tmp_path: Path) -> None:
+    # 北京市审计局 2026: 报表 预算09表 三公 244.848000 and 说明 "三公”经费预算 244.85 万元" are one release;
+    # against 苏州市审计局 2026 (三公 10 万元), one difference, not 244.85 − 244.85
+    shuoming = SIFAJU / "beijing-shi_shenjiju_2026_bumen-yusuan_shuoming.pdf"
+    if not shuoming.is_file():
+        pytest.skip(f"{shuoming} 不存在（../shared 语料目录缺失）")
+    bot = bm25_bot(tmp_path, REAL / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf", shuoming,
+                   REAL / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "北京市审计局和苏州市审计局2026年谁的财政拨款三公经费预算更高？相差多少？")
+    assert "最高的是北京市审计局2026年部门预算，与苏州市审计局2026年部门预算相差" in a.answer, a.answer
+    assert "244.85 − 10.00 = 234.85万元" in a.answer and "244.85 − 244.85" not in a.answer, a.answer

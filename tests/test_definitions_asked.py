@@ -59,3 +59,10 @@ def test_what_a_sanggong_part_is_spent_on_and_what_sanggong_means(tmp_path: Path
     assert "公务接待费主要安排全国性专业会议" in a.answer, a.answer
     a = answered(b, "上海市财政局2025年单位预算里说的“三公”经费具体指哪三类？")
     assert "因公出国（境）费、公务用车购置及运行费、公务接待费" in a.answer, a.answer
+
+
+def test_a_sanggong_parts_spending_asked_as_what_it_is_arranged_for(tmp_path: Path) -> None:
+    """上海市财政局 2025 单位 p5 名词解释（七）: "主要安排哪些方面的支出" asks the part's clause, not its amount."""
+    b = bm25_bot(tmp_path, REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf")
+    a = answered(b, "上海市财政局2025年三公经费中，公务接待费主要安排哪些方面的支出？")
+    assert "公务接待费主要安排全国性专业会议" in a.answer, a.answer

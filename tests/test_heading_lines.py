@@ -1,5 +1,6 @@
 """Lines that only name what follows are no answer: a section's own heading ("(四)国有资产占有使用情况。"), a numbered
-heading anywhere, a table's title line. The sentences under them, or the table, answer. (Checked on the rendered pages.)"""
+heading anywhere, a table's title line. The sentences under them, or the table, answer; a table named by its title and printed
+empty is answered as empty, with its note. (Checked on the rendered pages.)"""
 
 from __future__ import annotations
 
@@ -28,3 +29,12 @@ def test_a_tables_title_line_is_no_answer(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "烟台信访局2026年的绩效目标是什么？")
     assert "绩效目标表[" not in a.answer and "涉及预算项目3个" in a.answer, a.answer
+
+
+def test_a_table_named_by_its_title_and_printed_empty(tmp_path: Path) -> None:
+    # 重庆市气象局 p21 表十一 市级重点专项资金绩效目标表: no rows, 备注 "本单位主管无市级财力安排的重点专项资金,故此表无数据"
+    pdf = CORPUS / "more" / "chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "重庆气象局今年市级重点专项资金的绩效目标是什么？")
+    assert "为空表" in a.answer and "无市级财力" in a.answer, a.answer

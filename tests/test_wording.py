@@ -426,3 +426,10 @@ def test_which_ones_figure_is_higher_asked_without_a_noun(bot: Assistant) -> Non
     a = answered(bot, "西安安监局和苏州审计局哪个的一般公共预算拨款多？")
     # 苏州 4,651.67 (财政拨款收支总表) against 西安 3,643.37, and how far apart
     assert "最高的是苏州市审计局2026年部门预算" in a.answer and "4651.67 − 3643.37 = 1008.30万元" in a.answer, a.answer
+
+
+@corpus
+def test_buying_cars_is_the_purchase_part(bot: Assistant) -> None:
+    # 泉州市政府办公室 p22 三公 table: 其中：（1）公务用车购置费 261.90 (of 公务用车购置及运行费 293.90)
+    a = answered(bot, "泉州市政府办2026年买车的钱是多少？")
+    assert "261.90万元" in a.answer, a.answer
