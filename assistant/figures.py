@@ -733,6 +733,8 @@ def answer_blank_column(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
         col = max(cols, key=lambda c: len(leaf(c)))
         if col in total.values:
             continue
+        if any(parse_amount(r.values[col]) is None for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx and r.values.get(col)):
+            continue  # a column of words (绩效目标): blank in the total row says nothing of an amount
         d.add(f"{prefix}{describe(doc)}《{t.title}》“{bare(total.label)}”行中“{leaf(col)}”未填列数值（未安排）{d.cite(total)}。")
         return True
     return False

@@ -864,8 +864,19 @@ def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         fit = overlap(rest, above)
         if fit >= 0.6 and (best is None or fit > best[0]):
             best = (fit, [x for x in paras if x.section == p.section])
+    if best is None and _OPEN_ASKED.search(q.text):
+        # a section asked about as a whole ("X情况怎么样"): the section whose heading is the subject, quoted
+        core = re.sub(r"(?:的|现在)?(?:情况|状况|现状)?$", "", _OPEN_ASKED.sub("", subj))
+        for p in paras:
+            head = clean(_NUMBERED.sub("", p.section.split(" > ")[-1]))
+            fit = overlap(core, head) if len(core) >= 4 and len(head) >= 4 and "名词解释" not in p.section else 0.0
+            if fit >= 0.8 and (best is None or fit > best[0]):
+                best = (fit, [x for x in paras if x.section == p.section])
     if best is None:
         return False
     body = "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}。" for x in best[1][:3])
     d.add(f"{prefix}{describe(doc)}“{_NUMBERED.sub('', last_heading(best[1][0]))}”一节：{body}")
     return True
+
+
+_OPEN_ASKED = re.compile(r"(?:是)?(?:怎么样|怎样|如何)|(?:介绍|说说|讲讲|谈谈)(?:一下)?|有什么情况")

@@ -87,3 +87,9 @@ def test_a_part_larger_than_its_whole_is_read_in_the_wholes_table(bot: Assistant
     a = bot.ask("普陀区社会福利院2024年财政拨款支出当中，社会保障和就业支出的占比是多少？")
     assert "8,661,624 ÷ 9,501,164" in a.answer and "91.16%" in a.answer, a.answer
 
+
+
+def test_a_section_asked_about_as_a_whole_is_quoted(bot: Assistant) -> None:
+    # 万里街道 2023 "国有资产占有情况": the section quoted (流动资产 448.82 万元, 固定资产 3149.52 万元, 车辆 7 辆…)
+    a = bot.ask("普陀万里街道2023年的国有资产占用情况怎么样？")
+    assert a.answerable and "国有资产占有情况”一节" in a.answer and "448.82" in a.answer and "车辆7辆" in a.answer, a.answer

@@ -85,3 +85,12 @@ def test_spending_asked_within_a_fund_is_not_the_funds_income_row(tmp_path: Path
     # 深圳市政府办公厅 2026: 财政拨款收支总表's income row "财政拨款" 10,192.01; its 项目支出 727.67 (支出总表)
     a = answered(bm25_bot(tmp_path, BANGONGTING), "深圳市政府办公厅2026年财政拨款里项目支出安排了多少？")
     assert "项目支出为727.67万元" in a.answer and "10,192.01" not in a.answer.split("。")[0], a.answer
+
+
+def test_a_column_of_words_blank_in_the_total_row_is_no_amount(tmp_path: Path) -> None:
+    # 广州市水务局 2026 项目支出表: 绩效目标 is words per project; its blank 合计 cell says nothing "未安排"
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = bm25_bot(tmp_path, pdf).ask("广州水务局2026年绩效目标涉及多少个项目？")
+    assert "未填列数值" not in a.answer, a.answer

@@ -66,3 +66,11 @@ def test_a_sanggong_parts_spending_asked_as_what_it_is_arranged_for(tmp_path: Pa
     b = bm25_bot(tmp_path, REAL / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf")
     a = answered(b, "上海市财政局2025年三公经费中，公务接待费主要安排哪些方面的支出？")
     assert "公务接待费主要安排全国性专业会议" in a.answer, a.answer
+
+
+def test_what_a_subject_is_used_for_when_only_the_glossary_says(tmp_path: Path) -> None:
+    """国家信访局 2024 决算 p39 名词解释: "信访业务（项）:指国家信访局机关为完成信访工作任务…的项目支出" — no sentence
+    of the 说明 says what it is used for; the glossary's entry does."""
+    b = bm25_bot(tmp_path, REAL / "zhongyang_guojia-xinfangju_2024_juesuan.pdf")
+    a = answered(b, "国家信访局2024年决算里“信访业务”这个科目是干什么用的？")
+    assert "专项用于信访业务工作的项目支出" in a.answer, a.answer
