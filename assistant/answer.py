@@ -211,10 +211,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             answer_figure(cat, q, doc, d)
         if ok:
             return True
-        if "use" in q.asked and answer_definition(cat, q, doc, d):
-            return True  # no sentence says what it is used for: what the glossary says the 科目 is ("指…的支出")
         if "use" in q.asked and answer_listing(cat, q, doc, d, prefix, most=5):
             return True  # no sentence says what the money is for: what the table lists it for, largest first
+        if "use" in q.asked and answer_definition(cat, q, doc, d):
+            return True  # nor a table: what the glossary says the 科目 is ("指…的支出")
     if top and (top[0].table_kind in PART_TABLES or re.search(r"基本支出|项目支出", top[0].table)) and not q.columns \
             and section_states(cat, q, doc, sentence=top[0].table_kind != "project_expense") \
             and answer_passage(cat, q, doc, d, prefix):
