@@ -114,6 +114,18 @@ def _names_a_lower_level(txt: str, subj: str) -> bool:
     return False
 
 
+def _amount_of_another(txt: str, subj: str) -> bool:
+    """"一般公共预算安排委托业务费5,424.49万元，比上年增加…": the first amount, and the change told after it, are of
+    the noun just before it (委托业务费), which shares nothing with the subject asked."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?\s*万?元", txt)
+    if m is None:
+        return False
+    head = next((x for x in reversed(re.split(r"安排|用于|共计|合计|达到|[为是，,：:；;]", txt[: m.start()])) if CJK.search(x)), "")
+    head = re.sub(r"20\d\d年度?|本部门|本单位|[^\u4e00-\u9fa5]", "", head)
+    # (a subject named after it, "…，其中：基本支出增加7.48万元", is spoken of too)
+    return len(head) >= 3 and overlap(head, subj) == 0 and overlap(subj, head) == 0 and overlap(subj, txt[m.end():]) < 0.5
+
+
 def _names_row(txt: str, label: str) -> bool:
     """A sentence about a 科目 the tables print: it writes the name whole, not only inside "其他…" (the rest of
     it, another 科目: "其他城乡社区支出" is not 城乡社区支出)."""
@@ -167,6 +179,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt):
             return False  # a table's title line ("(2026年度)政策和项目预算绩效目标表"): its table answers, not its title
         if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
+            return False
+        if "change" in q.asked and _amount_of_another(txt, about):
             return False
         if q.want_year and str(q.want_year) not in txt:
             return False  # last year's figure: a sentence about it names that year

@@ -25,3 +25,13 @@ def test_a_rise_asked_of_a_fall(tmp_path: Path) -> None:
 def test_a_whole_against_last_year_in_other_words(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, WUXI), "无锡统计局2026年预算总额和上年比怎么样？")
     assert "增加 242.3 万元" in a.answer, a.answer
+
+
+def test_a_change_told_of_another_nouns_amount_is_not_the_subjects(tmp_path: Path) -> None:
+    # 广州市商务局 2026 p37: "本部门一般公共预算安排委托业务费5,424.49万元，比上年增加…" is the change of 委托业务费,
+    # not of the 一般公共预算 (121,385.74, 财政拨款收支总体情况表), whose change no sentence tells
+    pdf = SHENZHEN.parent / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "广州商务局2026年一般公共预算拨款是多少？较上年有什么变化？")
+    assert "121,385.74万元" in a.answer and "委托业务费" not in a.answer, a.answer
