@@ -85,6 +85,7 @@ from assistant.vocab import (
     PERCENT_Q,
     PLAN_GAP,
     PRINTED_AS,
+    RANKING_AFTER,
     RANKING_Q,
     REGION_WIDE,
     SOURCE_ASKED,
@@ -247,7 +248,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         _scope_by_names(cat, q)
     # ("哪个信访局…最多": one name that several departments' releases share, each of them ranked)
     shared = len(q.named) == 1 and len({x.department for x in q.docs}) > 1
-    if (q.ambiguous or shared) and (m := RANKING_Q.search(clean(q.text))):
+    if (q.ambiguous or shared) and (m := RANKING_Q.search(clean(q.text)) or RANKING_AFTER.search(clean(q.text))):
         return _ranking(cat, q, m)
     if q.ambiguous and ("define" in q.asked or "definition" in (q.intents or [])):
         # a term asked with no department ("什么是机关运行经费"): one document's glossary is quoted, and the answer
@@ -461,6 +462,11 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
     d = Draft()
     year = max(q.years) if q.years else max((x.year for x in q.docs if x.year), default=None)
     pool = [x for x in q.docs if x.year == year and x.kind == "预算"]
+    budgets = [x for x in q.docs if x.kind == "预算" and x.year]
+    mixed = not q.years and len({x.department for x in pool}) * 2 < len({x.department for x in budgets})
+    if mixed:  # (few bodies have that year's budget: each one's latest, its year said beside it)
+        latest = {dep: max(x.year for x in budgets if x.department == dep) for dep in {x.department for x in budgets}}
+        pool = [x for x in budgets if x.year == latest[x.department]]
     by_dept: dict[str, DocInfo] = {}
     for doc in sorted(pool, key=lambda x: x.scope != "部门"):  # the 部门 budget before a 单位 one
         by_dept.setdefault(doc.department, doc)
@@ -477,11 +483,13 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
     low = m.group(2) in "少低小"
     found.sort(key=lambda f: f.wan, reverse=not low)
 
-    lines = "；".join(f"{i}. {f.doc.department} {in_wan(d, f)}{d.cite(f.evidence)}" for i, f in enumerate(found[:5], 1))
+    lines = "；".join(f"{i}. {f.doc.department}{f'（{f.doc.year}年）' if mixed else ''} {in_wan(d, f)}{d.cite(f.evidence)}"
+                     for i, f in enumerate(found[:5], 1))
     d.computed.extend(Decimal(i) for i in range(1, 6))
-    d.computed.extend([Decimal(len(found)), Decimal(len(by_dept)), Decimal(year or 0)])
+    d.computed.extend([Decimal(len(found)), Decimal(len(by_dept)), Decimal(year or 0), *(Decimal(f.doc.year or 0) for f in found)])
     word = "最低" if low else "最高"
-    d.add(f"按{year}年预算比较{len(by_dept)}个部门的“{_echo(m.group(1))}”（在{len(found)}个部门找到数字），"
+    basis = "按各部门最新一年的预算（年度不同，仅供参考）" if mixed else f"按{year}年预算"
+    d.add(f"{basis}比较{len(by_dept)}个部门的“{_echo(m.group(1))}”（在{len(found)}个部门找到数字），"
           f"{word}的是{found[0].doc.department}。排序：{lines}。")
     if len(found) < len(by_dept):
         d.add(f"其余{len(by_dept) - len(found)}个部门的文件中没有找到这一数字。")

@@ -88,6 +88,8 @@ COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
 # (or which of the bodies a name several releases share stands for: "哪个信访局")
 RANKING_Q = re.compile(r"哪(?:个|家|一个|一家|些)?(?:部门|单位|机关|[\u4e00-\u9fa5]{1,6}?(?:局|委|办|厅|院|中心))(?:的)?(.{1,20}?)"
                        r"(?:是|为)?最(高|多|大|少|低|小)")
+# the same with the bodies named first ("某市的几个部门里，哪个X最多", "部门中谁的X最高")
+RANKING_AFTER = re.compile(r"(?:部门|单位)[^，。？?]{0,6}?[里中内]?[，,]?(?:哪(?:个|家|一个|一家)|谁)(?:的)?(.{1,20}?)(?:是|为)?最(高|多|大|少|低|小)")
 # a clause that only instructs ("请算出百分比"): it belongs to the ask before it
 INSTRUCTION = re.compile(r"^(?:请|麻烦|帮我|并)?(?:算出|计算|算一下|给出|列出|说明一下|换算)")
 # the start of a budget noun (经费, 支出, 收入, 资金, 业务, 事务, 款, 补助, 费, 工作经费, 专项): after a short

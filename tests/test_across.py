@@ -70,3 +70,20 @@ def test_how_far_apart_the_two_asked_before(bot: Assistant) -> None:
     # "两者相差多少" after "A和B各多少": the two figures compared (长沙 8.00, 深圳 5.58)
     a = answered(bot, "深圳市信访局和长沙市信访局2026年三公经费各是多少？两者相差多少？")
     assert "8.00 − 5.58 = 2.42万元" in a.answer, a.answer
+
+
+def test_the_bodies_named_first_then_which_is_highest(bot: Assistant) -> None:
+    # "部门里，哪个X最多": the same ranking, the bodies named before the question word
+    a = answered(bot, "这几个部门里，哪个三公经费最多？")
+    assert "最高的是烟台市信访局" in a.answer, a.answer
+
+
+PUTUO = [REAL / f for f in ("shanghai-putuo_sifaju_2026_bumen-yusuan.pdf", "shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf",
+                            "shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf")]
+
+
+def test_each_bodys_latest_budget_when_few_have_the_latest_year(tmp_path: Path) -> None:
+    # one 2026 budget (司法局) and two 2025 ones: each body's latest, its year beside it; 机关运行经费 printed in each
+    bot = Assistant(Settings(home=bm25_store(tmp_path, *PUTUO), dense_retrieval=False))
+    a = answered(bot, "普陀区哪个部门的机关运行经费最高？")
+    assert "比较3个部门" in a.answer and "（2025年）" in a.answer and "（2026年）" in a.answer, a.answer
