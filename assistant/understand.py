@@ -252,6 +252,9 @@ class Query:
         return self.intents[0] if self.intents else "figure"
 
 
+_EVERY_YEAR = re.compile(r"(?:[两三四五]|几|这几|近几|近[两三四五])(?:个)?年(?:来|以来|间|里|度)?(?:的|分别|各)|历年|各年度?|每一?年|逐年")
+
+
 def _clean(t: str) -> str:
     return _WS.sub("", t)
 
@@ -541,7 +544,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if asked:
         years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
-        cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text)
+        cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text) \
+            or re.search(r"(20\d\d)年[^？?。]{0,30}?(?:和|与|跟|同)(20\d\d)年[^？?。]{0,12}?(?:相比|比较|对比|相差|差)", text)
         # (a document never compares with a later year: "2023年…比2024年" needs both documents)
         if cmp and int(cmp.group(1)) > int(cmp.group(2)) and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
@@ -597,6 +601,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # one document per department and year: the latest year when none was asked; a date alone
     # ("2024年底有几辆车") picks the document that reports that moment: the 决算 of that year, or
     # the budget of the year after (budgets count assets at the end of the year before)
+    # ("三年来", "历年", "每年"): every year's release of the kind asked, each answering
+    if not asked and q.dept_named and _EVERY_YEAR.search(text):
+        pool = [d for d in pool if d.kind == want_kind] or pool
+        asked = sorted({d.year for d in pool if d.year})
     if not asked:
         when = {int(m.group(1) or m.group(2)) for m in _DATED.finditer(text)}
 
@@ -648,6 +656,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[打准计要做干有]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
+    # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
+    subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
+                  lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
+    if q.across_years:  # ("2024年决算的X和2025年预算相比差多少": X; each release's own kind is its document's)
+        subj = re.sub(r"(?:和|与|跟|同)20\d\d年度?(?:部门|单位)?(?:预算|决算)?数?的?(?:相)?(?:比较|对比|比)?(?:相)?差?(?=多少|几|$)", "", subj)
+        subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
     subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?"

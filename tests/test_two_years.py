@@ -55,3 +55,22 @@ def test_how_much_more_than_the_other_year_with_both_releases(tmp_path: Path) ->
 def test_each_years_total_then_how_much_it_grew(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, Y2023, Y2024), "万里街道2023年和2024年的预算总额分别是多少？增长了多少？")
     assert "164,978,640 − 156,211,123 = 8,767,517元" in a.answer and "未找到" not in a.answer, a.answer
+
+
+def test_the_subject_between_the_other_year_and_how_much_less(tmp_path: Path) -> None:
+    # "2025年比2023年预算总额少了多少": 预算总额 is the subject; each year's 收入总计 (2023 164,978,640; 2025 189,767,551 元)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2025), "万里街道2025年比2023年预算总额少了多少？")
+    assert "189,767,551 − 164,978,640 = 24,788,911元" in a.answer, a.answer
+
+
+def test_every_years_release_when_the_years_are_asked_together(tmp_path: Path) -> None:
+    # "三年来…分别": each release's 机关运行经费 (2023 786.09, 2024 443.18, 2025 464.64 万元)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024, Y2025), "万里街道三年来的机关运行经费分别是多少？")
+    assert "786.09万元" in a.answer and "443.18万元" in a.answer and "464.64万元" in a.answer, a.answer
+
+
+def test_a_final_account_and_a_later_budget_compared_with_and(tmp_path: Path) -> None:
+    # "2024年决算的X和2025年预算相比差多少": 普陀区财政局 2024 决算 机关运行经费 184.65; 2025 预算 229.43
+    a = answered(bm25_bot(tmp_path, REAL / "shanghai-putuo_caizhengju_2024_juesuan.pdf", REAL / "shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"),
+                 "普陀区财政局2024年决算的机关运行经费和2025年预算相比差多少？")
+    assert "229.43 − 184.65 = 44.78万元" in a.answer, a.answer
