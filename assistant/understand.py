@@ -281,7 +281,12 @@ def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set
         if said and not any(p in d.department for p in said):
             continue
         kept.append(d)
-    return kept
+    # ("上海财政局": 上海市财政局, not 上海市普陀区财政局 — a district between the place and the name, unwritten, is
+    # another body, when one body's name is the place and the name alone)
+    def direct(d: DocInfo) -> bool:
+        return any(re.fullmatch(rf"{re.escape(p)}[市省]?{re.escape(named[d.department])}(?:[（(].*)?", d.department) for p in before(d))
+    return [d for d in kept if direct(d) or not before(d)
+            or not any(direct(x) for x in kept if named[x.department] == named[d.department])]
 
 
 def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[str]:

@@ -105,3 +105,11 @@ def test_the_own_unit_of_a_document_that_is_that_unit() -> None:
         q = understand(question, docs)
         assert [d.doc_id for d in q.docs] == ["wx"] and q.units == [], (q.docs, q.units)
         assert "本级" not in q.subject, q.subject
+
+
+
+def test_a_city_and_a_name_is_the_city_body_not_a_districts() -> None:
+    # "上海财政局": 上海市财政局, not 上海市普陀区财政局 (a district the question does not write); "普陀财政局" the district's
+    docs = [DocInfo("c1", "上海市财政局", 2025, "预算", "单位", "x.pdf"), DocInfo("c2", "上海市普陀区财政局", 2025, "预算", "部门", "y.pdf")]
+    assert [d.doc_id for d in understand("上海财政局2025年信息化建设支出多少？", docs).docs] == ["c1"]
+    assert [d.doc_id for d in understand("普陀财政局2025年信息化建设支出多少？", docs).docs] == ["c2"]
