@@ -281,8 +281,8 @@ def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set
         if said and not any(p in d.department for p in said):
             continue
         kept.append(d)
-    # ("上海财政局": 上海市财政局, not 上海市普陀区财政局 — a district between the place and the name, unwritten, is
-    # another body, when one body's name is the place and the name alone)
+    # ("甲X局": 甲市X局, not 甲市乙区X局 — a district between the place and the name, unwritten, is another body,
+    # when one body's name is the place and the name alone)
     def direct(d: DocInfo) -> bool:
         return any(re.fullmatch(rf"{re.escape(p)}[市省]?{re.escape(named[d.department])}(?:[（(].*)?", d.department) for p in before(d))
     return [d for d in kept if direct(d) or not before(d)
