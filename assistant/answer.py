@@ -81,6 +81,7 @@ from assistant.vocab import (
     EMPTY_KINDS,
     EXECUTION_ASKED,
     GOAL_ASKED,
+    MONEY_ASKED,
     PART_TABLES,
     PERCENT_Q,
     PLAN_GAP,
@@ -342,6 +343,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if got:
                         break
                     d.rollback(mark)
+            if got and not compound and not MONEY_ASKED.search(q.text) and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), [subject_text(gq)], q.text,
+                                                       _said(d, before), own_rows=True):
+                # one ask the reading answered with the item's amount, while a row of the item prints what it asks
+                # ("X项目的满意度指标"): that row instead
+                d.rollback((before, marks[0], marks[1]))
+                got = False
             if not got:
                 d.parts = d.parts[:before]
                 # one ask no reading answered: what the item it names measures ("公报一年出几期")

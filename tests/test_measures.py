@@ -9,7 +9,7 @@ import pytest
 
 from assistant.service import Assistant
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot, bm25_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REAL, MORE = SHARED / "real", SHARED / "more"
@@ -269,3 +269,12 @@ def test_a_count_asked_by_its_noun_is_not_answered_by_money(tmp_path: Path) -> N
                                              / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"), dense_retrieval=False))
     a = bot.ask("深圳市信访局2026年的信访案件数量是多少？")
     assert not a.answerable and "216.40" not in a.answer, a.answer
+
+
+def test_an_indicator_of_a_project_in_a_table_of_many_projects(tmp_path: Path) -> None:
+    # 长沙市信访局 2026 p23 项目支出绩效目标表: 基层及其他信访业务工作经费专项 (126001), 资金总额 35.78, its 群众满意度 row 90
+    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "长沙信访局基层及其他信访业务工作经费专项的群众满意度定了多少？")
+    assert "群众满意度：90" in a.answer and "35.78" not in a.answer, a.answer
