@@ -446,7 +446,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             compare(d, ask.text, q.docs)
         elif ask.op == "sum":
             add_up(d, bool(SUM_Q.search(q.text)))
-    if q.across_years and not any(a.op in ("compare", "sum") for a in asks) and len({f.doc.doc_id for f in d.figures}) > 1:
+    if q.across_years and not any(a.op in ("compare", "sum") for a in asks) and len({f.doc.release for f in d.figures}) > 1:
         compare(d, q.text, q.docs)
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
     unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6

@@ -682,6 +682,12 @@ def _table_evidence(doc: DocInfo, t: TableInfo, label: str) -> RowEvidence:
                        page=t.pages[0] if t.pages else 1, values={}, table_idx=t.idx, row_idx=-1)
 
 
+def _say_empty(doc: DocInfo, d: Draft, t: TableInfo, prefix: str) -> None:
+    """"《表》为空表：备注", citing the table."""
+    note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
+    d.add(f"{prefix}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(_table_evidence(doc, t, '（空表）'))}。")
+
+
 def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
     """An empty standard table (空表列示): say so, citing the table and its note."""
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
@@ -689,9 +695,7 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
     if not tables or has_values:
         return False
     t = tables[0]
-    note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
-    ev = _table_evidence(doc, t, "（空表）")
-    d.add(f"{prefix}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(ev)}。")
+    _say_empty(doc, d, t, prefix)
     if q is not None:
         word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
         for e in passages(cat, q, doc, k=10):
@@ -710,9 +714,7 @@ def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
         core = re.sub(r"^20\d\d年度?|[（(][^）)]*[）)]|[：:].*$|表$", "", clean(t.title))
         if len(core) < 6 or overlap(core, subj) < 0.75:
             continue
-        note = next((n for n in t.notes if _EMPTY_NOTE.search(n)), "")
-        d.add(f"{prefix}{describe(doc)}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}"
-              f"{d.cite(_table_evidence(doc, t, '（空表）'))}。")
+        _say_empty(doc, d, t, prefix + describe(doc))
         return True
     return False
 
