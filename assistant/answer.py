@@ -19,7 +19,7 @@ from assistant.arithmetic import (
     plan_gap,
     states_execution,
 )
-from assistant.asks import Ask, names_both, split_asks
+from assistant.asks import Ask, how_far_apart, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
     TABLE_NAMED,
@@ -71,6 +71,7 @@ from assistant.understand import (
     place_forms,
     regions_of,
     understand,
+    writes_unit,
 )
 from assistant.vocab import (
     CHANGE_Q,
@@ -106,6 +107,8 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     """One document's answer to one ask. A unit the question names inside the document must be what the
     evidence is about: a department-wide figure does not answer for one of its units."""
     units = [u for u in q.units if u in doc.context]
+    # (and a unit as the question writes it short, "某医大附属X医院", beside its printed name)
+    units += [u for u in q.units if u not in units and any(writes_unit(u, p) for p in units)]
     if len(units) < len(q.units):
         q = replace(q, units=units)  # "深圳市考试院和上海市职业能力考试院": the unit is in the other document
     mark = d.mark()
@@ -291,7 +294,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         and len(values[0].text) < len(q.text.rstrip("？?。")) - 2 and len(q.docs) > 1 \
         and len({x.department for x in q.docs}) == 1 \
         or len(values) == 1 and not values[0].items and q.text.startswith(values[0].text) \
-        and names_both(q.text[len(values[0].text):].strip("？?。，, "), scope + places)
+        and how_far_apart(q.text[len(values[0].text):].strip("？?。，, "), scope + places)
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
 
@@ -321,9 +324,11 @@ def compose(cat: Catalog, q: Query) -> Draft:
             if compound and held and not gq.units and not any(a in group[0].text for a in aliases(doc.department)):
                 gq = replace(gq, units=held)
             held = gq.units or held
-            if compound and len(q.docs) > 1:  # the other departments the ask lists are not its subject
-                for a in sorted({a for x in q.docs if x is not doc for a in aliases(x.department)}, key=len, reverse=True):
-                    gq = replace(gq, subject=gq.subject.replace(a, ""))
+            if (compound or trailing) and len(q.docs) > 1:  # the other departments the ask lists are not its subject
+                # (nor its own: "重庆市政府办公厅" is not left as "重庆" by the short name both share)
+                for a in sorted({a for x in q.docs for a in aliases(x.department)}, key=len, reverse=True):
+                    # (with the 本级 written after it, and the 和 that joined it)
+                    gq = replace(gq, subject=re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及、]?", "", gq.subject))
             lead = gq
             leads.append(subject_text(gq))
             marks = (len(d.evidence), len(d.figures))

@@ -216,7 +216,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks
-                      or names_both(c, scope + (places or []))):
+                      or names_both(c, scope + (places or [])) or names_one(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))
             compare_before = True
@@ -286,6 +286,19 @@ def names_both(clause: str, departments: list[str]) -> bool:
     sides = [{d for d in departments if len(d) >= 2 and (g.endswith(d) or g.endswith(d + "本级") or g in d)}
              for g in (m.group(1), m.group(2))]
     return all(sides) and sides[0] != sides[1]
+
+
+def names_one(clause: str, departments: list[str]) -> bool:
+    """One of the named departments, how much more than the other ("A和B的X各多少？A多多少")."""
+    m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?(?:要|还|会)?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)
+    return bool(m) and sum(1 for d in departments if len(d) >= 2 and (m.group(1).endswith(d) or m.group(1) in d)) >= 1 \
+        and len(set(departments)) >= 2
+
+
+def how_far_apart(clause: str, departments: list[str]) -> bool:
+    """A clause that asks only how far apart the things before are ("两者相差多少", "A比B多多少", "A多多少")."""
+    return bool(re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)) \
+        or names_both(clause, departments) or names_one(clause, departments)
 
 
 def _key(ask: str) -> str:

@@ -137,7 +137,7 @@ class Catalog:
             # the units the income table lists one row each ("广州市河涌监测中心"): in a 基本/项目支出 table printed
             # unit by unit, such a row heads its unit's block, and the rows under it are that unit's
             listed = {r.label for t in doc.tables if t.kind == "income_total" for r in t.rows
-                      if len(r.label) >= 5 and _UNIT_NAME.search(r.label) and r.label != d.department}
+                      if len(r.label) >= 5 and _unit_names(r.label) and r.label != d.department}  # ("X医院（Y医院）")
             for ti, t in enumerate(doc.tables):
                 cat.tables[d.doc_id].append(TableInfo(ti, t.title, t.kind, t.unit, t.empty, list(t.notes), list(t.pages), list(t.columns)))
                 block = ""

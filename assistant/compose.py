@@ -342,7 +342,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 12
         # (or a column of the unit's own row the question names: a fund column asked within the unit)
         if q.units and not r.unit_name and is_unit_row(r, q.units) and r.table_kind != "performance" \
-                and (not within or named_cols):
+                and (not within or named_cols and not any(len(n) >= 6 and n not in named_cols and not any(
+                    n.endswith(u) or u.endswith(n) for u in q.units) for n in exact)):  # (nor another row named whole)
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names

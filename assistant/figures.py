@@ -10,6 +10,7 @@ from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
     TABLE_NAMED,
     Draft,
+    asks_within,
     bare,
     clean,
     describe,
@@ -261,6 +262,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     best: tuple[float, RowEvidence, tuple[str, str]] | None = None
     if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
+        if not asks_within(q):  # nothing of the unit's own named: the unit's own row, not a project of its block
+            rows.sort(key=lambda r: not (not r.unit_name and is_unit_row(r, q.units)))
     plain = re.sub(r"[（）()、]", "", subject_text(q))
     titled = "".join(TABLE_NAMED.findall(q.text))  # ("基本支出表中的…": a column word inside a table's name)
     if rows and all(c in titled for c in q.columns) and not _column_named(rows[0], plain):

@@ -377,7 +377,7 @@ def _shortens(short: str, name: str) -> bool:
     return len(words) >= 2 and fits(short, 0)
 
 
-def _writes_unit(short: str, unit: str) -> bool:
+def writes_unit(short: str, unit: str) -> bool:
     """Whether a name written in a question is this listed unit: as printed without its place, by a usual short form,
     or by the start of some of its words ("社保X分局" for 社会保险X分局)."""
     return short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit)
@@ -471,7 +471,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         short = org[len(lead):] if lead else core
         if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):
             for d in (near if not lead else [d for d in pool if lead in d.department or lead in d.context]):
-                full = {_strip_region(u) for u in d.units if _writes_unit(short, _strip_region(u))}
+                full = {_strip_region(u) for u in d.units if writes_unit(short, _strip_region(u))}
                 if len(full) == 1:
                     printed = full.pop()
                     # (and as written, when written otherwise: what the question lists is found by it)

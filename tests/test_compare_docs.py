@@ -134,3 +134,17 @@ def test_a_release_printed_as_two_files_is_one_thing_compared(tmp_path: Path) ->
     a = answered(bot, "北京市审计局和苏州市审计局2026年谁的财政拨款三公经费预算更高？相差多少？")
     assert "最高的是北京市审计局2026年部门预算，与苏州市审计局2026年部门预算相差" in a.answer, a.answer
     assert "244.85 − 10.00 = 234.85万元" in a.answer and "244.85 − 244.85" not in a.answer, a.answer
+
+
+def test_how_far_apart_asked_in_a_clause_of_its_own(tmp_path: Path) -> None:
+    """"各是多少？深圳多多少" (one side named), "两者相差多少", and a side written with its 本级: each document's own
+    figure, then the difference (广州市信访局 三公 4.80, 收入总计 3,944.08; 深圳市信访局 三公 5.58; 苏州市审计局 收入总计
+    4,651.67; 无锡市统计局 3,210.10; 长春市信访局（本级）1682.76 万元)."""
+    bot = bm25_bot(tmp_path, *(REAL / f"{n}_2026_bumen-yusuan.pdf" for n in (
+        "guangzhou-shi_xinfangju", "shenzhen-shi_xinfangju", "changchun-shi_xinfangju", "suzhou-shi_shenjiju", "wuxi-shi_tongjiju")))
+    a = answered(bot, "广州市信访局和深圳市信访局2026年三公经费各是多少？深圳多多少？")
+    assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
+    a = answered(bot, "苏州市审计局和无锡市统计局2026年的收入总计各是多少？两者相差多少？")
+    assert "4651.67 − 3210.10 = 1441.57万元" in a.answer, a.answer
+    a = answered(bot, "长春市信访局（本级）和广州市信访局2026年收入总计分别是多少？广州比长春多多少？")
+    assert "3944.08 − 1682.76 = 2261.32万元" in a.answer, a.answer

@@ -29,3 +29,17 @@ def test_a_column_of_a_units_own_row(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, PDF)
     a = answered(bot, "广州卫健委预算里广州市胸科医院基本支出中，其他资金有多少？")
     assert "22,917.66" in a.answer and "未填列" not in a.answer, a.answer
+
+
+def test_a_unit_printed_with_a_second_name_heads_its_block(tmp_path: Path) -> None:
+    """p111–p113: "广州医科大学附属口腔医院(广州医科大学羊城医院)" heads its block (总计 41,455.46, 财政拨款 2,215.64), so
+    the projects under it are its own (专用设备购置 2,476.25, p112) and not the hospital's above; p84: the 疾控中心's
+    专用卫生材料 800.00 (not 广州血液中心's 8,895.92). A unit written short ("广医大附属口腔医院") and asked nothing of
+    its own gets its own row, not a project named with its short name."""
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委2026年预算里，广医大附属口腔医院的专用设备购置安排了多少？")
+    assert "2,476.25" in a.answer and "口腔医院" in a.answer.split("[1]")[0], a.answer
+    a = answered(bot, "广州卫健委2026年预算里，广州市疾控中心的专用卫生材料经费是多少？")
+    assert "800.00" in a.answer and "8,895.92" not in a.answer, a.answer
+    a = answered(bot, "广州卫健委2026年，广医大附属口腔医院的项目支出里财政拨款有多少？")
+    assert "2,215.64" in a.answer.split("[1]")[0], a.answer
