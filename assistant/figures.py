@@ -574,6 +574,14 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 
 
 
+def _names_part(part: str, text: str) -> int:
+    """How a text names a 三公 part: 2 as itself ("公务用车购置费", "公务用车购置预算"), 1 inside a larger part
+    ("公务用车购置及运行维护费"), 0 not at all."""
+    stem = part.removesuffix("费")
+    own = re.search(re.escape(stem) + r"(?!及|和|与)", text) is not None
+    return 2 if own else 1 if stem in text else 0
+
+
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
@@ -588,7 +596,9 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
-    sents = [e for e in pool if (part in e.text + last_heading(e) if part else "三公" in e.text) and AMOUNT.search(e.text)]
+    sents = [e for e in pool if (_names_part(part, e.text + last_heading(e)) if part else "三公" in e.text) and AMOUNT.search(e.text)]
+    if part:  # the part itself before a larger part its name begins ("公务用车购置" is not 公务用车购置及运行维护费)
+        sents.sort(key=lambda e: _names_part(part, e.text + last_heading(e)) < 2)
     if not part:
         # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
         # (an amount named after a part first is the part's: "…决算中，因公出国（境）费支出决算 4.69 万元")

@@ -433,3 +433,13 @@ def test_buying_cars_is_the_purchase_part(bot: Assistant) -> None:
     # 泉州市政府办公室 p22 三公 table: 其中：（1）公务用车购置费 261.90 (of 公务用车购置及运行费 293.90)
     a = answered(bot, "泉州市政府办2026年买车的钱是多少？")
     assert "261.90万元" in a.answer, a.answer
+
+
+@corpus
+def test_a_sangong_part_by_its_own_sentence_not_the_larger_part_it_begins(bot: Assistant) -> None:
+    # "买车/买公车" is 公务用车购置: its own sentence (杭州 p9 "其中，公务用车购置支出 0.00 万元…与上年预算数持平"; 苏州审计局
+    # p29 "（1）公务用车购置预算支出 0 万元，与上年预算数相同"), not the one on 公务用车购置及运行维护费 (failed on 53de3bf)
+    a = answered(bot, "杭州市气象局2026年买车的预算多少？跟上年比变了没有？")
+    assert "公务用车购置支出 0.00 万元" in a.answer and "持平" in a.answer, a.answer
+    a = answered(bot, "苏州市审计局2026年买公车花多少？和上年比呢？")
+    assert "公务用车购置预算支出 0 万元，与上年预算数相同" in a.answer, a.answer
