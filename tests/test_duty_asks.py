@@ -120,3 +120,11 @@ def test_duties_asked_with_a_word_between_are_listed_whole(tmp_path: Path) -> No
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "广州信访局的职能主要是哪些？")
     assert "网上信访" in a.answer and "负责办理信访复查、复核工作" in a.answer and "交办的其他事项" in a.answer, a.answer
+
+
+def test_a_plan_asked_with_an_adverb_before_its_verb(tmp_path: Path) -> None:
+    """苏州市审计局 2026 p7: "三是进一步推动审计成果运用权威高效。" opens an item of the work plan; "准备继续做哪些事" asks
+    the plan (an adverb between 准备 and 做), and the answer is the item whole (refused on b3f942b)."""
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "苏州市审计局2026年在审计成果运用上，准备继续做哪些事？")
+    assert "风险防范清单" in a.answer and "审计整改" in a.answer, a.answer
