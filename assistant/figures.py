@@ -496,7 +496,8 @@ _SELF_EVAL_COL = re.compile(r"^(年初|全年)(预算|执行)数")
 
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
-    if found is None and (side := _total_side(q, _total_fund(q))) and (e := _total_sentence(cat, doc, side)) is not None:
+    # (a fund named before the total, "财政拨款收入": the whole budget's sentence is not that fund's)
+    if found is None and not _total_fund(q) and (side := _total_side(q)) and (e := _total_sentence(cat, doc, side)) is not None:
         d.add(f"{prefix}{describe(doc)}：“{e.text.rstrip('。；')}”{d.cite(e)}。")
         if (amt := amount_in(e.text)) is not None:
             d.record(doc, *amt, e)

@@ -148,3 +148,15 @@ def test_how_far_apart_asked_in_a_clause_of_its_own(tmp_path: Path) -> None:
     assert "4651.67 − 3210.10 = 1441.57万元" in a.answer, a.answer
     a = answered(bot, "长春市信访局（本级）和广州市信访局2026年收入总计分别是多少？广州比长春多多少？")
     assert "3944.08 − 1682.76 = 2261.32万元" in a.answer, a.answer
+
+
+MORE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+
+
+@pytest.mark.skipif(not (MORE / "beijing-shi_fagaiwei_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_funds_income_in_a_release_without_tables_is_its_own_sentence(tmp_path: Path) -> None:
+    # 北京 releases printed without their tables: "（一）本年财政拨款收入92600.3万元" (发改委 p7), "110387.98" (医保局); the
+    # sentence on the whole income ("2026年度收入预算97851.51万元") is not the fund's (failed on 53de3bf)
+    bot = bm25_bot(tmp_path, MORE / "beijing-shi_fagaiwei_2026_bumen-yusuan.pdf", MORE / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "北京市发改委和北京市医保局2026年的财政拨款收入谁高？高多少？")
+    assert "110387.98 − 92600.30 = 17787.68万元" in a.answer and "97851.51" not in a.answer, a.answer
