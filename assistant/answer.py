@@ -348,6 +348,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if got:
                         break
                     d.rollback(mark)
+            if got and len(group[0].names) >= 2 and all(clean(n) in clean(_said(d, before)) for n in group[0].names) \
+                    and not any(_covers(_said(d, before), n, group[0].names) for n in group[0].names):
+                # a list asked whole ("X和Y分别多少") and answered by a row naming them joined, neither with its own
+                # amount ("X和Y支出"): no answer to either; each is asked on its own
+                d.rollback((before, marks[0], marks[1]))
+                got = False
             if got and not compound and not MONEY_ASKED.search(q.text) and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), [subject_text(gq)], q.text,
                                                        _said(d, before), own_rows=True):
                 # one ask the reading answered with the item's amount, while a row of the item prints what it asks
@@ -732,7 +738,9 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
         o = other[len(os.path.commonprefix([other, name])):]
         o = o[: len(o) - len(os.path.commonprefix([o[::-1], name[::-1]]))]
         if len(o) >= 2 and len(own) >= 2:
-            text = re.sub(rf"{re.escape(o)}[及和与、]{re.escape(own)}", "", text)
+            # (either order, with the words they share between: "人员经费和公用经费支出")
+            text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"
+                          rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
     return len(own) < 2 or bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""),
                                          text))

@@ -94,3 +94,14 @@ def test_a_column_of_words_blank_in_the_total_row_is_no_amount(tmp_path: Path) -
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = bm25_bot(tmp_path, pdf).ask("广州水务局2026年绩效目标涉及多少个项目？")
     assert "未填列数值" not in a.answer, a.answer
+
+
+XIAN_XINFANG = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not XIAN_XINFANG.is_file(), reason="../shared 语料目录缺失")
+def test_two_things_asked_each_are_not_the_row_that_joins_them(tmp_path: Path) -> None:
+    # 西安市信访局 2026 (元): the 收支总表 row "1、人员经费和公用经费支出" 19,328,114.71 names both with one amount; asked
+    # each, 人员经费 18,119,247.51 and 公用经费 1,208,867.20 (基本支出明细表 合计) (failed on 53de3bf: the joined row only)
+    a = answered(bm25_bot(tmp_path, XIAN_XINFANG), "西安市信访局今年人员经费和公用经费分别多少？")
+    assert "18,119,247.51" in a.answer and "1,208,867.20" in a.answer and "19,328,114.71" not in a.answer, a.answer
