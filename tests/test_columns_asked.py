@@ -105,3 +105,11 @@ def test_two_things_asked_each_are_not_the_row_that_joins_them(tmp_path: Path) -
     # each, 人员经费 18,119,247.51 and 公用经费 1,208,867.20 (基本支出明细表 合计) (failed on 53de3bf: the joined row only)
     a = answered(bm25_bot(tmp_path, XIAN_XINFANG), "西安市信访局今年人员经费和公用经费分别多少？")
     assert "18,119,247.51" in a.answer and "1,208,867.20" in a.answer and "19,328,114.71" not in a.answer, a.answer
+
+
+def test_a_class_named_inside_a_fund_is_its_row_not_the_funds_total(tmp_path: Path) -> None:
+    # 广州市信访局 2026 p9 财政拨款收支总体情况表: "五、教育支出 0.00"; "一般公共预算中教育支出" is that row, not the fund's
+    # income 3,944.08 (failed on 53de3bf)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "广州市信访局2026年一般公共预算中教育支出有多少？")
+    assert "“教育支出”预算为0.00万元" in a.answer and "3,944.08" not in a.answer, a.answer
