@@ -256,6 +256,10 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
     fund_word = next((word for word in FUND_TABLES if word in q.text), "")
     fund = FUND_TABLES.get(fund_word)
+    # (what the subject names beside the fund and its columns: "…财政拨款安排的机关运行经费" is that measure, not a column)
+    beside = re.sub(r"安排|拨款|预算|资金|支出|收入|[的中里]", "", TOTAL_NOISE.sub("", re.sub(
+        "|".join(map(re.escape, sorted({fund_word, *q.columns, *FUND_TABLES} - {""}, key=len, reverse=True))), "",
+        re.sub(r"[（(][^）)]*[）)]", "", subject_text(q)))))  # (a gloss in brackets says which fund, nothing more)
     if fund and q.columns and not specific and not _names_a_row(q, rows[:5]) and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
         return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
@@ -310,7 +314,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             return rows[0], "", ""
     if not rows and (tr := _titled_total(cat, q, doc)) is not None and (picked := pick_value(tr, q.columns, "", q.want_year)):
         return tr, picked[0], picked[1]  # "专项业务经费一共多少": the total of the table the subject names
-    if fund and not rows and (tr := total_row(cat, doc, (fund,))) is not None:
+    if fund and not rows and len(beside) < 3 and (tr := total_row(cat, doc, (fund,))) is not None:
         picked = pick_value(tr, q.columns, "", q.want_year)
         if picked:
             return tr, picked[0], picked[1]

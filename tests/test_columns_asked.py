@@ -113,3 +113,14 @@ def test_a_class_named_inside_a_fund_is_its_row_not_the_funds_total(tmp_path: Pa
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "广州市信访局2026年一般公共预算中教育支出有多少？")
     assert "“教育支出”预算为0.00万元" in a.answer and "3,944.08" not in a.answer, a.answer
+
+
+def test_a_measure_named_after_its_fund_is_not_the_funds_total(tmp_path: Path) -> None:
+    # "一般公共预算（财政）拨款安排的机关运行经费": the 机关运行经费 sentence (湖州市财政局 598.67, 苏州市审计局 395.6 万元), not
+    # the fund's total 6838.41 / 4,651.67 (failed on 3e0369c)
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "real"
+    bot = bm25_bot(tmp_path, fixtures / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf", fixtures / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "湖州市财政局2026年一般公共预算财政拨款安排的机关运行经费是多少？")
+    assert "598.67" in a.answer and "6838.41" not in a.answer, a.answer
+    a = answered(bot, "苏州市审计局2026年一般公共预算拨款安排的机关运行经费有多少？")
+    assert "395.6" in a.answer and "4,651.67" not in a.answer, a.answer
