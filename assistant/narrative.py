@@ -143,6 +143,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # (and a whole asked in the asker's word, "预算总额", is written "预算总计")
     about = re.sub(r"增加|减少|增长|下降|上升|变化|增减", "", subj) if "change" in q.asked else subj
     about = re.sub(r"总额|总数|总盘子", "总计", about)
+    if re.search(r"三公|机关运行经费", about):  # (paid from 财政拨款 by definition: a sentence may name the fund otherwise)
+        about = re.sub(r"(?:一般公共预算)?(?:财政)?拨款(?:安排)?|一般公共预算", "", about)
     if "change" in q.asked and len(re.sub(r"[跟和与同比较相各自分别了的是多少增减]|上一?年|去年|[出起下]来", "", about)) < 2:
         return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)

@@ -124,3 +124,11 @@ def test_a_measure_named_after_its_fund_is_not_the_funds_total(tmp_path: Path) -
     assert "598.67" in a.answer and "6838.41" not in a.answer, a.answer
     a = answered(bot, "苏州市审计局2026年一般公共预算拨款安排的机关运行经费有多少？")
     assert "395.6" in a.answer and "4,651.67" not in a.answer, a.answer
+
+
+def test_a_measure_paid_from_a_fund_by_definition_is_found_under_the_funds_other_name(tmp_path: Path) -> None:
+    # 无锡市统计局 2026 p32: "2026 年本部门一般公共预算机关运行经费预算支出 131.33 万元"; asked "财政拨款安排的机关运行经费"
+    # (机关运行经费 is 一般公共预算 money by definition) (refused on 3e0369c)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "无锡市统计局2026年财政拨款安排的机关运行经费是多少？")
+    assert "131.33" in a.answer, a.answer
