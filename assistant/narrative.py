@@ -13,6 +13,7 @@ from assistant.catalog import Catalog, split_sentences
 from assistant.compose import (
     _PURPOSE,
     Draft,
+    _quoted,
     bare,
     clean,
     describe,
@@ -212,7 +213,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
             return False  # "总投资": a sentence that names it
-        if money and _only_an_example(subj, txt):
+        if money and _only_an_example(max(_quoted(q.text), key=len, default=subj), txt):  # (a quoted name is the subject)
             return False  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
             return False

@@ -132,3 +132,11 @@ def test_a_measure_paid_from_a_fund_by_definition_is_found_under_the_funds_other
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "无锡市统计局2026年财政拨款安排的机关运行经费是多少？")
     assert "131.33" in a.answer, a.answer
+
+
+def test_what_a_thing_is_used_for_said_before_its_name_describes_it(tmp_path: Path) -> None:
+    # "用于A、B等方面的“X”有多少": 用于 describes X, whose amount is asked (湖州市财政局 2026: 其他财政事务支出 1153.00 万元)
+    # (failed on 3e0369c: read as a use asked, answered with the glossary)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "湖州市财政局2026年用于会计管理、票据管理等方面的“其他财政事务支出”有多少？")
+    assert "1153.00" in a.answer, a.answer
