@@ -625,6 +625,17 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                            and ("三公" in e.text or e in same) and e is not s), None)
             if change is not None:
                 d.add(f"“{change.text.rstrip('。；')}”{d.cite(change)}。")
+        if "why" in q.asked and not BECAUSE.search(s.text):
+            # a reason asked ("为什么决算超过预算"): the sentence of the same section that gives one, nearest the subject
+            # (the sentence right after, when it gives one; not a reason told of another part)
+            subj = clean(subject_text(q))
+            nxt = cat.next_sentence(s)
+            why = nxt if nxt is not None and BECAUSE.search(nxt.text) else max(
+                (e for e in pool if e.section == s.section and e is not s and BECAUSE.search(e.text)
+                 and (not part or _names_part(part, e.text) == 2 or not any(p in e.text for p in SANGONG_STEMS))),
+                key=lambda e: overlap(subj, clean(e.text)), default=None)
+            if why is not None:
+                d.add(f"“{why.text.rstrip('。；')}”{d.cite(why)}。")
     if rows and part:
         # a 三公 table with one row per item: the row of the part asked about, beside the total
         hit = next((r for r in rows if part in clean(r.label)), None)
