@@ -160,3 +160,24 @@ def test_a_funds_income_in_a_release_without_tables_is_its_own_sentence(tmp_path
     bot = bm25_bot(tmp_path, MORE / "beijing-shi_fagaiwei_2026_bumen-yusuan.pdf", MORE / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf")
     a = answered(bot, "北京市发改委和北京市医保局2026年的财政拨款收入谁高？高多少？")
     assert "110387.98 − 92600.30 = 17787.68万元" in a.answer and "97851.51" not in a.answer, a.answer
+
+
+def test_how_far_apart_asked_as_a_gap_of_some_size(tmp_path: Path) -> None:
+    # "两者差距有多大" asks how far apart (广州 三公 4.80, 深圳 5.58 万元) (failed on 3e0369c: no comparison)
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局的三公经费是多少？深圳市信访局呢？两者差距有多大？")
+    assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
+
+
+ZHUHAI = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (ZHUHAI / "more" / "zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf").is_file(),
+                    reason="../shared 语料目录缺失")
+def test_the_other_side_named_short_right_after_bi(tmp_path: Path) -> None:
+    # "…比珠海工务中心高出多少": the body after 比 is 珠海市政府投资交通市政项目工务中心 (机关运行经费 0万元, "无机关运行经费"),
+    # not a name swallowing the words before 比; 珠海市商务局 10,884.55 万元 (failed on 3e0369c: refused)
+    bot = bm25_bot(tmp_path, ZHUHAI / "real" / "zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf",
+                   ZHUHAI / "more" / "zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf")
+    a = answered(bot, "珠海市商务局2026年的机关运行经费比珠海工务中心高出多少？")
+    assert "10884.55 − 0.00 = 10884.55万元" in a.answer, a.answer
