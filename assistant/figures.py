@@ -331,6 +331,12 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
                 picked = pick_value(tr, q.columns, "", q.want_year)
                 if picked and any(c in picked[0] or leaf(picked[0]).startswith(col_names(c)) for c in q.columns):
                     return tr, picked[0], picked[1]
+        if q.columns == ["基本支出"]:  # no column of it printed: the total of a table of 基本支出 alone is its whole
+            for kind in ("basic_expense", "general_public_basic"):
+                tr = total_row(cat, doc, (kind,))
+                col = next((c for c in (tr.values if tr is not None else {}) if bare(leaf(c)) in ("合计", "总计")), None)
+                if tr is not None and col is not None and parse_amount(tr.values[col]) is not None:
+                    return tr, col, tr.values[col]
     return None
 
 

@@ -140,3 +140,14 @@ def test_what_a_thing_is_used_for_said_before_its_name_describes_it(tmp_path: Pa
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "湖州市财政局2026年用于会计管理、票据管理等方面的“其他财政事务支出”有多少？")
     assert "1153.00" in a.answer, a.answer
+
+
+ANJIAN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
+
+
+@pytest.mark.skipif(not ANJIAN.is_file(), reason="../shared 语料目录缺失")
+def test_basic_spending_with_no_column_of_it_is_its_own_tables_total(tmp_path: Path) -> None:
+    # 西安安监局 2019 p16: the 一般公共预算基本支出明细表 prints 合计 2,022.39 (人员经费 1,839.51 + 公用经费 182.88); no table
+    # prints a 基本支出 column (refused on 3e0369c)
+    a = answered(bm25_bot(tmp_path, ANJIAN), "西安安监局2019年的基本支出是多少？")
+    assert "2,022.39" in a.answer, a.answer
