@@ -44,6 +44,7 @@ from assistant.vocab import (
     FUND_TABLES,
     MONEY_ASKED,
     OTHER_MEASURES,
+    PERSONNEL_CLASSES,
     SANGONG_STEMS,
     SUBJECT_ASKED,
     TOP_ITEM,
@@ -504,6 +505,23 @@ _WHOLE_COL = re.compile(r"合计|总计|小计|总额|金额|^预算数?$|本年
 _SELF_EVAL_COL = re.compile(r"^(年初|全年)(预算|执行)数")
 
 
+def _personnel_classes(cat: Catalog, doc: DocInfo) -> list[tuple[RowEvidence, str]] | None:
+    """The department's rows of PERSONNEL_CLASSES in a 基本支出 table (by code, else by name), each with its first
+    amount; None unless both are printed in one table."""
+    for kind in ("basic_expense", "general_public_basic"):
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind and not r.unit_name]
+        found = []
+        for code, name in PERSONNEL_CLASSES:
+            r = next((x for x in rows if x.code == code), None) or next((x for x in rows if bare(x.label) == name), None)
+            v = next((v for v in r.values.values() if parse_amount(v) is not None), None) if r is not None else None
+            if r is None or v is None:
+                break
+            found.append((r, v))
+        if len(found) == 2 and found[0][0].table_idx == found[1][0].table_idx:
+            return found
+    return None
+
+
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
     # (a fund named before the total, "财政拨款收入": the whole budget's sentence is not that fund's)
@@ -511,6 +529,15 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.add(f"{prefix}{describe(doc)}：“{e.text.rstrip('。；')}”{d.cite(e)}。")
         if (amt := amount_in(e.text)) is not None:
             d.record(doc, *amt, e)
+        return True
+    if found is None and q.columns == ["人员经费"] and (parts := _personnel_classes(cat, doc)):
+        # no 人员经费 printed: the two classes it is made of in the 基本支出 table, added up with the formula shown
+        (a, va), (b, vb) = parts
+        total = quantize2(parse_amount(va) + parse_amount(vb))
+        d.computed.append(total)
+        d.add(f"{prefix}{describe(doc)}未单列人员经费；按支出经济分类，人员经费为工资福利支出与对个人和家庭的补助之和："
+              f"{row_phrase(a, '', va)}{d.cite(a)}，{row_phrase(b, '', vb)}{d.cite(b)}；{va} + {vb} = {total}{a.unit or ''}。")
+        d.record(doc, str(total), a.unit, a)
         return True
     if found is None:
         return False

@@ -233,6 +233,8 @@ UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(�
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
+# 人员经费 by the economic classification of 基本支出, when no table prints it: these two classes (code, name)
+PERSONNEL_CLASSES = (("301", "工资福利支出"), ("303", "对个人和家庭的补助"))
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)
     "因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
 # a table a question may ask about that a document can print empty

@@ -151,3 +151,12 @@ def test_basic_spending_with_no_column_of_it_is_its_own_tables_total(tmp_path: P
     # prints a 基本支出 column (refused on 3e0369c)
     a = answered(bm25_bot(tmp_path, ANJIAN), "西安安监局2019年的基本支出是多少？")
     assert "2,022.39" in a.answer, a.answer
+
+
+def test_personnel_spending_by_its_classes_when_no_table_prints_it(tmp_path: Path) -> None:
+    # 广州市信访局 2026 p18 部门预算基本支出预算表: 工资福利支出 2,577.42, 对个人和家庭的补助 352.35; no 人员经费 printed: their
+    # sum, with the formula and both rows cited (refused on 3e0369c)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "广州市信访局2026年人员经费是多少？")
+    assert "2,577.42 + 352.35 = 2929.77万元" in a.answer and not a.unverified_numbers, a.answer
+    assert {c.row for c in a.citations} >= {"工资福利支出", "对个人和家庭的补助"}
