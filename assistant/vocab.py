@@ -121,7 +121,8 @@ UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
 # one thing asked in one word and printed in another: compared as the second
 SAME_WORDS = (("总额", "金额"),)
 # what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
-PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出"}
+PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出", "打分": "得分",
+              "评分": "得分"}
 # short forms the narratives print for a standard term ("涉及财拨资金997.4万元")
 SHORT_FORMS = {"财政拨款": ("财拨",), "一般公共预算": ("一般预算",), "政府性基金": ("基金预算",)}
 
@@ -233,6 +234,8 @@ UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(�
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
+# a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's
+SCORE_ASKED = re.compile(r"(?:自评|绩效|评价|综合|总|整体)(?:得分|分数|打分|评分)|(?:得|打|评)了?多少分|几分")
 # 人员经费 by the economic classification of 基本支出, when no table prints it: these two classes (code, name)
 PERSONNEL_CLASSES = (("301", "工资福利支出"), ("303", "对个人和家庭的补助"))
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)

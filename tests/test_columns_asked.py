@@ -160,3 +160,11 @@ def test_personnel_spending_by_its_classes_when_no_table_prints_it(tmp_path: Pat
     a = answered(bm25_bot(tmp_path, pdf), "广州市信访局2026年人员经费是多少？")
     assert "2,577.42 + 352.35 = 2929.77万元" in a.answer and not a.unverified_numbers, a.answer
     assert {c.row for c in a.citations} >= {"工资福利支出", "对个人和家庭的补助"}
+
+
+def test_a_projects_score_asked_is_its_forms_total_score(bot: Assistant) -> None:
+    # p31: the 信访干部培训专项 form's "总分" row, 分值 100, 得分 98; not 年度资金总额's 得分 10 (failed on 3e0369c)
+    a = answered(bot, "国家信访局2024年，信访干部培训专项的绩效自评得分是多少？")
+    assert "得分为98" in a.answer and "得分为10" not in a.answer, a.answer
+    a = answered(bot, "国家信访局2024年信访干部培训专项自评打了多少分？")
+    assert "得分为98" in a.answer, a.answer
