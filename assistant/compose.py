@@ -35,7 +35,7 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一�
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
 _SCORE_TOTAL = re.compile(r"总分|总得分|综合得分|合计得分|得分合计")  # a self-evaluation form's total score row
-_FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度|实施期|中期)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
+FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度|实施期|中期)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
 _FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
 _TOTAL_LABELS = ("合计", "总计", "支出合计", "本年支出合计")
@@ -239,7 +239,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     col_named = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
                  and (any(len(leaf(c)) >= 2 and leaf(c) != r.label and leaf(c) in subj for c in r.values)
                       or (r.kind in ("", "indicator") and len(bare(r.label)) >= 3 and bare(r.label) in subj
-                          and not _FORM_AMOUNT.fullmatch(bare(r.label))))}
+                          and not FORM_AMOUNT.fullmatch(bare(r.label))))}
     quoted = _quoted(q.text)
     owners = {a for a in aliases(doc.department) if len(a) >= 3} if quoted else set()
     own_names = aliases(doc.department)  # (a block labelled with the department itself is the department's)
@@ -259,7 +259,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if r.table_kind == "performance":
             proj = project_name(r.table)
             if r.kind == "" and len(name) >= 4 and name in subj and not (len(proj) >= 4 and proj in subj) \
-                    and not _FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
+                    and not FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
                 proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
             shared = _bigrams(proj) & _bigrams(subj)
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
@@ -273,7 +273,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 continue
             # (a total over the implementation period, "实施期资金总额", when the form is what is asked: the budget
             # tables print the year's amount, to the yuan)
-            if _FORM_AMOUNT.fullmatch(r.label) and (not re.match(r"实施期|中期", r.label) or re.search(r"绩效|目标表|实施期", q.text)) \
+            if FORM_AMOUNT.fullmatch(r.label) and (not re.match(r"实施期|中期", r.label) or re.search(r"绩效|目标表|实施期", q.text)) \
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)) \

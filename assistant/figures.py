@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
+    FORM_AMOUNT,
     TABLE_NAMED,
     Draft,
     asks_within,
@@ -380,10 +381,21 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
               and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
     if most and len(titled) > 1:  # (the table of projects, not one that splits them by economic class)
         titled = [t for t in titled if t.kind in ("project_expense", "special_fund")]
+    forms = False
+    if not titled and "项目" in core:
+        # no table of projects but one of their goals ("项目支出绩效目标表"): its project rows, by their 资金总额
+        titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty and t.kind == "performance"]
+        forms = True
     if len(titled) != 1:
         return False
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES
             and bare(r.label)]  # (a row with no name of its own: a 科目 line of the items below)
+    if forms:  # (each project once, though a form repeats its name on its lines; not the body they belong to)
+        bodies = {bare(doc.department), *map(bare, doc.units)}
+        seen: set[str] = set()
+        rows = [r for r in rows if r.kind == "" and bare(r.label) not in bodies and any(
+            FORM_AMOUNT.fullmatch(leaf(c)) and parse_amount(v) is not None for c, v in r.values.items())
+            and not (bare(r.label) in seen or seen.add(bare(r.label)))]
     codes = {r.code for r in rows if r.code}
     cols = [c for c in q.columns if c not in clean(titled[0].title)]  # (a column the table's title names: all of it)
     listed = [(r, p) for r in rows if not any(c != r.code and r.code and c.startswith(r.code) for c in codes)

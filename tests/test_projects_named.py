@@ -31,3 +31,13 @@ def test_a_form_sharing_words_with_the_name_is_not_its_amount(tmp_path: Path) ->
     bot = bm25_bot(tmp_path, NATIONAL)
     a = answered(bot, "国家信访局2026年部门预算中，信访业务这一块安排了多少钱？")
     assert "2,475.01" in a.answer and "118.01" not in a.answer, a.answer
+
+
+def test_projects_listed_from_their_goals_table_when_no_project_table(tmp_path: Path) -> None:
+    # 长沙市信访局 2026 pp22–29: no 项目支出 table, but a 项目支出绩效目标表 naming each project with its 资金总额 (printed
+    # again on later lines): each project once (信访业务工作专项 138.11 …), not the body's own row 417.41 (answered with
+    # the total only on 3e0369c)
+    pdf = PDF.parents[1] / "real" / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "长沙市信访局2026年的项目支出有哪些？各多少钱？")
+    assert "列出4项" in a.answer and "“信访业务工作专项”138.11万元" in a.answer, a.answer
+    assert a.answer.count("“人民来访接待中心业务专项”") == 1, a.answer
