@@ -164,6 +164,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     bodies = sorted((u for u in doc.units if len(u) >= 5 and u not in subj
                      and not any(x in u or u in x for x in [*q.units, *(within or [])])), key=len, reverse=True)
 
+    use_only = bool(re.search(USE_ASKED, q.text)) and not WHY_Q.search(q.text)
+
     def fits(e: TextEvidence, fit_to: str) -> bool:
         txt = clean(e.text)
         if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
@@ -189,7 +191,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False  # last year's figure: a sentence about it names that year
         if "definition" not in q.intents and re.match(r"^(\d+[、.．])?[^，。：:]{2,20}(：|:)?(是指|指)", txt):
             return False  # a definition is not a figure or a reason
-        if purpose and not _PURPOSE.search(txt) and not USE_HEADINGS.search(last_heading(e)):
+        # (a use asked, no reason: a sentence that says what the money is for, not why an amount changed)
+        if purpose and not (USE_WORD if use_only else _PURPOSE).search(txt) and not USE_HEADINGS.search(last_heading(e)):
             return False
         whole = paras.get(e.para_idx // 1000, "")
         means = _units_mean(txt)  # "房屋8,268.74平方米" gives an area: it answers "房屋面积"
