@@ -334,6 +334,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
+        elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
+            score += 8 * k  # a class of the thing asked, printed with its grade before it ("三类会议费" for 会议费)
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
         if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
@@ -452,6 +454,13 @@ def without_places(name: str) -> str:
     for r in regions_of(name):
         name = name.replace(r, "", 1)
     return name
+
+
+def _named_tail(name: str, subj: str) -> int:
+    """The length of the rest of a row's name printed with a grade before it ("三类会议费"), when the subject names that
+    rest (会议费) and not the graded name; else 0."""
+    m = re.match(r"[一二三四五甲乙丙]类|[一二三]级", name)
+    return len(name) - 2 if m and len(name) >= 5 and name[2:] in subj and name not in subj else 0
 
 
 def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:

@@ -168,3 +168,10 @@ def test_a_projects_score_asked_is_its_forms_total_score(bot: Assistant) -> None
     assert "得分为98" in a.answer and "得分为10" not in a.answer, a.answer
     a = answered(bot, "国家信访局2024年信访干部培训专项自评打了多少分？")
     assert "得分为98" in a.answer, a.answer
+
+
+def test_a_class_printed_with_its_grade_answers_the_class(tmp_path: Path) -> None:
+    # 北京市审计局 2026 报表 p3 预算03表: "三类会议费" (3021503) 6.006000 万元 is the 会议费 (refused on 3e0369c)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "北京市审计局2026年会议费多少？")
+    assert "“三类会议费”（3021503）为6.006000万元" in a.answer, a.answer
