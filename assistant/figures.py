@@ -624,6 +624,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
 
 
 
+_NOT_BUDGETED = re.compile(r"根据|不编制|未编制|不安排|未安排|不列|无此项")  # why a part has no budget
+
+
 def _names_part(part: str, text: str) -> int:
     """How a text names a 三公 part: 2 as itself ("公务用车购置费", "公务用车购置预算"), 1 inside a larger part
     ("公务用车购置及运行维护费"), 0 not at all."""
@@ -636,6 +639,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
+    start = len(d.evidence)
     recorded = len(d.figures)  # (the figure this answer gives, for a comparison or a ranking)
     part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
@@ -722,6 +726,13 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 _year_before(d, r, cols[0], [x for x in dated if x.unit_name == r.unit_name])
     elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
         said = True
+    if said and part and "why" in q.asked and not any(isinstance(e, TextEvidence) and BECAUSE.search(e.text)
+                                                      for e in d.evidence[start:]):
+        # why a part is (not) budgeted, told in a sentence of its own with no amount ("…本部门年初不编制…")
+        why = next((e for e in pool if _names_part(part, e.text) == 2 and (BECAUSE.search(e.text) or _NOT_BUDGETED.search(e.text))
+                    and not d.cited(e)), None)
+        if why is not None:
+            d.add(f"“{why.text.rstrip('。；')}”{d.cite(why)}。")
     return said
 
 

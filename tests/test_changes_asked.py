@@ -46,3 +46,11 @@ def test_why_the_sangong_spending_exceeds_its_budget(tmp_path: Path) -> None:
     # 情况：因为我局为 2019 年新成立单位…" (failed on 3e0369c: the total and the table only)
     a = answered(bm25_bot(tmp_path, FOSHAN), "佛山市轨道交通局2019年三公经费决算为什么超过预算？")
     assert "0.16" in a.answer and "新成立单位" in a.answer, a.answer
+
+
+def test_why_a_sangong_part_has_no_budget_is_its_own_sentence(tmp_path: Path) -> None:
+    # 杭州市气象局 2026 p8: "1.因公出国（境）费用：根据市本级…预算管理模式，本部门年初不编制因公出国（境）费用预算…" (no amount
+    # in it) explains the part's empty cell (failed on 3e0369c: the table only)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年出国经费为啥没安排？")
+    assert "年初不编制" in a.answer, a.answer
