@@ -303,6 +303,10 @@ def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[s
             found.append(form)
         if len(found) >= 2:
             return found
+    # (or listed elsewhere in the question: "同样是信访局，广州和长沙…")
+    alt = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
+    if alt and (m := re.search(rf"(?:{alt})(?:[、和与及跟](?:{alt}))+", text)):
+        return re.findall(alt, m.group(0))
     return []
 
 
@@ -678,7 +682,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"原因|^关于|(?<=[，,、])关于|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?多少)|[？?。，,！!、]",
+        r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )

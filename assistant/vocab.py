@@ -52,7 +52,7 @@ SUBJECTLESS = re.compile(
 SUM_Q = re.compile(r"加起来|加在一起|合起来|相加|之和|总和|合计(?=是?多少)")
 # "一共" after things listed ("A和B一共多少") sums them; after one thing it asks that thing's total
 LISTED_SUM_Q = re.compile(SUM_Q.pattern + r"|(?:一共|总共|共计|一起)(?=(?:是|有|要|需要|安排|花|用|列|拨)?了?多少)")
-DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少)|各自?(?:是|为|有)|分别|各多少|各是|各为|"
+DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少|多大|几)|各自?(?:是|为|有)|分别|各多少|各是|各为|"
                           r"各自(?=[\u4e00-\u9fa5]{1,6}?(?:多少|几))")  # ("各自设了几个科室")
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"

@@ -181,3 +181,14 @@ def test_the_other_side_named_short_right_after_bi(tmp_path: Path) -> None:
                    ZHUHAI / "more" / "zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf")
     a = answered(bot, "珠海市商务局2026年的机关运行经费比珠海工务中心高出多少？")
     assert "10884.55 − 0.00 = 10884.55万元" in a.answer, a.answer
+
+
+def test_places_listed_after_the_name_they_share_and_sizes_asked_each(tmp_path: Path) -> None:
+    """"同样是信访局，深圳和广州…": the places listed after the name pick its releases (not 长春's); "规模各多大？相差多少" asks
+    each release's total, then the gap (深圳 三公 5.58, 广州 4.80; 收入总计 4,684.30 and 3,944.08 万元)."""
+    bot = bm25_bot(tmp_path, *(REAL / f"{n}_2026_bumen-yusuan.pdf" for n in (
+        "guangzhou-shi_xinfangju", "shenzhen-shi_xinfangju", "changchun-shi_xinfangju")))
+    a = answered(bot, "同样是信访局，深圳和广州2026年的三公经费各多少？差多少？")
+    assert "5.58 − 4.80 = 0.78万元" in a.answer and "长春" not in a.answer, a.answer
+    a = answered(bot, "深圳市信访局跟广州市信访局比，2026年预算规模各多大？相差多少？")
+    assert "4684.30 − 3944.08 = 740.22万元" in a.answer, a.answer
