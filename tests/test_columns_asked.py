@@ -175,3 +175,11 @@ def test_a_class_printed_with_its_grade_answers_the_class(tmp_path: Path) -> Non
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "北京市审计局2026年会议费多少？")
     assert "“三类会议费”（3021503）为6.006000万元" in a.answer, a.answer
+
+
+def test_what_a_term_comprises_asked_as_how_many_parts(tmp_path: Path) -> None:
+    # 上海市财政局 2025 单位预算 p5 名词解释: "（五）基本支出预算：…包括人员经费和公用经费两部分" — "包括哪两块" asks that
+    # entry (refused on 3e0369c)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "上海市财政局2025年单位预算里的基本支出预算包括哪两块？")
+    assert "人员经费和公用经费" in a.answer, a.answer
