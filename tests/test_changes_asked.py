@@ -54,3 +54,11 @@ def test_why_a_sangong_part_has_no_budget_is_its_own_sentence(tmp_path: Path) ->
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年出国经费为啥没安排？")
     assert "年初不编制" in a.answer, a.answer
+
+
+def test_why_asked_as_how_come_it_rose_so_suddenly(tmp_path: Path) -> None:
+    # "怎么一下子增加了" asks a reason: 苏州市审计局 2026 p23 "…与上年相比增加47.15 万元…" then "主要原因是人员经费有所增加"
+    # (failed on 3e0369c: no reason)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "suzhou-shi_shenjiju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "苏州市审计局2026年一般公共预算拨款收入怎么一下子增加了？")
+    assert "主要原因是人员经费有所增加" in a.answer, a.answer
