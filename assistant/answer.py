@@ -278,6 +278,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     if len(q.docs) > 1 and not any(a.op == "compare" for a in asks) and (m := _DOCS_DIFF.search(q.text)) \
             and any(n in m.group(1) for n in [*scope, *places, "部门预算", "单位预算"] if len(n) >= 2):
         asks.append(Ask(q.text, "compare"))  # "A的X比B多多少" (B a release named): each one's figure, how far apart
+    elif len({x.release for x in q.docs}) > 1 and not any(a.op == "compare" for a in asks) and len(asks) == 1 \
+            and re.search(r"(?:相差|差距|差了?)(?:有|是)?(?:多少|几|多大)", q.text) and len(q.named) >= 2:
+        asks.append(Ask(q.text, "compare"))  # "A和B的X差多少" (two releases named): each one's figure, how far apart
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
     groups: list[list[Ask]] = []

@@ -192,3 +192,10 @@ def test_places_listed_after_the_name_they_share_and_sizes_asked_each(tmp_path: 
     assert "5.58 − 4.80 = 0.78万元" in a.answer and "长春" not in a.answer, a.answer
     a = answered(bot, "深圳市信访局跟广州市信访局比，2026年预算规模各多大？相差多少？")
     assert "4684.30 − 3944.08 = 740.22万元" in a.answer, a.answer
+
+
+def test_two_releases_named_then_a_gap_asked_in_one_clause(tmp_path: Path) -> None:
+    # "A和B的X差多少", no clause of its own for the gap: each release's figure, then how far apart (failed on b5dad81)
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局和深圳市信访局2026年的三公经费差多少？")
+    assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
