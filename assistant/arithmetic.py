@@ -58,7 +58,8 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if found is None:
         return False
     r, col, value = found
-    den_col = next((c for c in tr.values if leaf(c) in ("合计", "总计")), None)
+    den_col = next((c for c in tr.values if leaf(c) in ("合计", "总计")), None) \
+        or next((c for c in tr.values if "/" not in c and leaf(c).endswith(("总计", "合计"))), None)  # ("支出总计")
     if den_col is None:
         return False
     num, den = parse_amount(value), parse_amount(tr.values[den_col])

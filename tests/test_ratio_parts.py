@@ -51,3 +51,11 @@ def test_the_whole_is_the_parts_own_tables_group_subtotal(tmp_path: Path) -> Non
     a = answered(bot, "烟台市大数据局2026年公用经费占基本支出的百分比")
     assert "182.41 ÷ 1,464.31 × 100% = 12.46%" in a.answer, a.answer
     assert a.answer.count("《一般公共预算基本支出情况表》") == 2 and "支出总体情况表" not in a.answer, a.answer
+
+
+def test_a_share_with_no_whole_named_over_a_total_column_printed_as_spending_total(tmp_path: Path) -> None:
+    # 深圳市信访局 2026 支出总表: the department's row "深圳市信访局" prints 支出总计 4,684.30 and 项目支出 1,612.29; "项目支出
+    # 占比多少" is over that 支出总计 (failed on 81abbb5: the amount only)
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "深圳市信访局2026年项目支出占比多少？")
+    assert "1,612.29 ÷ 4,684.30 × 100% = 34.42%" in a.answer, a.answer
