@@ -542,7 +542,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         if (amt := amount_in(e.text)) is not None:
             d.record(doc, *amt, e)
         return True
-    if found is None and q.columns == ["人员经费"] and (parts := _personnel_classes(cat, doc)):
+    if found is None and q.columns == ["人员经费"] and not any(re.search(r"人员经费[^，。；]{0,6}?\d", e.text) for e in cat.doc_texts(doc.doc_id)) \
+            and (parts := _personnel_classes(cat, doc)):  # (not when a sentence states it: "在职人员经费 10,698.69 万元")
         # no 人员经费 printed: the two classes it is made of in the 基本支出 table, added up with the formula shown
         (a, va), (b, vb) = parts
         total = quantize2(parse_amount(va) + parse_amount(vb))
