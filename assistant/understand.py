@@ -460,6 +460,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         rm = _REGION.match(org)
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
         near = [d for d in pool if place in d.department or place in d.context]
+        # (a unit written without its place right under a department named with its own, "X局下属的Y支队": that one's)
+        if not place and any(re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)?的?$", text[: m.start()]) for a in named.values()):
+            near = [d for d in near if d.department in named] or near
         hits = [d for d in near if loosely_names(org, d.department)]
         if not hits and (len(core) >= 4 or place and len(core) >= 3):  # "深圳市考试院": a unit under its full name
             unit = core if len(core) >= 4 else org

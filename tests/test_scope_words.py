@@ -25,3 +25,15 @@ def test_another_departments_name_inside_a_row_name_stays_in_the_subject(tmp_pat
     # 2024年预算单位一般公共预算支出功能分类预算表: 卫生健康支出 (210) 503,724 元; the 合计 is 9,501,164
     assert "503,724" in a.answer and "9,501,164" not in a.answer, a.answer
     assert a.docs and all("社会福利院" in c.department for c in a.citations)
+
+
+MORE_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+
+
+@pytest.mark.skipif(not (MORE_DIR / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_unit_written_under_a_named_department_is_looked_for_in_that_department_only(tmp_path: Path) -> None:
+    # "无锡市交通运输局下属的交通运输综合行政执法支队": 苏州市交通运输局 lists "苏州市交通运输综合行政执法支队", 无锡's release
+    # lists no such unit; the answer never comes from 苏州's (failed on 14e7090: 苏州's row 24,274.54 万元)
+    bot = bm25_bot(tmp_path, MORE_DIR / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf", MORE_DIR / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf")
+    a = answered(bot, "无锡市交通运输局下属的交通运输综合行政执法支队2026年的预算有多少？")
+    assert "苏州" not in a.answer and "24,274.54" not in a.answer, a.answer
