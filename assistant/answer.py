@@ -328,7 +328,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 gq = replace(gq, units=held)
             held = gq.units or held
             if (compound or trailing) and len(q.docs) > 1:  # the other departments the ask lists are not its subject
-                # (nor its own: "重庆市政府办公厅" is not left as "重庆" by the short name both share)
+                # (nor its own: "X市政府办公厅" is not left as "X" by the short name both share)
                 for a in sorted({a for x in q.docs for a in aliases(x.department)}, key=len, reverse=True):
                     # (with the 本级 written after it, and the 和 that joined it)
                     gq = replace(gq, subject=re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及、]?", "", gq.subject))
@@ -741,7 +741,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
         o = other[len(os.path.commonprefix([other, name])):]
         o = o[: len(o) - len(os.path.commonprefix([o[::-1], name[::-1]]))]
         if len(o) >= 2 and len(own) >= 2:
-            # (either order, with the words they share between: "人员经费和公用经费支出")
+            # (either order, with the words they share between: "X经费和Y经费支出")
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"
                           rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")

@@ -296,7 +296,7 @@ def names_one(clause: str, departments: list[str]) -> bool:
 
 
 def how_far_apart(clause: str, departments: list[str]) -> bool:
-    """A clause that asks only how far apart the things before are ("两者相差多少", "A比B多多少", "A多多少")."""
+    """A clause that asks only how far apart the things before are ("两者相差…", "A比B多…", "A多…")."""
     return bool(re.fullmatch(r"(?:那|而且|并且)?(?:" + _BOTH + ")?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)) \
         or names_both(clause, departments) or names_one(clause, departments)
 

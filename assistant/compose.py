@@ -198,7 +198,7 @@ def _qualified_fund(name: str, subj: str) -> bool:
     if name not in FUND_WORDS:
         return False
     rest = re.sub(r"收入|支出|[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", subj.replace(name, "")))
-    # (a 类 named inside the fund, "一般公共预算里教育支出": two characters name it)
+    # (a 类 named inside the fund, "某资金里X支出": two characters name it)
     return len(rest) >= 4 or len(re.sub(r"^(?:拨款|预算|资金)+|^[里中的]|[里中的]$", "", rest)) >= 2 and bool(
         re.search(r"[里中][\u4e00-\u9fa5]{2,}支出", subj))
 

@@ -258,7 +258,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if bare(r.label) not in TOTAL_NAMES]
     fund_word = next((word for word in FUND_TABLES if word in q.text), "")
     fund = FUND_TABLES.get(fund_word)
-    # (what the subject names beside the fund and its columns: "…财政拨款安排的机关运行经费" is that measure, not a column)
+    # (what the subject names beside the fund and its columns: "…拨款安排的某项经费" is that measure, not a column)
     beside = re.sub(r"安排|拨款|预算|资金|支出|收入|[的中里]", "", TOTAL_NOISE.sub("", re.sub(
         "|".join(map(re.escape, sorted({fund_word, *q.columns, *FUND_TABLES} - {""}, key=len, reverse=True))), "",
         re.sub(r"[（(][^）)]*[）)]", "", subject_text(q)))))  # (a gloss in brackets says which fund, nothing more)
@@ -543,7 +543,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
             d.record(doc, *amt, e)
         return True
     if found is None and q.columns == ["人员经费"] and not any(re.search(r"人员经费[^，。；]{0,6}?\d", e.text) for e in cat.doc_texts(doc.doc_id)) \
-            and (parts := _personnel_classes(cat, doc)):  # (not when a sentence states it: "在职人员经费 10,698.69 万元")
+            and (parts := _personnel_classes(cat, doc)):  # (not when a sentence states it)
         # no 人员经费 printed: the two classes it is made of in the 基本支出 table, added up with the formula shown
         (a, va), (b, vb) = parts
         total = quantize2(parse_amount(va) + parse_amount(vb))
@@ -676,7 +676,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             if change is not None:
                 d.add(f"“{change.text.rstrip('。；')}”{d.cite(change)}。")
         if "why" in q.asked and not BECAUSE.search(s.text):
-            # a reason asked ("为什么决算超过预算"): the sentence of the same section that gives one, nearest the subject
+            # a reason asked (why the final account is above the budget): the sentence of the same section that gives one,
+            # nearest the subject
             # (the sentence right after, when it gives one; not a reason told of another part)
             subj = clean(subject_text(q))
             nxt = cat.next_sentence(s)

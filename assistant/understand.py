@@ -303,7 +303,7 @@ def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[s
             found.append(form)
         if len(found) >= 2:
             return found
-    # (or listed elsewhere in the question: "同样是信访局，广州和长沙…")
+    # (or listed elsewhere in the question: "同样是X局，甲地和乙地…")
     alt = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
     if alt and (m := re.search(rf"(?:{alt})(?:[、和与及跟](?:{alt}))+", text)):
         return re.findall(alt, m.group(0))
