@@ -819,7 +819,7 @@ def _bare_heading(h: str) -> str:
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
 
 
-_TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:持续|继续|重点|主要|着力|进一步)?(?:做|干|开展|搞|推进|举办|组织)?些?|方面|领域|这一?块|重点|工作|任务|[有的]")
+_TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做|干|开展|搞|推进|举办|组织))?(?:做|干|开展|搞|推进|举办|组织)?些?|方面|领域|这一?块|重点|工作|任务|[有的]")
 
 
 def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # how a reason and a use are asked (one list for the whole assistant)
-WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|一下子?|突然|这么|会|又)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
+WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 # ("用于X的Y有多少": 用于 describes Y, whose amount is asked)
@@ -208,7 +208,7 @@ OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|
 
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
 # a work plan asked about a topic (what is planned, which key tasks): the document's work-task section
-TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:持续|继续|重点|主要|着力|进一步)?(?:做|干|开展|搞|推进|举办|组织)?些?(?:哪些|什么|啥)|(?:什么|哪些|啥)(?:具体)?(?:打算|计划|举措|部署)|"
+TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做|干|开展|搞|推进|举办|组织))?(?:做|干|开展|搞|推进|举办|组织)?些?(?:哪些|什么|啥)|(?:什么|哪些|啥)(?:具体)?(?:打算|计划|举措|部署)|"
                         r"重点(?:工作|任务)|(?:工作)?任务(?:是什么|有哪些)|要(?:做|干)(?:哪些|什么|啥)|"
                         r"重点[^，。？?]{0,4}?(?:抓|做|干|推进)(?:哪些|什么|啥)(?:工作|事情?)?")
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
