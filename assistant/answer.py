@@ -33,6 +33,7 @@ from assistant.compose import (
     match_rows,
     name_forms,
     project_name,
+    quantize2,
     quotes_a_project,
     subject_text,
 )
@@ -82,7 +83,9 @@ from assistant.vocab import (
     EMPTY_KINDS,
     EXECUTION_ASKED,
     GOAL_ASKED,
+    INTERROGATIVE,
     MONEY_ASKED,
+    MORE_OR_LESS,
     PART_TABLES,
     PERCENT_Q,
     PLAN_GAP,
@@ -324,6 +327,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
             if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
             gq = understand(text, [doc]) if compound or trailing else q
+            if q.across_years and ("change" in gq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):
+                gq = _as_value(gq)  # "2024年的X和2023年相比，是增加了还是减少了": each year's X, then the two compared
             if compound and held and not gq.units and not any(a in group[0].text for a in aliases(doc.department)):
                 gq = replace(gq, units=held)
             held = gq.units or held
@@ -467,6 +472,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                                                for e in d.evidence)]
     if unknown and answered:
         d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件。")
+    if answered == 0 and "change" in q.asked and len(q.docs) == 1 and _change_across_releases(cat, q, q.docs[0], d):
+        return d
     if answered == 0:
         d.parts = []
         d.evidence = []
@@ -475,6 +482,49 @@ def compose(cat: Catalog, q: Query) -> Draft:
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
     return d
+
+
+_CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|变化|变动|增减")
+# the words that ask a change on a year before ("比上年增加还是减少", "和某年相比，多还是少")
+_CHANGE_ASKED = re.compile(r"(?:比|较|和|与|跟|同)(?:上一?年度?|去年|20\d\d年度?)(?:相)?比?(?:较|起来)?[，,]?是?|"
+                           + MORE_OR_LESS.pattern + "|" + CHANGE_Q.pattern)
+
+
+def _as_value(q: Query) -> Query:
+    """A change asked, read as the figure it is a change of (each release's own, when two years' are compared)."""
+    text = _CHANGE_ASKED.sub("", q.text).rstrip("？?。，, ")
+    return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？", asked=q.asked - {"change"},
+                   subject=_CHANGE_WORDS.sub("", q.subject), want_year=None,
+                   intents=[i for i in q.intents if i != "diff"] or ["figure"])
+
+
+def _change_across_releases(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """A change on last year that the year's release does not state, while last year's release of the same
+    department is stored: the figure in each release, and the change worked out from the two."""
+    prev = next((x for x in cat.docs.values() if x.department == doc.department and x.kind == doc.kind
+                 and x.scope == doc.scope and doc.year and x.year == doc.year - 1), None)
+    if prev is None:
+        return False
+    vq = replace(_as_value(q), docs=[prev, doc])
+    mark = d.mark()
+    for x in (prev, doc):
+        d.ask, d.what = 0, ""
+        if not answer_for_doc(cat, replace(vq, years=[x.year]), x, d):
+            d.rollback(mark)
+            return False
+    figs = {f.doc.doc_id: f for f in d.figures[mark[2]:]}
+    old, new = figs.get(prev.doc_id), figs.get(doc.doc_id)
+    if old is None or new is None or old.unit != new.unit:
+        d.rollback(mark)
+        return False
+    gap = quantize2(new.value - old.value)
+    d.computed.append(abs(gap))
+    word = "增加" if gap > 0 else "减少" if gap < 0 else "持平"
+    d.add(f"{describe(doc)}未写明与上年的比较；按两年文件计算：{doc.year}年{new.printed}{new.unit}{d.cite(new.evidence)}"
+          f"比{prev.year}年{old.printed}{old.unit}{d.cite(old.evidence)}{word}"
+          + (f"，{max(new, old, key=lambda f: f.value).printed} − {min(new, old, key=lambda f: f.value).printed} = {abs(gap)}"
+             f"{new.unit}。" if gap else "。"))
+    return True
 
 
 def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:

@@ -109,7 +109,12 @@ def in_wan(d: Draft, f: Figure) -> str:
 
 def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
-    万元, ordered, with the difference and its formula."""
+    万元, ordered, with the difference and its formula (and which way it went, for one department's two years)."""
+    _compare(d, question)
+    _over_years(d, _per_thing(d))
+
+
+def _compare(d: Draft, question: str) -> None:
     figs = _per_thing(d)
     if len(figs) < 2:
         d.add("可比较的数字不足两个，无法比较。")
@@ -139,6 +144,15 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
     d.add(f"比较：{order}；{'最低' if low else '最高'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
           f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
+
+
+def _over_years(d: Draft, figs: list[Figure]) -> None:
+    """One department's releases of two years compared: which way it went, said after the difference."""
+    years = {f.doc.year for f in figs}
+    if len(figs) == 2 and len(years) == 2 and None not in years and len({(f.doc.department, f.doc.kind) for f in figs}) == 1:
+        old, new = sorted(figs, key=lambda f: f.doc.year or 0)
+        way = "增加" if new.wan > old.wan else "减少" if new.wan < old.wan else "持平"
+        d.parts[-1] = d.parts[-1].rstrip("。") + f"，{new.doc.year}年比{old.doc.year}年{way}。"
 
 
 def _per_thing(d: Draft) -> list[Figure]:

@@ -162,6 +162,9 @@ def _summed(clause: str, protected: list[str], scope: list[str], bodies: tuple[s
     return bool(LISTED_SUM_Q.search(clause)) and len(_enumerate(LISTED_SUM_Q.sub("", clause), protected, scope, bodies)[0]) >= 2
 
 
+_SHARED_NAME = re.compile(r"^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{1,10}?[，,]")
+
+
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
@@ -170,7 +173,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     scope = sorted(set(departments or []), key=len, reverse=True)
     bodies = tuple(units or ())
     departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
-    text = re.sub(r"\s+", "", question)
+    # ("同样是X局，…": what the bodies compared share names them; it asks nothing)
+    text = _SHARED_NAME.sub("", re.sub(r"\s+", "", question))
     # (each piece with whether a question mark ends it: "X总额？Y又是多少？" asks two things)
     raw: list[tuple[str, bool]] = []
     at = 0

@@ -253,6 +253,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
+        if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units) \
+                and (m := _OWNER_TAG.search(name)) and _tags_unit(m.group(1), r.unit_name):
+            name = name[: m.start()]  # "物业管理费（X医院）" in X医院's block, X医院 asked: its 物业管理费
         if r.table_kind != "performance" and _qualified_fund(name, subj):
             continue  # (a form's own 财政拨款 row answers within its project)
         score = 0.0
@@ -267,9 +270,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
-            elif not (r.kind == "indicator" and len(name) >= (4 if re.search(r"绩效|指标", subj) else 6)
-                      and re.search(r"指标|目标|满意度|率", subj)
-                      and name.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
+            elif not (r.kind == "indicator" and len(plain := _INDICATOR_NO.sub("", name)) >= (4 if re.search(r"绩效|指标", subj) else 6)
+                      and re.search(r"指标|目标|满意度|率|要求", subj)
+                      and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
                 continue
             # (a total over the implementation period, "实施期资金总额", when the form is what is asked: the budget
             # tables print the year's amount, to the yuan)
@@ -423,6 +426,15 @@ def _named_leaves(cols: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def fours(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 4] for i in range(len(text) - 3))
+
+
+_INDICATOR_NO = re.compile(r"^指标\d{1,2}[:：]")  # "指标2：事故办理时限": an indicator's number in its form
+_OWNER_TAG = re.compile(r"[（(]([^（）()]{2,})[）)]$")
+
+
+def _tags_unit(tag: str, unit: str) -> bool:
+    """A bracket after a row's name that names the unit whose block holds it (whole, or without its places)."""
+    return tag in unit or unit in tag or without_places(tag) in unit or without_places(unit) in tag
 
 
 @lru_cache(maxsize=1 << 16)

@@ -640,7 +640,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
     said = False
-    start = len(d.evidence)
+    start, start_part = len(d.evidence), len(d.parts)
     recorded = len(d.figures)  # (the figure this answer gives, for a comparison or a ranking)
     part = next((p for p in SANGONG_STEMS if p in sangong_words(q.text)), "")
     pool = [e for e in passages(cat, q, doc, f"三公经费 预算 安排 {part or '因公出国 公务接待 公务用车'}", k=40)
@@ -728,9 +728,11 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 _year_before(d, r, cols[0], [x for x in dated if x.unit_name == r.unit_name])
     elif answer_empty_table(cat, doc, d, "sanggong", "" if said else prefix + describe(doc)):
         said = True
-    if said and part and "why" in q.asked and not any(isinstance(e, TextEvidence) and BECAUSE.search(e.text)
-                                                      for e in d.evidence[start:]):
-        # why a part is (not) budgeted, told in a sentence of its own with no amount ("…本部门年初不编制…")
+    told = "".join(d.parts[start_part:])
+    if said and part and ("why" in q.asked and not any(isinstance(e, TextEvidence) and BECAUSE.search(e.text)
+                                                       for e in d.evidence[start:]) or _names_part(part, told) < 2):
+        # why a part is (not) budgeted, told in a sentence of its own with no amount ("…本部门年初不编制…"); or the
+        # part asked, which neither the table nor a sentence with an amount names
         why = next((e for e in pool if _names_part(part, e.text) == 2 and (BECAUSE.search(e.text) or _NOT_BUDGETED.search(e.text))
                     and not d.cited(e)), None)
         if why is not None:

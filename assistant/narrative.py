@@ -181,7 +181,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if re.fullmatch(r"(?:第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])[^，。；：:,]{2,30}[。.]?", txt) \
                 and not re.search(r"\d\s*(?:万|亿|元|%|％|辆|人|个|台|项|家|平方)", txt):
             return False  # a numbered heading line anywhere ("第一部分 2026年度部门预算情况说明")
-        if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt):
+        # (not a sentence saying there is none: "本单位无某某表。")
+        if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt) and not _STATED_NONE.search(txt):
             return False  # a table's title line ("(2026年度)政策和项目预算绩效目标表"): its table answers, not its title
         if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
             return False
@@ -750,7 +751,8 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         # no table of units: the sentence of the organisation section that says which units the budget holds
         # (one that counts the budget units first: "预算单位共计 8 家，具体包括：…")
         cands = [p for p in cat.paragraphs.get(doc.doc_id, []) if re.search(_UNITS_SECTION, p.section.rsplit(" > ", 1)[-1] + p.text[:12])
-                 and re.search(r"包括|包含|由|分别[为是]", p.text) and re.search(r"(?:预算|下属|所属)单位", p.text)]
+                 and re.search(r"包括|包含|由|分别[为是]", p.text)
+                 and re.search(r"(?:预算|下属|所属)单位|预算(?:包括|包含|由)", p.text)]  # ("X局部门预算包括：1.…")
         said = min(cands, key=lambda p: not re.search(r"\d+\s*[家个]", p.text), default=None)
         if said is not None:
             _quote_with_list(cat, doc, d, said)
@@ -758,7 +760,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             listed = next(reversed(list(re.finditer(r"(?:包括|包含|分别[为是])[：:]([^。：:]+)", said.text))), None)
             if re.search(r"几|多少", q.text) and not re.search(r"\d+\s*[家个]", said.text) and listed is not None:
                 # a count asked, none printed: the names the sentence lists, counted and said to be counted
-                names = [n for n in re.split(r"[、，,；;]|以及|和", listed.group(1).strip("；; ")) if n.strip()]
+                names = [n for n in re.split(r"[、，,；;]|以及|和|\s*\d{1,2}[.．、]", listed.group(1).strip("；; ")) if n.strip()]
                 d.computed.append(Decimal(len(names)))
                 d.add(f"文中未写总数，按所列名称计共{len(names)}个。")
             return True

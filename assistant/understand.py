@@ -12,6 +12,7 @@ from assistant.vocab import (
     AIM,
     BUDGET_NOUN_START,
     DIFF_ASKED,
+    EMPHASIS,
     FINDING_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
@@ -416,7 +417,7 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
-    question = _drop_included(_LIST_COUNT.sub("", question))
+    question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))  # ("到底是多少": "是多少")
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]
@@ -568,7 +569,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 and all(any(d.year == y for d in pool) for y in both):
             years = both
             # ("2024年的X比2023年多多少", both years' documents loaded: the two documents' figures, how far apart)
-            q.across_years = bool(re.search(DIFF_ASKED, text))
+            q.across_years = bool(re.search(DIFF_ASKED, text) or MORE_OR_LESS.search(text))
         # "A2026年…和B2025年…": with several departments named, each one's year is the one written with it
         own_years = {dep: ys for dep, part in own.items()
                      if (ys := [y for y in years if re.search(rf"(?<!\d){y}(?!\d)", part)])}
@@ -669,6 +670,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
+    # "X和Y年比，多还是少" says "X比Y年多还是少"
+    subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
@@ -678,15 +681,15 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
     subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?"
-                  r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平))?",
+                  r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=[共计])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
-        r"原因|^关于|(?<=[，,、])关于|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
+        r"原因|^关于|(?<=[，,、])关于|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"(?:花|用)在(?![哪什])|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
+        r"(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )

@@ -23,6 +23,8 @@ GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效)|(?:目标|�
 FINDING_ASKED = r"(?:哪些|什么|啥)(?:问题|不足|短板)|(?:问题|不足)(?:是什么|有哪些)|存在.{0,4}问题|不足之处"
 # headings under which a project's section says what its money does
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
+# words that only stress a question ("到底是多少", "究竟花了多少"): never its subject
+EMPHASIS = r"到底|究竟|大致|大体上?|差不多"
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
@@ -83,7 +85,8 @@ TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小
                       r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)|"
                       r"最(大|多|高|少|低|小)的(?:是|为)(?:哪个|哪项|哪一个|哪一项|什么)(?:项目|科目)")
 # "多还是少": with two years named, the two years' figures compared
-MORE_OR_LESS = re.compile(r"(?:多|高|大)还是(?:少|低|小)|(?:少|低|小)还是(?:多|高|大)")
+_UP, _DOWN = r"(?:多|高|大|增加|增长|上升)", r"(?:少|低|小|减少|下降)"
+MORE_OR_LESS = re.compile(rf"{_UP}了?还是{_DOWN}|{_DOWN}了?还是{_UP}")  # ("是增加了还是减少了")
 COMPARE_LOW = re.compile(r"(?:更|最)?(?:(?<!多)少(?!多少)|低|小)")
 # "哪个部门三公经费最多": every department's figure, ranked (no department named)
 # (or which of the bodies a name several releases share stands for: "哪个信访局")
@@ -229,7 +232,7 @@ NATURE_ASKED = re.compile(r"什么性质|性质(是|为)|什么级别|(?:机构|
 # internal offices, 机构设置: the organisation section
 ORG_ASKED = re.compile(r"机构设置|内设了?(?:哪些|哪几个|几个|多少个?)?(机构|处室|科室|部门)|(几|多少)个(处室|科室)")
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
-UNITS_ASKED = re.compile(r"(包括|包含|有)(哪些|几[个家]|多少家?)(单位|下属单位|所属单位)|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
+UNITS_ASKED = re.compile(r"(包括|包含|有|由)(哪些|几[个家]|多少[个家]?)(?:下属|所属|预算)?单位|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 # the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative

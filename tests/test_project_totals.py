@@ -43,3 +43,11 @@ def test_a_unit_printed_with_a_second_name_heads_its_block(tmp_path: Path) -> No
     assert "800.00" in a.answer and "8,895.92" not in a.answer, a.answer
     a = answered(bot, "广州卫健委2026年，广医大附属口腔医院的项目支出里财政拨款有多少？")
     assert "2,215.64" in a.answer.split("[1]")[0], a.answer
+
+
+def test_a_project_tagged_with_its_units_name(tmp_path: Path) -> None:
+    """p53: "物业管理费（广州市红十字会医院）" in the hospital's block, 总计 2,052.64 (all 其他资金): asked of the unit, its
+    project, not the 经济分类 row 物业管理费 of the whole department (p21, 2,534.57). Refused on 56d3c7a."""
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州市红十字会医院的物业管理费这个项目安排了多少钱？")
+    assert "2,052.64" in a.answer and "2,534.57" not in a.answer, a.answer

@@ -74,3 +74,15 @@ def test_a_final_account_and_a_later_budget_compared_with_and(tmp_path: Path) ->
     a = answered(bm25_bot(tmp_path, REAL / "shanghai-putuo_caizhengju_2024_juesuan.pdf", REAL / "shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"),
                  "普陀区财政局2024年决算的机关运行经费和2025年预算相比差多少？")
     assert "229.43 − 184.65 = 44.78万元" in a.answer, a.answer
+
+
+def test_a_change_no_release_states_is_worked_out_from_both(tmp_path: Path) -> None:
+    # 2024 p32 机关运行经费 443.18 万元 and 2023 p29 786.09 万元; the 2024 release states no change on 2023 (refused on 56d3c7a)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024), "万里街道2024年的机关运行经费比上年增加了还是减少了？")
+    assert "443.18" in a.answer and "786.09" in a.answer and "减少，786.09 − 443.18 = 342.91万元" in a.answer, a.answer
+
+
+def test_two_years_compared_with_increase_or_decrease(tmp_path: Path) -> None:
+    # "X和2024年相比，是多了还是少了？两年各是多少": each year's figure (2025 p30 464.64, 2024 p32 443.18), the difference
+    a = answered(bm25_bot(tmp_path, Y2024, Y2025), "万里街道2025年的机关运行经费和2024年相比，是多了还是少了？两年各是多少？")
+    assert "464.64" in a.answer and "443.18" in a.answer and "464.64 − 443.18 = 21.46万元" in a.answer, a.answer

@@ -443,3 +443,26 @@ def test_a_sangong_part_by_its_own_sentence_not_the_larger_part_it_begins(bot: A
     assert "公务用车购置支出 0.00 万元" in a.answer and "持平" in a.answer, a.answer
     a = answered(bot, "苏州市审计局2026年买公车花多少？和上年比呢？")
     assert "公务用车购置预算支出 0 万元，与上年预算数相同" in a.answer, a.answer
+
+
+@corpus
+def test_spend_words_stress_words_and_a_part_with_no_budget(bot: Assistant) -> None:
+    # 湖州市退役军人事务局 p8 收支预算总表: 6256.31 ("可以花" asks the whole budget; refused on 56d3c7a)
+    assert "6256.31" in answered(bot, "湖州市退役军人事务局2026年一共有多少钱可以花？").answer
+    # 杭州市气象局 p8: no 因公出国（境） column in its 三公 table; the sentence says it is not budgeted at the start of the year
+    a = answered(bot, "杭州市气象局今年三公经费里，出国（境）这块有没有安排钱？")
+    assert "年初不编制因公出国（境）费用预算" in a.answer, a.answer
+
+
+@corpus
+def test_the_units_a_budget_is_made_of(bot: Assistant) -> None:
+    # 烟台市信访局 p4: "部门预算包括：1.烟台市信访局 2.烟台市信访事务服务中心" (refused on 56d3c7a)
+    a = answered(bot, "烟台市信访局的部门预算由几个单位组成？")
+    assert "烟台市信访事务服务中心" in a.answer and "按所列名称计共2个" in a.answer, a.answer
+
+
+@corpus
+def test_an_indicator_numbered_in_its_form(bot: Assistant) -> None:
+    # 西安安监局 2019 p35 部门整体支出绩效目标表: "指标4：案件办理时限" ≤2月 (refused on 56d3c7a)
+    a = answered(bot, "西安安监局2019年案件办理时限的指标是多少？")
+    assert "≤2月" in a.answer, a.answer
