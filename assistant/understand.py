@@ -460,6 +460,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         core = _strip_region(org)
         rm = _REGION.match(org)
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
+        if place and place not in places and not any(place in d.department or place in d.context for d in docs):
+            place, rm, core = "", None, org  # ("广医附属市八医院": words before 市 that are no place of any document)
         near = [d for d in pool if place in d.department or place in d.context]
         # (a unit written without its place right under a department named with its own, "X局下属的Y支队": that one's)
         if not place and any(re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)?的?$", text[: m.start()]) for a in named.values()):
@@ -479,7 +481,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         short = org[len(lead):] if lead else core
         if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):
             for d in (near if not lead else [d for d in pool if lead in d.department or lead in d.context]):
-                full = {_strip_region(u) for u in d.units if writes_unit(short, _strip_region(u))}
+                # (or with its place: "广医…" writes 广州医科大学… short)
+                full = {_strip_region(u) if writes_unit(short, _strip_region(u)) else u for u in d.units
+                        if writes_unit(short, _strip_region(u)) or writes_unit(short, u)}
                 if len(full) == 1:
                     printed = full.pop()
                     # (and as written, when written otherwise: what the question lists is found by it)
@@ -520,8 +524,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             q.unknown.append(org)
     # regions named in the question must be the document's own
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)
-               if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)]
+               if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)
+               and (r in places or not any(r in o for o in resolved))]  # (the words before 市 of a unit's short form)
     for m in _ORG_MENTION.finditer(text):
+        if m.group(0) in resolved:
+            continue  # a unit's short form whose words before 市 are no place ("广医附属市八医院")
         rm = _REGION.match(m.group(0))
         pl = as_place(re.sub(r"^中共", "", rm.group(0))) if rm else ""
         if pl and pl not in regions and not any(pl.endswith(x) for x in _NOT_REGION):  # "…社区" is no place

@@ -51,3 +51,10 @@ def test_a_project_tagged_with_its_units_name(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, PDF)
     a = answered(bot, "广州市红十字会医院的物业管理费这个项目安排了多少钱？")
     assert "2,052.64" in a.answer and "2,534.57" not in a.answer, a.answer
+
+
+def test_a_unit_written_short_with_words_before_a_city_mark(tmp_path: Path) -> None:
+    """"广医附属市八医院" writes 广州医科大学附属市八医院 short; "广医附属市" is no place (on 56d3c7a: "存储中没有…的公开文件").
+    p62, its block's own row: 总计 84,803.04."""
+    a = answered(bm25_bot(tmp_path, PDF), "广医附属市八医院2026年的项目支出及其他支出一共多少？")
+    assert "84,803.04" in a.answer and "广州医科大学附属市八医院" in a.answer, a.answer
