@@ -461,7 +461,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         rm = _REGION.match(org)
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
         if place and place not in places and not any(place in d.department or place in d.context for d in docs):
-            place, rm, core = "", None, org  # ("广医附属市八医院": words before 市 that are no place of any document)
+            place, rm, core = "", None, org  # ("某医附属市X医院": words before 市 that are no place of any document)
         near = [d for d in pool if place in d.department or place in d.context]
         # (a unit written without its place right under a department named with its own, "X局下属的Y支队": that one's)
         if not place and any(re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)?的?$", text[: m.start()]) for a in named.values()):
@@ -528,7 +528,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                and (r in places or not any(r in o for o in resolved))]  # (the words before 市 of a unit's short form)
     for m in _ORG_MENTION.finditer(text):
         if m.group(0) in resolved:
-            continue  # a unit's short form whose words before 市 are no place ("广医附属市八医院")
+            continue  # a unit's short form whose words before 市 are no place ("某医附属市X医院")
         rm = _REGION.match(m.group(0))
         pl = as_place(re.sub(r"^中共", "", rm.group(0))) if rm else ""
         if pl and pl not in regions and not any(pl.endswith(x) for x in _NOT_REGION):  # "…社区" is no place
