@@ -249,6 +249,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
         else:
             d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
         return d
+    if q.absent_units:  # "X局下属的Y支队", Y not among the units X's release lists: nothing of X's answers for Y
+        d.answerable = False
+        d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有列出“{'、'.join(q.absent_units)}”，无法回答，不作推测。")
+        # (the units it lists with a name close to the one asked: the reader may have meant one of them)
+        near = [u for x in q.docs for u in x.units if u not in aliases(x.department) and not u.startswith(x.department)
+                and any(overlap(a, u) >= 0.5 for a in q.absent_units)]
+        if near:
+            d.add(f"文件列出的名称相近的单位：{'、'.join(dict.fromkeys(near))}。")
+        return d
     if asks_consistency(q.text):  # "有没有数字对不上的地方": the publication check's findings
         return answer_findings(cat, q)
     if q.ambiguous:
@@ -481,6 +490,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
+
     return d
 
 

@@ -80,7 +80,8 @@ class Assistant:
         spelled = q.text
         quoted = "".join(re.findall(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』", q.text))
         for short, name in short_forms(q.subject, [cat.terms(d.doc_id) for d in q.docs[:8]], quoted):
-            spelled = spelled.replace(short, name)
+            if not any(short in u for u in q.absent_units):  # (a unit the release does not list is no short form)
+                spelled = spelled.replace(short, name)
         if spelled != q.text:
             q = replace(understand(spelled, list(cat.docs.values()), scope), written=q.text)
         return cat, q

@@ -235,6 +235,7 @@ class Query:
     unknown: list[str] = field(default_factory=list)  # organisations named that no document is about
     named: list[str] = field(default_factory=list)  # how the question writes each department it names
     units: list[str] = field(default_factory=list)  # units inside a document named by the question
+    absent_units: list[str] = field(default_factory=list)  # units written under a named department it does not list
     years: list[int] = field(default_factory=list)
     across_years: bool = False  # a difference asked between two years' documents
     # the year whose figure is asked when it is the year before the document's ("表里2025年预算数"): a
@@ -522,6 +523,14 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if org not in named.values() and org not in resolved and _strip_region(org) not in q.units \
                 and not any(a in org or core in a for a in known):
             q.unknown.append(org)
+    # a unit written right under a named department ("X局下属的Y支队") that none of its documents lists
+    for m in _UNIT_MENTION.finditer(text):
+        unit = m.group(0)
+        under = [dep for dep, a in named.items() if re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)的?$", text[: m.start()])]
+        if under and unit not in q.units and not any(
+                d.department in under and (any(u.endswith(unit) or unit.endswith(u) for u in d.units if len(u) >= 4)
+                                           or unit in d.context) for d in docs):
+            q.absent_units.append(unit)
     # regions named in the question must be the document's own
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)
                if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)

@@ -466,3 +466,13 @@ def test_an_indicator_numbered_in_its_form(bot: Assistant) -> None:
     # 西安安监局 2019 p35 部门整体支出绩效目标表: "指标4：案件办理时限" ≤2月 (refused on 56d3c7a)
     a = answered(bot, "西安安监局2019年案件办理时限的指标是多少？")
     assert "≤2月" in a.answer, a.answer
+
+
+@corpus
+def test_a_unit_under_a_department_that_does_not_list_it(bot: Assistant) -> None:
+    # 无锡市统计局 2026 lists 无锡市统计普查中心 (p5), no 支队: refused, naming the unit it does list (on 56d3c7a the 中心's
+    # 收入总表 row was given as the 支队's budget)
+    a = bot.ask("无锡市统计局下属的统计普查支队2026年预算是多少？")
+    assert not a.answerable and "没有列出“统计普查支队”" in a.answer and "无锡市统计普查中心" in a.answer, a.answer
+    # a unit it lists is still answered
+    assert "546.18" in answered(bot, "无锡市统计局下属的统计普查中心2026年收入预算是多少？").answer
