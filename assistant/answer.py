@@ -103,6 +103,7 @@ from assistant.vocab import (
     WHEN_WORD,
     WHY_ASKED,
     WHY_Q,
+    YEAR_START_ASKED,
 )
 
 
@@ -162,7 +163,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     intents = q.intents or ["figure"]
     if answer_task(cat, q, doc, d, prefix):
         return True  # a plan asked about a topic: the item of the work-task section that names it
-    if q.asked & {"plan_final", "use", "why"} and answer_item(cat, q, doc, d, prefix):
+    if (q.asked & {"plan_final", "use", "why"} or doc.kind == "决算" and YEAR_START_ASKED.search(q.text)) \
+            and answer_item(cat, q, doc, d, prefix):
         return True
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
@@ -179,10 +181,13 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")
-    named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q)
-    for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked):
-        if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q):
-            return True
+    # (a row named whole and left blank, "国有资本经营预算支出": its own empty table, with the note why, answers first)
+    named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q) and bool(top[0].values)
+    # (each table named, "有政府性基金和国有资本经营预算吗")
+    said = [kind for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked)
+            if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q)]
+    if said:
+        return True
     if not named_row and answer_empty_titled(cat, q, doc, d, prefix):
         return True  # a table named by its title, printed empty
     if answer_section(cat, q, doc, d, prefix):

@@ -172,8 +172,8 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
 def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, str] | None:
     """"X费支出合计多少" (X费 a column of a table): a column the subject names whole, with nothing else but total words: its
     value on the total row of the first table that prints it."""
-    if q.columns:
-        return None  # the named columns of the standard tables are read by intent
+    if q.columns or q.units:
+        return None  # the named columns of the standard tables are read by intent; a unit's, on the unit's own row
     rest = TOTAL_NOISE.sub("", subject_text(q))
     for r in cat.doc_rows(doc.doc_id):
         if bare(r.label) not in TOTAL_NAMES:
@@ -778,20 +778,28 @@ def _say_empty(doc: DocInfo, d: Draft, t: TableInfo, prefix: str) -> None:
 
 
 def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
-    """An empty standard table (空表列示): say so, citing the table and its note."""
+    """An empty standard table (空表列示): say so, citing the table and its note, and the sentence that says there is
+    none; with no table of the kind printed, that sentence alone ("本部门无当年国有资本经营预算收支")."""
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
-    has_values = any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind)
-    if not tables or has_values:
+    if any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind):
         return False
-    t = tables[0]
-    _say_empty(doc, d, t, prefix)
+    said = None
     if q is not None:
         word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
-        for e in passages(cat, q, doc, k=10):
-            if word and word in e.text and AMOUNT.search(e.text) and "名词解释" not in e.section:
-                d.add(f"说明中写道：“{e.text.rstrip('。；')}”{d.cite(e)}。")
-                break
+        cands = [e for e in passages(cat, q, doc, k=10) if word and word in e.text and "名词解释" not in e.section]
+        # (a sentence saying there is none first, then one with its amount)
+        said = next((e for e in cands if _NONE_SAID.search(e.text)), None) \
+            or (next((e for e in cands if AMOUNT.search(e.text)), None) if tables else None)
+    if not tables and said is None:
+        return False
+    if tables:
+        _say_empty(doc, d, tables[0], prefix)
+    if said is not None:
+        d.add(f"{'说明中写道' if tables else prefix}：“{said.text.rstrip('。；')}”{d.cite(said)}。")
     return True
+
+
+_NONE_SAID = re.compile(r"(?:^|[，。；：])(?:本部门|本单位|我部门|我单位)?(?:无|没有|未安排|不涉及)")
 
 
 def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:

@@ -36,6 +36,7 @@ from assistant.vocab import (
     DUTY_LIST,
     DUTY_WHICH,
     HEADCOUNT_Q,
+    MEASURE_ASKED,
     MEASURE_Q,
     MONEY_ASKED,
     NATURE_ASKED,
@@ -55,6 +56,7 @@ from assistant.vocab import (
     USE_Q,
     USE_WORD,
     WHY_Q,
+    YEAR_START_ASKED,
     counted_noun,
     term_in,
 )
@@ -246,11 +248,18 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # the sentence that names the subject, with the reason right after it, first
         best = next((e for e in chosen if overlap(subj, clean(e.text)) >= 0.8
                      and (n := cat.next_sentence(e)) is not None and BECAUSE.search(n.text)), best)
+    measure = [re.compile(p) for asked, (_, p) in MEASURE_ASKED.items() if asked in q.text]  # ("楼有多高": "高度为…米")
+    if measure and not any(p.search(best.text) for p in measure):
+        # a measure asked and not printed in the best sentence: the sentence of its section that prints it
+        # (or on its page: "…概况" and "…内容" sections of one project)
+        near = [x for x in cat.doc_texts(doc.doc_id) if (x.section == best.section or x.page == best.page)
+                and any(p.search(x.text) for p in measure)]
+        best = min(near, key=lambda x: x.section != best.section, default=best)
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
     wants_change = bool(CHANGE_Q.search(q.text))
     needs = [pat for want, pat in ((wants_amount, AMOUNT), (wants_change, CHANGE_WORD), (wants_reason, BECAUSE),
-                                   (wants_use, USE_WORD)) if want]
+                                   (wants_use, USE_WORD)) if want] + measure
     for pat in needs:
         if not any(pat.search(e.text) for e in keep):
             # the sentence right after ("…增长 92.19%。主要原因是去年并入购房补贴。") before any other
@@ -381,7 +390,9 @@ _ASKED_ATTR = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:大概|大约|一共|共|�
 def _asked_attribute(question: str) -> str:
     """The words right before what is asked: "规划建筑面积多大" -> "规划建筑面积"."""
     found = [m.group(1) for m in _ASKED_ATTR.finditer(clean(question))]
-    return found[-1] if found else ""
+    # (a measure asked by its question word, "楼有多高": its own name, 高度)
+    measures = [m for asked, (m, _) in MEASURE_ASKED.items() if asked in question]
+    return measures[-1] if measures else found[-1] if found else ""
 
 
 def _units_mean(text: str) -> str:
@@ -560,7 +571,8 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
              (CHANGE_Q.search(q.text) or RATE_Q.search(q.text), lambda t: bool(CHANGE_SIZE.search(t))),
              (USE_Q.search(q.text), lambda t: bool(USE_WORD.search(t))),
              (WHY_Q.search(q.text), lambda t: bool(BECAUSE.search(t))),
-             (re.search(r"多少|金额", q.text), lambda t: bool(AMOUNT.search(t)))]
+             (re.search(r"多少|金额", q.text), lambda t: bool(AMOUNT.search(t))),
+             (YEAR_START_ASKED.search(q.text), lambda t: bool(re.search(r"(?:年初|全年)预算(?:数)?为?\s*\d", t)))]
     wants = [f for w, f in wants if w]
     if not wants:
         return False

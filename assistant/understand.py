@@ -16,6 +16,7 @@ from assistant.vocab import (
     FINDING_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
+    MEASURE_ASKED,
     MORE_OR_LESS,
     RATE_Q,
     SOURCE_MENTION,
@@ -205,6 +206,7 @@ _ORG_END = re.compile(r"(局|委|办|厅|院|部|中心|部门|办公室|委员�
 _ORG_CANDIDATE = re.compile(_ORG_MENTION.pattern.split("(?=")[0])
 # a unit with a name of another kind ("…监察大队", "…水文站"): a unit only when a document lists it
 _UNIT_KINDS = re.compile(r"(?:站|所|馆|学校|医院|幼儿园)$")
+_UNDER = r"(?:下属|所属|直属|旗下|下面|底下|下辖)"  # a unit written under its department ("X局下面的Y所")
 _PAYEE = re.compile(r"[-—－]|经费|补助|补贴|项目|资金")
 _UNIT_MENTION = re.compile(_ORG_MENTION.pattern.split("(?:委员会")[0] + r"(?:支队|大队|总队|站|所|馆|学校|医院|幼儿园)")
 
@@ -465,7 +467,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             place, rm, core = "", None, org  # ("某医附属市X医院": words before 市 that are no place of any document)
         near = [d for d in pool if place in d.department or place in d.context]
         # (a unit written without its place right under a department named with its own, "X局下属的Y支队": that one's)
-        if not place and any(re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)?的?$", text[: m.start()]) for a in named.values()):
+        if not place and any(re.search(re.escape(a) + _UNDER + r"?的?$", text[: m.start()]) for a in named.values()):
             near = [d for d in near if d.department in named] or near
         hits = [d for d in near if loosely_names(org, d.department)]
         if not hits and (len(core) >= 4 or place and len(core) >= 3):  # "深圳市考试院": a unit under its full name
@@ -523,13 +525,23 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         if org not in named.values() and org not in resolved and _strip_region(org) not in q.units \
                 and not any(a in org or core in a for a in known):
             q.unknown.append(org)
-    # a unit written right under a named department ("X局下属的Y支队") that none of its documents lists
+    written: list[str] = []  # units resolved from a short form written under their department
+    # a unit written right under a named department ("X局下属的Y支队"): one of its units, by a short form of the name it
+    # lists ("军休所"), or none of them
     for m in _UNIT_MENTION.finditer(text):
         unit = m.group(0)
-        under = [dep for dep, a in named.items() if re.search(re.escape(a) + r"(?:下属|所属|直属|旗下)的?$", text[: m.start()])]
-        if under and unit not in q.units and not any(
-                d.department in under and (any(u.endswith(unit) or unit.endswith(u) for u in d.units if len(u) >= 4)
-                                           or unit in d.context) for d in docs):
+        under = [dep for dep, a in named.items() if re.search(re.escape(a) + _UNDER + r"的?$", text[: m.start()])]
+        if not under or unit in q.units:
+            continue
+        listed = {u for d in docs if d.department in under for u in d.units}
+        if any(u.endswith(unit) or unit.endswith(u) for u in listed if len(u) >= 4) \
+                or any(unit in d.context for d in docs if d.department in under):
+            continue
+        short = {u for u in listed if _shortens(unit, _strip_region(u))}
+        if len(short) == 1:
+            q.units += [short.pop(), unit]
+            written.append(unit)
+        else:
             q.absent_units.append(unit)
     # regions named in the question must be the document's own
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)
@@ -678,6 +690,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             subj = subj[:at - len(before)] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
+    for unit in written:  # ("X局下面的Y所"): the unit is whose figure, not what it is
+        subj = re.sub(_UNDER + "?的?" + re.escape(unit), "", subj)
     for r in regions:
         subj = subj.replace(r, "")
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
@@ -686,8 +700,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
-    # "X和Y年比，多还是少" says "X比Y年多还是少"
+    # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with
     subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)
+    subj = re.sub(r"(?:和|与|跟|同)(?:20\d\d年度?|上一?年|去年)(?:相)?比(?:较|起来)?[，,]?(?=" + WHY_ASKED + ")", "", subj)
+    subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了100%") is no subject
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
@@ -700,8 +716,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
+    for asked, (measure, _) in MEASURE_ASKED.items():
+        subj = re.sub(rf"有?{asked}", measure, subj)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<=[共计])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"原因|^关于|(?<=[，,、])关于|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"

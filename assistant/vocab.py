@@ -120,7 +120,11 @@ SAME_COUNT = {"辆": "辆台", "台": "台套辆", "套": "套台", "人": "人�
 # a quantity asked by its measure, and the unit that prints it ("房屋面积多大" -> "房屋8,268.74平方米")
 MEASURE_Q = ((re.compile(r"面积|平方米|平米"), "平方米"),)
 # the noun a printed unit stands for: "房屋8,268.74平方米" is an area, "车辆2辆" a number of vehicles
-UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数"}
+UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数", "米": "高度长度", "层": "层数"}
+# a measure asked by its question word ("楼有多高", "地上几层"): the measure's own name, as texts print it
+# (with how a text prints it)
+MEASURE_ASKED = {"多高": ("高度", r"高度|高\s*\d"), "几层": ("层数", r"\d\s*层"), "多长": ("长度", r"长度|长\s*\d"),
+                 "多宽": ("宽度", r"宽度|宽\s*\d"), "多深": ("深度", r"深度|深\s*\d")}
 # one thing asked in one word and printed in another: compared as the second
 SAME_WORDS = (("总额", "金额"),)
 # what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
@@ -223,6 +227,8 @@ SOURCE_ASKED = re.compile(r"资金来源|经费来源|来源(?:是|于|渠道)|�
 # the columns that say where money comes from (the standard income sources of a budget table)
 FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
+# the budget at the start of the year asked ("年初预算多少"): in a 决算, the plan its item sentences state
+YEAR_START_ASKED = re.compile(r"(?:年初|全年)预算(?:数|是|为|安排了?)?(?:多少|几)")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些两二三四五六七八九十]?(?:块|类|部分|方面|项)|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|(?:职责|职能)(?:主要|都|具体|大致)?(是什么|有哪些|包括|是哪些)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(什么|哪些|啥)(?!钱|费|支出)|"

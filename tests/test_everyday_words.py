@@ -37,3 +37,40 @@ def test_a_sentence_saying_a_table_is_not_there(tmp_path: Path) -> None:
     # 福州市公安局文职人员管理中心 p23: "本单位无项目支出绩效目标表。" (refused on 56d3c7a)
     a = answered(bm25_bot(tmp_path, FUZHOU), "福州市公安局文职人员管理中心2026年有没有项目支出绩效目标表？")
     assert "本单位无项目支出绩效目标表" in a.answer, a.answer
+
+
+XINFANG_2024 = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
+XIAN_XINFANG = REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+HUZHOU = REAL.parent / "more" / "huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"
+WANLI_2024 = REAL / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"
+
+
+def test_the_plan_of_a_final_account_item(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p21: "年初预算为 5717.32 万元，支出决算为 5757.63 万元" under 行政运行（项）; the 支出决算表 prints no
+    # plan (on 56d3c7a its 决算 6,026.13 was the only figure given)
+    a = answered(bm25_bot(tmp_path, XINFANG_2024), "国家信访局2024年行政运行年初预算是多少？")
+    assert "5717.32" in a.answer, a.answer
+    # a blank row named whole ("国有资本经营预算支出"): its own empty table, with the note why (p14)
+    a = answered(bm25_bot(tmp_path / "b", XINFANG_2024), "国家信访局2024年国有资本经营预算支出有没有？")
+    assert "没有国有资本经营预算" in a.answer, a.answer
+
+
+def test_each_empty_fund_named_gets_its_sentence(tmp_path: Path) -> None:
+    # 西安市信访局 2026 p13: "本部门无当年政府性基金预算收支，并已公开空表。" / "本部门无当年国有资本经营预算收支。" (on 56d3c7a only
+    # the first fund, quoted with a 绩效 sentence)
+    a = answered(bm25_bot(tmp_path, XIAN_XINFANG), "西安市信访局2026年政府性基金和国有资本经营预算的钱有吗？")
+    assert "无当年政府性基金预算收支" in a.answer and "无当年国有资本经营预算收支" in a.answer, a.answer
+
+
+def test_a_unit_written_short_under_its_department(tmp_path: Path) -> None:
+    # 湖州市退役军人事务局 p19 收入预算总表: 湖州市军队离休退休干部休养所 总计 3011.95, 其他收入 253.30 (refused on 56d3c7a)
+    bot = bm25_bot(tmp_path, HUZHOU)
+    assert "253.30" in answered(bot, "湖州退役军人局下面的军休所，其他收入有多少？").answer
+    assert "3011.95" in answered(bot, "湖州退役军人局下面的军休所2026年总计预算多少？").answer
+
+
+def test_a_measure_asked_by_its_question_word(tmp_path: Path) -> None:
+    # 万里街道 2024 p33: "…建筑高度为29.8米，地上主楼7层…" (on 56d3c7a the site's 用地面积 sentence)
+    bot = bm25_bot(tmp_path, WANLI_2024)
+    a = answered(bot, "万里街道2024年社区公共服务中心新建工程的建筑有多高？")
+    assert "29.8米" in a.answer, a.answer
