@@ -779,7 +779,7 @@ def _say_empty(doc: DocInfo, d: Draft, t: TableInfo, prefix: str) -> None:
 
 def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
     """An empty standard table (空表列示): say so, citing the table and its note, and the sentence that says there is
-    none; with no table of the kind printed, that sentence alone ("本部门无当年国有资本经营预算收支")."""
+    none; with no table of the kind printed, that sentence alone ("本部门无当年某预算收支")."""
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
     if any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind):
         return False

@@ -703,7 +703,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with
     subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)
     subj = re.sub(r"(?:和|与|跟|同)(?:20\d\d年度?|上一?年|去年)(?:相)?比(?:较|起来)?[，,]?(?=" + WHY_ASKED + ")", "", subj)
-    subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了100%") is no subject
+    subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了N%") is no subject
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
