@@ -498,6 +498,23 @@ def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 
     return out
 
 
+_FUND_PART_KINDS = ("general_public_expense", "fiscal_income_expense_total")
+
+
+def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvidence | None:
+    """A 科目 of an all-funds table ("支出预算总表") printed with a smaller amount in a 一般公共预算 or 财政拨款 table: the
+    part of it the government's own funds pay."""
+    if amount is None or not amount or r.table_kind not in ("expense_total", "income_expense_total", "income_total"):
+        return None
+    name = bare(r.label)
+    for x in cat.doc_rows(r.doc.doc_id):
+        if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or len(name) >= 4 and bare(x.label) == name):
+            first = next((parse_amount(v) for v in x.values.values() if parse_amount(v) is not None), None)
+            if first is not None and 0 < first < amount:
+                return x
+    return None
+
+
 def answer_source(d: Draft, doc: DocInfo) -> bool:
     """"这些钱从哪里来": the fund columns that carry the rows already cited for this document (their parts,
     not their totals), each with its amount."""
@@ -569,6 +586,10 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     amount = parse_amount(value)
     if same := also_printed(cat, r, amount):
         d.add("（同一数字也见于" + "、".join(f"《{s.table}》{d.cite(s)}" for s in same) + "）")
+    if not q.columns and (part := _fund_part(cat, r, amount)) is not None:
+        # an all-funds row, and the same 科目 in the 一般公共预算 / 财政拨款 table with less: that part, beside it
+        v = next(v for v in part.values.values() if parse_amount(v) is not None)
+        d.add(f"（《{part.table}》中同一科目为{v}{part.unit or ''}{d.cite(part)}）")
     if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
         d.computed.extend([wan, Decimal(10000)])

@@ -74,3 +74,10 @@ def test_a_measure_asked_by_its_question_word(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, WANLI_2024)
     a = answered(bot, "万里街道2024年社区公共服务中心新建工程的建筑有多高？")
     assert "29.8米" in a.answer, a.answer
+
+
+def test_an_all_funds_row_with_its_fund_part(tmp_path: Path) -> None:
+    # 湖州市退役军人事务局 其他优抚支出 2080899: 支出预算总表 (p20) 166.50, all funds; 财政拨款收支预算总表 (p22) 136.50 (on 56d3c7a
+    # only the first)
+    a = answered(bm25_bot(tmp_path, HUZHOU), "湖州退役军人事务局2026年其他优抚支出预算多少？")
+    assert "166.50" in a.answer and "136.50" in a.answer, a.answer
