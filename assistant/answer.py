@@ -55,6 +55,7 @@ from assistant.narrative import (
     answer_duty,
     answer_item,
     answer_passage,
+    answer_quoted_rate,
     answer_row_text,
     answer_section,
     answer_tables_listed,
@@ -163,6 +164,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     intents = q.intents or ["figure"]
     if answer_task(cat, q, doc, d, prefix):
         return True  # a plan asked about a topic: the item of the work-task section that names it
+    if "why" in q.asked and answer_quoted_rate(cat, q, doc, d, prefix):
+        return True  # "为啥涨了N%": the sentence that prints that rate, and its reason
     if (q.asked & {"plan_final", "use", "why"} or doc.kind == "决算" and YEAR_START_ASKED.search(q.text)) \
             and answer_item(cat, q, doc, d, prefix):
         return True

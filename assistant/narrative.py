@@ -591,6 +591,30 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     return False
 
 
+_RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """"为啥涨了N%": a reason asked of a rate the reader quotes; the sentence printing that rate, with the reason it or
+    the sentence after it gives."""
+    rates = {Decimal(m.group(1)) for m in _RATE.finditer(q.text)}
+    if not rates or not WHY_Q.search(q.text):
+        return False
+    subj = clean(subject_text(q))
+    hits = [e for e in cat.doc_texts(doc.doc_id) if "名词解释" not in e.section
+            and any(Decimal(m.group(1)) in rates for m in _RATE.finditer(e.text))]
+    hits.sort(key=lambda e: -overlap(subj, clean(e.text + e.section)))  # (the one about the subject first)
+    for e in hits:
+        why = e if BECAUSE.search(e.text) else cat.next_sentence(e)
+        if why is None or not BECAUSE.search(why.text):
+            continue
+        both = [e] if why is e else [e, why]
+        said = [x for x in both if not d.cited(x)] or both
+        d.add(f"{prefix}{describe(doc)}：" + "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}" for x in said) + "。")
+        return True
+    return False
+
+
 def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """What a named project is for, when a table says it in words: the row's text cell (绩效目标, 项目概述,
     主要内容) rather than a narrative sentence that only shares its words."""

@@ -81,3 +81,11 @@ def test_an_all_funds_row_with_its_fund_part(tmp_path: Path) -> None:
     # only the first)
     a = answered(bm25_bot(tmp_path, HUZHOU), "湖州退役军人事务局2026年其他优抚支出预算多少？")
     assert "166.50" in a.answer and "136.50" in a.answer, a.answer
+
+
+def test_a_reason_asked_of_a_rate_the_reader_quotes(tmp_path: Path) -> None:
+    # 普陀区委社会工作部 2024 决算 p17: "与 2023 年度相比，财政拨款收入支出总计增加307.82 万元，增长 100.00%。主要原因：单位于
+    # 2024 年成立。"
+    pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"
+    a = answered(bm25_bot(tmp_path, pdf), "普陀区委社会工作部2024年的钱怎么比上年多了100%？")
+    assert "单位于 2024 年成立" in a.answer, a.answer
