@@ -14,7 +14,7 @@ from assistant.catalog import Catalog
 from assistant.compose import Draft, _bigrams, bare, clean, describe, project_name
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import AMOUNT, overlap
-from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
+from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, HEADCOUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
 
 _CLAUSE = re.compile(r"[。；;，]|,(?!\d{3})")
 _VALUE_ONLY = re.compile(r"^[≥≤<>=＝＜＞]*=?\s*\d")  # a row that prints only a value ("<=18人")
@@ -132,7 +132,10 @@ def _fits(asked: str, own: set[str], text: str) -> float | None:
     elif MONEY_ASKED.search(asked):
         if not AMOUNT.search(flat):
             return None
-    elif not re.search(r"\d", flat):
+    elif HEADCOUNT_Q.search(asked):  # 编制 / 人数: a number of people
+        if not re.search(r"\d[\d,]*\s*(?:余|多)?[人名]", flat):
+            return None
+    elif not re.search(r"\d", re.sub(r"(?:19|20)\d\d\s*年度?", "", flat)):  # (a year is no value measured)
         return None
     return (sum(g in flat for g in own) / len(own) if own else 0.0) + bonus
 

@@ -167,6 +167,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                      and not any(x in u or u in x for x in [*q.units, *(within or [])])), key=len, reverse=True)
 
     use_only = bool(re.search(USE_ASKED, q.text)) and not WHY_Q.search(q.text)
+    own_people = len(_PEOPLE_WORDS.sub("", subj)) >= 2  # (people of something named: "培训多少人")
 
     def fits(e: TextEvidence, fit_to: str) -> bool:
         txt = clean(e.text)
@@ -211,6 +212,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         people = bool(COUNT_Q.findall(q.text)) and set(COUNT_Q.findall(q.text)) <= {"人", "名"} and counts_ok(q.text, txt)
         if people:
             fit = max(fit, overlap(subj, "".join(CJK.findall(txt))))
+            if not own_people and not _STAFF.search(txt):
+                return False  # "实有多少人", nothing else named: the body's own staff, not a meeting's attendance
         if fit < (0.3 if people else 0.5):
             return False
         if any(w.lower() not in txt.lower() for w in re.findall(r"[A-Za-z]{2,}", subj)):
@@ -364,6 +367,10 @@ _ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
 
 
 _COUNT_NOUN_Q = re.compile(r"(?:数量|个数|数目|件数|次数|人次|人数)(?:是|有|为|大概|大约)*(?:多少|几)")
+
+
+_STAFF = re.compile(r"编制|在职|实有|在编|职工|工作人员|干部|退休|人员")
+_PEOPLE_WORDS = re.compile(r"实有|现有|目前|现在|共有|一共|总共|人数?|名|[^\u4e00-\u9fa5]")
 
 
 def counts_ok(question: str, text: str) -> bool:

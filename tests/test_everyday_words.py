@@ -89,3 +89,15 @@ def test_a_reason_asked_of_a_rate_the_reader_quotes(tmp_path: Path) -> None:
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "普陀区委社会工作部2024年的钱怎么比上年多了100%？")
     assert "单位于 2024 年成立" in a.answer, a.answer
+
+
+CHANGSHA = REAL / "changsha-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not CHANGSHA.is_file(), reason="../shared 语料目录缺失")
+def test_staff_asked_is_not_a_meetings_attendance(tmp_path: Path) -> None:
+    # 长沙市信访局 2026 prints no staff numbers; p8 "会议…人数约 400 人" counts a meeting's attendance (answered on 56d3c7a)
+    bot = bm25_bot(tmp_path, CHANGSHA)
+    for q in ("长沙市信访局现有多少人？", "长沙市信访局编制有多少个？实际在岗多少人？"):
+        a = bot.ask(q)
+        assert not a.answerable, a.answer
