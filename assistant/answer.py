@@ -185,7 +185,9 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")
     # (a row named whole and left blank, "某基金预算支出": its own empty table, with the note why, answers first)
-    named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q) and bool(top[0].values)
+    # (an income row keeps its own blank: the empty table is of spending)
+    named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q) \
+        and (bool(top[0].values) or "收入" in bare(top[0].label))
     # (each table named, "有A基金和B预算吗")
     said = [kind for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked)
             if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q)]
