@@ -36,6 +36,7 @@ from assistant.compose import (
     quantize2,
     quotes_a_project,
     subject_text,
+    without_places,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import (
@@ -111,7 +112,10 @@ from assistant.vocab import (
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """One document's answer to one ask. A unit the question names inside the document must be what the
     evidence is about: a department-wide figure does not answer for one of its units."""
-    units = [u for u in q.units if u in doc.context]
+    # (not a unit the question writes with another document's place: "西安市中医医院" is not 广州's "…附属中医医院")
+    units = [u for u in q.units if u in doc.context and not any(
+        n.endswith(u) and (place := n[: -len(u)]) in _places(cat) and place not in doc.department and place not in doc.context
+        for n in q.named if n != u)]
     # (and a unit as the question writes it short, "某医大附属X医院", beside its printed name)
     units += [u for u in q.units if u not in units and any(writes_unit(u, p) for p in units)]
     if len(units) < len(q.units):
@@ -131,6 +135,13 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     d.rollback(mark)
     return False
+
+
+def _places(cat: Catalog) -> frozenset[str]:
+    """The places the stored documents are of, as written ("西安市", "西安")."""
+    if "places" not in cat.memo:
+        cat.memo["places"] = frozenset(f for d in cat.docs.values() for r in regions_of(d.department) for f in place_forms(r))
+    return cat.memo["places"]  # type: ignore[return-value]
 
 
 _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure (both years, each)
@@ -353,7 +364,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
             held = gq.units or held
             if (compound or trailing) and len(q.docs) > 1:  # the other departments the ask lists are not its subject
                 # (nor its own: "X市政府办公厅" is not left as "X" by the short name both share)
-                for a in sorted({a for x in q.docs for a in aliases(x.department)}, key=len, reverse=True):
+                # (and without their places, which the reading took out as places: "政府办公厅" of "重庆市政府办公厅")
+                names = {a for x in q.docs for a in aliases(x.department)} | set(q.named)  # (as the question wrote them)
+                for a in sorted(names | {w for a in names if len(w := without_places(a)) >= 4}, key=len, reverse=True):
                     # (with the 本级 written after it, and the 和 that joined it)
                     gq = replace(gq, subject=re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及、]?", "", gq.subject))
             lead = gq

@@ -101,3 +101,26 @@ def test_staff_asked_is_not_a_meetings_attendance(tmp_path: Path) -> None:
     for q in ("长沙市信访局现有多少人？", "长沙市信访局编制有多少个？实际在岗多少人？"):
         a = bot.ask(q)
         assert not a.answerable, a.answer
+
+
+MORE = REAL.parent / "more"
+
+
+@pytest.mark.skipif(not (MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_two_offices_named_by_the_short_name_they_share(tmp_path: Path) -> None:
+    # 深圳市人民政府办公厅 p11 "机关运行经费财政拨款预算 847.01 万元"; 重庆市人民政府办公厅 p4 "运行经费 1,815 万元" (on 56d3c7a
+    # 重庆's was a project form's 8,534.17, "政府办公厅" left in its subject)
+    bot = bm25_bot(tmp_path, MORE / "shenzhen-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf",
+                   REAL / "chongqing-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf")
+    a = answered(bot, "深圳市政府办公厅和重庆市政府办公厅今年机关运行经费分别是多少，差距多大？")
+    assert "847.01" in a.answer and "1,815" in a.answer and "8,534.17" not in a.answer, a.answer
+    assert "1815.00 − 847.01 = 967.99万元" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "xian-shi_weijianwei_2022_juesuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_unit_written_with_another_documents_place(tmp_path: Path) -> None:
+    # "广州市第一人民医院…与西安市中医医院…": 中医医院 is 西安's unit, not 广州's "广州医科大学附属中医医院" (618.94, answered on
+    # 56d3c7a); 广州市第一人民医院's own row is "市一医院住院医师规范化培训补助经费" 1,227.30 (广州卫健委 p46)
+    bot = bm25_bot(tmp_path, MORE / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf", REAL / "xian-shi_weijianwei_2022_juesuan.pdf")
+    a = answered(bot, "广州市第一人民医院2026年的住院医师规范化培训补助经费，与西安市中医医院2022年住院医师规范化培训项目相比，谁多？")
+    assert "1,227.30" in a.answer and "618.94" not in a.answer, a.answer
