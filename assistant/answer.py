@@ -112,7 +112,7 @@ from assistant.vocab import (
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """One document's answer to one ask. A unit the question names inside the document must be what the
     evidence is about: a department-wide figure does not answer for one of its units."""
-    # (not a unit the question writes with another document's place: "西安市中医医院" is not 广州's "…附属中医医院")
+    # (not a unit the question writes with another document's place: "甲市X医院" is not 乙's "…附属X医院")
     units = [u for u in q.units if u in doc.context and not any(
         n.endswith(u) and (place := n[: -len(u)]) in _places(cat) and place not in doc.department and place not in doc.context
         for n in q.named if n != u)]
@@ -364,7 +364,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             held = gq.units or held
             if (compound or trailing) and len(q.docs) > 1:  # the other departments the ask lists are not its subject
                 # (nor its own: "X市政府办公厅" is not left as "X" by the short name both share)
-                # (and without their places, which the reading took out as places: "政府办公厅" of "重庆市政府办公厅")
+                # (and without their places, which the reading took out as places: "X办公厅" of "某市X办公厅")
                 names = {a for x in q.docs for a in aliases(x.department)} | set(q.named)  # (as the question wrote them)
                 for a in sorted(names | {w for a in names if len(w := without_places(a)) >= 4}, key=len, reverse=True):
                     # (with the 本级 written after it, and the 和 that joined it)

@@ -258,7 +258,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             name = name[: m.start()]  # "物业管理费（X医院）" in X医院's block, X医院 asked: its 物业管理费
         if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units) and len(name) >= 8:
             # "X院住培补助经费" in X院's block, X院 asked: the name after its owner's short tag, as the subject names it
-            # (a tag of the owner's own characters, "市一医院" of 广州市第一人民医院; not "其他X")
+            # (a tag of the owner's own characters, "市一医院" of 某市第一人民医院; not "其他X")
             name = next((name[i:] for i in range(2, len(name) - 5) if name[i:] in subj
                          and sum(c in r.unit_name for c in name[:i]) >= max(2, 0.75 * i)), name)
         if r.table_kind != "performance" and _qualified_fund(name, subj):
