@@ -386,7 +386,7 @@ def _without_owner(text: str, doc: DocInfo) -> str:
     return re.sub(r"^的", "", text)
 
 
-_WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(预算|支出|决算)?(总额|总计|合计|总数)?")
+_WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(?:预算|决算)?(?:支出)?(总额|总计|合计|总数)?")
 
 
 _EXPENSE_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
@@ -523,6 +523,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^{re.escape(u)}的?", "", whole_text)
+    # (the whole budget named in words, "全年预算支出"; not a bare "总计", which is the part's own table's)
+    budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位", whole_text) is not None
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None
@@ -541,7 +543,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             part = _column_in_table(cat, doc, words, own, units) or part
     if part is None:
         return False
-    if whole is None and isinstance(part[0], RowEvidence):
+    if whole is None and isinstance(part[0], RowEvidence) and not budget:  # (the whole budget named: not the part's table)
         col = part.col or next((c for c, v in part[0].values.items() if v == part[1]), "")
         hit = _whole_in_table(cat, doc, part[0], col, whole_text)
         if hit is not None:
@@ -556,6 +558,14 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             whole = Operand(tr, tr.values[den], parse_amount(tr.values[den]), den)
         else:
             whole = _operand(cat, doc, table + whole_text, units)
+    if whole is not None and part.ev is whole.ev and isinstance(whole.ev, RowEvidence) and whole.col \
+            and whole.amount == part.amount:
+        # the whole read as a column of the part's own row, all of it in that column ("公用经费里X占多少"): the
+        # column on its table's total row
+        tot = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == whole.ev.table_idx
+                    and bare(r.label) in TOTAL_NAMES and parse_amount(r.values.get(whole.col, ""))), None)
+        if tot is not None:
+            whole = Operand(tot, tot.values[whole.col], parse_amount(tot.values[whole.col]), whole.col)
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False
     if _totals(part.ev) and isinstance(whole.ev, RowEvidence) and part.ev.table_idx != whole.ev.table_idx \

@@ -124,3 +124,19 @@ def test_a_unit_written_with_another_documents_place(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, MORE / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf", REAL / "xian-shi_weijianwei_2022_juesuan.pdf")
     a = answered(bot, "广州市第一人民医院2026年的住院医师规范化培训补助经费，与西安市中医医院2022年住院医师规范化培训项目相比，谁多？")
     assert "1,227.30" in a.answer and "618.94" not in a.answer, a.answer
+
+
+ZUANSHI = MORE / "shanghai-shi_zuanshi-jiaoyi-ban_2026_danwei-yusuan.pdf"
+YANTAI_DATA = MORE / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not (ZUANSHI.is_file() and YANTAI_DATA.is_file()), reason="../shared 语料目录缺失")
+def test_a_share_over_the_whole_the_question_names(tmp_path: Path) -> None:
+    # 钻石交易办 p15–16 基本支出经济分类表: 物业管理费 534,910 元, all of it 公用经费; the 合计 row's 公用经费 3,968,353 (on 56d3c7a
+    # the row over itself, 100.00%)
+    a = answered(bm25_bot(tmp_path, ZUANSHI), "上海钻石宝玉石交易联合管理办公室2026年公用经费里，物业管理费占了百分之几？")
+    assert "534,910 ÷ 3,968,353 × 100% = 13.48%" in a.answer, a.answer
+    # 烟台市大数据局: 市大数据中心工作经费 33.00 (项目支出预算情况表) over the whole year's spending 7,503.31 (支出总体情况表), not over
+    # the project table's own 合计 6,039.00 (on 56d3c7a)
+    a = answered(bm25_bot(tmp_path / "b", YANTAI_DATA), "烟台市大数据局2026年市大数据中心工作经费占全年预算支出的比重是多少？")
+    assert "33.00 ÷ 7,503.31 × 100% = 0.44%" in a.answer, a.answer
