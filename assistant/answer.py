@@ -79,6 +79,7 @@ from assistant.understand import (
 from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
+    CHANGE_WORDS,
     COMPARE_Q,
     COUNT_Q,
     DIFF_ASKED,
@@ -513,11 +514,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
-
     return d
 
 
-_CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|变化|变动|增减")
 # the words that ask a change on a year before ("比上年增加还是减少", "和某年相比，多还是少")
 _CHANGE_ASKED = re.compile(r"(?:比|较|和|与|跟|同)(?:上一?年度?|去年|20\d\d年度?)(?:相)?比?(?:较|起来)?[，,]?是?|"
                            + MORE_OR_LESS.pattern + "|" + CHANGE_Q.pattern)
@@ -527,7 +526,7 @@ def _as_value(q: Query) -> Query:
     """A change asked, read as the figure it is a change of (each release's own, when two years' are compared)."""
     text = _CHANGE_ASKED.sub("", q.text).rstrip("？?。，, ")
     return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？", asked=q.asked - {"change"},
-                   subject=_CHANGE_WORDS.sub("", q.subject), want_year=None,
+                   subject=CHANGE_WORDS.sub("", q.subject), want_year=None,
                    intents=[i for i in q.intents if i != "diff"] or ["figure"])
 
 

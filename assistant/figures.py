@@ -47,6 +47,7 @@ from assistant.vocab import (
     OTHER_MEASURES,
     PERSONNEL_CLASSES,
     SANGONG_STEMS,
+    STATED_NONE,
     SUBJECT_ASKED,
     TOP_ITEM,
     TOTAL_NAMES,
@@ -809,7 +810,7 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
         word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
         cands = [e for e in passages(cat, q, doc, k=10) if word and word in e.text and "名词解释" not in e.section]
         # (a sentence saying there is none first, then one with its amount)
-        said = next((e for e in cands if _NONE_SAID.search(e.text)), None) \
+        said = next((e for e in cands if STATED_NONE.search(e.text)), None) \
             or (next((e for e in cands if AMOUNT.search(e.text)), None) if tables else None)
     if not tables and said is None:
         return False
@@ -820,7 +821,6 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
     return True
 
 
-_NONE_SAID = re.compile(r"(?:^|[，。；：])(?:本部门|本单位|我部门|我单位)?(?:无|没有|未安排|不涉及)")
 
 
 def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:

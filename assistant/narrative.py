@@ -31,6 +31,7 @@ from assistant.vocab import (
     CHANGE_Q,
     CHANGE_SIZE,
     CHANGE_WORD,
+    CHANGE_WORDS,
     CJK,
     COUNT_Q,
     DUTY_LIST,
@@ -46,6 +47,7 @@ from assistant.vocab import (
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
+    STATED_NONE,
     TABLES_ASKED,
     TASK_ASKED,
     TASK_HEADINGS,
@@ -144,7 +146,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     subj = subject_text(q)
     # (a change asked "增长多少" may be printed "减少…": the direction asked does not decide which sentence is about it)
     # (and a whole asked in the asker's word, "预算总额", is written "预算总计")
-    about = re.sub(r"增加|减少|增长|下降|上升|变化|增减", "", subj) if "change" in q.asked else subj
+    about = CHANGE_WORDS.sub("", subj) if "change" in q.asked else subj
     about = re.sub(r"总额|总数|总盘子", "总计", about)
     if re.search(r"三公|机关运行经费", about):  # (paid from 财政拨款 by definition: a sentence may name the fund otherwise)
         about = re.sub(r"(?:一般公共预算)?(?:财政)?拨款(?:安排)?|一般公共预算", "", about)
@@ -177,7 +179,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
             return False
-        if len(txt) < 12 and not re.search(r"\d", txt) and not _STATED_NONE.search(txt):
+        if len(txt) < 12 and not re.search(r"\d", txt) and not STATED_NONE.search(txt):
             return False  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
         if len(head := re.sub(r"[。.：:]$", "", txt)) >= 4 and head in clean(e.section):
             return False  # a line that is its section's own heading ("(四)国有资产占有使用情况。")
@@ -185,7 +187,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 and not re.search(r"\d\s*(?:万|亿|元|%|％|辆|人|个|台|项|家|平方)", txt):
             return False  # a numbered heading line anywhere ("第一部分 2026年度部门预算情况说明")
         # (not a sentence saying there is none: "本单位无某某表。")
-        if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt) and not _STATED_NONE.search(txt):
+        if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt) and not STATED_NONE.search(txt):
             return False  # a table's title line ("(2026年度)政策和项目预算绩效目标表"): its table answers, not its title
         if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
             return False
@@ -285,7 +287,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if _LIST_OPENS.search(clean(e.text)) or _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
-    none = [e for e in keep if _STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
+    none = [e for e in keep if STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
     if MONEY_ASKED.search(q.text) and not COUNT_Q.search(q.text) and not any(AMOUNT.search(e.text) for e in keep):
         if not none:
             return False  # "总投资是多少": sentences about the project that state no amount do not answer it
@@ -358,7 +360,6 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     return out
 
 
-_STATED_NONE = re.compile(r"(?:^|[，。；])(?:本单位|本部门|我单位|我部门|单位)?(?:无|没有|未安排|不安排|未设置|不涉及)")
 _LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$|[：:]$")  # (or any sentence that ends in a colon)
 
 
