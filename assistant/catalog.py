@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import jieba
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -21,6 +22,33 @@ jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
 _CJK_RUN = re.compile(r"[^\u4e00-\u9fa5]|^其中")  # a name's own characters: no numbering, brackets, "其中："
 _NUMBERING = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
+
+
+class _Bm25:
+    """rank_bm25's Okapi scores, computed only over the entries holding each query token (the library
+    walks every entry per token, which is most of a question's time on a 262-page release)."""
+
+    def __init__(self, corpus: list[list[str]]) -> None:
+        self.okapi = BM25Okapi(corpus)
+        post: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for i, freqs in enumerate(self.okapi.doc_freqs):
+            for tok, f in freqs.items():
+                post[tok][0].append(i)
+                post[tok][1].append(f)
+        self.postings = {t: (np.array(ix), np.array(fs)) for t, (ix, fs) in post.items()}
+        self.doc_len = np.array(self.okapi.doc_len)
+
+    def get_scores(self, query: list[str]) -> np.ndarray:
+        """Same arithmetic as BM25Okapi.get_scores (a token an entry lacks adds 0 there)."""
+        ok = self.okapi
+        score = np.zeros(ok.corpus_size)
+        for q in query:
+            if q not in self.postings:
+                continue
+            ix, f = self.postings[q]
+            dl = self.doc_len[ix]
+            score[ix] += (ok.idf.get(q) or 0) * (f * (ok.k1 + 1) / (f + ok.k1 * (1 - ok.b + ok.b * dl / ok.avgdl)))
+        return score
 
 
 def _heading_name(heading: str) -> str:
@@ -101,7 +129,7 @@ class Catalog:
     signature: tuple = ()
     dense: DenseFn | None = None  # set by the assistant when a vector index exists
     weights: RankWeights = field(default_factory=RankWeights)  # set by the assistant from its settings
-    _bm25: dict[str, tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]] = field(default_factory=dict)
+    _bm25: dict[str, tuple[_Bm25 | None, list[RowEvidence | TextEvidence]]] = field(default_factory=dict)
     _rows_by_doc: dict[str, list[RowEvidence]] = field(default_factory=dict)
     _texts_by_doc: dict[str, list[TextEvidence]] = field(default_factory=dict)
     _by_key: dict[tuple[str, int], TextEvidence] = field(default_factory=dict)
@@ -232,11 +260,11 @@ class Catalog:
         for doc_id in self.docs:
             self._index(doc_id)
 
-    def _index(self, doc_id: str) -> tuple[BM25Okapi | None, list[RowEvidence | TextEvidence]]:
+    def _index(self, doc_id: str) -> tuple[_Bm25 | None, list[RowEvidence | TextEvidence]]:
         """One BM25 index per document, built on first use (questions are always scoped to documents)."""
         if doc_id not in self._bm25:
             corpus: list[RowEvidence | TextEvidence] = [*self.doc_rows(doc_id), *self._texts_by_doc.get(doc_id, [])]
-            self._bm25[doc_id] = (BM25Okapi([tokens(self._text_of(e)) for e in corpus]) if corpus else None, corpus)
+            self._bm25[doc_id] = (_Bm25([tokens(self._text_of(e)) for e in corpus]) if corpus else None, corpus)
         return self._bm25[doc_id]
 
     def bm25(self, query: str, doc_ids: set[str] | None, k: int = 30,

@@ -350,7 +350,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10  # "X项目": the project X, not the 科目 of the same name
         if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
-        named_cols = [c for c in _named_leaves(tuple(r.values)) if names_column(c, subj)]
+        need_cols = score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong") \
+            or (within and not r.unit_name)  # (only then are the named columns read below)
+        named_cols = [c for c in _named_leaves(tuple(r.values)) if names_column(c, subj)] if need_cols else []
         if named_cols and (score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong")):
             # (a column named without its trailing "支出" tips a tie between tables only)
             score += max(6 + len(c) if c in subj else 2 for c in named_cols)
@@ -476,8 +478,17 @@ def without_places(name: str) -> str:
 def _named_tail(name: str, subj: str) -> int:
     """The length of the rest of a row's name printed with a grade before it ("三类会议费"), when the subject names that
     rest (会议费) and not the graded name; else 0."""
-    m = re.match(r"[一二三四五甲乙丙]类|[一二三]级", name)
-    return len(name) - 2 if m and len(name) >= 5 and name[2:] in subj and name not in subj else 0
+    return len(name) - 2 if len(name) >= 5 and _GRADE.match(name) and name[2:] in subj and name not in subj else 0
+
+
+_GRADE = re.compile(r"[一二三四五甲乙丙]类|[一二三]级")
+
+
+@lru_cache(maxsize=4096)
+def _cjk_of(subj: str) -> tuple[str, frozenset[str]]:
+    """A subject's Chinese characters run together, and their four-character runs (asked once per row)."""
+    cjk = "".join(_CJK.findall(subj))
+    return cjk, fours(cjk)
 
 
 def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
@@ -485,8 +496,8 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
     three rows of the document (and no column or table title) carry it: a distinctive part of the name."""
     if len(name) < 6:
         return ""
-    cjk = "".join(_CJK.findall(subj))
-    if not fours(name) & fours(cjk):
+    cjk, runs = _cjk_of(subj)
+    if not fours(name) & runs:
         return ""
     for k in range(min(len(cjk), len(name) - 1), 3, -1):
         for i in range(len(cjk) - k + 1):
@@ -561,8 +572,14 @@ def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
         # (the department's own body, "X局本级": its 本级 block, not the block of the department as a whole)
         return any((u in r.unit_name or r.unit_name in u)
                    and ("本级" in r.unit_name or u not in r.doc.department or "本级" in r.doc.department) for u in units)
-    own = re.sub(r"[（(][^）)]*[）)]$", "", bare(r.label))
+    own = _own_label(r.label)
     return len(own) >= 4 and any(own.endswith(u) or u.endswith(own) for u in units)
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_label(label: str) -> str:
+    """A row's name without a trailing bracket ("无锡市统计局（本级）" -> "无锡市统计局")."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", bare(label))
 
 
 def project_name(table: str) -> str:
