@@ -293,6 +293,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False  # "总投资是多少": sentences about the project that state no amount do not answer it
         keep = none
     chosen = sorted(keep, key=lambda e: e.para_idx)
+    chosen = [e for i, e in enumerate(chosen) if all(clean(x.text) != clean(e.text) for x in chosen[:i])]  # (printed twice)
     if wants_amount and (amt := amount_in(best.text)) is not None:
         d.record(doc, *amt, best)
     elif COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text):

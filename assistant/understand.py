@@ -46,7 +46,8 @@ _INTENT_ALIASES = {"人员经费": ("人员支出", "人员类"), "公用经费"
 SANGONG_PARTS = ("因公出国（境）费", "公务用车购置及运行费", "公务接待费")
 
 INTENT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"占比|占.{0,16}(比例|比重|多少(?![钱万元])|百分比|几成)|百分之|比例是|比重")),
+    # ("A和B各占多少": how much each is, no share unless a share word is said)
+    ("share", re.compile(r"占比|(?<!各)占.{0,16}(比例|比重|多少(?![钱万元])|百分比|几成)|各占.{0,16}(比例|比重|百分比|几成)|百分之|比例是|比重")),
     ("diff", _DIFF := re.compile(r"相差|差额|差多少|多出|少了多少|高出|低于|增减|增加了多少|减少了多少|比上年|较上年|变化|"
                                  r"比.{1,24}(多|少|高|低)(多少|几)")),
     ("compare", re.compile(r"各是多少|各为多少|分别是|分别为|比较|哪个(多|大|高|少|低)|谁(多|高)|对比")),
@@ -90,6 +91,8 @@ def abbreviations(name: str) -> list[str]:
     def options(w: str) -> list[str]:
         if len(w) == 4:
             return [w[0], w[2], w[0] + w[2], w[:2], w]
+        if re.fullmatch(r"第[一二三四五六七八九十\d]+", w):
+            return [w, w[1:]]  # an ordinal without 第: 第一人民医院 -> 一医院
         return [w[0], w] if len(w) >= 2 else [w]
 
     combos = [""]
@@ -224,6 +227,20 @@ def mentions(text: str, alias: str) -> list[int]:
         start = text.find(alias, start + 1)
     return out
 
+_ASKED_BODY = re.compile(r"(?:哪个|哪些|哪一个|哪一家|哪家|什么|何种)$")
+
+
+def _own_level(text: str, dep: str, alias: str, named: dict[str, str]) -> bool:
+    """"X局本级" written with any of the department's names ("气象局本级"), not inside another department's name
+    ("某市气象局（本级）", a place before the short name, is another's)."""
+    others = [m.span() for o, a in named.items() if o != dep for m in re.finditer(re.escape(a), text)]
+    return any(not any(b <= m.start() < e for b, e in others) and (n == alias or not re.search(r"[省市区县]$", text[: m.start()]))
+               for n in {alias, *aliases(dep)} if len(n) >= 2 for m in re.finditer(re.escape(n) + r"的?[（(]?本级", text))
+
+
+def _bodies(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Bodies the text names; "承担哪个X办公室的工作" asks for a body, it names none."""
+    return [m for m in pattern.finditer(text) if not _ASKED_BODY.search(text[: m.start()])]
 _WHOLE_BODY = re.compile(r"^[占在于是]?[全本该各我](局|委|办|厅|院|部|中心|系统)$")
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
 
@@ -388,6 +405,8 @@ def _shortens(short: str, name: str) -> bool:
 def writes_unit(short: str, unit: str) -> bool:
     """Whether a name written in a question is this listed unit: as printed without its place, by a usual short form,
     or by the start of some of its words ("社保X分局" for 社会保险X分局)."""
+    if len(short) >= 4 and short[0] in "市区县" and not unit.startswith(short[0]):
+        short = short[1:]  # "市一医院": the city's own, its place left unwritten
     return short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit)
 
 
@@ -454,7 +473,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
     resolved: set[str] = set()
-    mentions_ = [*_ORG_MENTION.finditer(text), *_ORG_CANDIDATE.finditer(text), *_UNIT_MENTION.finditer(text)]
+    mentions_ = [*_bodies(_ORG_MENTION, text), *_bodies(_ORG_CANDIDATE, text), *_bodies(_UNIT_MENTION, text)]
     longer = {m.group(0) for m in mentions_}
     for m in mentions_:
         org = m.group(0)
@@ -513,22 +532,24 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         # "X局本级": the department's own unit, one row among its units, in the documents the place kept
         # (a document of the 本级 unit itself, "某局（本级）", is not broken down by unit)
         q.units += [_strip_region(dep) for dep, a in named.items() if any(d.department == dep for d in pool)
-                    and re.search(re.escape(a) + r"的?[（(]?本级", text) and "本级" not in dep]
+                    and _own_level(text, dep, a, named) and "本级" not in dep]
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
     quotes = [m.span() for m in re.finditer(r"[“\"「『][^”\"」』]{2,40}[”\"」』]", text)]
-    for m in _ORG_MENTION.finditer(text):
+    for m in _bodies(_ORG_MENTION, text):
         org = m.group(0)
         if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()) or any(b < m.start() < e for b, e in quotes):
             continue  # "全局": the whole bureau; "…医院（项）": a budget subject; "“…中心…专项”": a quoted project's name
         core = _REGION.sub("", org) or org
+        if len(core) <= 2:
+            continue  # "医院的钱": a kind of body, no name
         if org not in named.values() and org not in resolved and _strip_region(org) not in q.units \
                 and not any(a in org or core in a for a in known):
             q.unknown.append(org)
     written: list[str] = []  # units resolved from a short form written under their department
     # a unit written right under a named department ("X局下属的Y支队"): one of its units, by a short form of the name it
     # lists ("军休所"), or none of them
-    for m in _UNIT_MENTION.finditer(text):
+    for m in _bodies(_UNIT_MENTION, text):
         unit = m.group(0)
         under = [dep for dep, a in named.items() if re.search(re.escape(a) + _UNDER + r"的?$", text[: m.start()])]
         if not under or unit in q.units:
@@ -547,7 +568,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     regions = [as_place(r) for r in _REGION_MENTION.findall(text)
                if r not in _NOT_REGION and not any(r.endswith(x) for x in _NOT_REGION) and not re.match(r"^(目前|现在|今年|明年|去年|本|该|各|全|我)", r)
                and (r in places or not any(r in o for o in resolved))]  # (the words before 市 of a unit's short form)
-    for m in _ORG_MENTION.finditer(text):
+    for m in _bodies(_ORG_MENTION, text):
         if m.group(0) in resolved:
             continue  # a unit's short form whose words before 市 are no place ("某医附属市X医院")
         rm = _REGION.match(m.group(0))
