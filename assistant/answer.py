@@ -199,7 +199,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     # (a row named whole and left blank, "某基金预算支出": its own empty table, with the note why, answers first)
     # (an income row keeps its own blank: the empty table is of spending)
     named_row = bool(top) and len(bare(top[0].label)) >= 6 and bare(top[0].label) in subject_text(q) \
-        and (bool(top[0].values) or "收入" in bare(top[0].label))
+        and (bool(top[0].values) or "收入" in bare(top[0].label)) \
+        and not re.search(re.escape(bare(top[0].label)) + r"[\u4e00-\u9fa5]{0,12}表", subject_text(q))  # (a table's title, "X收入支出表")
     # (each table named, "有A基金和B预算吗")
     said = [kind for kind in dict.fromkeys(k for k in EMPTY_KINDS.values() if f"empty:{k}" in q.asked)
             if not named_row and answer_empty_table(cat, doc, d, kind, prefix + describe(doc), q)]
