@@ -866,7 +866,23 @@ def _bare_heading(h: str) -> str:
 _NUMBERED = re.compile(r"^(第[一二三四五六七八九十]+部分|[（(]?[一二三四五六七八九十\d]+[)）、.．]?)\s*")
 
 
-_TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做|干|开展|搞|推进|举办|组织))?(?:做|干|开展|搞|推进|举办|组织)?些?|方面|领域|这一?块|重点|工作|任务|[有的]")
+_TASK_NOISE = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做|干|开展|搞|推进|举办|组织))?(?:做|干|开展|搞|推进|举办|组织)?些?|方面|领域|这一?块|重点|工作|任务|[有的]|[做干抓]$")
+
+
+_INNER_ITEM = re.compile(r"^[一二三四五六七八九十]+是")
+
+
+def _inner_items(cat: Catalog, doc: DocInfo, p: TextEvidence) -> list[tuple[str, list[TextEvidence]]]:
+    """A paragraph's items opened by a short sentence "一是X。", "二是Y。": (that sentence, it and the sentences up to
+    the next item)."""
+    sents = [t for t in cat.doc_texts(doc.doc_id) if t.para_idx // 1000 == p.para_idx]
+    out: list[tuple[str, list[TextEvidence]]] = []
+    for t in sents:
+        if _INNER_ITEM.match(t.text.strip()) and len(clean(t.text)) <= 24:
+            out.append((t.text, [t]))
+        elif out:
+            out[-1][1].append(t)
+    return out
 
 
 def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
@@ -890,6 +906,7 @@ def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         d.add(f"{prefix}{describe(doc)}列出的工作任务有：{items}。")
         return True
     best: tuple[float, list[TextEvidence]] | None = None
+    core = re.sub(r"(?<=^..)(?:建设|管理|工作|事务|业务)$", "", subj)
     for p in paras:
         path = p.section.split(" > ")
         at = next((i for i, h in enumerate(path) if TASK_HEADINGS.search(h)), None)
@@ -900,8 +917,14 @@ def answer_task(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         else:  # an item opened by a short sentence in its paragraph
             item, group = split_sentences(p.text)[0], [p]
             if len(clean(item)) > 24:
+                # (or items inside it, each opened by a short "一是X。", "二是Y。": the item and its sentences)
+                for item, group in _inner_items(cat, doc, p):
+                    fit = max(overlap(subj, clean(item)), overlap(core, clean(item)) if core != subj else 0.0)
+                    if fit >= 0.6 and (best is None or fit > best[0]):
+                        best = (fit, group)
                 continue
-        fit = overlap(subj, clean(item))
+        # (a topic's generic head is not printed with it: "X建设" is an item naming X)
+        fit = max(overlap(subj, clean(item)), overlap(core, clean(item)) if core != subj else 0.0)
         if fit >= 0.6 and (best is None or fit > best[0]):
             best = (fit, group)
     if best is None:

@@ -220,6 +220,7 @@ OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|
 # what else a question asks for, read once into Query.asked (answer.answer_for_doc reads only that)
 # a work plan asked about a topic (what is planned, which key tasks): the document's work-task section
 TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做|干|开展|搞|推进|举办|组织))?(?:做|干|开展|搞|推进|举办|组织)?些?(?:哪些|什么|啥)|(?:什么|哪些|啥)(?:具体)?(?:打算|计划|举措|部署)|"
+                        r"(?:打算|计划|准备|要)(?:怎么|如何|怎样)(?:做|干|开展|搞|推进|抓|落实)|"
                         r"重点(?:工作|任务)|(?:工作)?任务(?:是什么|有哪些)|要(?:做|干)(?:哪些|什么|啥)|"
                         r"重点[^，。？?]{0,4}?(?:抓|做|干|推进)(?:哪些|什么|啥)(?:工作|事情?)?")
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")

@@ -56,3 +56,14 @@ def test_an_empty_table_named_by_its_title(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, PUTUO_GUIHUA)
     a = answered(bot, "普陀区规划资源局2024年决算的国有资本经营预算财政拨款收入支出决算表怎么没有数据？")
     assert "为空表" in a.answer and "本表无数据" in a.answer, a.answer
+
+
+WUXI_JIAOTONG = MORE / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf"
+
+
+@pytest.mark.skipif(not WUXI_JIAOTONG.is_file(), reason="语料缺失")
+def test_a_plan_item_inside_a_paragraph(tmp_path: Path) -> None:
+    # 无锡市交通运输局（本级） p11, work tasks (六): "…四是筑牢廉政防线。深入贯彻中央八项规定…" — an item opened by "四是"
+    # inside a paragraph, asked "准备怎么抓" (refused on f8139a9)
+    a = answered(bm25_bot(tmp_path, WUXI_JIAOTONG), "无锡市交通运输局本级2026年廉政建设准备怎么抓？")
+    assert "筑牢廉政防线" in a.answer and "中央八项规定" in a.answer, a.answer
