@@ -246,6 +246,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     wide = _department_wide(cat, doc) if not q.units else frozenset()
     # rows of the standard tables the subject names exactly (four characters or more)
     exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
+    named_whole = [n for n in exact if len(n) >= 6 and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -363,6 +364,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 and (not within or named_cols and not any(len(n) >= 6 and n not in named_cols and not any(
                     n.endswith(u) or u.endswith(n) for u in q.units) for n in exact)):  # (nor another row named whole)
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
+        if within and score > 0 and r.unit_name and _own_label(r.label).endswith(tuple(q.units)) \
+                and any(n not in named_cols for n in named_whole):
+            score -= 10 * len(name)  # a thing of the unit named whole ("X中心的工资福利支出"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:

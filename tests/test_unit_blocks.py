@@ -136,3 +136,9 @@ def test_a_fund_word_qualifying_a_measure_is_not_the_funds_row(bot: Assistant) -
     a = answered(bot, "深圳市人社局今年机关运行经费里财政拨款安排了多少？")
     # p53 第八部分 一、机关运行经费: 财政拨款预算 8,013.52 万元 (财政拨款 income row: 533,162.27)
     assert "8,013.52" in a.answer and "533,162.27" not in a.answer, a.answer
+
+
+def test_a_thing_of_a_unit_named_whole_is_not_the_units_own_row(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局2026年，深圳市职业技能培训指导中心基本支出中的工资福利支出是多少？")
+    # p123 基本支出总表, block 深圳市职业技能培训指导中心: 工资福利支出 1,452.94 (its own row in 支出总表: 基本支出 2,069.71)
+    assert "1,452.94" in a.answer and "2,069.71" not in a.answer, a.answer
