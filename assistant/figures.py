@@ -575,6 +575,12 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     r, col, value = found
     if value and MONEY_ASKED.search(q.text) and not re.search(r"\d", value):
         return False  # words in an amount's cell (a header read into the grid) are no amount
+    if value and MONEY_ASKED.search(q.text) and len(res := residue(cat, q, doc)) >= 4 \
+            and bare(r.label) in subject_text(q) and res not in clean(r.label + r.table) \
+            and any(res in clean(e.text) and bare(r.label) in clean(e.text) and AMOUNT.search(e.text)
+                    for e in passages(cat, q, doc, k=15)) \
+            and answer_passage(cat, q, doc, d, prefix):
+        return True  # "深汕X服务" asked, a row "X服务" printed: the sentence that prints the whole name with its amount
     if not value:
         if MONEY_ASKED.search(q.text) and answer_passage(cat, q, doc, d, prefix):
             return True  # a blank row, but the narrative states the subject's amount
