@@ -246,6 +246,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     wide = _department_wide(cat, doc) if not q.units else frozenset()
     # rows of the standard tables the subject names exactly (four characters or more)
     exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
+    fund_kinds = {kind for word, kind in FUND_TABLES.items() if word in q.text}
     named_whole = [n for n in exact if len(n) >= 6 and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
@@ -364,7 +365,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 and (not within or named_cols and not any(len(n) >= 6 and n not in named_cols and not any(
                     n.endswith(u) or u.endswith(n) for u in q.units) for n in exact)):  # (nor another row named whole)
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
-        if within and score > 0 and r.unit_name and _own_label(r.label).endswith(tuple(q.units)) \
+        elif q.units and r.unit_name and r.table_kind in fund_kinds and own_label(r.label).endswith(tuple(q.units)):
+            score += 10 * len(own_label(r.label))  # (the unit's own row of the fund's table the question names, in blocks)
+        if within and score > 0 and r.unit_name and own_label(r.label).endswith(tuple(q.units)) \
                 and any(n not in named_cols for n in named_whole):
             score -= 10 * len(name)  # a thing of the unit named whole ("X中心的工资福利支出"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
@@ -576,12 +579,12 @@ def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
         # (the department's own body, "X局本级": its 本级 block, not the block of the department as a whole)
         return any((u in r.unit_name or r.unit_name in u)
                    and ("本级" in r.unit_name or u not in r.doc.department or "本级" in r.doc.department) for u in units)
-    own = _own_label(r.label)
+    own = own_label(r.label)
     return len(own) >= 4 and any(own.endswith(u) or u.endswith(own) for u in units)
 
 
 @lru_cache(maxsize=1 << 16)
-def _own_label(label: str) -> str:
+def own_label(label: str) -> str:
     """A row's name without a trailing bracket ("无锡市统计局（本级）" -> "无锡市统计局")."""
     return re.sub(r"[（(][^）)]*[）)]$", "", bare(label))
 

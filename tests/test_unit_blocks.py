@@ -142,3 +142,9 @@ def test_a_thing_of_a_unit_named_whole_is_not_the_units_own_row(bot: Assistant) 
     a = answered(bot, "深圳市人社局2026年，深圳市职业技能培训指导中心基本支出中的工资福利支出是多少？")
     # p123 基本支出总表, block 深圳市职业技能培训指导中心: 工资福利支出 1,452.94 (its own row in 支出总表: 基本支出 2,069.71)
     assert "1,452.94" in a.answer and "2,069.71" not in a.answer, a.answer
+
+
+def test_a_units_row_of_the_fund_table_named(bot: Assistant) -> None:
+    a = answered(bot, "深圳市人社局2026年预算里，深圳市考试院一般公共预算支出的基本支出是多少？")
+    # p175 一般公共预算支出表（按功能分类）, block 深圳市考试院: 基本支出 857.57 (all funds, 基本支出总表: 2,401.78)
+    assert "857.57" in a.answer and "2,401.78" not in a.answer, a.answer
