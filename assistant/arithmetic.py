@@ -28,6 +28,7 @@ from assistant.compose import (
     row_phrase,
     subject_text,
     total_row,
+    without_places,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import col_names, figure_for
@@ -398,12 +399,21 @@ def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole
     the same row's total column, both from one row."""
     part_name = re.sub(r"的|中|里|[，,、 ]", "", _without_owner(part_text, doc))
     col = next((k for k in _EXPENSE_COLUMNS if part_name in (k, *col_names(k))), None)
-    if col is None or not whole_text or any(n in whole_text for k in _EXPENSE_COLUMNS for n in (k, *col_names(k))):
+    if not whole_text or any(n in whole_text for k in _EXPENSE_COLUMNS for n in (k, *col_names(k))):
         return None
     found = _operand(cat, doc, table + whole_text, units)
     if found is None or not isinstance(found[0], RowEvidence):
         return None
     row = found[0]
+    if col is None:
+        # (or a column the whole's own row prints by that name: "一般公共预算拨款安排的部分" of a unit's 收入总计)
+        named = re.sub(r"安排|部分$", "", part_name)
+        for u in units or []:
+            named = named.replace(u, "").replace(without_places(u), "")
+        col = next((c for c in row.values if len(named) >= 4 and leaf(c) == named and c != found.col), None)
+        if col is None or (amt := parse_amount(row.values[col])) is None or not found.amount:
+            return None
+        return Operand(row, row.values[col], amt, col), found
     if col_for(row, col) is None:
         # the row found prints no such column (the 收入 table's row of a unit): the same row where the column is
         row = next((r for r in cat.doc_rows(doc.doc_id) if bare(r.label) == bare(row.label) and col_for(r, col)
@@ -522,7 +532,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
-        whole_text = re.sub(rf"^{re.escape(u)}的?", "", whole_text)
+        whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
     # (the whole budget named in words, "全年预算支出"; not a bare "总计", which is the part's own table's)
     budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位", whole_text) is not None
     if _WHOLE_BUDGET.fullmatch(whole_text):
@@ -586,7 +596,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         terms = [(op, f"{quantize2(_in_wan(op))}" + (f"（{op.printed}元 ÷ 10000）" if _unit(op) == "元" else "")) for op in (part, whole)]
         d.computed.extend([quantize2(_in_wan(op)) for op in (part, whole)] + [Decimal(10000)])
     sides = _phrase(part, d) if part.ev is whole.ev and isinstance(part.ev, TextEvidence) \
-        else f"{_phrase(part, d)}，{_phrase(whole, d)}"  # (one sentence that states both is quoted once)
+        else f"{_phrase(part, d)}，{leaf(whole.col)}为{whole.printed}{_unit(whole)}" \
+        if part.ev is whole.ev and whole.col else f"{_phrase(part, d)}，{_phrase(whole, d)}"  # (one row or sentence: once)
     d.add(f"{describe(doc)}{sides}；占比 = {terms[0][1]} ÷ {terms[1][1]} × 100% = {res}%。")
     return True
 

@@ -148,3 +148,10 @@ def test_a_units_row_of_the_fund_table_named(bot: Assistant) -> None:
     a = answered(bot, "深圳市人社局2026年预算里，深圳市考试院一般公共预算支出的基本支出是多少？")
     # p175 一般公共预算支出表（按功能分类）, block 深圳市考试院: 基本支出 857.57 (all funds, 基本支出总表: 2,401.78)
     assert "857.57" in a.answer and "2,401.78" not in a.answer, a.answer
+
+
+def test_a_units_fund_share_of_its_own_whole(bot: Assistant) -> None:
+    a = answered(bot, "深圳人社局2026年，深圳市考试院的一般公共预算拨款占它总收入的比例是多少？")
+    # p62 收入总表, row 深圳市考试院: 一般公共预算拨款 8,640.16 of 收入总计 15,368.50 = 56.22% (on f8139a9 its 基本支出总表
+    # row, 857.57 of 2,401.78, was read for "总收入")
+    assert "56.22%" in a.answer and "35.71%" not in a.answer, a.answer
