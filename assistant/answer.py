@@ -54,6 +54,7 @@ from assistant.measures import answer_measure
 from assistant.narrative import (
     answer_definition,
     answer_duty,
+    answer_form_text,
     answer_item,
     answer_passage,
     answer_quoted_rate,
@@ -183,6 +184,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "define" in q.asked and answer_definition(cat, q, doc, d):
         return True
+    if answer_form_text(cat, q, doc, d, prefix):
+        return True  # what a named project holds or pays by: its form's words, not its amount
     top = match_rows(cat, q, doc)[:1]
     # (a unit asked whose own rows print the item, "X局本级的差旅费": those rows, not a sentence on the unit)
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)

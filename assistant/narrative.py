@@ -33,6 +33,7 @@ from assistant.vocab import (
     CHANGE_WORD,
     CHANGE_WORDS,
     CJK,
+    CONTENT_ASKED,
     COUNT_Q,
     DUTY_LIST,
     DUTY_WHICH,
@@ -642,6 +643,29 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
         return True
     return False
+
+
+def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """What a named project holds or pays by ("具体包括哪些内容", "按什么标准发"): the text rows of its 绩效目标 form
+    (年度目标, 项目概况), quoted; an amount row of the project says nothing of it."""
+    if not CONTENT_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
+        return False
+    asked = subject_text(q) + q.text
+    forms = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance" and r.kind == "text"
+             and len(p := project_name(r.table)) >= 4 and p in asked]
+    if not forms:
+        return False
+    table = max(forms, key=lambda r: len(project_name(r.table))).table_idx  # (the longest name asked)
+    rows = [r for r in forms if r.table_idx == table]
+    said = []
+    for r in rows:
+        texts = [(c, v) for c, v in r.values.items() if len(CJK.findall(v)) >= 15]
+        if texts:
+            said.append('；'.join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in texts) + d.cite(r))
+    if not said:
+        return False
+    d.add(f"{prefix}{describe(doc)}《{rows[0].table}》中“{project_name(rows[0].table)}”的{'；'.join(said)}。")
+    return True
 
 
 def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, list[tuple[str, TextEvidence]]]:

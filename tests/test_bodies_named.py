@@ -87,3 +87,17 @@ def test_a_name_longer_than_the_row_is_its_sentence(tmp_path: Path) -> None:
     # 深圳市气象局（本级） p9: "（2）深汕合作区气象服务 100.00 万元，用于…" (on f8139a9 the 科目 row 气象服务 1,549.15 was given)
     a = answered(bm25_bot(tmp_path, SZ_QIXIANG), "深圳市气象局2026年深汕合作区气象服务的预算是多少？")
     assert "100.00" in a.answer and "1,549.15" not in a.answer, a.answer
+
+
+XIAN_XINFANG = REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not XIAN_XINFANG.is_file(), reason="语料缺失")
+def test_what_a_project_holds_is_its_forms_words(tmp_path: Path) -> None:
+    # 西安市信访局 p40 绩效目标表：食堂包厨服务, 年度目标 "餐饮服务内容包含：局级餐厅1个，干部职工餐厅1个…"; p38 岗位津贴 "每月235元的
+    # 标准" (on f8139a9 both were answered with the project's amount only)
+    bot = bm25_bot(tmp_path, XIAN_XINFANG)
+    a = answered(bot, "西安市信访局2026年的食堂包厨服务项目，服务内容有哪些？")
+    assert "局级餐厅" in a.answer, a.answer
+    a = answered(bot, "西安市信访局接待中心人员信访岗位津贴项目花多少钱？按照什么标准发放？")
+    assert "146,820.00" in a.answer and "每月235元" in a.answer, a.answer
