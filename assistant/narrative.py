@@ -232,6 +232,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
 
     chosen: list[TextEvidence] = []
+    # (a change of the whole side asked, "收入是增加还是减少了": the sentence that gives that side's total and its change)
+    side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
+        if "change" in q.asked else None
+    if side is not None:
+        chosen = [e for e in cands if CHANGE_WORD.search(e.text)
+                  and re.search(side.group(1) + r"(?:预算|决算)(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
     if "share" in q.intents:
         # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
         # ("占多少" may ask the amount too: then the sentences as for any figure)

@@ -101,3 +101,13 @@ def test_what_a_project_holds_is_its_forms_words(tmp_path: Path) -> None:
     assert "局级餐厅" in a.answer, a.answer
     a = answered(bot, "西安市信访局接待中心人员信访岗位津贴项目花多少钱？按照什么标准发放？")
     assert "146,820.00" in a.answer and "每月235元" in a.answer, a.answer
+
+
+HUZHOU_CZ = REAL / "huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not HUZHOU_CZ.is_file(), reason="语料缺失")
+def test_a_change_of_the_whole_side(tmp_path: Path) -> None:
+    # 湖州市财政局 p7: "湖州市财政局 2026 年支出预算 6838.41 万元，比上年执行数减少 772.20 万元…" (refused on f8139a9)
+    a = answered(bm25_bot(tmp_path, HUZHOU_CZ), "湖州市财政局2026年和上年执行数相比，支出是增加了还是减少了？")
+    assert "6838.41" in a.answer and "772.20" in a.answer, a.answer
