@@ -105,7 +105,10 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
                 or any(c not in fund[0] and fund[0] not in c for c in q.columns):
             return None
     m = BARE_TOTAL.match(rest)
-    if not m or q.columns and not fund or q.units or not rest and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
+    # (the document's own kind asked, "部门预算是多少": its whole)
+    whole = _DOC_KIND.fullmatch(re.sub(r"的|是|多少|有", "", subject_text(q))) is not None
+    if not m or q.columns and not fund or q.units or not rest and not whole \
+            and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
         return None
     side = m.group(1)
     if side in (None, "收支"):  # 收支 totals are equal: the income side, unless spending is asked

@@ -704,11 +704,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
             if any(b <= at < e for b, e in quoted):
                 continue  # part of a quoted name ("“新建万里街道社区公共服务中心”项目")
-            before = max((f for f in places if subj[:at].endswith(f)), key=len, default="")  # "长春信访局"
+            cut = at  # "长春信访局"; every place before it ("上海普陀区万里街道")
+            while before := max((f for f in places if subj[:cut].endswith(f)), key=len, default=""):
+                cut -= len(before)
             # "…委（汇总）": a bracket the document's own name carries goes with it
             after = next((m.group(0) for d in docs for inner in re.findall(r"[（(]([^）)]{1,6})[）)]", d.department)
                           if (m := re.match(rf"[（(]?{re.escape(inner)}[）)]?", subj[at + len(a):]))), "")
-            subj = subj[:at - len(before)] + subj[at + len(a) + len(after):]
+            subj = subj[:cut] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
     for unit in written:  # ("X局下面的Y所"): the unit is whose figure, not what it is

@@ -111,3 +111,16 @@ def test_a_change_of_the_whole_side(tmp_path: Path) -> None:
     # 湖州市财政局 p7: "湖州市财政局 2026 年支出预算 6838.41 万元，比上年执行数减少 772.20 万元…" (refused on f8139a9)
     a = answered(bm25_bot(tmp_path, HUZHOU_CZ), "湖州市财政局2026年和上年执行数相比，支出是增加了还是减少了？")
     assert "6838.41" in a.answer and "772.20" in a.answer, a.answer
+
+
+WANLI_2024 = REAL / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not WANLI_2024.is_file(), reason="语料缺失")
+def test_the_documents_own_kind_asked_is_its_whole(tmp_path: Path) -> None:
+    # 万里街道 2024 部门财务收支预算总表: 收入总计 156,211,123 元 (on f8139a9 a 机关运行经费 sentence, 443.18, and a 执行数
+    # sentence were given; every place before the name, "上海普陀区", is no subject)
+    bot = bm25_bot(tmp_path, WANLI_2024)
+    for q in ("上海普陀区万里街道2024年的部门预算有多少？", "万里街道2024年的部门预算有多少？"):
+        a = answered(bot, q)
+        assert "156,211,123" in a.answer and "443.18" not in a.answer, a.answer
