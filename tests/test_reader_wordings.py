@@ -1,6 +1,8 @@
-"""Which bodies a question names: a body it asks for ("承担哪个X办公室的工作") names none; a hospital written short with
-its ordinal ("市一医院" for 广州市第一人民医院); the department's own block written with a short name ("气象局本级"); and
-"A和B各占多少" asks how much each is. Figures checked on the pages of real documents."""
+"""How readers word what they ask, each checked on the pages of real documents: a body asked for ("承担哪个X办公室的
+工作") names none; a hospital written short with its ordinal ("市一医院"); the department's own block by a short name
+("气象局本级") and "A和B各占多少" (each amount); a table named by its title; a plan item inside a paragraph ("四是…");
+"前者比后者多多少"; a name longer than the row it holds; what a project holds or pays by; a change of a whole side; the
+document's own kind asked ("部门预算是多少")."""
 
 from __future__ import annotations
 
