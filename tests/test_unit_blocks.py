@@ -155,3 +155,9 @@ def test_a_units_fund_share_of_its_own_whole(bot: Assistant) -> None:
     # p62 收入总表, row 深圳市考试院: 一般公共预算拨款 8,640.16 of 收入总计 15,368.50 = 56.22% (on f8139a9 its 基本支出总表
     # row, 857.57 of 2,401.78, was read for "总收入")
     assert "56.22%" in a.answer and "35.71%" not in a.answer, a.answer
+
+
+def test_what_a_project_is_to_deliver(water: Assistant) -> None:
+    a = answered(water, "广州市水务局2026年的“两涌一河”堤防安全评价项目要拿出什么成果？")
+    # p49 项目支出及其他支出预算表, 绩效目标 "完成《广州市“两涌一河”堤防地质勘察报告》…" (on f8139a9 its amount, 149.47)
+    assert "堤防地质勘察报告" in a.answer, a.answer
