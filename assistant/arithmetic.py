@@ -17,6 +17,7 @@ from assistant.compose import (
     clean,
     col_for,
     describe,
+    group_total,
     is_unit_row,
     leaf,
     match_rows,
@@ -596,7 +597,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         terms = [(op, f"{quantize2(_in_wan(op))}" + (f"（{op.printed}元 ÷ 10000）" if _unit(op) == "元" else "")) for op in (part, whole)]
         d.computed.extend([quantize2(_in_wan(op)) for op in (part, whole)] + [Decimal(10000)])
     sides = _phrase(part, d) if part.ev is whole.ev and isinstance(part.ev, TextEvidence) \
-        else f"{_phrase(part, d)}，{leaf(whole.col)}为{whole.printed}{_unit(whole)}" \
+        else f"{_phrase(part, d)}，{group_total(whole.col, getattr(whole.ev, 'table', ''))}为{whole.printed}{_unit(whole)}" \
         if part.ev is whole.ev and whole.col else f"{_phrase(part, d)}，{_phrase(whole, d)}"  # (one row or sentence: once)
     d.add(f"{describe(doc)}{sides}；占比 = {terms[0][1]} ÷ {terms[1][1]} × 100% = {res}%。")
     return True

@@ -50,7 +50,9 @@ def test_the_whole_is_the_parts_own_tables_group_subtotal(tmp_path: Path) -> Non
     bot = bm25_bot(tmp_path, PDF.parent / "yantai-shi_dashujuju_2026_bumen-yusuan.pdf")
     a = answered(bot, "烟台市大数据局2026年公用经费占基本支出的百分比")
     assert "182.41 ÷ 1,464.31 × 100% = 12.46%" in a.answer, a.answer
-    assert a.answer.count("《一般公共预算基本支出情况表》") == 2 and "支出总体情况表" not in a.answer, a.answer
+    # (both cells of one row: the row cited once, the whole named with its group)
+    assert a.answer.count("《一般公共预算基本支出情况表》") == 1 and "支出总体情况表" not in a.answer, a.answer
+    assert "基本支出预算小计为1,464.31" in a.answer, a.answer
 
 
 def test_a_share_with_no_whole_named_over_a_total_column_printed_as_spending_total(tmp_path: Path) -> None:
