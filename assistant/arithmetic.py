@@ -467,11 +467,16 @@ def _row_in_table(cat: Catalog, doc: DocInfo, part: Operand, whole: Operand) -> 
     return None
 
 
+_SIDE_WORDS = re.compile(r"^本级|(?:收入|支出)$")
+
+
 def _labelled_in(cat: Catalog, doc: DocInfo, whole: Operand, name: str) -> Operand | None:
     """The row of the whole's table labelled with the name itself ("一、财政拨款收入"), in the whole's column."""
     name = re.sub(r"的|[，,、\s]", "", re.sub("^" + _DOC_KIND_ONLY.pattern, "", name))  # ("部门预算里X": X)
+    core = _SIDE_WORDS.sub("", name)  # ("财政拨款" is the row "本级财政拨款收入")
     for r in cat.doc_rows(doc.doc_id):
-        if r.table_idx == whole.ev.table_idx and r is not whole.ev and bare(r.label).replace("的", "") == name \
+        label = bare(r.label).replace("的", "")
+        if r.table_idx == whole.ev.table_idx and r is not whole.ev and (label == name or len(core) >= 4 and _SIDE_WORDS.sub("", label) == core) \
                 and (amt := parse_amount(r.values.get(whole.col, ""))) is not None and amt <= whole.amount:
             return Operand(r, r.values[whole.col], amt, whole.col)
     return None
@@ -552,6 +557,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         if part is not None and not table and len(words) >= 2 \
                 and not (isinstance(part[0], RowEvidence) and words in clean(part[0].table)):
             part = _column_in_table(cat, doc, words, own, units) or part
+    if part is None and across is None and whole_text and (w := _operand(cat, doc, table + whole_text, units)) is not None \
+            and isinstance(w.ev, RowEvidence):
+        part = _labelled_in(cat, doc, w, own)  # a part no table prints alone: its row in the whole's table ("本级财政拨款收入")
     if part is None:
         return False
     if whole is None and isinstance(part[0], RowEvidence) and not budget:  # (the whole budget named: not the part's table)
