@@ -25,6 +25,7 @@ from assistant.compose import (
     names_column,
     passages,
     pick_value,
+    project_name,
     quantize2,
     rare_part,
     row_phrase,
@@ -390,6 +391,8 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # no table of projects but one of their goals ("项目支出绩效目标表"): its project rows, by their 资金总额
         titled = [t for t in cat.tables.get(doc.doc_id, []) if core in clean(t.title) and not t.empty and t.kind == "performance"]
         forms = True
+    if top and not titled and core == "项目支出":
+        return _top_form(cat, doc, d, prefix, next(g for g in top.groups() if g) in "少低小")
     if len(titled) != 1:
         return False
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == titled[0].idx and bare(r.label) not in TOTAL_NAMES
@@ -452,6 +455,28 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{items}。")
     for r, (_, v) in listed:
         d.record(doc, v, r.unit, r)
+    return True
+
+
+def _top_form(cat: Catalog, doc: DocInfo, d: Draft, prefix: str, low: bool) -> bool:
+    """The largest (smallest) project when no table lists projects and each has a 绩效目标 form: each form's year
+    amount (not a total over its implementation period), compared."""
+    amounts: list[tuple[RowEvidence, str, Decimal]] = []
+    for t in cat.tables.get(doc.doc_id, []):
+        if t.kind != "performance" or t.empty:
+            continue
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx and FORM_AMOUNT.fullmatch(bare(r.label))
+                and not re.match(r"实施期|中期", bare(r.label))]
+        hit = next(((r, v, a) for r in rows for v in r.values.values() if (a := parse_amount(v)) is not None), None)
+        if hit is not None:
+            amounts.append(hit)
+    if len(amounts) < 2:
+        return False
+    r, v, _ = (min if low else max)(amounts, key=lambda x: x[2])
+    d.computed.append(Decimal(len(amounts)))
+    d.add(f"{prefix}{describe(doc)}没有列出全部项目的表；按{len(amounts)}张项目绩效目标表所列金额，{'最小' if low else '最大'}的是"
+          f"“{project_name(r.table)}”{v}{r.unit or ''}{d.cite(r)}。")
+    d.record(doc, v, r.unit, r)
     return True
 
 

@@ -137,3 +137,17 @@ def test_a_part_printed_only_in_the_wholes_table(tmp_path: Path) -> None:
     # "财政拨款" alone)
     a = answered(bm25_bot(tmp_path, CHANGSHA), "长沙市信访局2026年收入中财政拨款占比多少？")
     assert "1,935.36 ÷ 1,935.36 × 100% = 100.00%" in a.answer and "本级财政拨款收入" in a.answer, a.answer
+
+
+FUZHOU_SW = REAL / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not FUZHOU_SW.is_file(), reason="语料缺失")
+def test_the_largest_project_from_its_forms(tmp_path: Path) -> None:
+    # 福州市商务局 pp29–39: eight 项目绩效目标表, 资金总额 from 1.89 to 11600.00 (商务发展资金, p34); no table lists the
+    # projects (on f8139a9 "哪个项目最多" was refused, "最大的项目" given the 项目支出 total)
+    bot = bm25_bot(tmp_path, FUZHOU_SW)
+    a = answered(bot, "福州市商务局2026年哪个项目的钱最多？")
+    assert "商务发展资金" in a.answer and "11600.00" in a.answer, a.answer
+    a = answered(bot, "福州市商务局2026年金额最小的项目是哪个？")
+    assert "物业费" in a.answer and "1.89" in a.answer, a.answer
