@@ -407,7 +407,7 @@ def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole
         return None
     row = found[0]
     if col is None:
-        # (or a column the whole's own row prints by that name: "一般公共预算拨款安排的部分" of a unit's 收入总计)
+        # (or a column the whole's own row prints by that name: "某拨款安排的那部分" of a unit's 收入总计)
         named = re.sub(r"安排|部分$", "", part_name)
         for u in units or []:
             named = named.replace(u, "").replace(without_places(u), "")

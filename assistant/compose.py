@@ -369,7 +369,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * len(own_label(r.label))  # (the unit's own row of the fund's table the question names, in blocks)
         if within and score > 0 and r.unit_name and own_label(r.label).endswith(tuple(q.units)) \
                 and any(n not in named_cols for n in named_whole):
-            score -= 10 * len(name)  # a thing of the unit named whole ("X中心的工资福利支出"): the unit's own row is where, not what
+            score -= 10 * len(name)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:

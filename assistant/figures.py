@@ -106,7 +106,7 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
                 or any(c not in fund[0] and fund[0] not in c for c in q.columns):
             return None
     m = BARE_TOTAL.match(rest)
-    # (the document's own kind asked, "部门预算是多少": its whole)
+    # (the document's own kind asked as the thing, "X的部门预算有多大": its whole)
     whole = _DOC_KIND.fullmatch(re.sub(r"的|是|多少|有", "", subject_text(q))) is not None
     if not m or q.columns and not fund or q.units or not rest and not whole \
             and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):

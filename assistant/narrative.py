@@ -232,7 +232,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
 
     chosen: list[TextEvidence] = []
-    # (a change of the whole side asked, "收入是增加还是减少了": the sentence that gives that side's total and its change)
+    # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
     side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
         if "change" in q.asked else None
     if side is not None:
@@ -652,7 +652,7 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
 
 
 def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """What a named project holds or pays by ("具体包括哪些内容", "按什么标准发"): the text rows of its 绩效目标 form
+    """What a named project holds or pays by ("包括什么内容", "标准是什么"): the text rows of its 绩效目标 form
     (年度目标, 项目概况), quoted; an amount row of the project says nothing of it."""
     if not CONTENT_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
         return False

@@ -232,7 +232,7 @@ _ASKED_BODY = re.compile(r"(?:哪个|哪些|哪一个|哪一家|哪家|什么|�
 
 def _own_level(text: str, dep: str, alias: str, named: dict[str, str]) -> bool:
     """"X局本级" written with any of the department's names ("气象局本级"), not inside another department's name
-    ("某市气象局（本级）", a place before the short name, is another's)."""
+    ("某市X局（本级）", a place before the short name, is another's)."""
     others = [m.span() for o, a in named.items() if o != dep for m in re.finditer(re.escape(a), text)]
     return any(not any(b <= m.start() < e for b, e in others) and (n == alias or not re.search(r"[省市区县]$", text[: m.start()]))
                for n in {alias, *aliases(dep)} if len(n) >= 2 for m in re.finditer(re.escape(n) + r"的?[（(]?本级", text))
@@ -704,7 +704,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
             if any(b <= at < e for b, e in quoted):
                 continue  # part of a quoted name ("“新建万里街道社区公共服务中心”项目")
-            cut = at  # "长春信访局"; every place before it ("上海普陀区万里街道")
+            cut = at  # "长春信访局"; every place before it ("某市某区X街道")
             while before := max((f for f in places if subj[:cut].endswith(f)), key=len, default=""):
                 cut -= len(before)
             # "…委（汇总）": a bracket the document's own name carries goes with it

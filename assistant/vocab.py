@@ -22,7 +22,7 @@ USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|�
 # an aim named ("目的", not the 目的 of "项目的")
 AIM = r"(?<!项)目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
-# what a named project holds or pays by ("具体包括哪些服务内容", "按什么标准发"): its form says it in words
+# what a named project holds or pays by ("有哪些内容", "标准是什么"): its form says it in words
 CONTENT_ASKED = re.compile(r"包括(?:哪些|什么|啥)(?:服务|工作)?内容|(?:哪些|什么|啥)(?:服务)?内容|内容(?:有|是|包括)?(?:哪些|什么|啥)|按照?(?:什么|啥|哪个|怎样的)标准|标准是(?:什么|多少)")
 GOAL_ASKED = r"(?:哪些|什么|啥)(?:目标|任务|效果|成效|成果|产出)|(?:目标|任务|效果|成效|成果|产出)(?:是什么|有哪些|如何)|(?:完成|实现|达到|取得)(?:哪些|什么|啥)"
 # the problems an evaluation found ("查出哪些问题", "有什么不足")
