@@ -35,6 +35,7 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一�
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
 _SCORE_TOTAL = re.compile(r"总分|总得分|综合得分|合计得分|得分合计")  # a self-evaluation form's total score row
+PERIOD_AMOUNT = re.compile(r"实施期|中期")  # a form's total over its implementation period, not the year's
 FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度|实施期|中期)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
 _FORM_SOURCE = re.compile(r"(其中[:：]?)?(当年)?(财政拨款|上年结转|上年结余|其他资金)")
@@ -283,7 +284,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 continue
             # (a total over the implementation period, "实施期资金总额", when the form is what is asked: the budget
             # tables print the year's amount, to the yuan)
-            if FORM_AMOUNT.fullmatch(r.label) and (not re.match(r"实施期|中期", r.label) or re.search(r"绩效|目标表|实施期", q.text)) \
+            if FORM_AMOUNT.fullmatch(r.label) and (not PERIOD_AMOUNT.match(r.label) or re.search(r"绩效|目标表|实施期", q.text)) \
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)) \

@@ -9,6 +9,7 @@ from decimal import Decimal
 from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
     FORM_AMOUNT,
+    PERIOD_AMOUNT,
     TABLE_NAMED,
     Draft,
     asks_within,
@@ -466,7 +467,7 @@ def _top_form(cat: Catalog, doc: DocInfo, d: Draft, prefix: str, low: bool) -> b
         if t.kind != "performance" or t.empty:
             continue
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx and FORM_AMOUNT.fullmatch(bare(r.label))
-                and not re.match(r"实施期|中期", bare(r.label))]
+                and not PERIOD_AMOUNT.match(bare(r.label))]
         hit = next(((r, v, a) for r in rows for v in r.values.values() if (a := parse_amount(v)) is not None), None)
         if hit is not None:
             amounts.append(hit)

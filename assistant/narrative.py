@@ -631,6 +631,11 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     return False
 
 
+def _text_cells(r: RowEvidence) -> str:
+    """A row's cells written in words (a 绩效目标, a 项目概述), each quoted after its column: "" when it has none."""
+    return "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in r.values.items() if len(CJK.findall(v)) >= 15)
+
+
 def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """What a named project is for, when a table says it in words: the row's text cell (绩效目标, 项目概述,
     主要内容) rather than a narrative sentence that only shares its words."""
@@ -642,10 +647,9 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             name = project_name(r.table)
         elif len(name) < 4 or overlap(name, subj) < 0.5:
             continue
-        texts = [(c, v) for c, v in r.values.items() if len(CJK.findall(v)) >= 15]
-        if not texts:
+        body = _text_cells(r)
+        if not body:
             continue
-        body = "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in texts)
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
         return True
     return False
@@ -663,11 +667,7 @@ def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str
         return False
     table = max(forms, key=lambda r: len(project_name(r.table))).table_idx  # (the longest name asked)
     rows = [r for r in forms if r.table_idx == table]
-    said = []
-    for r in rows:
-        texts = [(c, v) for c, v in r.values.items() if len(CJK.findall(v)) >= 15]
-        if texts:
-            said.append('；'.join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in texts) + d.cite(r))
+    said = [body + d.cite(r) for r in rows if (body := _text_cells(r))]
     if not said:
         return False
     d.add(f"{prefix}{describe(doc)}《{rows[0].table}》中“{project_name(rows[0].table)}”的{'；'.join(said)}。")
