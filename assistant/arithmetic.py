@@ -124,28 +124,36 @@ def _compare(d: Draft, question: str) -> None:
     low = bool(COMPARE_LOW.search(COMPARE_Q.search(question).group(0))) if COMPARE_Q.search(question) else False
     figs = sorted(figs, key=lambda f: f.wan, reverse=not low)
 
-    first, second = figs[0], figs[1]
-    hi, lo = (second, first) if low else (first, second)
-    if len(units := {f.unit for f in figs}) == 1 and units.isdisjoint({"元", "万元", "亿元", ""}):
-        unit = units.pop()  # counts ("共 20 个部门"): compared as counted
-        gap = hi.value - lo.value
-        d.computed.append(gap)
-        order = "，".join(f"{_name(f, figs)}{f.printed}{unit}{d.cite(f.evidence)}" for f in figs)
-        d.add(f"比较：{order}；{'最少' if low else '最多'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
-              f"{hi.printed} − {lo.printed} = {gap}{unit}。")
-        return
-    if {f.unit for f in figs} == {"元"}:  # all in 元: the difference in 元 as well, exact to the fen
-        gap = hi.value - lo.value
-        d.computed.extend([gap, quantize2(gap / 10000)])
+    first = figs[0]
+    # (two bodies, one printing both a 部门 and a 单位 budget: the first against each of the other's)
+    rivals = [figs[1], *(f for f in figs[2:] if len({x.doc.department for x in figs}) == 2
+                         and f.doc.department == figs[1].doc.department != first.doc.department)]
+    counted = len(units := {f.unit for f in figs}) == 1 and units.isdisjoint({"元", "万元", "亿元", ""})
+    in_yuan = units == {"元"}
+    gaps = []
+    for other in rivals:
+        hi, lo = (other, first) if low else (first, other)
+        if counted:  # counts ("共 20 个部门"): compared as counted
+            gap = hi.value - lo.value
+            d.computed.append(gap)
+            text = f"{hi.printed} − {lo.printed} = {gap}{next(iter(units))}"
+        elif in_yuan:  # all in 元: the difference in 元 as well, exact to the fen
+            gap = hi.value - lo.value
+            d.computed.extend([gap, quantize2(gap / 10000)])
+            text = f"{hi.printed} − {lo.printed} = {gap:,}元（即{quantize2(gap / 10000)}万元）"
+        else:
+            diff = quantize2(hi.wan - lo.wan)
+            d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
+            text = f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元"
+        gaps.append(f"与{_name(other, figs)}相差 {text}")
+    if counted:
+        order = "，".join(f"{_name(f, figs)}{f.printed}{next(iter(units))}{d.cite(f.evidence)}" for f in figs)
+    elif in_yuan:
         order = "，".join(f"{_name(f, figs)}{f.printed}元{d.cite(f.evidence)}" for f in figs)
-        d.add(f"比较：{order}；{'最低' if low else '最高'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
-              f"{hi.printed} − {lo.printed} = {gap:,}元（即{quantize2(gap / 10000)}万元）。")
-        return
-    diff = quantize2(hi.wan - lo.wan)
-    d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])
-    order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
-    d.add(f"比较：{order}；{'最低' if low else '最高'}的是{_name(first, figs)}，与{_name(second, figs)}相差 "
-          f"{quantize2(hi.wan)} − {quantize2(lo.wan)} = {diff}万元。")
+    else:
+        order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
+    word = ("最少" if low else "最多") if counted else ("最低" if low else "最高")
+    d.add(f"比较：{order}；{word}的是{_name(first, figs)}，{'；'.join(gaps)}。")
 
 
 def _over_years(d: Draft, figs: list[Figure]) -> None:

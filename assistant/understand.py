@@ -639,14 +639,17 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # (several departments named: the 部门/单位, 预算/决算 written with each one's name is its own)
     def wanted_scope(d: DocInfo) -> str:
         part = own.get(d.department, "")
-        return "单位" if _UNIT_BUDGET.search(part) else "部门" if _DEPT_BUDGET.search(part) else \
-            "单位" if _UNIT_BUDGET.search(text) else "部门"
+        for said in (part, text):
+            if _UNIT_BUDGET.search(said) or _DEPT_BUDGET.search(said):
+                return "单位" if _UNIT_BUDGET.search(said) else "部门"
+        # (the whole department said, "下属单位…": the 部门 one; no scope said: both)
+        return "部门" if re.search(r"部门|全局|全系统|下属|所属", part or text) else ""
 
     # (both scopes named for one body, in a list or compared: both answer)
     both = bool(_UNIT_BUDGET.search(text) and _DEPT_BUDGET.search(text))
     if re.search(r"部门|单位|本级|全局|全系统|下属|所属", text):
-        pool = [d for d in pool if d.scope == wanted_scope(d) or both and not own.get(d.department)
-                or not any(x.department == d.department and x.scope == wanted_scope(d) for x in pool)]
+        pool = [d for d in pool if d.scope == (want := wanted_scope(d)) or not want or both and not own.get(d.department)
+                or not any(x.department == d.department and x.scope == want for x in pool)]
     plain = re.sub(r"[“\"「『][^”\"」』]*[”\"」』]|预决算", "", text)  # (a quoted name, "预决算公开", names no kind)
 
     def wanted_kind(d: DocInfo) -> str:
@@ -678,8 +681,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             cur = latest.get(d.department)
             if cur is None or (reports(d), d.year or 0) > (reports(cur), cur.year or 0):
                 latest[d.department] = d
-        # (a release printed as two files, 报表 and 说明, is one: both files of the chosen year and kind stay)
-        pool = [d for d in pool if (x := latest.get(d.department)) is not None and (d.year, d.kind, d.scope) == (x.year, x.kind, x.scope)]
+        # (a release printed as two files, 报表 and 说明, is one; its 部门 and 单位 budgets both answer: both stay)
+        pool = [d for d in pool if (x := latest.get(d.department)) is not None and (d.year, d.kind) == (x.year, x.kind)]
     q.docs = pool
     if not q.dept_named and len({d.department for d in pool}) > 1:
         q.ambiguous = sorted({d.department for d in pool})

@@ -93,6 +93,19 @@ def test_a_bodys_department_and_unit_budgets_both_named(tmp_path: Path) -> None:
     assert "96,282,213.44 − 86,959,408.34 = 9,322,805.10元" in a.answer and "单价100万元" not in a.answer, a.answer
 
 
+@pytest.mark.skipif(not (SIFAJU.parent / "more" / "shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_body_with_two_budgets_is_compared_by_each(tmp_path: Path) -> None:
+    # neither budget named: 普陀 部门预算 9628.22 and 单位预算 8695.94 万元 (96,282,213.44 / 86,959,408.34 元) both
+    # answer, and 深圳市司法局（本级） 21,796.12 万元 is set against each
+    bot = bm25_bot(tmp_path, SIFAJU / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf", SIFAJU / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf",
+                   SIFAJU.parent / "more" / "shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf")
+    a = answered(bot, "普陀区司法局和深圳市司法局（本级）2026年的支出预算分别多少？差多少？")
+    assert "21796.12 − 9628.22 = 12167.90万元" in a.answer, a.answer
+    assert "21796.12 − 8695.94 = 13100.18万元" in a.answer, a.answer
+    one = answered(bot, "普陀区司法局今年的三公经费是多少？")  # no year: both of the latest year's releases
+    assert "10.81" in one.answer and "10.71" in one.answer, one.answer
+
+
 def test_one_release_against_another_in_one_clause(tmp_path: Path) -> None:
     # 广州市信访局 2026 "三公"经费 4.8 万元, 深圳市信访局 2026 5.58 万元: "A的X比B多多少" is how far apart
     bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
