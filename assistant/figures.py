@@ -47,6 +47,7 @@ from assistant.vocab import (
     FUND_TABLES,
     MONEY_ASKED,
     OTHER_MEASURES,
+    PERCENT_Q,
     PERSONNEL_CLASSES,
     SANGONG_STEMS,
     STATED_NONE,
@@ -604,6 +605,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     r, col, value = found
     if value and MONEY_ASKED.search(q.text) and not re.search(r"\d", value):
         return False  # words in an amount's cell (a header read into the grid) are no amount
+    if value and (MONEY_ASKED.search(q.text) or re.search(r"费[^，。？?]{0,4}多少", q.text)) and re.search(r"[%％‰]", value) \
+            and not re.search(r"率|" + PERCENT_Q.pattern, q.text):
+        return False  # a rate ("…费用审减率 ≥10%") is no amount of money
     if value and MONEY_ASKED.search(q.text) and len(res := residue(cat, q, doc)) >= 4 \
             and bare(r.label) in subject_text(q) and res not in clean(r.label + r.table) \
             and any(res in clean(e.text) and bare(r.label) in clean(e.text) and AMOUNT.search(e.text)

@@ -64,6 +64,8 @@ from assistant.vocab import (
     term_in,
 )
 
+_ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
+
 
 def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
     """The subject without the document's row, column and table names and common budget words."""
@@ -298,6 +300,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if MONEY_ASKED.search(q.text) and not COUNT_Q.search(q.text) and not any(AMOUNT.search(e.text) for e in keep):
         if not none:
             return False  # "总投资是多少": sentences about the project that state no amount do not answer it
+        keep = none
+    elif re.search(r"多少|(?<!哪)几(?=[\u4e00-\u9fa5])", q.text) and not (wants_reason or wants_use or wants_change) \
+            and not any(re.search(r"\d|[一二两三四五六七八九十百千]+[个项名人张辆次家所处位条台套户床]", re.sub(_ITEM_MARK, "", e.text))
+                        for e in keep):
+        if not none:
+            return False  # "入住了多少老人": a sentence about them that gives no number does not answer it
         keep = none
     chosen = sorted(keep, key=lambda e: e.para_idx)
     chosen = [e for i, e in enumerate(chosen) if all(clean(x.text) != clean(e.text) for x in chosen[:i])]  # (printed twice)
