@@ -41,6 +41,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import (
     answer_blank_column,
+    answer_cited_column,
     answer_empty_table,
     answer_empty_titled,
     answer_figure,
@@ -377,7 +378,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
             lead = gq
             leads.append(subject_text(gq))
             marks = (len(d.evidence), len(d.figures))
-            got = answer_for_doc(cat, gq, doc, d)
+            # (a later ask naming only a column of the row just quoted: that row's cell)
+            got = compound and g > 0 and answer_cited_column(d, doc, text, subject_text(gq), "".join(d.parts)) \
+                or answer_for_doc(cat, gq, doc, d)
             if got and g > 0 and _repeats(d, before):
                 # the same answer as an ask before says nothing new: what this ask's own words ask ("其中X")
                 table = next((e.table for e in d.evidence[marks[0]:] if isinstance(e, RowEvidence) and e.values), "")
@@ -448,6 +451,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     start = d.mark()
                     if SOURCE_ASKED.search(text) and not name and answer_source(d, doc):
                         tries = []  # where the money of the rows already quoted comes from: their fund columns
+                        new = "".join(d.parts[start[0]:])
+                    elif not name and answer_cited_column(d, doc, text, subject_text(aq), said + "".join(d.parts[first:before])):
+                        tries = []  # a column of the row the answer quoted ("其中X又有多少"): its cell
                         new = "".join(d.parts[start[0]:])
                     for tq in tries:
                         mark = d.mark()

@@ -40,6 +40,7 @@ from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap, printed_in
 from assistant.understand import Query
 from assistant.vocab import (
     BARE_TOTAL,
+    CHANGE_Q,
     COUNT_Q,
     DISTRIBUTIVE,
     EMPTY_KINDS,
@@ -55,6 +56,7 @@ from assistant.vocab import (
     TOP_ITEM,
     TOTAL_NAMES,
     TOTAL_NOISE,
+    USE_ASKED,
     WHY_Q,
     sangong_words,
 )
@@ -559,6 +561,25 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
         d.add(f"“{bare(r.label)}”的钱来自{parts}{d.cite(r)}。")
         said = True
     return said
+
+
+def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: str) -> bool:
+    """"其中X又有多少": a column of a row already cited for this document, when the ask wants only an amount and
+    names that column and nothing else (two characters of other words at most)."""
+    if not re.search(r"多少|几", text) or WHY_Q.search(text) or CHANGE_Q.search(text) or re.search(USE_ASKED, text):
+        return False
+    for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+        asked = clean(subject).replace("、", "").replace(bare(r.label), "")  # ("X里Y": X is the row)
+        for col, value in r.values.items():
+            name = leaf(col).replace("、", "")
+            if len(name) >= 3 and not re.search(r"合计|总计|小计", name) and name in asked \
+                    and len(asked) - len(name) <= 2 and parse_amount(value) is not None:
+                # (said with the row already: the ask answered in a word)
+                d.add(f"其中{leaf(col)}为{value}{r.unit or ''}{d.cite(r)}。" if value in said
+                      else f"{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}。")
+                d.record(doc, value, r.unit, r)
+                return True
+    return False
 
 
 _WHOLE_COL = re.compile(r"合计|总计|小计|总额|金额|^预算数?$|本年预算|决算数")

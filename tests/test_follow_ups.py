@@ -77,3 +77,15 @@ def test_each_share_of_the_things_listed_before(tmp_path: Path) -> None:
     a = answered(bot, "长春市信访局今年基本支出、项目支出分别多少？各占支出总额的百分之几？")
     assert "1208.2 ÷ 1682.76 × 100% = 71.80%" in a.answer and "474.56 ÷ 1682.76 × 100% = 28.20%" in a.answer, a.answer
     assert "= 100.00%" not in a.answer, a.answer
+
+
+GZ_WATER = CORPUS / "more" / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not GZ_WATER.is_file(), reason=f"{CORPUS} 不存在（../shared 语料目录缺失）")
+def test_a_follow_up_naming_a_column_of_the_row_quoted(tmp_path: Path) -> None:
+    # 广州市水务局 p19 行政经费及“三公”经费预算表: 行政经费 合计 6,998.04, 政府性基金预算 5,335.03 万元 (on 7cc5d00 the
+    # follow-up was answered by the 财政拨款收支总体情况表's income row 政府性基金预算 250,223.44)
+    a = answered(bm25_bot(tmp_path, GZ_WATER), "广州市水务局2026年行政经费是多少？其中政府性基金预算的有多少？")
+    assert "6,998.04" in a.answer and "其中政府性基金预算为5,335.03万元" in a.answer, a.answer
+    assert "250,223.44" not in a.answer, a.answer
