@@ -152,14 +152,17 @@ class Catalog:
             # (and the body a performance form names as the one that carries out its project)
             named += [v for t in doc.tables if t.kind == "performance" for r in t.rows if r.kind == "text"
                       for k, v in r.values.items() if _BODY_FIELD.fullmatch(k)]
-            units += [n for u in named for n in _unit_names(u)]
             # units the narrative gives a heading of their own ("二十一、深圳市考试院")
-            units += [h for p in doc.paragraphs for h in map(_heading_name, p.heading_path) if len(h) >= 5 and _UNIT_NAME.search(h)]
+            named += [h for p in doc.paragraphs for h in map(_heading_name, p.heading_path)]
+            units += [n for u in named for n in _unit_names(u)]
             listed_units = tuple(dict.fromkeys(units))
+            # (one unit under each name it prints: "十五、X学院（Y学院）")
+            pairs = tuple(dict.fromkeys((m.group(1), m.group(2)) for u in named if (m := _BRACKETED.match(u))
+                                        and len(_unit_names(m.group(1)) + _unit_names(m.group(2))) == 2))
             org += " " + " ".join(listed_units)
             opening = " ".join(p.text for p in doc.paragraphs[:3])
             context = f"{d.department} {d.title} {org} {opening}"
-            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context, listed_units)
+            info = DocInfo(d.doc_id, d.department, d.year, d.kind, d.scope, d.source, d.title, context, listed_units, pairs)
             cat.docs[d.doc_id] = info
             cat.tables[d.doc_id] = []
             # the units the income table lists one row each ("广州市河涌监测中心"): in a 基本/项目支出 table printed

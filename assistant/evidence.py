@@ -23,6 +23,7 @@ class DocInfo:
     title: str = ""
     context: str = ""  # department, title, unit names and opening text: what the document says it is about
     units: tuple[str, ...] = ()  # the units (bodies inside the department) its tables and headings list
+    unit_aliases: tuple[tuple[str, str], ...] = ()  # one unit printed under two names ("X学院（Y学院）")
 
     @property
     def label(self) -> str:

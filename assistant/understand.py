@@ -239,8 +239,8 @@ def _own_level(text: str, dep: str, alias: str, named: dict[str, str]) -> bool:
 
 
 def _bodies(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Bodies the text names; "承担哪个X办公室的工作" asks for a body, it names none."""
-    return [m for m in pattern.finditer(text) if not _ASKED_BODY.search(text[: m.start()])]
+    """Bodies the text names; "承担哪个X办公室的工作" asks for a body, it names none; "X表中Y学院" names Y."""
+    return [m for m in pattern.finditer(re.sub(r"(?<=表)[中里内]", "，", text)) if not _ASKED_BODY.search(text[: m.start()])]
 _WHOLE_BODY = re.compile(r"^[占在于是]?[全本该各我](局|委|办|厅|院|部|中心|系统)$")
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
 
@@ -724,6 +724,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)[^，,？?]{0,30}?(?:相)?比(?:较|起来)?(?=[，,])", "", subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[打准计要做干有]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
+    # (a unit printed under two names is asked under both: "X学院（Y学院）", its rows under either)
+    q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
+                for n in (a, b)]
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with

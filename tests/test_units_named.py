@@ -59,3 +59,12 @@ def test_a_units_name_is_not_what_a_sentence_is_about(bot: Assistant) -> None:
     # the unit asked by its name is still answered
     a = answered(bot, "深圳市人社局2026年社会保险基金管理局本级预算是多少")
     assert "11,429.20" in a.answer
+
+
+@corpus
+def test_a_unit_named_after_the_table_it_is_read_in(bot: Assistant) -> None:
+    # 深圳市人社局 p155 项目支出总表, 深圳技师学院 block: 上年结余、结转 640.31 万元; the narrative's heading "深圳城市职业学院
+    # （深圳技师学院）" says the two names are one unit ("项目支出总表中深圳城市职业学院" was read as one body no document is
+    # about, and the question refused)
+    a = answered(bot, "深圳人社局2026年项目支出总表中深圳城市职业学院的上年结余、结转是多少？")
+    assert "640.31" in a.answer and "存储中没有" not in a.answer, a.answer
