@@ -757,6 +757,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
+    if q.docs and all(d.kind == "预算" for d in q.docs):
+        subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
     subj = re.sub(r"^给(?=[\u4e00-\u9fa5]{2})", "", subj)  # "给X安排了多少": X is asked
     q.subject = subj
     return q

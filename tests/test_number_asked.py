@@ -41,3 +41,14 @@ def test_words_around_the_year_are_not_the_subject(tmp_path: Path) -> None:
     # 佛山市轨道交通局 2019 决算 p7 收入支出决算总表: 支出总计 1668.14 万元
     a = answered(bm25_bot(tmp_path, FS_RAIL), "佛山市轨道交通局2019年一年下来总共花了多少钱？")
     assert "1668.14" in a.answer, a.answer
+
+
+HZ_QIXIANG = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+
+
+@_need(HZ_QIXIANG)
+def test_a_budgets_year_start_figure_is_the_budget(tmp_path: Path) -> None:
+    # 杭州市气象局 2026 表1 收支预算总表: 收入总计 5,876.67 万元 (on 7cc5d00 "年初" was left in the subject and the one
+    # sentence naming 一般公共预算收入 5,753.07 answered)
+    a = answered(bm25_bot(tmp_path, HZ_QIXIANG), "杭州市气象局2026年年初预算收入一共多少？")
+    assert "5,876.67" in a.answer and "收入总计" in a.answer, a.answer
