@@ -196,8 +196,9 @@ def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, st
 
 
 def _column_named(r: RowEvidence, plain: str) -> bool:
-    """A column of the row (its last level, three characters or more) is named in the subject."""
-    return any(len(c := re.sub(r"[（）()、]", "", leaf(col))) >= 3 and c in plain for col in r.values)
+    """A column of the row (its last level, three characters or more, not the row's own name again) is named in the
+    subject."""
+    return any(len(c := re.sub(r"[（）()、]", "", leaf(col))) >= 3 and c in plain and c != bare(r.label) for col in r.values)
 
 
 def _names_a_row(q: Query, rows: list[RowEvidence]) -> bool:

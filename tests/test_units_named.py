@@ -68,3 +68,11 @@ def test_a_unit_named_after_the_table_it_is_read_in(bot: Assistant) -> None:
     # about, and the question refused)
     a = answered(bot, "深圳人社局2026年项目支出总表中深圳城市职业学院的上年结余、结转是多少？")
     assert "640.31" in a.answer and "存储中没有" not in a.answer, a.answer
+
+
+@corpus
+def test_a_column_of_a_units_project_by_the_units_other_name(bot: Assistant) -> None:
+    # 深圳市人社局 p155 项目支出总表, 深圳技师学院 block: 技工教育管理 事业收入 2,216.35 万元; the key-project list prints the
+    # project's total in a column named by the project itself, which is no column the question names (on 7cc5d00: refused)
+    a = answered(bot, "深圳城市职业学院的技工教育管理项目里，事业收入有多少？")
+    assert "2,216.35" in a.answer, a.answer
