@@ -249,6 +249,16 @@ class Catalog:
             self._by_key = {(t.doc.doc_id, t.para_idx): t for t in self.texts}
         return self._by_key.get((e.doc.doc_id, e.para_idx + 1))
 
+    def rest_of_list(self, e: TextEvidence, most: int = 6) -> list[TextEvidence]:
+        """The clauses after e that finish its sentence, when e opens a list of amounts and stops at "；"
+        ("X万元，主要包括：A 23 名支出 N 万元；" then "B 8 名支出 M 万元。")."""
+        out: list[TextEvidence] = []
+        cur = e
+        while len(out) < most and re.search(r"[；;]\s*$", cur.text) and re.search(r"包括[：:]", e.text) \
+                and (cur := self.next_sentence(cur)) is not None:
+            out.append(cur)
+        return out
+
     def sentence_at(self, doc_id: str, key: int) -> TextEvidence | None:
         """The sentence with this index (paragraph × 1000 + sentence), or None."""
         if not self._by_key:

@@ -295,6 +295,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # (or one that holds its item 1, when the question asks what the items are: "查出哪些问题")
         if _LIST_OPENS.search(clean(e.text)) or _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
+        keep += [x for x in cat.rest_of_list(e) if x not in keep]  # ("主要包括：A…；" then "B…。")
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
     none = [e for e in keep if STATED_NONE.search(clean(e.text)) and overlap(subj, clean(e.text)) >= 0.8]
     if MONEY_ASKED.search(q.text) and not COUNT_Q.search(q.text) and not any(AMOUNT.search(e.text) for e in keep):

@@ -37,3 +37,15 @@ def test_a_use_asked_is_not_answered_by_a_reason_naming_the_subject(tmp_path: Pa
     # 专项业务经费支出表 lists the projects (驻京信访工作 2,560,000.00 元 the largest) (failed on 3e0369c: the reason quoted)
     a = answered(bm25_bot(tmp_path, XIAN_XINFANG), "西安信访局2026年的专项业务经费都用在哪？")
     assert "驻京信访工作" in a.answer and "下降的主要原因" not in a.answer, a.answer
+
+
+SZ_XINFANG = FUZHOU.parent / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not SZ_XINFANG.is_file(), reason=f"{SZ_XINFANG} 不存在（../shared 语料目录缺失）")
+def test_what_an_amount_is_made_of_is_quoted_to_the_end_of_its_sentence(tmp_path: Path) -> None:
+    # 深圳市信访局 2026 p7: "2.信访大厅运行 603.84 万元，主要包括：大厅保安和安检服务项目支出 328.69 万元，…；大厅日常运维支出
+    # 155.15 万元，…；大厅律师服务支出 120 万元…。" — the items after each "；" are the same sentence (on 7cc5d00 only the
+    # first was quoted)
+    a = answered(bm25_bot(tmp_path, SZ_XINFANG), "深圳市信访局2026年信访大厅运行花多少钱？钱花在哪些地方？")
+    assert "603.84" in a.answer and "328.69" in a.answer and "155.15" in a.answer and "律师服务支出 120 万元" in a.answer, a.answer
