@@ -996,9 +996,11 @@ def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if best is None and _OPEN_ASKED.search(q.text):
         # a section asked about as a whole ("X情况怎么样"): the section whose heading is the subject, quoted
         core = re.sub(r"(?:的|现在)?(?:情况|状况|现状)?$", "", _OPEN_ASKED.sub("", subj))
+        cores = [core, *(clean(x) for x in _quoted(q.text))]  # (or a heading quoted: "…最后的“X说明”")
         for p in paras:
             head = clean(_NUMBERED.sub("", p.section.split(" > ")[-1]))
-            fit = overlap(core, head) if len(core) >= 4 and len(head) >= 4 and "名词解释" not in p.section else 0.0
+            fit = max(overlap(c, head) if len(c) >= 4 and len(head) >= 4 and not re.search(r"名词解释|^目录", p.section) else 0.0
+                      for c in cores)  # (not a line of the contents page)
             if fit >= 0.8 and (best is None or fit > best[0]):
                 best = (fit, [x for x in paras if x.section == p.section])
     if best is None:
@@ -1008,4 +1010,4 @@ def answer_section(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return True
 
 
-_OPEN_ASKED = re.compile(r"(?:是)?(?:怎么样|怎样|如何)|(?:介绍|说说|讲讲|谈谈)(?:一下)?|有什么情况")
+_OPEN_ASKED = re.compile(r"(?:是)?(?:怎么样|怎样|如何)|(?:介绍|说说|讲讲|谈谈)(?:一下)?|有什么情况|(?:讲|说|写)了?(?:些|点)?(?:什么|啥)")

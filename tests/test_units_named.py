@@ -76,3 +76,11 @@ def test_a_column_of_a_units_project_by_the_units_other_name(bot: Assistant) -> 
     # project's total in a column named by the project itself, which is no column the question names (on 7cc5d00: refused)
     a = answered(bot, "深圳城市职业学院的技工教育管理项目里，事业收入有多少？")
     assert "2,216.35" in a.answer, a.answer
+
+
+@corpus
+def test_a_section_asked_by_its_quoted_heading(bot: Assistant) -> None:
+    # 西安市卫健委 2022 决算 p144 "十四、其他需要说明的情况": "1.决算公开表格中金额数值保留两位小数…" (on 7cc5d00 the row
+    # "其他支出" answered; the contents page's line of that heading is no section)
+    a = answered(bot, "西安市卫健委2022年决算最后“其他需要说明的情况”写了些什么？")
+    assert "“其他需要说明的情况”一节" in a.answer and "保留两位小数" in a.answer, a.answer
