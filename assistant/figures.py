@@ -700,7 +700,10 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     sup = _support(cat, q, doc, value, [bare(r.label)] if zero else key_terms(q) or [bare(r.label)])
     if sup is not None and not any(isinstance(e, TextEvidence) and e.text == sup.text for e in d.evidence):
         d.add(f"。说明中写道：“{sup.text.rstrip('。')}”{d.cite(sup)}")
-        for more in cat.rest_of_list(sup):  # (the sentence's other items, after its "；")
+        # (its other items after "；": a short list whole, a long one's items the question names)
+        rest = cat.rest_of_list(sup)
+        asked = fours(clean(q.text)) - fours(clean(sup.text))
+        for more in [x for x in rest if len(rest) <= 2 or fours(clean(x.text)) & asked]:
             d.add(f"，“{more.text.rstrip('。')}”{d.cite(more)}")
         nxt = cat.next_sentence(sup)
         if WHY_Q.search(q.text) and not BECAUSE.search(sup.text) and nxt is not None and BECAUSE.search(nxt.text):
