@@ -20,7 +20,7 @@ from assistant.arithmetic import (
     states_execution,
 )
 from assistant.asks import Ask, how_far_apart, split_asks
-from assistant.catalog import Catalog
+from assistant.catalog import BODY_FIELD, Catalog
 from assistant.compose import (
     TABLE_NAMED,
     Draft,
@@ -133,12 +133,21 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not units and not wide:
         return True
     said = clean("".join(d.parts[mark[0]:]) + "".join(
-        e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.section + e.text for e in d.evidence[mark[1]:]))
+        e.label + e.unit_name + e.table + _form_bodies(cat, e) if isinstance(e, RowEvidence) else e.section + e.text
+        for e in d.evidence[mark[1]:]))
     if all(w in said for w in wide) and (not units or any(clean(u) in said for u in units)
                                          or any(_named_itself(e, q.subject) for e in d.evidence[mark[1]:])):
         return True
     d.rollback(mark)
     return False
+
+
+def _form_bodies(cat: Catalog, e: RowEvidence) -> str:
+    """The bodies a performance form names as carrying out its project ("实施单位：X医院"): a row of the form is theirs."""
+    if e.table_kind != "performance":
+        return ""
+    return "".join(v for x in cat.doc_rows(e.doc.doc_id) if x.table_idx == e.table_idx
+                   for k, v in x.values.items() if BODY_FIELD.fullmatch(k))
 
 
 def _places(cat: Catalog) -> frozenset[str]:

@@ -57,7 +57,7 @@ def _heading_name(heading: str) -> str:
 
 
 _UNIT_NAME = re.compile(r"(中心|办公室|办事处|街道|局|院|所|站|馆|队|处|办|委|会|学校|医院|大学|学院|幼儿园|[(（]本级[)）])$")
-_BODY_FIELD = re.compile(r"(项目)?实施单位|预算单位")
+BODY_FIELD = re.compile(r"(项目)?实施单位|预算单位")
 _BRACKETED = re.compile(r"^(.+?)[（(]([^（()）]+)[）)]$")
 
 
@@ -151,7 +151,7 @@ class Catalog:
             named = [r.label for t in doc.tables if t.kind != "performance" for r in t.rows]
             # (and the body a performance form names as the one that carries out its project)
             named += [v for t in doc.tables if t.kind == "performance" for r in t.rows if r.kind == "text"
-                      for k, v in r.values.items() if _BODY_FIELD.fullmatch(k)]
+                      for k, v in r.values.items() if BODY_FIELD.fullmatch(k)]
             # units the narrative gives a heading of their own ("二十一、深圳市考试院")
             named += [h for p in doc.paragraphs for h in map(_heading_name, p.heading_path)]
             units += [n for u in named for n in _unit_names(u)]

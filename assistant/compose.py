@@ -308,7 +308,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 hit = len(rest & _bigrams(name + r.code))
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
-            elif r.kind == "" and not (bare(r.label) in subj or any(leaf(c) in subj for c in r.values)):
+            elif r.kind == "" and not (re.sub(r"^其中[:：]?", "", bare(r.label)) in subj or any(leaf(c) in subj for c in r.values)):
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):
                     continue
@@ -635,8 +635,9 @@ def asks_within(q: Query) -> bool:
 
 @lru_cache(maxsize=65536)
 def _bigrams(t: str) -> frozenset[str]:
-    cjk = re.sub(r"[^\u4e00-\u9fa5]", "", t)
-    return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1))
+    """CJK character pairs within each run, and Latin words of two letters or more ("CT", "OFD") as themselves."""
+    runs = re.findall(r"[\u4e00-\u9fa5]+", t)
+    return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)])
 
 
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}

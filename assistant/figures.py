@@ -308,7 +308,10 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         if not (any(c in picked[0] for c in q.columns) or met >= 2 or whole) \
                 and q.columns == ["财政拨款"] and "财政拨款" in r.table and "财政拨款" not in r.label:
             whole, met = True, 0.5  # a table of 财政拨款 alone is all 财政拨款: after a row printing the column
-        if any(c in picked[0] for c in q.columns) or met >= 2 or whole:
+        # (or a row whose own name holds the column asked, in a table with no such column: a form's "其中：当年财政拨款")
+        labelled = r.table_kind == "performance" and any(c in bare(r.label) for c in q.columns) \
+            and not any(_col_for_intent(r, c) for c in q.columns)
+        if any(c in picked[0] for c in q.columns) or met >= 2 or whole or labelled:
             if whole and met < 1 and len(bare(r.label)) >= 3 and bare(r.label) in plain:
                 met += 0.6  # (the row the question names, over another row of the same table: "本年收入" not 本年支出)
             if best is None or met > best[0]:

@@ -84,3 +84,11 @@ def test_a_section_asked_by_its_quoted_heading(bot: Assistant) -> None:
     # "其他支出" answered; the contents page's line of that heading is no section)
     a = answered(bot, "西安市卫健委2022年决算最后“其他需要说明的情况”写了些什么？")
     assert "“其他需要说明的情况”一节" in a.answer and "保留两位小数" in a.answer, a.answer
+
+
+@corpus
+def test_a_units_project_form_answers_for_the_unit(bot: Assistant) -> None:
+    # 西安市卫健委 2022 决算 p94 超高端X射线体层摄影设备（CT）项目绩效自评表: 实施单位 西安市中心医院, "其中：当年财政拨款" 1072
+    # 万元 — the form is the unit's (its 实施单位), and the row's own name holds the 财政拨款 asked (on 7cc5d00: refused)
+    a = answered(bot, "西安市中心医院的超高端CT项目，当年财政拨款有多少？")
+    assert "1072" in a.answer and "当年财政拨款" in a.answer, a.answer
