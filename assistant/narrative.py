@@ -369,7 +369,8 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     if _FIRST_ITEM.search(clean(e.text)):  # ("问题如下：（1）A。…。（2）B。"): past the rest of item 1
         while nxt is not None and nxt.para_idx // 1000 == e.para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):
             nxt = after(nxt)
-    while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and nxt.section.startswith(e.section):
+    # (an item carried over a page break may have lost its heading path: no section at all)
+    while nxt is not None and len(out) < most and _LIST_ITEM.match(clean(nxt.text)) and (nxt.section.startswith(e.section) or not nxt.section):
         out.append(nxt)
         nxt = after(nxt)
         while nxt is not None and nxt.para_idx // 1000 == out[-1].para_idx // 1000 and not _LIST_ITEM.match(clean(nxt.text)):

@@ -140,3 +140,13 @@ def test_a_share_over_the_whole_the_question_names(tmp_path: Path) -> None:
     # the project table's own 合计 6,039.00 (on 56d3c7a)
     a = answered(bm25_bot(tmp_path / "b", YANTAI_DATA), "烟台市大数据局2026年市大数据中心工作经费占全年预算支出的比重是多少？")
     assert "33.00 ÷ 7,503.31 × 100% = 0.44%" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not FUZHOU.is_file(), reason=f"{FUZHOU} 不存在（../shared 语料目录缺失）")
+def test_the_other_items_of_a_list_asked_after_those_named(tmp_path: Path) -> None:
+    # 福州市公安局文职人员管理中心 2026 p4–5: "重点抓好以下工作" (一)(二) on p4, "（三）上级公安机关交办的其他事项" over the page
+    # break (its heading path lost); "除了A之外，还有哪些" names A only to leave it out (on 7cc5d00: refused, and the full list
+    # stopped at (二))
+    bot = bm25_bot(tmp_path, FUZHOU)
+    a = answered(bot, "福州公安局文职人员管理中心今年重点抓的工作，除了人事管理之外，还有哪些？")
+    assert "上级公安机关交办的其他事项" in a.answer, a.answer
