@@ -413,6 +413,21 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     return [r for _, r in scored]
 
 
+def long_column_named(col: str, text: str) -> bool:
+    """A long column (ten characters or more) the text names by six or more of its own characters in a row, beyond
+    its group's name ("预留给中小企业" of "其中：2026年政府采购项目中预留给中小企业的项目资金规模")."""
+    own = re.sub(r"^其中[:：]?|20\d\d年度?", "", leaf(col))
+    if len(own) < 10:
+        return False
+    group = re.sub(r"^20\d\d年度?", "", col.split("/")[-2]) if "/" in col else ""
+    own = own.replace(group, "|") if len(group) >= 4 else own
+    own = _STANDARD_TERMS.sub("|", own)  # (words every budget table prints name no column of its own)
+    return any(own[i : i + 6] in text and "|" not in own[i : i + 6] for i in range(len(own) - 5))
+
+
+_STANDARD_TERMS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|基本支出|项目支出|人员经费|公用经费|结转|结余")
+
+
 def names_column(col: str, text: str) -> bool:
     """Whether the text names a column: whole, or without a trailing "支出" ("专项业务经费" for "专项业务经费支出") or
     "数" ("全年预算" for "全年预算数")."""
@@ -682,6 +697,12 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
                     and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]
+    # a long column named by its own words ("…中预留给中小企业的项目资金规模"), or a group of columns by its name, its
+    # subtotal ("2026年政府采购项目/小计")
+    for c in row.values:
+        if long_column_named(c, plain) or "/" in c and leaf(c) in ("小计", "合计") and len(
+                g := re.sub(r"^20\d\d年度?", "", c.split("/")[-2])) >= 4 and g in plain:
+            return c, row.values[c]
     # a column asked in a reader's words for what it prints ("实际执行" for "…执行数"): the one column ending so
     for said, printed in PRINTED_AS.items():
         if said in plain and len(ends := [c for c in row.values if leaf(c).endswith(printed)]) == 1:

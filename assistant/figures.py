@@ -21,6 +21,7 @@ from assistant.compose import (
     is_unit_row,
     key_terms,
     leaf,
+    long_column_named,
     match_rows,
     name_value,
     names_column,
@@ -576,10 +577,10 @@ def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: s
         asked = clean(subject).replace("、", "").replace(bare(r.label), "")  # ("X里Y": X is the row)
         for col, value in r.values.items():
             name = leaf(col).replace("、", "")
-            if len(name) >= 3 and not re.search(r"合计|总计|小计", name) and name in asked \
-                    and len(asked) - len(name) <= 2 and parse_amount(value) is not None:
+            if (len(name) >= 3 and not re.search(r"合计|总计|小计", name) and name in asked and len(asked) - len(name) <= 2
+                    or long_column_named(col, asked)) and parse_amount(value) is not None:
                 # (said with the row already: the ask answered in a word)
-                d.add(f"其中{leaf(col)}为{value}{r.unit or ''}{d.cite(r)}。" if value in said
+                d.add(f"其中{re.sub(r'^其中[:：]?', '', leaf(col))}为{value}{r.unit or ''}{d.cite(r)}。" if value in said
                       else f"{describe(doc)}{row_phrase(r, col, value)}{d.cite(r)}。")
                 d.record(doc, value, r.unit, r)
                 return True
@@ -669,7 +670,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         # (not another year's column: "2025年预算数" is no part of this year's 合计)
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None
                   and not (re.match(r"上年|(20\d\d)年", c) and not c.startswith(f"{r.doc.year}年"))
-                  and not re.search(r"增减|变动|增长|比上年|同比", c)][:3]  # (nor a change on it)
+                  and not re.search(r"增减|变动|增长|比上年|同比", c)
+                  # (a group's subtotal: that group's parts only, "2026年政府采购项目/小计" not beside 支出总计)
+                  and (not ("/" in col and leaf(col) in ("小计", "合计")) or c.startswith(col.rsplit("/", 1)[0] + "/"))][:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
 

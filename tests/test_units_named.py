@@ -92,3 +92,12 @@ def test_a_units_project_form_answers_for_the_unit(bot: Assistant) -> None:
     # 万元 — the form is the unit's (its 实施单位), and the row's own name holds the 财政拨款 asked (on 7cc5d00: refused)
     a = answered(bot, "西安市中心医院的超高端CT项目，当年财政拨款有多少？")
     assert "1072" in a.answer and "当年财政拨款" in a.answer, a.answer
+
+
+@corpus
+def test_a_column_group_and_a_long_column_named_by_their_own_words(bot: Assistant) -> None:
+    # 深圳市人社局 p75 支出总表, 深圳市公共就业服务中心 row: "2026年政府采购项目/小计" 3,242.95 and "其中：2026年政府采购项目中预留给
+    # 中小企业的项目资金规模" 1,742.95 万元 (on 7cc5d00 the row's 支出总计 answered, "其中" listed 基本支出 and 项目支出 under it)
+    a = answered(bot, "深圳市人社局2026年，市公共就业服务中心的政府采购项目小计是多少？其中预留给中小企业的资金有多少？")
+    assert "2026年政府采购项目小计为3,242.95万元" in a.answer and "1,742.95" in a.answer, a.answer
+    assert "其中支出总计" not in a.answer and "其中其中" not in a.answer, a.answer
