@@ -536,6 +536,20 @@ def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 
     return out
 
 
+def _form_amount(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvidence | None:
+    """A project row's own performance form (titled with the project's name), when its amount row prints another
+    figure than the row does (compared in 万元)."""
+    name = bare(r.label)
+    if amount is None or r.table_kind not in ("project_expense", "special_fund") or len(name) < 4:
+        return None
+    wan = amount / 10000 if r.unit == "元" else amount
+    for x in cat.doc_rows(r.doc.doc_id):
+        if x.table_kind == "performance" and project_name(x.table) == name and FORM_AMOUNT.fullmatch(bare(x.label)) \
+                and len(x.values) == 1 and (v := parse_amount(next(iter(x.values.values())))) is not None:
+            return x if abs((v / 10000 if x.unit == "元" else v) - wan) >= Decimal("0.01") else None
+    return None
+
+
 _FUND_PART_KINDS = ("general_public_expense", "fiscal_income_expense_total")
 
 
@@ -652,6 +666,12 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     amount = parse_amount(value)
     if same := also_printed(cat, r, amount):
         d.add("（同一数字也见于" + "、".join(f"《{s.table}》{d.cite(s)}" for s in same) + "）")
+    elif (other := _form_amount(cat, r, amount)) is not None:
+        # the project's own form prints another amount: both shown, for the reader to weigh (a form's total may cover
+        # more than the year, or the two tables may disagree)
+        v = next(iter(other.values.values()))
+        d.add(f"（同一项目的《{other.table}》列“{bare(other.label)}”{v}{other.unit or ''}{d.cite(other)}，与此处金额不同）")
+        d.record(doc, v, other.unit, other, also=True)
     if not q.columns and (part := _fund_part(cat, r, amount)) is not None:
         # an all-funds row, and the same 科目 in the 一般公共预算 / 财政拨款 table with less: that part, beside it
         v = next(v for v in part.values.values() if parse_amount(v) is not None)

@@ -52,3 +52,14 @@ def test_a_budgets_year_start_figure_is_the_budget(tmp_path: Path) -> None:
     # sentence naming 一般公共预算收入 5,753.07 answered)
     a = answered(bm25_bot(tmp_path, HZ_QIXIANG), "杭州市气象局2026年年初预算收入一共多少？")
     assert "5,876.67" in a.answer and "收入总计" in a.answer, a.answer
+
+
+XA_XINFANG = REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+
+
+@_need(XA_XINFANG)
+def test_a_projects_form_printing_another_amount_is_shown_beside_it(tmp_path: Path) -> None:
+    # 西安市信访局 2026: p29 专项业务经费支出表 食堂包厨服务 1,310,300.00 元; p40 its 绩效目标表 实施期资金总额 173.41 万元 — the
+    # document's own two figures for one project, both cited, the difference said
+    a = answered(bm25_bot(tmp_path, XA_XINFANG), "西安信访局食堂包厨服务项目花多少钱？")
+    assert "1,310,300.00" in a.answer and "173.41万元" in a.answer and "与此处金额不同" in a.answer, a.answer
