@@ -415,7 +415,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
 def long_column_named(col: str, text: str) -> bool:
     """A long column (ten characters or more) the text names by six or more of its own characters in a row, beyond
-    its group's name ("预留给中小企业" of "其中：2026年政府采购项目中预留给中小企业的项目资金规模")."""
+    its group's name (a long "其中：…中预留给X企业的项目资金规模" by its "X企业" words)."""
     own = re.sub(r"^其中[:：]?|20\d\d年度?", "", leaf(col))
     if len(own) < 10:
         return False
@@ -697,8 +697,8 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
                     and leaf(c) not in ("合计",)), key=lambda c: -len(leaf(c)))
     if named:
         return named[0], row.values[named[0]]
-    # a long column named by its own words ("…中预留给中小企业的项目资金规模"), or a group of columns by its name, its
-    # subtotal ("2026年政府采购项目/小计")
+    # a long column named by its own words ("…中预留给X企业的项目资金规模"), or a group of columns by its name, its
+    # subtotal (a "…采购项目/小计" under its year)
     for c in row.values:
         if long_column_named(c, plain) or "/" in c and leaf(c) in ("小计", "合计") and len(
                 g := re.sub(r"^20\d\d年度?", "", c.split("/")[-2])) >= 4 and g in plain:

@@ -691,7 +691,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None
                   and not (re.match(r"上年|(20\d\d)年", c) and not c.startswith(f"{r.doc.year}年"))
                   and not re.search(r"增减|变动|增长|比上年|同比", c)
-                  # (a group's subtotal: that group's parts only, "2026年政府采购项目/小计" not beside 支出总计)
+                  # (a group's subtotal: that group's parts only, a purchases group's 小计 not beside 支出总计)
                   and (not ("/" in col and leaf(col) in ("小计", "合计")) or c.startswith(col.rsplit("/", 1)[0] + "/"))][:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")

@@ -306,7 +306,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             and not any(re.search(r"\d|[一二两三四五六七八九十百千]+[个项名人张辆次家所处位条台套户床]", re.sub(_ITEM_MARK, "", e.text))
                         for e in keep):
         if not none:
-            return False  # "入住了多少老人": a sentence about them that gives no number does not answer it
+            return False  # "住了多少人": a sentence about them that gives no number does not answer it
         keep = none
     chosen = sorted(keep, key=lambda e: e.para_idx)
     chosen = [e for i, e in enumerate(chosen) if all(clean(x.text) != clean(e.text) for x in chosen[:i])]  # (printed twice)
