@@ -425,7 +425,8 @@ def long_column_named(col: str, text: str) -> bool:
     return any(own[i : i + 6] in text and "|" not in own[i : i + 6] for i in range(len(own) - 5))
 
 
-_STANDARD_TERMS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|财政专户|基本支出|项目支出|人员经费|公用经费|结转|结余")
+# (the standard tables' fund and column words, and the carry-over every income table prints)
+_STANDARD_TERMS = re.compile("|".join(sorted({*FUND_WORDS, *COLUMN_INTENTS, "财政专户", "结转", "结余"}, key=len, reverse=True)))
 
 
 def names_column(col: str, text: str) -> bool:

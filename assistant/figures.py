@@ -45,6 +45,7 @@ from assistant.vocab import (
     COUNT_Q,
     DISTRIBUTIVE,
     EMPTY_KINDS,
+    FEE_ASKED,
     FUND_COLUMN,
     FUND_TABLES,
     MONEY_ASKED,
@@ -645,7 +646,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     r, col, value = found
     if value and MONEY_ASKED.search(q.text) and not re.search(r"\d", value):
         return False  # words in an amount's cell (a header read into the grid) are no amount
-    if value and (MONEY_ASKED.search(q.text) or re.search(r"费[^，。？?]{0,4}多少", q.text)) and re.search(r"[%％‰]", value) \
+    if value and (MONEY_ASKED.search(q.text) or FEE_ASKED.search(q.text)) and re.search(r"[%％‰]", value) \
             and not re.search(r"率|" + PERCENT_Q.pattern, q.text):
         return False  # a rate ("…费用审减率 ≥10%") is no amount of money
     if value and MONEY_ASKED.search(q.text) and len(res := residue(cat, q, doc)) >= 4 \

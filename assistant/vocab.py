@@ -189,6 +189,9 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决�
 MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
+# a fee asked ("…租用费是多少"): money, though MONEY_ASKED keeps to its wider words
+FEE_ASKED = re.compile(r"费[^，。？?]{0,4}多少")
+
 # asked: a change, a use, a reason, a goal, a time
 CHANGE_Q = re.compile(r"比上年|较上年|比去年|同比|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比|(增加|减少|增长|下降|减|增|多|少)了?多少|变化|"
                       r"(?:增加|增长|上升)了?还是(?:减少|下降)|(?:减少|下降)了?还是(?:增加|增长|上升)")
