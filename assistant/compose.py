@@ -341,8 +341,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…二期”工程")
             if any(_years_range(name).replace(_years_range(x), "") in owners for x in quoted_in):
                 score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
-        elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj)):
-            score += 8 * len(part)  # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目")
+        elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
+                                                             and is_unit_row(r, q.units) else "")):
+            # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目"), or few rows of the
+            # unit asked; then the name's other words the subject writes
+            score += 8 * len(part) + 0.5 * len(_bigrams(name) & _bigrams(subj))
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
@@ -515,9 +518,10 @@ def _cjk_of(subj: str) -> tuple[str, frozenset[str]]:
     return cjk, fours(cjk)
 
 
-def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
+def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str, block: str = "") -> str:
     """The longest run of four or more Chinese characters the subject shares with a row's name, when at most
-    three rows of the document (and no column or table title) carry it: a distinctive part of the name."""
+    three rows of the document (and no column or table title) carry it: a distinctive part of the name. Within
+    the block of a unit the question names (`block`), rows of that block only are counted."""
     if len(name) < 6:
         return ""
     cjk, runs = _cjk_of(subj)
@@ -528,8 +532,9 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str) -> str:
             part = cjk[i : i + k]
             if part in name:
                 own = _STANDARD_WORDS.sub("", SUBJECT_NOUN.sub("", part))  # "预算拨款收入" is all standard words
-                rare = len(own) >= 4 and part not in doc.department and _rows_with(cat, doc, part) <= 3 \
-                    and _docs_with(cat, part) <= 2
+                rare = len(own) >= 4 and part not in doc.department and part not in block and (
+                    _rows_with(cat, doc, part, block) <= 3 if block
+                    else _rows_with(cat, doc, part) <= 3 and _docs_with(cat, part) <= 2)
                 return part if rare else ""
     return ""
 
@@ -543,12 +548,13 @@ def _forget_counts(cat: Catalog) -> None:
             del cat.memo[k]
 
 
-def _rows_with(cat: Catalog, doc: DocInfo, part: str) -> int:
-    key = ("part", doc.doc_id + ":" + part)
+def _rows_with(cat: Catalog, doc: DocInfo, part: str, block: str = "") -> int:
+    key = ("part", doc.doc_id + ":" + part + ":" + block)
     if key not in cat.memo:
         _forget_counts(cat)
         titles = "".join(t.title + "".join(t.columns) for t in cat.tables.get(doc.doc_id, []))
-        cat.memo[key] = 99 if part in titles else sum(1 for r in cat.doc_rows(doc.doc_id) if part in r.label)
+        cat.memo[key] = 99 if part in titles else sum(
+            1 for r in cat.doc_rows(doc.doc_id) if part in r.label and (not block or r.unit_name == block))
     return cat.memo[key]  # type: ignore[return-value]
 
 

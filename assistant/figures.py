@@ -45,6 +45,7 @@ from assistant.vocab import (
     COUNT_Q,
     DISTRIBUTIVE,
     EMPTY_KINDS,
+    EXECUTION_ASKED,
     FEE_ASKED,
     FUND_COLUMN,
     FUND_TABLES,
@@ -751,6 +752,9 @@ def _names_part(part: str, text: str) -> int:
     return 2 if own else 1 if stem in text else 0
 
 
+_RATE_PRINTED = re.compile(r"(?:完成|执行)[^，。；]{0,8}\d+(?:\.\d+)?[%％]")
+
+
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
@@ -768,7 +772,10 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
     sents = [e for e in pool if (_names_part(part, e.text + last_heading(e)) if part else "三公" in e.text) and AMOUNT.search(e.text)]
     if part:  # the part itself before a larger part its name begins ("公务用车购置" is not 公务用车购置及运行维护费)
-        sents.sort(key=lambda e: _names_part(part, e.text + last_heading(e)) < 2)
+        # (a rate of the plan asked: the sentence that prints one, "完成预算的N%", not "占N%")
+        rate = bool(EXECUTION_ASKED.search(q.text))
+        sents.sort(key=lambda e: (_names_part(part, e.text + last_heading(e)) < 2,
+                                  rate and not _RATE_PRINTED.search(clean(e.text))))
     if not part:
         # the total first: "“三公”经费预算数为 8.00 万元", not "其中，因公出国（境）费…"
         # (an amount named after a part first is the part's: "…决算中，因公出国（境）费支出决算 4.69 万元")

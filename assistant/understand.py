@@ -13,6 +13,7 @@ from assistant.vocab import (
     BUDGET_NOUN_START,
     DIFF_ASKED,
     EMPHASIS,
+    EXECUTION_ASKED,
     FINDING_ASKED,
     GOAL_ASKED,
     INCLUDED_PARTS,
@@ -693,6 +694,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
+    elif "share" in q.intents and EXECUTION_ASKED.search(text) and not re.search(r"占", text):
+        q.intents.remove("share")  # "完成预算的百分之多少": actual over plan, not a part of a whole
     for col in COLUMN_INTENTS:
         if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
@@ -749,7 +752,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for asked, (measure, _) in MEASURE_ASKED.items():
         subj = re.sub(rf"有?{asked}", measure, subj)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"原因|^关于|(?<=[，,、])关于|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"

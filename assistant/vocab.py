@@ -117,7 +117,7 @@ PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 # how far the actual amount is from the plan ("实际比预算少了多少", "预算和决算差多少")
 PLAN_GAP = re.compile(r"(?:比|较|与|和|跟)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[^，。？?]{0,4}?(?:多|少|超|节约|节省|结余|差)了?(?:多少|几)|"
                       r"(?:预算|决算)数?(?:和|与|跟)(?:决算|预算|实际)(?:数|支出)?(?:之间)?(?:相)?差(?:了|距)?(?:多少|几|多大)")
-EXECUTION_ASKED = re.compile(r"执行率|完成率|完成(?:了|年初)?预算的?(?:百分之|比例|多少)")
+EXECUTION_ASKED = re.compile(r"执行率|完成率|完成了?(?:年初)?预算的?(?:百分之|比例|多少)")
 RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
 
 # measure words that count the same things: "多少辆车" may be printed "车辆33台"

@@ -150,3 +150,13 @@ def test_the_other_items_of_a_list_asked_after_those_named(tmp_path: Path) -> No
     bot = bm25_bot(tmp_path, FUZHOU)
     a = answered(bot, "福州公安局文职人员管理中心今年重点抓的工作，除了人事管理之外，还有哪些？")
     assert "上级公安机关交办的其他事项" in a.answer, a.answer
+
+
+def test_a_rate_of_the_plan_is_not_a_share(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p24: "“三公”经费…预算为 76.43万元，…决算为 46.21 万元，完成预算的 60.46%" and "公务接待费支出决算为
+    # 0.9 万元，完成预算的 15.52%"; p25 prints each part's share ("占1.95%"), which answers no rate of the plan
+    bot = bm25_bot(tmp_path, XINFANG_2024)
+    a = answered(bot, "国家信访局2024年的三公经费，实际完成了年初预算的百分之多少？")
+    assert "60.46%" in a.answer, a.answer
+    a = answered(bot, "国家信访局2024年的公务接待费完成了预算的百分之多少？")
+    assert "15.52%" in a.answer and "1.95%" not in a.answer, a.answer

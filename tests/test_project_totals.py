@@ -58,3 +58,10 @@ def test_a_unit_written_short_with_words_before_a_city_mark(tmp_path: Path) -> N
     p62, its block's own row: 总计 84,803.04."""
     a = answered(bm25_bot(tmp_path, PDF), "广医附属市八医院2026年的项目支出及其他支出一共多少？")
     assert "84,803.04" in a.answer and "广州医科大学附属市八医院" in a.answer, a.answer
+
+
+def test_a_units_project_in_the_askers_words(tmp_path: Path) -> None:
+    """p70, 广州市皮肤病医院's block: "办公、业务用房租赁经费（广州市皮肤病医院）" 总计 4,164.64. Its words "业务用房" are in
+    many hospitals' rows, but in few of the named hospital's own block: that block's row answers."""
+    a = answered(bm25_bot(tmp_path, PDF), "广州市皮肤病医院2026年租用办公和业务用房的钱是多少？")
+    assert "4,164.64" in a.answer, a.answer
