@@ -164,12 +164,15 @@ _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking eac
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
+_RELEASE_NAME = re.compile(r"(?:部门|单位)(?:综合)?(?:预算|决算)")
+
+
 def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
     """A listed thing that names another document's department, not this one's."""
     def names(x: DocInfo) -> bool:
         return any(a in name for a in aliases(x.department) if len(a) >= 2)
 
-    if re.search(r"^(?:部门|单位)(?:综合)?(?:预算|决算)", name) and not name.startswith(doc.scope) \
+    if _RELEASE_NAME.match(name) and not name.startswith(doc.scope) \
             and any(x.department == doc.department and name.startswith(x.scope) for x in docs):
         return True  # both scopes listed: the 部门 item is the 部门 release's, not the 单位 one's
     return not names(doc) and any(names(x) for x in docs if x.department != doc.department)
@@ -318,6 +321,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         return d
     # units of one document listed are items ("A医院和B医院各多少"); across documents they are scope
     units = q.units if len(q.docs) == 1 else []
+    if len({x.department for x in q.docs}) == 1 and len({x.scope for x in q.docs}) > 1:
+        units = [f"{x.scope}{x.kind}" for x in q.docs]  # one department's 部门 and 单位 releases: "部门预算和单位预算的X"
     # (a name that is one of those units with its place before it, "某市X中心", is that unit)
     scope = [a for doc in q.docs for a in aliases(doc.department)] \
         + [n for n in q.named + q.units if not any(u in n for u in units)]
@@ -370,6 +375,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
             d.what = group[0].names[0] if group[0].names else ""
             before = len(d.parts)
             text = group[0].text
+            if compound and len(q.docs) > 1 and all(_RELEASE_NAME.match(n) for n in group[0].names) \
+                    and len(own := [it for it, n in zip(group[0].items, group[0].names, strict=True)
+                                    if not _names_other_doc(n, doc, q.docs)]) == 1 < len(group[0].items):
+                text = own[0]  # a list of releases ("部门预算和单位预算的X"): this release's own item leads
             if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
             gq = understand(text, [doc]) if compound or trailing else q

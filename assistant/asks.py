@@ -142,6 +142,10 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
             and all(re.search(r"本级$", _unmask(it, kept)) for it in items[:-1]):
         # "A局本级和B局本级的X": X is asked of each department's own unit
         items[-1], pred = own.group(1), own.group(2) + pred
+    elif (body := next((u for u in sorted(units, key=len, reverse=True) if last.startswith(u) and len(last) >= len(u) + 2), ""))\
+            and all(_unmask(it, kept) in units for it in items[:-1]):
+        # "A单位和B单位收入各多少": what follows the last body is asked of each
+        items[-1], pred = body, last[len(body):] + pred
     elif (year := re.search(r"20\d\d年度?", items[-1])) and any(u in items[-1][: year.start()] for u in units):
         # "单位X和单位Y2026年的Z各是多少": the year and what follows it are asked of each unit
         items[-1], pred = items[-1][: year.start()], items[-1][year.start():] + pred

@@ -16,12 +16,14 @@ from assistant.vocab import (
     EXECUTION_ASKED,
     FINDING_ASKED,
     GOAL_ASKED,
+    HELD,
     INCLUDED_PARTS,
     MEASURE_ASKED,
     MORE_OR_LESS,
     RATE_Q,
     SOURCE_MENTION,
     TOTAL_NAMES,
+    UNIT_REQUEST,
     USE_ASKED,
     USE_COLLOQUIAL,
     WHEN_ASKED,
@@ -440,7 +442,9 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
-    question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))  # ("到底是多少": "是多少")
+    # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？按万元说就行": the ask before it)
+    question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
+    question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))
     q = Query(text=question)
     text = _clean(question)
     pool = [d for d in docs if scope is None or d.doc_id in scope]

@@ -31,6 +31,12 @@ FINDING_ASKED = r"(?:哪些|什么|啥)(?:问题|不足|短板)|(?:问题|不足
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 # words that only stress a question ("到底是多少", "究竟花了多少"): never its subject
 EMPHASIS = r"到底|究竟|大致|大体上?|差不多"
+# where a reader says the money sits ("手里有多少预算"): the body's own, no subject of its own
+HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5])"
+# the unit a reader asks the answer in ("按万元说就行", "请用元回答"), at the end: an instruction, not an ask
+# (figures in 元 are given in 万元 too)
+UNIT_REQUEST = re.compile(r"[，,。；;]?\s*(?:请|麻烦)?(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
+                          r"(?:说|回答|表示|计算?|算|给出|答|讲)?(?:就行|就好|就可以|即可|吧)?(?=[。.！!？?\s]*$)")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"

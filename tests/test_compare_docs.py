@@ -91,6 +91,13 @@ def test_a_bodys_department_and_unit_budgets_both_named(tmp_path: Path) -> None:
     a = answered(bot, "普陀区司法局2026年部门预算和单位预算的支出总计各是多少？差多少？")
     assert "96,282,213.44" in a.answer and "86,959,408.34" in a.answer, a.answer
     assert "96,282,213.44 − 86,959,408.34 = 9,322,805.10元" in a.answer and "单价100万元" not in a.answer, a.answer
+    # the thing asked written after the list of releases ("…和单位预算收入"): asked of each release (on 9c5fc6a the 部门
+    # release was answered with a sentence naming 事业单位经营收入 0)
+    a = answered(bot, "普陀区司法局2026年部门预算和单位预算收入分别多少？")
+    assert "96,282,213.44" in a.answer and "86,959,408.34" in a.answer and "经营收入" not in a.answer, a.answer
+    # where the reader says the money sits ("手里") and the unit to answer in, at the end: neither is asked (refused on 9c5fc6a)
+    a = answered(bot, "普陀区司法局2026年手头总共有多少钱的预算？请用万元回答。")
+    assert "9628.22万元" in a.answer, a.answer
 
 
 @pytest.mark.skipif(not (SIFAJU.parent / "more" / "shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
