@@ -13,6 +13,7 @@ from assistant.arithmetic import (
     add_plan_gap,
     add_up,
     answer_computation,
+    answer_row_change,
     answer_share,
     compare,
     in_wan,
@@ -251,6 +252,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         d.rollback(mark)
     if "change" in q.asked and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
+    if "change" in q.asked and answer_row_change(cat, q, doc, d, prefix):
+        return True  # or by a row that prints both years
     if "purpose" in intents:
         goal = "goal" in q.asked  # what a project is for: its goal as the table states it, first
         ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
@@ -802,6 +805,8 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     printed = re.sub("|".join(PRINTED_AS), lambda m: PRINTED_AS[m.group(0)], own)
     if len(own) >= 2 and max(overlap(own, flat), overlap(printed, flat)) < 0.5:
         return False
+    if any(y not in flat for y in re.findall(r"20\d\d(?=年)", own)):
+        return False  # a year the follow-up names ("2025年预算多少") that nothing said is of
     if any(not found.search(flat) for found in _needs(text)):
         return False
     if not counts_ok(text, flat):

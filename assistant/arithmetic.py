@@ -30,6 +30,7 @@ from assistant.compose import (
     subject_text,
     total_row,
     without_places,
+    year_columns,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import col_names, figure_for
@@ -40,6 +41,7 @@ from assistant.vocab import (
     CJK,
     COMPARE_LOW,
     COMPARE_Q,
+    RATE_Q,
     TOTAL_NAMES,
 )
 from ingest.model import parse_amount
@@ -708,3 +710,33 @@ def add_execution_rate(d: Draft) -> None:
         d.computed.extend([rate, Decimal(100)])
         d.add(f"执行率 = {actual.group(1)} ÷ {plan.group(1)} × 100% = {rate}%{d.cite(e)}。")
         return
+
+
+def answer_row_change(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A change on the year before asked ("比上年多了还是少了"), no sentence telling it: a row of the subject that prints
+    both years ("2025年预算数" beside "2026年预算数"), this year's figure less last year's, with the formula."""
+    if not doc.year:
+        return False
+    for r in match_rows(cat, q, doc)[:3]:
+        cols = [c for c, v in r.values.items() if parse_amount(v) is not None]
+        before = year_columns(cols, doc.year - 1, doc.year)
+        now = [c for c in year_columns(cols, doc.year, doc.year) if c not in before]
+        if not before or not now or len(now) == len(cols):
+            continue
+        b, n = r.values[before[0]], r.values[now[0]]
+        vb, vn = parse_amount(b), parse_amount(n)
+        if vb is None or vn is None:
+            continue
+        diff = vn - vb
+        word = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
+        d.computed.append(abs(diff))
+        unit = r.unit or ""
+        text = f"{prefix}{describe(doc)}{row_phrase(r, now[0], n)}，{before[0].replace('/', '')}为{b}{unit}{d.cite(r)}；" \
+            f"{n} − {b} = {diff}{unit}，比上年{word}" + (f"{abs(diff)}{unit}" if diff else "")
+        if RATE_Q.search(q.text) and vb:
+            rate = quantize2(diff / vb * 100)
+            d.computed.extend([abs(rate), Decimal(100)])
+            text += f"（{abs(diff)} ÷ {b} × 100% = {abs(rate)}%）"
+        d.add(text + "。")  # (no figure recorded: a change is not the subject's amount, to compare or rank)
+        return True
+    return False

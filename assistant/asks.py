@@ -253,6 +253,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # "其中X是多少": X within the subject before; X's own words are what it asks
             tail, within_ask = c[within.end():], True
             c = _DONE_VERB.sub("", context) + "里" + tail
+        elif i > 0 and not own and re.match(r"20\d\d年", c) and (year := re.search(r"20\d\d年度?", context)) \
+                and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
+            c = context[: year.start()] + c  # "X2026年预算多少？2025年预算多少": X, in the year this clause names
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):

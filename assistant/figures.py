@@ -563,7 +563,9 @@ def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvide
     name = bare(r.label)
     for x in cat.doc_rows(r.doc.doc_id):
         if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or len(name) >= 4 and bare(x.label) == name):
-            first = next((parse_amount(v) for v in x.values.values() if parse_amount(v) is not None), None)
+            # (the document's own year: a column of the year before, "2025年预算数", is no part)
+            cols = year_columns([c for c, v in x.values.items() if parse_amount(v) is not None], r.doc.year, r.doc.year)
+            first = parse_amount(x.values[cols[0]]) if cols else None
             if first is not None and 0 < first < amount:
                 return x
     return None
@@ -676,8 +678,8 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.record(doc, v, other.unit, other, also=True)
     if not q.columns and (part := _fund_part(cat, r, amount)) is not None:
         # an all-funds row, and the same 科目 in the 一般公共预算 / 财政拨款 table with less: that part, beside it
-        v = next(v for v in part.values.values() if parse_amount(v) is not None)
-        d.add(f"（《{part.table}》中同一科目为{v}{part.unit or ''}{d.cite(part)}）")
+        own = year_columns([c for c, v in part.values.items() if parse_amount(v) is not None], doc.year, doc.year)[0]
+        d.add(f"（《{part.table}》中同一科目为{part.values[own]}{part.unit or ''}{d.cite(part)}）")
     if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
         d.computed.extend([wan, Decimal(10000)])

@@ -183,3 +183,18 @@ def test_what_a_term_comprises_asked_as_how_many_parts(tmp_path: Path) -> None:
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "上海市财政局2025年单位预算里的基本支出预算包括哪两块？")
     assert "人员经费和公用经费" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not CHONGQING.is_file(), reason="../shared 语料目录缺失")
+def test_a_change_from_a_row_printing_both_years(tmp_path: Path) -> None:
+    """p15 一般公共预算支出情况表, 行政运行 (2010301): 2025年预算数 6,077.49, 2026年预算数 总计 6,342.71. No sentence tells
+    the change: the row's two years, subtracted with the formula (on 9c5fc6a only 6,342.71 was given). A later ask
+    naming only another year ("2025年预算数呢") is that year's column, not answered by this year's figure."""
+    bot = bm25_bot(tmp_path, CHONGQING)
+    a = answered(bot, "重庆市政府办公厅2026年行政运行支出跟上年比是多了还是少了？")
+    assert "6,342.71 − 6,077.49 = 265.22万元" in a.answer and "增加" in a.answer, a.answer
+    a = answered(bot, "重庆市政府办公厅事业运行2026年预算数多少？2025年预算数多少？")
+    assert "77.70" in a.answer and "70.89" in a.answer, a.answer
+    # the same 科目 in the 一般公共预算 table, beside the all-funds row: that table's 2026 column (77.70), not its 2025 one
+    a = answered(bot, "重庆市政府办公厅事业运行今年安排多少？")
+    assert "同一科目为77.70万元" in a.answer and "70.89" not in a.answer, a.answer

@@ -219,3 +219,12 @@ def test_two_releases_named_then_a_gap_asked_in_one_clause(tmp_path: Path) -> No
     bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "广州市信访局和深圳市信访局2026年的三公经费差多少？")
     assert "5.58 − 4.80 = 0.78万元" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (SIFAJU / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_which_side_is_higher(tmp_path: Path) -> None:
+    # 长春市信访局 收支总表 支出总计 1682.76, 烟台市信访局 收支总体情况表 支出总计 1,717.85 ("哪边多" compared nothing on 9c5fc6a)
+    bot = bm25_bot(tmp_path, SIFAJU / "changchun-shi_xinfangju_2026_bumen-yusuan.pdf",
+                   SIFAJU / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "烟台市信访局和长春市信访局2026年支出预算总计分别多少？哪边高，高多少？")
+    assert "1717.85 − 1682.76 = 35.09万元" in a.answer, a.answer
