@@ -23,6 +23,8 @@ from assistant.vocab import (
     INTERROGATIVE,
     LISTED_SUM_Q,
     MORE_OR_LESS,
+    SOURCE_ASKED,
+    SOURCE_CHOICE,
     SUBJECT_ASKED,
     SUBJECT_NOUN,
     SUBJECTLESS,
@@ -71,6 +73,8 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
+    if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):
+        return False  # "用的是A资金还是B资金": where the money before comes from
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
     return len(re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)) >= 2 and bool(SUBJECT_NOUN.search(rest))
@@ -191,7 +195,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     clauses: list[str] = []
     carry = ""
     for c, asked in raw:
-        if INTERROGATIVE.search(c) or COMPARE_Q.search(c) or clauses and _OTHER_THING.fullmatch(c) \
+        if INTERROGATIVE.search(c) or COMPARE_Q.search(c) or clauses and (_OTHER_THING.fullmatch(c) or SOURCE_ASKED.search(c)) \
                 or asked and not carry and _NOUN_ASKED.search(c) and "还是" not in c:  # ("是A还是B？" chooses)
             clauses.append(carry + c)
             carry = ""

@@ -371,7 +371,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
         elif q.units and r.unit_name and r.table_kind in fund_kinds and own_label(r.label).endswith(tuple(q.units)):
             score += 10 * len(own_label(r.label))  # (the unit's own row of the fund's table the question names, in blocks)
-        if within and score > 0 and r.unit_name and own_label(r.label).endswith(tuple(q.units)) \
+        if within and score > 0 and (r.unit_name and own_label(r.label).endswith(tuple(q.units))
+                                     or not r.unit_name and is_unit_row(r, q.units)) \
                 and any(n not in named_cols for n in named_whole):
             score -= 10 * len(name)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):

@@ -237,12 +237,15 @@ TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
 # which body a question asks for ("由哪个单位…", "谁来…"): answered by a form's field naming a body ("X单位", "X部门")
 BODY_ASKED = re.compile(r"哪(?:一)?[个家](?:单位|部门|机构)?|什么(?:单位|部门|机构)|谁")
-# where an amount's money comes from ("资金来源是什么", "是财政出资吗"): the fund columns of its row
-SOURCE_ASKED = re.compile(r"资金来源|经费来源|来源(?:是|于|渠道)|什么(?:性质的?)?(?:资金|钱)|哪[类种块笔]?(?:资金|钱)|钱从哪|谁出(?:的)?钱|"
-                          r"财政(?:出钱|出资|给钱|掏钱)|是(?:不是)?财政(?:资金|拨款)")
 # the columns that say where money comes from (the standard income sources of a budget table)
 FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
+# a choice between sources ("是财政拨款还是其他资金")
+SOURCE_CHOICE = re.compile(rf"(?:{FUND_COLUMN.pattern}|财政)[^，。？?]{{0,8}}还是[^，。？?]{{0,4}}(?:{FUND_COLUMN.pattern}|财政)"
+                           r"(?:资金|拨款|的钱)?")
+# where an amount's money comes from ("资金来源是什么", "是财政出资吗"): the fund columns of its row
+SOURCE_ASKED = re.compile(SOURCE_CHOICE.pattern + r"|资金来源|经费来源|来源(?:是|于|渠道)|什么(?:性质的?)?(?:资金|钱)|哪[类种块笔]?(?:资金|钱)|"
+                          r"钱从哪|谁出(?:的)?钱|财政(?:出钱|出资|给钱|掏钱)|是(?:不是)?财政(?:资金|拨款)")
 # the budget at the start of the year asked ("年初预算多少"): in a 决算, the plan its item sentences state
 YEAR_START_ASKED = re.compile(r"(?:年初|全年)预算(?:数|是|为|安排了?)?(?:多少|几)")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")

@@ -65,3 +65,15 @@ def test_a_units_project_in_the_askers_words(tmp_path: Path) -> None:
     many hospitals' rows, but in few of the named hospital's own block: that block's row answers."""
     a = answered(bm25_bot(tmp_path, PDF), "广州市皮肤病医院2026年租用办公和业务用房的钱是多少？")
     assert "4,164.64" in a.answer, a.answer
+
+
+def test_a_choice_between_sources_and_a_units_own_project(tmp_path: Path) -> None:
+    """p58: "广州医科大学附属脑科医院荔湾门诊部修缮工程" 总计 324.15, 财政拨款合计 0.00, 其他资金 324.15 — "是A资金还是B资金"
+    asks where the money comes from (on 9c5fc6a it was read into the first ask, answered with the hospital's income row).
+    p98, in 广州医科大学附属第一医院's block: "医疗业务支出" 302,293.54 — a thing of the unit named whole is that row, not the
+    unit's own row (502,475.58 on p9)."""
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委2026年预算中广州医科大学附属脑科医院荔湾门诊部修缮工程多少钱？用的是财政拨款还是其他资金？")
+    assert "324.15" in a.answer and "来自其他资金324.15" in a.answer and "12,954.78" not in a.answer, a.answer
+    a = answered(bot, "广州卫健委2026年预算里，广州医科大学附属第一医院的医疗业务支出这个项目安排了多少？")
+    assert "302,293.54" in a.answer and "502,475.58" not in a.answer, a.answer
