@@ -441,9 +441,13 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
     return found
 
 
+_SINGLE_QUOTED = re.compile(r"[‘']([^‘’'“”]{2,40})[’']")
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？按万元说就行": the ask before it)
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
+    question = _SINGLE_QUOTED.sub(r"“\1”", question)  # ('X' and ‘X’ quote a name as “X” does)
     question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))
     q = Query(text=question)
     text = _clean(question)

@@ -74,3 +74,14 @@ def test_what_a_subject_is_used_for_when_only_the_glossary_says(tmp_path: Path) 
     b = bm25_bot(tmp_path, REAL / "zhongyang_guojia-xinfangju_2024_juesuan.pdf")
     a = answered(b, "国家信访局2024年决算里“信访业务”这个科目是干什么用的？")
     assert "专项用于信访业务工作的项目支出" in a.answer, a.answer
+
+
+WUXI_TRANSPORT = MORE / "wuxi-shi_jiaotongju-benji_2026_danwei-yusuan.pdf"
+
+
+@pytest.mark.skipif(not WUXI_TRANSPORT.is_file(), reason="../shared 语料目录缺失")
+def test_a_term_in_single_quotes(tmp_path: Path) -> None:
+    # 无锡市交通运输局（本级） 2026 p43: "…行政单位医疗(项)：反映财政部门安排的行政单位…基本医疗保险缴费经费…" — a term quoted
+    # with ' or ‘’ is the term, as with “” (on 9c5fc6a the row's amount 113.77 was given instead)
+    a = answered(bm25_bot(tmp_path, WUXI_TRANSPORT), "无锡市交通运输局本级2026年名词解释中'行政单位医疗'这个科目是什么意思？")
+    assert "基本医疗保险缴费经费" in a.answer, a.answer
