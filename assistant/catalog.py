@@ -214,7 +214,10 @@ class Catalog:
         departments. A question's list is never split inside one of them."""
         key = ("names-with-and", "")
         if key not in self.memo:
-            found = {re.sub(r"\s+", "", r.label) for r in self.rows} | {re.sub(r"^20\d\d年度?", "", t.title)
+            labels = {re.sub(r"\s+", "", r.label) for r in self.rows}
+            # (and without an owner's name after it: "X、Y经费（某医院）" is asked "X、Y经费")
+            labels |= {re.sub(r"[（(][^）)]*[）)]$", "", n) for n in labels}
+            found = labels | {re.sub(r"^20\d\d年度?", "", t.title)
                                                                       for ts in self.tables.values() for t in ts}
             found |= {c.split("/")[-1] for ts in self.tables.values() for t in ts for c in t.columns}
             found |= {d.department for d in self.docs.values()}

@@ -42,6 +42,7 @@ from assistant.understand import Query
 from assistant.vocab import (
     BARE_TOTAL,
     CHANGE_Q,
+    CJK,
     COUNT_Q,
     DISTRIBUTIVE,
     EMPTY_KINDS,
@@ -49,6 +50,7 @@ from assistant.vocab import (
     FEE_ASKED,
     FUND_COLUMN,
     FUND_TABLES,
+    GOAL_ASKED,
     MONEY_ASKED,
     OTHER_MEASURES,
     PERCENT_Q,
@@ -588,7 +590,14 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
 
 def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: str) -> bool:
     """"其中X又有多少": a column of a row already cited for this document, when the ask wants only an amount and
-    names that column and nothing else (two characters of other words at most)."""
+    names that column and nothing else (two characters of other words at most). "要达到什么目标": the goal the row
+    prints in a column of its own (a project's 绩效目标)."""
+    if re.search(GOAL_ASKED, text):
+        for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+            col = next((c for c, v in r.values.items() if "目标" in leaf(c) and len(CJK.findall(v)) >= 8), None)
+            if col is not None:
+                d.add(f"{describe(doc)}{row_phrase(r, col, r.values[col])}{d.cite(r)}。")
+                return True
     if not re.search(r"多少|几", text) or WHY_Q.search(text) or CHANGE_Q.search(text) or re.search(USE_ASKED, text):
         return False
     for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):

@@ -77,3 +77,10 @@ def test_a_choice_between_sources_and_a_units_own_project(tmp_path: Path) -> Non
     assert "324.15" in a.answer and "来自其他资金324.15" in a.answer and "12,954.78" not in a.answer, a.answer
     a = answered(bot, "广州卫健委2026年预算里，广州医科大学附属第一医院的医疗业务支出这个项目安排了多少？")
     assert "302,293.54" in a.answer and "502,475.58" not in a.answer, a.answer
+
+
+def test_a_projects_goal_asked_after_its_amount(tmp_path: Path) -> None:
+    """p70, 广州市皮肤病医院's block: "办公、业务用房租赁经费（广州市皮肤病医院）" 4,164.64, its 绩效目标 column "通过开展业务用房租赁
+    项目，增加我院业务用房面积…". A later ask for its goal is that cell of the row just quoted (on 9c5fc6a: not found)."""
+    a = answered(bm25_bot(tmp_path, PDF), "广州卫健委2026年预算里，广州市皮肤病医院的办公、业务用房租赁经费有多少？想实现什么目标？")
+    assert "4,164.64" in a.answer and "增加我院业务用房面积" in a.answer, a.answer
