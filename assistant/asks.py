@@ -19,6 +19,7 @@ from assistant.vocab import (
     DIFF_ASKED,
     DISTRIBUTIVE,
     FOLLOW_UP,
+    INCLUDING_FIRST,
     INSTRUCTION,
     INTERROGATIVE,
     LISTED_SUM_Q,
@@ -181,8 +182,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     scope = sorted(set(departments or []), key=len, reverse=True)
     bodies = tuple(units or ())
     departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
-    # ("同样是X局，…": what the bodies compared share names them; it asks nothing)
-    text = _SHARED_NAME.sub("", re.sub(r"\s+", "", question))
+    # ("同样是X局，…": what the bodies compared share names them; it asks nothing; nor what a whole includes, "算上A和B后")
+    text = INCLUDING_FIRST.sub("", _SHARED_NAME.sub("", re.sub(r"\s+", "", question)))
     # (each piece with whether a question mark ends it: "X总额？Y又是多少？" asks two things)
     raw: list[tuple[str, bool]] = []
     at = 0

@@ -18,6 +18,7 @@ from assistant.vocab import (
     GOAL_ASKED,
     HELD,
     INCLUDED_PARTS,
+    INCLUDING_FIRST,
     MEASURE_ASKED,
     MORE_OR_LESS,
     RATE_Q,
@@ -448,6 +449,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？按万元说就行": the ask before it)
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
     question = _SINGLE_QUOTED.sub(r"“\1”", question)  # ('X' and ‘X’ quote a name as “X” does)
+    question = INCLUDING_FIRST.sub("", question)  # ("算上A和B后，收入总计又是多少": the 收入总计)
     question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))
     q = Query(text=question)
     text = _clean(question)

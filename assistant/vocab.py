@@ -31,6 +31,8 @@ FINDING_ASKED = r"(?:哪些|什么|啥)(?:问题|不足|短板)|(?:问题|不足
 USE_HEADINGS = re.compile(r"项目概述|项目概况|实施方案|实施内容|主要内容|资金用途|用途")
 # words that only stress a question ("到底是多少", "究竟花了多少"): never its subject
 EMPHASIS = r"到底|究竟|大致|大体上?|差不多"
+# what a whole is said to include, before it ("算上A和B后，收入总计"): no subject of its own, nor a list of asks
+INCLUDING_FIRST = re.compile(r"(?:算上|加上|连同|加进|计入)[^，,。？?]{2,24}?(?:以|之)?后[，,]?")
 # where a reader says the money sits ("手里有多少预算"): the body's own, no subject of its own
 HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5])"
 # the unit a reader asks the answer in ("按万元说就行", "请用元回答"), at the end: an instruction, not an ask

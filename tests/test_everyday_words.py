@@ -160,3 +160,14 @@ def test_a_rate_of_the_plan_is_not_a_share(tmp_path: Path) -> None:
     assert "60.46%" in a.answer, a.answer
     a = answered(bot, "国家信访局2024年的公务接待费完成了预算的百分之多少？")
     assert "15.52%" in a.answer and "1.95%" not in a.answer, a.answer
+
+
+ANJIAN_2019 = REAL.parent / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
+
+
+@pytest.mark.skipif(not ANJIAN_2019.is_file(), reason="../shared 语料目录缺失")
+def test_what_a_whole_includes_said_before_it(tmp_path: Path) -> None:
+    # 西安市安全生产监督管理局 2019 收支总表: 收入总计 3,695.91 (本年收入合计 3,643.37 + 上年结转 11.61 + 上年实户资金余额 40.93);
+    # "连同A和B后" says what the whole includes (on 9c5fc6a: the 上年实户资金余额 row, 40.93)
+    a = answered(bm25_bot(tmp_path, ANJIAN_2019), "西安市安全生产监督管理局2019年连同上年结转和上年实户资金余额后总收入多少？")
+    assert "3,695.91" in a.answer and "40.93" not in a.answer, a.answer
