@@ -142,7 +142,12 @@ def _compare(d: Draft, question: str) -> None:
         elif in_yuan:  # all in 元: the difference in 元 as well, exact to the fen
             gap = hi.value - lo.value
             d.computed.extend([gap, quantize2(gap / 10000)])
-            text = f"{hi.printed} − {lo.printed} = {gap:,}元（即{quantize2(gap / 10000)}万元）"
+            text = f"{hi.printed} − {lo.printed} = {gap:,}元（即{quantize2(gap / 10000)}万元"
+            hw, lw = quantize2(hi.value / 10000), quantize2(lo.value / 10000)
+            if hw - lw != quantize2(gap / 10000):  # (the 万元 figures given above, rounded, differ by a fen more or less)
+                d.computed.extend([hw, lw, hw - lw])
+                text += f"；按上文的万元数计，{hw} − {lw} = {hw - lw}万元"
+            text += "）"
         else:
             diff = quantize2(hi.wan - lo.wan)
             d.computed.extend([diff, *(quantize2(f.wan) for f in figs)])

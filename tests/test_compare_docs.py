@@ -228,3 +228,13 @@ def test_which_side_is_higher(tmp_path: Path) -> None:
                    SIFAJU / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "烟台市信访局和长春市信访局2026年支出预算总计分别多少？哪边高，高多少？")
     assert "1717.85 − 1682.76 = 35.09万元" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (SIFAJU / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_gap_in_yuan_also_from_the_rounded_wan_figures(tmp_path: Path) -> None:
+    # 万里街道 财务收支预算总表 收入总计: 2024 156,211,123 元, 2025 189,767,551 元. The gap, 33,556,428 元, is 3355.64 万元; from
+    # the 万元 figures the answer gives (15621.11, 18976.76) it is 3355.65 — both shown, each with its formula
+    bot = bm25_bot(tmp_path, SIFAJU / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf",
+                   SIFAJU / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf")
+    a = answered(bot, "万里街道2024年和2025年部门预算的收入总计分别是多少？相差多少？")
+    assert "33,556,428元（即3355.64万元；按上文的万元数计，18976.76 − 15621.11 = 3355.65万元）" in a.answer, a.answer
