@@ -67,6 +67,7 @@ from assistant.narrative import (
     answer_use_clause,
     counts_ok,
     following,
+    states_count,
 )
 from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
 from assistant.understand import (
@@ -270,6 +271,9 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and section_states(cat, q, doc, sentence=top[0].table_kind != "project_expense") \
             and answer_passage(cat, q, doc, d, prefix):
         return True  # "委托业务费安排了多少": its own section states the whole; a 基本/项目支出表 row is one part of it
+    if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text) and states_count(cat, q, doc) \
+            and answer_passage(cat, q, doc, d, prefix):
+        return True  # a count a sentence writes with its noun ("全力做好10项重点工作"): no table row counts it
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):

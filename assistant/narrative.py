@@ -141,6 +141,18 @@ def _names_row(txt: str, label: str) -> bool:
     return any(txt[max(0, m.start() - 2):m.start()] != "其他" for m in re.finditer(re.escape(label), txt))
 
 
+def count_written(counted: tuple[str, str] | None, txt: str) -> bool:
+    """The counted noun right after its number ("共计 7 个一级项目", "全力做好10项重点工作")."""
+    return bool(counted) and len(counted[1]) >= 4 and bool(re.search(
+        rf"\d\s*(?:余|多)?\s*[{SAME_COUNT.get(counted[0], counted[0])}][^，。；]{{0,4}}{counted[1][-2:]}", txt))
+
+
+def states_count(cat: Catalog, q: Query, doc: DocInfo) -> bool:
+    """A count asked ("几项重点工作") that a sentence of the document writes with its noun."""
+    counted = counted_noun(q.text)
+    return bool(counted) and any(count_written(counted, clean(e.text)) for e in passages(cat, q, doc, k=15))
+
+
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
                    within: list[str] | None = None) -> bool:
     """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
@@ -163,9 +175,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
-    def written(txt: str) -> bool:  # the counted noun right after its number ("共计 7 个一级项目")
-        return bool(counted) and len(counted[1]) >= 4 and bool(re.search(
-            rf"\d\s*(?:余|多)?\s*[{SAME_COUNT.get(counted[0], counted[0])}][^，。；]{{0,4}}{counted[1][-2:]}", txt))
+
+    def written(txt: str) -> bool:
+        return count_written(counted, txt)
 
     any_written = any(written(clean(e.text)) for e in cands)
     bodies = sorted((u for u in doc.units if len(u) >= 5 and u not in subj
