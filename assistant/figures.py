@@ -910,11 +910,16 @@ def _say_empty(doc: DocInfo, d: Draft, t: TableInfo, prefix: str) -> None:
     d.add(f"{prefix}《{t.title}》为空表{('：' + note.rstrip('。')) if note else ''}{d.cite(_table_evidence(doc, t, '（空表）'))}。")
 
 
+def _amounts(r: RowEvidence) -> bool:
+    """A row that prints an amount (not only words: "无", a "合计" label read into a cell)."""
+    return any(parse_amount(v) is not None for v in r.values.values())
+
+
 def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: str, q: Query | None = None) -> bool:
     """An empty standard table (空表列示): say so, citing the table and its note, and the sentence that says there is
     none; with no table of the kind printed, that sentence alone ("本部门无当年某预算收支")."""
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
-    if any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind):
+    if any(_amounts(r) for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind):
         return False
     said = None
     if q is not None:
@@ -938,7 +943,7 @@ def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
     """A table the question names by its title (most of its words), printed empty: say so, with its note."""
     subj = clean(subject_text(q))
     for t in cat.tables.get(doc.doc_id, []):
-        if not t.empty or any(r.values for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx):
+        if not t.empty or any(_amounts(r) for r in cat.doc_rows(doc.doc_id) if r.table_idx == t.idx):
             continue
         core = re.sub(r"^20\d\d年度?|[（(][^）)]*[）)]|[：:].*$|表$", "", clean(t.title))
         if len(core) < 6 or overlap(core, subj) < 0.75:

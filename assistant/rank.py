@@ -16,7 +16,7 @@ from ingest.settings import RankWeights
 
 _WS = re.compile(r"\s+")
 AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(亿元|万元|元|亿(?![人户个名次])|万(?![人户个名次]))")
-BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此")  # a reason, not a use ("用于")
+BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此|[，,]故")  # a reason, not a use ("用于")
 # fund and column words: a sentence about 财政拨款 收支 is not about the 收支 the question asks
 QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
 
