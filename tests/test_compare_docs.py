@@ -238,12 +238,3 @@ def test_a_gap_in_yuan_also_from_the_rounded_wan_figures(tmp_path: Path) -> None
                    SIFAJU / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf")
     a = answered(bot, "万里街道2024年和2025年部门预算的收入总计分别是多少？相差多少？")
     assert "33,556,428元（即3355.64万元；按上文的万元数计，18976.76 − 15621.11 = 3355.65万元）" in a.answer, a.answer
-
-
-@pytest.mark.skipif(not (SIFAJU / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
-def test_why_a_table_is_empty_is_its_note(tmp_path: Path) -> None:
-    # 普陀区司法局 2026 单位预算 p17: the 国有资本经营预算 table prints only "无" and "合计" in its grid, and the note
-    # "注:本单位2026年无国有资本经营预算财政拨款安排的预算，故本表为空表。" (on 9c5fc6a the words in the grid made it not empty)
-    a = answered(bm25_bot(tmp_path, SIFAJU / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"),
-                 "普陀区司法局2026年单位预算中国有资本经营预算支出表为何空着？")
-    assert "无国有资本经营预算财政拨款安排的预算" in a.answer, a.answer

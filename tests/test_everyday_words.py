@@ -179,3 +179,12 @@ def test_a_count_a_sentence_writes_with_its_noun(tmp_path: Path) -> None:
     # a table row was read first and then dropped for not being the city's)
     a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"), "西安卫健委2022年决算中，全市卫生健康工作提出全力做好多少项重点工作？")
     assert "10项重点工作" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_why_a_table_is_empty_is_its_note(tmp_path: Path) -> None:
+    # 普陀区司法局 2026 单位预算 p17: the 国有资本经营预算 table prints only "无" and "合计" in its grid, and the note
+    # "注:本单位2026年无国有资本经营预算财政拨款安排的预算，故本表为空表。" (on 9c5fc6a the words in the grid made it not empty)
+    a = answered(bm25_bot(tmp_path, REAL / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"),
+                 "普陀区司法局2026年单位预算中国有资本经营预算支出表为何空着？")
+    assert "无国有资本经营预算财政拨款安排的预算" in a.answer, a.answer
