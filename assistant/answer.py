@@ -211,7 +211,9 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and not quotes_a_project(cat, doc, q.text):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
+    # (or an indicator of a form the unit carries out, "实施单位：X": that row; its money is told in its own sentence)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
+            and not (top and top[0].kind == "indicator" and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")

@@ -306,6 +306,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             elif r.kind == "indicator":
                 rest = _beside(subj, proj) - _GENERIC
                 hit = len(rest & _bigrams(name + r.code))
+                if any(x in proj or proj in x for x in quoted) and hit == 1 and len(name) >= 4 \
+                        and name.endswith(head := _CJK_ONLY.sub("", subj)[-2:]) and head in rest:
+                    # the project quoted, and the thing asked of it ends its words as it ends an indicator's name
+                    # ("…”项目的补助标准" -> "中职免学费测试标准")
+                    hit += 1
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
             elif r.kind == "" and not (re.sub(r"^其中[:：]?", "", bare(r.label)) in subj or any(leaf(c) in subj for c in r.values)):
@@ -663,6 +668,7 @@ def _bigrams(t: str) -> frozenset[str]:
     return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)])
 
 
+_CJK_ONLY = re.compile(r"[^\u4e00-\u9fa5]")
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
 
 

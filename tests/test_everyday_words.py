@@ -188,3 +188,12 @@ def test_why_a_table_is_empty_is_its_note(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, REAL / "shanghai-putuo_sifaju_2026_danwei-yusuan.pdf"),
                  "普陀区司法局2026年单位预算中国有资本经营预算支出表为何空着？")
     assert "无国有资本经营预算财政拨款安排的预算" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "xian-shi_weijianwei_2022_juesuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_an_indicator_asked_of_a_quoted_project_its_unit_carries_out(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算 p70, the self-evaluation form of "中职免学费补助（市级资金）" (实施单位 西安市卫生学校): 成本指标
+    # "中职免学费测试标准" 每生每年4000元 (on 9c5fc6a the unit's summary sentence, 352.74 budget, was given instead)
+    a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
+                 "西安卫健委2022年决算中，西安市卫生学校“中职免学费补助（市级资金）”这个项目每个学生的补助标准是多少？")
+    assert "每生每年4000元" in a.answer and "市级资金" in a.answer, a.answer
