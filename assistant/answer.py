@@ -207,8 +207,9 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
     if "sanggong" in q.asked and "use" in q.asked and answer_use_clause(cat, q, doc, d):
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount
+    # (not a row of the asked unit's own block the question names, "X医院用于因公出国的工作经费": that row)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
-            and not quotes_a_project(cat, doc, q.text):
+            and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     # (or an indicator of a form the unit carries out, "实施单位：X": that row; its money is told in its own sentence)

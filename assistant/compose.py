@@ -248,7 +248,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     # rows of the standard tables the subject names exactly (four characters or more)
     exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
     fund_kinds = {kind for word, kind in FUND_TABLES.items() if word in q.text}
-    named_whole = [n for n in exact if len(n) >= 6 and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
+    # (a shorter name too, when the asked unit's own block prints a row of it: "X医院的工作经费")
+    in_block = {bare(r.label) for r in cat.doc_rows(doc.doc_id) if r.unit_name and is_unit_row(r, q.units)} if within else set()
+    named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
+                   and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -379,7 +382,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if within and score > 0 and (r.unit_name and own_label(r.label).endswith(tuple(q.units))
                                      or not r.unit_name and is_unit_row(r, q.units)) \
                 and any(n not in named_cols for n in named_whole):
-            score -= 10 * len(name)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
+            score -= 10 * len(name) * (1 if r.values else 2)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
         if score <= 0:

@@ -84,3 +84,10 @@ def test_a_projects_goal_asked_after_its_amount(tmp_path: Path) -> None:
     项目，增加我院业务用房面积…". A later ask for its goal is that cell of the row just quoted (on 9c5fc6a: not found)."""
     a = answered(bm25_bot(tmp_path, PDF), "广州卫健委2026年预算里，广州市皮肤病医院的办公、业务用房租赁经费有多少？想实现什么目标？")
     assert "4,164.64" in a.answer and "增加我院业务用房面积" in a.answer, a.answer
+
+
+def test_a_units_row_named_with_a_sanggong_purpose(tmp_path: Path) -> None:
+    """p40, 广州市胸科医院's block: "工作经费" 37.00 (其他资金 37.00). Named with what it is for ("因公出国（境）用的"), it is
+    still the unit's own row, not the department's 三公 sentences (refused on 9c5fc6a)."""
+    a = answered(bm25_bot(tmp_path, PDF), "广州卫健委2026年预算里，广州市胸科医院因公出国（境）用的工作经费安排了多少？")
+    assert "37.00" in a.answer and "胸科医院" in a.answer, a.answer
