@@ -33,6 +33,8 @@ from assistant.compose import (
     is_unit_row,
     match_rows,
     name_forms,
+    names_column,
+    passages,
     project_name,
     quantize2,
     quotes_a_project,
@@ -144,6 +146,17 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return False
 
 
+def _column_unsaid(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence) -> bool:
+    """One column of the row asked ("年初预算数"), and no sentence of the asked unit and the row's project that writes
+    its words."""
+    cols = [c for c in r.values if names_column(c, subject_text(q))]
+    if len(cols) != 1:
+        return False
+    words, proj = re.sub(r"数$", "", cols[0].split("/")[-1]), project_name(r.table)
+    return not any(words in clean(e.text) for e in passages(cat, q, doc, k=15)
+                   if any(u in clean(e.text) for u in q.units) and overlap(proj, clean(e.text)) >= 0.6)
+
+
 def _form_bodies(cat: Catalog, e: RowEvidence) -> str:
     """The bodies a performance form names as carrying out its project ("实施单位：X医院"): a row of the form is theirs."""
     if e.table_kind != "performance":
@@ -212,9 +225,11 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
-    # (or an indicator of a form the unit carries out, "实施单位：X": that row; its money is told in its own sentence)
+    # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
+    # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
-            and not (top and top[0].kind == "indicator" and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
+            and not (top and (top[0].kind == "indicator" or _column_unsaid(cat, q, doc, top[0]))
+                     and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
         # question asks about something of the unit's ("…中心的高层次人才奖励补贴")

@@ -197,3 +197,12 @@ def test_an_indicator_asked_of_a_quoted_project_its_unit_carries_out(tmp_path: P
     a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
                  "西安卫健委2022年决算中，西安市卫生学校“中职免学费补助（市级资金）”这个项目每个学生的补助标准是多少？")
     assert "每生每年4000元" in a.answer and "市级资金" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "xian-shi_weijianwei_2022_juesuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_the_one_column_asked_of_a_units_form(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算 p60, 采供血人员经费 form (实施单位 西安市中心血站): 年度资金总额 年初预算数 3800, 全年预算数 5166.99;
+    # the unit's summary sentence prints only 全年预算数 (on 9c5fc6a that sentence, 5166.99, was the answer)
+    a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
+                 "西安卫健委2022年决算里，西安市中心血站采供血人员经费这个项目的年初预算数是多少？")
+    assert "年初预算数为3800万元" in a.answer, a.answer
