@@ -206,3 +206,11 @@ def test_the_one_column_asked_of_a_units_form(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
                  "西安卫健委2022年决算里，西安市中心血站采供血人员经费这个项目的年初预算数是多少？")
     assert "年初预算数为3800万元" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "xian-shi_weijianwei_2022_juesuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_an_amount_asked_after_a_count(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算 p109: 急救车辆更新 form, 更新急救车辆 100辆, 年度资金总额 3195.8 (the summary sentence too). A follow-up
+    # "用了多少钱" continues the subject without the count asked before ("多少辆车"; on 9c5fc6a the count was given twice)
+    a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"), "西安卫健委2022年决算中，急救车辆更新项目计划更新多少辆车、用了多少钱？")
+    assert "100辆" in a.answer and "3195.8" in a.answer, a.answer
