@@ -220,7 +220,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
     if "sanggong" in q.asked and "use" in q.asked and answer_use_clause(cat, q, doc, d):
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount
-    # (not a row of the asked unit's own block the question names, "X医院用于因公出国的工作经费": that row)
+    # (not a row of the asked unit's own block the question names, "某院出访用的某经费": that row)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
             and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)):
         if answer_sangong(cat, q, doc, d, prefix):
@@ -347,7 +347,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
     # units of one document listed are items ("A医院和B医院各多少"); across documents they are scope
     units = q.units if len(q.docs) == 1 else []
     if len({x.department for x in q.docs}) == 1 and len({x.scope for x in q.docs}) > 1:
-        units = [f"{x.scope}{x.kind}" for x in q.docs]  # one department's 部门 and 单位 releases: "部门预算和单位预算的X"
+        units = [f"{x.scope}{x.kind}" for x in q.docs]  # one department's 部门 and 单位 releases, listed: "X的部门、单位预算"
     # (a name that is one of those units with its place before it, "某市X中心", is that unit)
     scope = [a for doc in q.docs for a in aliases(doc.department)] \
         + [n for n in q.named + q.units if not any(u in n for u in units)]
@@ -403,7 +403,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             if compound and len(q.docs) > 1 and all(_RELEASE_NAME.match(n) for n in group[0].names) \
                     and len(own := [it for it, n in zip(group[0].items, group[0].names, strict=True)
                                     if not _names_other_doc(n, doc, q.docs)]) == 1 < len(group[0].items):
-                text = own[0]  # a list of releases ("部门预算和单位预算的X"): this release's own item leads
+                text = own[0]  # a list of releases ("部门、单位预算各自的X"): this release's own item leads
             if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
             gq = understand(text, [doc]) if compound or trailing else q
@@ -828,7 +828,7 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     if len(own) >= 2 and max(overlap(own, flat), overlap(printed, flat)) < 0.5:
         return False
     if any(y not in flat for y in re.findall(r"20\d\d(?=年)", own)):
-        return False  # a year the follow-up names ("2025年预算多少") that nothing said is of
+        return False  # a year the follow-up names ("那前一年的呢" written with its year) that nothing said is of
     if any(not found.search(flat) for found in _needs(text)):
         return False
     if not counts_ok(text, flat):

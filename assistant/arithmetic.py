@@ -718,8 +718,8 @@ def add_execution_rate(d: Draft) -> None:
 
 
 def answer_row_change(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """A change on the year before asked ("比上年多了还是少了"), no sentence telling it: a row of the subject that prints
-    both years ("2025年预算数" beside "2026年预算数"), this year's figure less last year's, with the formula."""
+    """A change on the year before asked ("较上年是升是降"), no sentence telling it: a row of the subject that prints
+    both years ("2020年预算数" beside "2021年预算数"), this year's figure less last year's, with the formula."""
     if not doc.year:
         return False
     for r in match_rows(cat, q, doc)[:3]:

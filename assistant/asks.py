@@ -260,7 +260,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = _DONE_VERB.sub("", context) + "里" + tail
         elif i > 0 and not own and re.match(r"20\d\d年", c) and (year := re.search(r"20\d\d年度?", context)) \
                 and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
-            c = context[: year.start()] + c  # "X2026年预算多少？2025年预算多少": X, in the year this clause names
+            c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):

@@ -312,7 +312,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 if any(x in proj or proj in x for x in quoted) and hit == 1 and len(name) >= 4 \
                         and name.endswith(head := _CJK_ONLY.sub("", subj)[-2:]) and head in rest:
                     # the project quoted, and the thing asked of it ends its words as it ends an indicator's name
-                    # ("…”项目的补助标准" -> "中职免学费测试标准")
+                    # ("…”项目的发放标准" -> "某补贴核定标准")
                     hit += 1
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
@@ -351,7 +351,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
                                                              and is_unit_row(r, q.units) else "")):
-            # part of a long name, which few rows share ("中欧班列" of "广州市中欧班列发展财政补助项目"), or few rows of the
+            # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
             # unit asked; then the name's other words the subject writes
             score += 8 * len(part) + 0.5 * len(_bigrams(name) & _bigrams(subj))
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):

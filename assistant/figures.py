@@ -565,7 +565,7 @@ def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvide
     name = bare(r.label)
     for x in cat.doc_rows(r.doc.doc_id):
         if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or len(name) >= 4 and bare(x.label) == name):
-            # (the document's own year: a column of the year before, "2025年预算数", is no part)
+            # (the document's own year: a column of the year before, "上年预算数", is no part)
             cols = year_columns([c for c, v in x.values.items() if parse_amount(v) is not None], r.doc.year, r.doc.year)
             first = parse_amount(x.values[cols[0]]) if cols else None
             if first is not None and 0 < first < amount:
@@ -590,7 +590,7 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
 
 def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: str) -> bool:
     """"其中X又有多少": a column of a row already cited for this document, when the ask wants only an amount and
-    names that column and nothing else (two characters of other words at most). "要达到什么目标": the goal the row
+    names that column and nothing else (two characters of other words at most). "想做成什么": the goal the row
     prints in a column of its own (a project's 绩效目标)."""
     if re.search(GOAL_ASKED, text):
         for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):

@@ -446,10 +446,10 @@ _SINGLE_QUOTED = re.compile(r"[‘']([^‘’'“”]{2,40})[’']")
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
-    # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？按万元说就行": the ask before it)
+    # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？用万元讲": the ask before it)
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
     question = _SINGLE_QUOTED.sub(r"“\1”", question)  # ('X' and ‘X’ quote a name as “X” does)
-    question = INCLUDING_FIRST.sub("", question)  # ("算上A和B后，收入总计又是多少": the 收入总计)
+    question = INCLUDING_FIRST.sub("", question)  # ("连同A、B以后的总计": the 总计)
     question = _drop_included(_LIST_COUNT.sub("", re.sub(EMPHASIS, "", question)))
     q = Query(text=question)
     text = _clean(question)
@@ -705,7 +705,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
     elif "share" in q.intents and EXECUTION_ASKED.search(text) and not re.search(r"占", text):
-        q.intents.remove("share")  # "完成预算的百分之多少": actual over plan, not a part of a whole
+        q.intents.remove("share")  # "完成了预算的几成": actual over plan, not a part of a whole
     for col in COLUMN_INTENTS:
         if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)

@@ -242,7 +242,7 @@ BODY_ASKED = re.compile(r"哪(?:一)?[个家](?:单位|部门|机构)?|什么(?:
 # the columns that say where money comes from (the standard income sources of a budget table)
 FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
                          r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
-# a choice between sources ("是财政拨款还是其他资金")
+# a choice between sources ("财政给的还是单位资金")
 SOURCE_CHOICE = re.compile(rf"(?:{FUND_COLUMN.pattern}|财政)[^，。？?]{{0,8}}还是[^，。？?]{{0,4}}(?:{FUND_COLUMN.pattern}|财政)"
                            r"(?:资金|拨款|的钱)?")
 # where an amount's money comes from ("资金来源是什么", "是财政出资吗"): the fund columns of its row
