@@ -146,15 +146,16 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     return False
 
 
+_MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")  # (an indicator answers no ask of money)
+
+
 def _column_unsaid(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence) -> bool:
-    """One column of the row asked ("年初预算数"), and no sentence of the asked unit and the row's project that writes
-    its words."""
+    """One column of the row asked ("年初预算数"), and no sentence on the row's project that writes its words."""
     cols = [c for c in r.values if names_column(c, subject_text(q))]
     if len(cols) != 1:
         return False
     words, proj = re.sub(r"数$", "", cols[0].split("/")[-1]), project_name(r.table)
-    return not any(words in clean(e.text) for e in passages(cat, q, doc, k=15)
-                   if any(u in clean(e.text) for u in q.units) and overlap(proj, clean(e.text)) >= 0.6)
+    return not any(words in clean(e.text) for e in passages(cat, q, doc, k=15) if overlap(proj, clean(e.text)) >= 0.6)
 
 
 def _form_bodies(cat: Catalog, e: RowEvidence) -> str:
@@ -220,15 +221,16 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
     if "sanggong" in q.asked and "use" in q.asked and answer_use_clause(cat, q, doc, d):
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount
-    # (not a row of the asked unit's own block the question names, "某院出访用的某经费": that row)
+    # (not a project of the asked unit's own block the question names, "某院出访用的某经费": that row)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
-            and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)):
+            and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)
+                                                                and top[0].table_kind in ("project_expense", "special_fund")):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
     # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
-            and not (top and (top[0].kind == "indicator" or _column_unsaid(cat, q, doc, top[0]))
+            and not (top and (top[0].kind == "indicator" and not _MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text)) or _column_unsaid(cat, q, doc, top[0]))
                      and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the
