@@ -94,6 +94,7 @@ from assistant.vocab import (
     GOAL_ASKED,
     INTERROGATIVE,
     MONEY_ASKED,
+    MONEY_WORDS,
     MORE_OR_LESS,
     PART_TABLES,
     PERCENT_Q,
@@ -144,9 +145,6 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return True
     d.rollback(mark)
     return False
-
-
-_MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")  # (an indicator answers no ask of money)
 
 
 def _column_unsaid(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence) -> bool:
@@ -230,7 +228,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
     # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
-            and not (top and (top[0].kind == "indicator" and not _MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text)) or _column_unsaid(cat, q, doc, top[0]))
+            and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text)) or _column_unsaid(cat, q, doc, top[0]))
                      and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the

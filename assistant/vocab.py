@@ -194,6 +194,8 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
+# words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
+MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")
 MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
