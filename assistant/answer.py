@@ -423,7 +423,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
             leads.append(subject_text(gq))
             marks = (len(d.evidence), len(d.figures))
             # (a later ask naming only a column of the row just quoted: that row's cell)
-            got = compound and g > 0 and answer_cited_column(d, doc, text, subject_text(gq), "".join(d.parts)) \
+            got = compound and g > 0 and answer_cited_column(cat, d, doc, text, subject_text(gq), "".join(d.parts)) \
                 or answer_for_doc(cat, gq, doc, d)
             if got and g > 0 and _repeats(d, before):
                 # the same answer as an ask before says nothing new: what this ask's own words ask ("其中X")
@@ -496,7 +496,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if SOURCE_ASKED.search(text) and not name and answer_source(d, doc):
                         tries = []  # where the money of the rows already quoted comes from: their fund columns
                         new = "".join(d.parts[start[0]:])
-                    elif not name and answer_cited_column(d, doc, text, subject_text(aq), said + "".join(d.parts[first:before])):
+                    elif not name and any(answer_cited_column(cat, d, doc, t, subject_text(understand(t, [doc]) if t != text else aq),
+                                                              said + "".join(d.parts[first:before]))
+                                          for t in dict.fromkeys(x for x in (text, ask.tail) if x)):
+                        # (the ask with what it continues, or its own words alone: "全年实际执行了多少钱")
                         tries = []  # a column of the row the answer quoted ("其中X又有多少"): its cell
                         new = "".join(d.parts[start[0]:])
                     for tq in tries:

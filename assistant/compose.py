@@ -354,7 +354,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
             # unit asked; then the name's other words the subject writes
             score += 8 * len(part) + 0.5 * len(_bigrams(name) & _bigrams(subj))
-        elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and _gapped(name, subj):
+        elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
             score += 8 * k  # a class of the thing asked, printed with its grade before it ("三类会议费" for 会议费)
@@ -576,7 +576,7 @@ def _docs_with(cat: Catalog, part: str) -> int:
     return cat.memo[key]  # type: ignore[return-value]
 
 
-def _gapped(name: str, subj: str) -> bool:
+def gapped(name: str, subj: str) -> bool:
     """The subject prints the name in two pieces of two or more characters, one or two characters apart."""
     for k in range(2, len(name) - 1):
         i = subj.find(name[:k])

@@ -17,6 +17,7 @@ from assistant.compose import (
     clean,
     describe,
     fours,
+    gapped,
     group_total,
     is_unit_row,
     key_terms,
@@ -588,7 +589,17 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
     return said
 
 
-def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: str) -> bool:
+def _whole_of(cat: Catalog, r: RowEvidence, text: str) -> RowEvidence:
+    """A row printed as a part ("其中：当年财政拨款") asked without its own words: the row above it that it is part of."""
+    part = re.sub(r"^其中[:：]?", "", bare(r.label))
+    if part == bare(r.label) or part in clean(text):
+        return r
+    above = [x for x in cat.doc_rows(r.doc.doc_id) if x.table_idx == r.table_idx and x.row_idx < r.row_idx
+             and not bare(x.label).startswith("其中") and x.values]
+    return max(above, key=lambda x: x.row_idx) if above else r
+
+
+def answer_cited_column(cat: Catalog, d: Draft, doc: DocInfo, text: str, subject: str, said: str) -> bool:
     """"其中X又有多少": a column of a row already cited for this document, when the ask wants only an amount and
     names that column and nothing else (two characters of other words at most). "想做成什么": the goal the row
     prints in a column of its own (a project's 绩效目标)."""
@@ -600,11 +611,14 @@ def answer_cited_column(d: Draft, doc: DocInfo, text: str, subject: str, said: s
                 return True
     if not re.search(r"多少|几", text) or WHY_Q.search(text) or CHANGE_Q.search(text) or re.search(USE_ASKED, text):
         return False
-    for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+    for cited in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+        r = _whole_of(cat, cited, text)
         asked = clean(subject).replace("、", "").replace(bare(r.label), "")  # ("X里Y": X is the row)
         for col, value in r.values.items():
             name = leaf(col).replace("、", "")
-            if (len(name) >= 3 and not re.search(r"合计|总计|小计", name) and name in asked and len(asked) - len(name) <= 2
+            # (or written with a word inside, "全年实际执行" for 全年执行数)
+            if (len(name) >= 3 and not re.search(r"合计|总计|小计", name) and len(asked) - len(name) <= 2
+                    and (name in asked or gapped(re.sub(r"数$", "", name), asked))
                     or long_column_named(col, asked)) and parse_amount(value) is not None:
                 # (said with the row already: the ask answered in a word)
                 d.add(f"其中{re.sub(r'^其中[:：]?', '', leaf(col))}为{value}{r.unit or ''}{d.cite(r)}。" if value in said

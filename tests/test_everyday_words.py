@@ -214,3 +214,12 @@ def test_an_amount_asked_after_a_count(tmp_path: Path) -> None:
     # "用了多少钱" continues the subject without the count asked before ("多少辆车"; on 9c5fc6a the count was given twice)
     a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"), "西安卫健委2022年决算中，急救车辆更新项目计划更新多少辆车、用了多少钱？")
     assert "100辆" in a.answer and "3195.8" in a.answer, a.answer
+
+
+@pytest.mark.skipif(not (REAL / "xian-shi_weijianwei_2022_juesuan.pdf").is_file(), reason="../shared 语料目录缺失")
+def test_a_later_column_asked_of_the_whole_not_its_part(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算 p107, 复合手术室DSA form: "其中：当年财政拨款" 年初预算数 589; "年度资金总额" 全年执行数 663.6. A later
+    # ask naming a column in its own words ("全年实际执行") and not the part is the whole row's cell (on 9c5fc6a: nothing)
+    a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
+                 "西安卫健委2022年决算里，复合手术室DSA项目当年财政拨款年初预算多少？全年实际执行了多少？")
+    assert "589" in a.answer and "全年执行数为663.6万元" in a.answer, a.answer
