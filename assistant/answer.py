@@ -499,7 +499,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     elif not name and any(answer_cited_column(cat, d, doc, t, subject_text(understand(t, [doc]) if t != text else aq),
                                                               said + "".join(d.parts[first:before]))
                                           for t in dict.fromkeys(x for x in (text, ask.tail) if x)):
-                        # (the ask with what it continues, or its own words alone: "全年实际执行了多少钱")
+                        # (the ask with what it continues, or its own words alone: "那实际用掉几何")
                         tries = []  # a column of the row the answer quoted ("其中X又有多少"): its cell
                         new = "".join(d.parts[start[0]:])
                     for tq in tries:
