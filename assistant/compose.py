@@ -310,7 +310,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 rest = _beside(subj, proj) - _GENERIC
                 hit = len(rest & _bigrams(name + r.code))
                 if any(x in proj or proj in x for x in quoted) and hit == 1 and len(name) >= 4 \
-                        and name.endswith(head := _CJK_ONLY.sub("", subj)[-2:]) and head in rest:
+                        and name.endswith(head := _cjk_of(subj)[0][-2:]) and head in rest:
                     # the project quoted, and the thing asked of it ends its words as it ends an indicator's name
                     # ("…”项目的发放标准" -> "某补贴核定标准")
                     hit += 1
@@ -671,7 +671,6 @@ def _bigrams(t: str) -> frozenset[str]:
     return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)])
 
 
-_CJK_ONLY = re.compile(r"[^\u4e00-\u9fa5]")
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
 
 

@@ -558,6 +558,12 @@ def _form_amount(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvi
 _FUND_PART_KINDS = ("general_public_expense", "fiscal_income_expense_total")
 
 
+def _own_year_column(r: RowEvidence) -> str:
+    """The row's first amount column of its document's own year ("" when it prints no amount)."""
+    cols = year_columns([c for c, v in r.values.items() if parse_amount(v) is not None], r.doc.year, r.doc.year)
+    return cols[0] if cols else ""
+
+
 def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvidence | None:
     """A 科目 of an all-funds table ("支出预算总表") printed with a smaller amount in a 一般公共预算 or 财政拨款 table: the
     part of it the government's own funds pay."""
@@ -567,8 +573,7 @@ def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvide
     for x in cat.doc_rows(r.doc.doc_id):
         if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or len(name) >= 4 and bare(x.label) == name):
             # (the document's own year: a column of the year before, "上年预算数", is no part)
-            cols = year_columns([c for c, v in x.values.items() if parse_amount(v) is not None], r.doc.year, r.doc.year)
-            first = parse_amount(x.values[cols[0]]) if cols else None
+            first = parse_amount(x.values[c]) if (c := _own_year_column(x)) else None
             if first is not None and 0 < first < amount:
                 return x
     return None
@@ -603,15 +608,16 @@ def answer_cited_column(cat: Catalog, d: Draft, doc: DocInfo, text: str, subject
     """"其中X又有多少": a column of a row already cited for this document, when the ask wants only an amount and
     names that column and nothing else (two characters of other words at most). "想做成什么": the goal the row
     prints in a column of its own (a project's 绩效目标)."""
+    cited_rows = [e for e in reversed(d.evidence) if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]
     if re.search(GOAL_ASKED, text):
-        for r in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+        for r in cited_rows:
             col = next((c for c, v in r.values.items() if "目标" in leaf(c) and len(CJK.findall(v)) >= 8), None)
             if col is not None:
                 d.add(f"{describe(doc)}{row_phrase(r, col, r.values[col])}{d.cite(r)}。")
                 return True
     if not re.search(r"多少|几", text) or WHY_Q.search(text) or CHANGE_Q.search(text) or re.search(USE_ASKED, text):
         return False
-    for cited in reversed([e for e in d.evidence if isinstance(e, RowEvidence) and e.doc.doc_id == doc.doc_id]):
+    for cited in cited_rows:
         r = _whole_of(cat, cited, text)
         asked = clean(subject).replace("、", "").replace(bare(r.label), "")  # ("X里Y": X is the row)
         for col, value in r.values.items():
@@ -701,8 +707,7 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         d.record(doc, v, other.unit, other, also=True)
     if not q.columns and (part := _fund_part(cat, r, amount)) is not None:
         # an all-funds row, and the same 科目 in the 一般公共预算 / 财政拨款 table with less: that part, beside it
-        own = year_columns([c for c, v in part.values.items() if parse_amount(v) is not None], doc.year, doc.year)[0]
-        d.add(f"（《{part.table}》中同一科目为{part.values[own]}{part.unit or ''}{d.cite(part)}）")
+        d.add(f"（《{part.table}》中同一科目为{part.values[_own_year_column(part)]}{part.unit or ''}{d.cite(part)}）")
     if r.unit == "元" and amount is not None and abs(amount) >= 10000 and "%" not in value:
         wan = quantize2(amount / 10000)  # readers think in 万元: the conversion, with its formula
         d.computed.extend([wan, Decimal(10000)])
