@@ -4,6 +4,7 @@ each figure followed by its [n] citation marker; computations show their formula
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -249,9 +250,13 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
     fund_kinds = {kind for word, kind in FUND_TABLES.items() if word in q.text}
     # (a shorter name too, when the asked unit's own block prints a row of it: "X医院的工作经费")
-    in_block = {bare(r.label) for r in cat.doc_rows(doc.doc_id) if r.unit_name and is_unit_row(r, q.units)} if within else set()
+    in_block = {_untagged(bare(r.label), r.unit_name) for r in cat.doc_rows(doc.doc_id)
+                if r.unit_name and is_unit_row(r, q.units)} if within else set()
+    exact |= {n for n in in_block if len(n) >= 4 and n in subj}  # ("物业管理费（X医院）" in X医院's block)
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
+    dash_parts = Counter((r.table_idx, x) for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
+                         for x in _DASHES.split(bare(r.label)))
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -259,9 +264,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
-        if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units) \
-                and (m := _OWNER_TAG.search(name)) and _tags_unit(m.group(1), r.unit_name):
-            name = name[: m.start()]  # "物业管理费（X医院）" in X医院's block, X医院 asked: its 物业管理费
+        if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units):
+            name = _untagged(name, r.unit_name)  # "物业管理费（X医院）" in X医院's block, X医院 asked: its 物业管理费
         if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units) and len(name) >= 8:
             # "X院住培补助经费" in X院's block, X院 asked: the name after its owner's short tag, as the subject names it
             # (a tag of the owner's own characters, "市一医院" of 某市第一人民医院; not "其他X")
@@ -272,9 +276,13 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
-            if r.kind == "" and len(name) >= 4 and name in subj and not (len(proj) >= 4 and proj in subj) \
+            listed = next((x for x in (name, *_DASHES.split(name)) if len(x) >= 4 and x in subj
+                           and (x == name or dash_parts[r.table_idx, x] == 1)), "") if r.kind == "" else ""
+            if listed and not (len(proj) >= 4 and proj in subj) \
                     and not FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
-                proj = name  # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标")
+                # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标"); a part of a
+                # dashed name ("某补助-某学生补助") names it too, when no other row shares it ("某经费-某海关")
+                proj = listed
             shared = _bigrams(proj) & _bigrams(subj)
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
             if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
@@ -473,6 +481,12 @@ def fours(text: str) -> frozenset[str]:
 
 _INDICATOR_NO = re.compile(r"^指标\d{1,2}[:：]")  # "指标2：事故办理时限": an indicator's number in its form
 _OWNER_TAG = re.compile(r"[（(]([^（）()]{2,})[）)]$")
+
+
+def _untagged(name: str, unit: str) -> str:
+    """A row's name without a bracket after it that names the unit whose block holds it."""
+    m = _OWNER_TAG.search(name)
+    return name[: m.start()] if m and _tags_unit(m.group(1), unit) else name
 
 
 def _tags_unit(tag: str, unit: str) -> bool:

@@ -70,7 +70,7 @@ class Paragraph(BaseModel):
 
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "24"
+PARSER_VERSION = "25"
 
 
 class DocumentMeta(BaseModel):

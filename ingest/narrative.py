@@ -28,6 +28,11 @@ _INLINE = re.compile(
 _LONE_LABEL = re.compile(_INLINE.pattern.split("[。：:](?P<rest>")[0] + r"[。]$")
 
 
+# "第七部分 重点项目预算绩效情况说明": a part of the release, in body type or not
+_PART_END = re.compile(r"(?:说明|情况|概况|解释|报告)$")
+PART_TITLE = re.compile(r"^第[一二三四五六七八九十]{1,3}部分[^，,。；;：:]{2,28}$")
+
+
 def inline_label(text: str) -> str:
     """The numbered label that opens a paragraph line, or ''."""
     m = _INLINE.match(clean(text))
@@ -84,6 +89,7 @@ class NarrativeBuilder:
         self.path: list[tuple[int, str]] = []
         self._cur: Paragraph | None = None
         self._open_heading = False  # the last line was a heading, no text under it yet
+        self._open_part = False  # the last line was a part title
         self._heading_line: TextLine | None = None  # the line read last as a heading
         self._lone: TextLine | None = None  # a heading read from "2.政府采购情况。" alone
         self._lone_at = 0  # paragraphs written before it
@@ -118,13 +124,19 @@ class NarrativeBuilder:
         if not text:
             return
         bare, self._bare = self._bare, None
-        if ln.big and not heading_level(text):
+        if (ln.big or PART_TITLE.match(clean(text))) and not heading_level(text):
             # a part title such as "……情况说明": resets the heading path
             self._close()
             self._keep_item(bare)
             self.path = [(0, clean(text))]
+            self._open_part = True
             return
         flat = clean(text)
+        part, self._open_part = self._open_part, False
+        if part and self.path and len(flat) <= 8 and not re.search(r"[，。；;：:、\d]", flat) and not heading_level(flat) \
+                and _PART_END.search(flat) and not _PART_END.search(self.path[-1][1]):
+            self.path[-1] = (0, self.path[-1][1] + flat)  # a part title that wraps: "第三部分…部门决算" + "情况说明"
+            return
         if (self._open_heading and self.path and len(flat) <= 8 and not heading_level(flat)
                 and not re.search(r"[，。；;：:\d]", flat) and self.path[-1][1][-1] not in _END + "：:"):
             # a heading that wraps: "九、…支出预算情" + "况说明"

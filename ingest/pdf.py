@@ -16,7 +16,7 @@ from pdfplumber.table import Table
 
 from ingest.grid import Grid, GridCell, GridRow
 from ingest.model import BBox, IngestError
-from ingest.text import UNIT_RE, clean, is_title_line
+from ingest.text import UNIT_RE, clean, is_number, is_title_line
 
 
 @dataclass
@@ -323,8 +323,11 @@ def _plausible(table, page_width: float) -> bool:
         return False
     if width < 0.3 * page_width and nrows < 3:
         return False
-    cells = [clean(c) for row in table.extract() for c in row if c and clean(c)]
-    if cells and sum(1 for c in cells if _PROSE.search(c)) > 0.3 * len(cells):
+    grid = table.extract()
+    cells = [clean(c) for row in grid for c in row if c and clean(c)]
+    # (rows that each print an amount beside their text are a table whose last column is sentences: goals, uses)
+    amounts = sum(1 for row in grid if any(c and is_number(clean(c)) for c in row))
+    if cells and sum(1 for c in cells if _PROSE.search(c)) > 0.3 * len(cells) and not (ncols >= 3 and amounts >= 2):
         return False
     if nrows == 1 and any(_FRAGMENT.search(c) for c in cells):
         return False  # a highlighted run of words inside a sentence

@@ -12,7 +12,7 @@ from ingest import meta as meta_mod
 from ingest.builders import finish_all, start_builder
 from ingest.grid import Grid
 from ingest.model import Document, IngestError, Table
-from ingest.narrative import NarrativeBuilder, TextLine, heading_level
+from ingest.narrative import PART_TITLE, NarrativeBuilder, TextLine, heading_level, is_heading
 from ingest.pdf import Line, PageContent, iter_pages, open_pdf
 from ingest.text import (
     NOTE_RE,
@@ -57,6 +57,9 @@ def _title_from_grid(grid: Grid) -> bool:
             continue
         break
     return found
+
+
+_COLUMN_UNIT = re.compile(r"[（(](万元|元)[）)]$")
 
 
 def _running_lines(pages: list[PageContent]) -> set[str]:
@@ -129,6 +132,14 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 meta_lines.append(f"年度：{m.group(1)}")
         used: set[int] = set()
         grids = sorted(pc.grids, key=lambda g: g.bbox.top if g.bbox else 0)
+        if pending_title is not None:
+            # a title at a page's foot whose page goes on with text (or holds no table): a heading, not a table's
+            first_top = grids[0].bbox.top if grids and grids[0].bbox else None
+            if first_top is None or any(len(clean(ln.text)) > 12 and not is_meta(ln.text) and ln.bbox.bottom <= first_top + 2
+                                        for ln in outside):
+                narrative.line(TextLine(text=pending_title.text.strip(), page=pending_title.page, bbox=pending_title.bbox,
+                                        size=pending_title.size, big=bool(body) and pending_title.size >= body + 2.5))
+                pending_title = None
         prev_bottom = 0.0
         for gi, grid in enumerate(grids):
             gtop = grid.bbox.top if grid.bbox else 0
@@ -174,6 +185,11 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 # 金额单位 printed inside a header cell
                 head = [t for i in range(min(3, len(grid.rows))) for t in grid.texts(i)]
                 grid.unit = find_unit([t for t in head if "单位" in t])
+            if grid.unit is None:
+                # "预算数（万元）": the unit in an amount column's own name, when the header's amount columns agree
+                units = {m.group(1) for i in range(min(3, len(grid.rows))) for t in grid.texts(i)
+                         if (m := _COLUMN_UNIT.search(clean(t)))}
+                grid.unit = units.pop() if len(units) == 1 else None
             meta_lines.extend(grid.meta)
             for i in range(min(4, len(grid.rows))):
                 texts = [clean(t) for t in grid.texts(i)]
@@ -203,8 +219,9 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 if builder is not None:
                     tables.extend(finish_all(builder))
                 if not grid.title:
-                    # untitled and not a continuation: name it by the nearest heading
-                    grid.title = narrative.path[-1][1] if narrative.path else "未命名表格"
+                    # untitled and not a continuation: name it by the nearest heading (above it on its page, or before)
+                    heads = [clean(ln.text) for _, ln in above if PART_TITLE.match(clean(ln.text)) or is_heading(ln.text)]
+                    grid.title = heads[-1] if heads else narrative.path[-1][1] if narrative.path else "未命名表格"
                 builder = start_builder(grid)
                 if grid.unit is None and tables and builder.table.kind == "performance" \
                         and not getattr(builder, "unit_in_form", False):
