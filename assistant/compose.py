@@ -255,6 +255,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     exact |= {n for n in in_block if len(n) >= 4 and n in subj}  # ("物业管理费（X医院）" in X医院's block)
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
+    restated: dict[str, RowEvidence] = {}
+    standard_names: dict[str, set[Decimal]] = {}
+    for r in cat.doc_rows(doc.doc_id):
+        if r.table_kind != "performance":
+            standard_names.setdefault(bare(r.label), set()).update(a for v in r.values.values() if (a := parse_amount(v)))
     dash_parts = Counter((r.table_idx, x) for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
                          for x in _DASHES.split(bare(r.label)))
     scored: list[tuple[float, RowEvidence]] = []
@@ -283,6 +288,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标"); a part of a
                 # dashed name ("某补助-某学生补助") names it too, when no other row shares it ("某经费-某海关")
                 proj = listed
+                if {parse_amount(v) for v in r.values.values()} & standard_names.get(bare(r.label), set()):
+                    restated[bare(r.label)] = r  # (a standard table prints the same project with the same amount)
             shared = _bigrams(proj) & _bigrams(subj)
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
             if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
@@ -430,7 +437,16 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
     scored = [(sc + under_named(r), r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
-    return [r for _, r in scored]
+    out = [r for _, r in scored]
+    if out and restated.get(bare(out[0].label)) is out[0] and not (re.search(r"目标(?!表)|效果", q.text) or USE_Q.search(q.text)):
+        # a list of projects' goals restating a project of the project table, its amount asked: the project table's
+        # row (its funds to the cent) answers, the list's beside it
+        same = next((r for r in out[1:6] if r.table_kind != "performance" and bare(r.label) == bare(out[0].label)
+                     and {parse_amount(v) for v in r.values.values()} & {parse_amount(v) for v in out[0].values.values()} - {None}), None)
+        if same is not None:
+            out.remove(same)
+            out.insert(0, same)
+    return out
 
 
 def long_column_named(col: str, text: str) -> bool:

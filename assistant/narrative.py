@@ -86,7 +86,28 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
         residue = residue.replace(c, "")
     # a table named in short (its title less "情况", "预算"…): where to read, not a thing of its own
     residue = re.sub(r"[\u4e00-\u9fa5]{2,20}?(?:总表|情况表|明细表|预算表|决算表)(?=里|中|内|上|的)", "", residue)
-    return RESIDUE_WORDS.sub("", residue)
+    residue = RESIDUE_WORDS.sub("", residue)
+    if residue and q.columns and (said := _definitions(cat, doc, tuple(q.columns))):
+        # "保障日常运转的基本支出": words the document's own definition of the column uses describe it, they name
+        # nothing else ("基本支出：指为保障机构正常运转、完成日常工作任务而发生的…")
+        residue = re.sub(r"[\u4e00-\u9fa5]{2,}", lambda m: "" if _described(m.group(0), said) else m.group(0), residue)
+    return residue
+
+
+def _definitions(cat: Catalog, doc: DocInfo, terms: tuple[str, ...]) -> str:
+    """The document's definitions of these terms ("X：指…", "X是指…"), as one text."""
+    key = ("defined", doc.doc_id, terms)
+    if key not in cat.memo:
+        cat.memo[key] = "".join(
+            clean(e.text) for e in cat.doc_texts(doc.doc_id)
+            if any(re.search(re.escape(t) + r"\s*(?:[:：]\s*(?:是|系)?指|[，,]?(?:是|系)指)", e.text) for t in terms))
+    return cat.memo[key]  # type: ignore[return-value]
+
+
+def _described(words: str, definition: str) -> bool:
+    """Words a definition mostly uses (three in four of their characters, half their character pairs)."""
+    pairs = [words[i : i + 2] for i in range(len(words) - 1)]
+    return sum(c in definition for c in words) >= 0.75 * len(words) and sum(p in definition for p in pairs) >= 0.5 * len(pairs)
 
 
 def last_heading(e: TextEvidence) -> str:

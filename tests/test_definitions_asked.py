@@ -85,3 +85,13 @@ def test_a_term_in_single_quotes(tmp_path: Path) -> None:
     # with ' or ‘’ is the term, as with “” (on 9c5fc6a the row's amount 113.77 was given instead)
     a = answered(bm25_bot(tmp_path, WUXI_TRANSPORT), "无锡市交通运输局本级2026年名词解释中'行政单位医疗'这个科目是什么意思？")
     assert "基本医疗保险缴费经费" in a.answer, a.answer
+
+
+def test_a_column_described_in_its_own_definitions_words(tmp_path: Path) -> None:
+    # 烟台市信访局 2026 p35 "基本支出：指为保障机构正常运转、完成日常工作任务而发生的…": a description, not another
+    # thing; the 基本支出 total, p10 支出总体情况表 1,192.85
+    pdf = MORE.parent / "real" / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "烟台市信访局2026年维持机构正常运转的基本支出预算是多少？")
+    assert "1,192.85" in a.answer and "基本支出" in a.answer, a.answer
