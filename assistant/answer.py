@@ -20,7 +20,7 @@ from assistant.arithmetic import (
     plan_gap,
     states_execution,
 )
-from assistant.asks import Ask, how_far_apart, split_asks
+from assistant.asks import Ask, asked_text, how_far_apart, split_asks
 from assistant.catalog import BODY_FIELD, Catalog
 from assistant.compose import (
     TABLE_NAMED,
@@ -372,11 +372,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
     # one ask and a comparison in a clause of its own ("…各是多少？相差多少"): the ask is read without it
     # (one department's releases of two years: the ask of each year, then how far apart; or two departments,
     # then "A比B多多少" in a clause of its own)
-    trailing = not compound and len(asks) > len(values) and len(values) == 1 and q.text.startswith(values[0].text) \
-        and len(values[0].text) < len(q.text.rstrip("？?。")) - 2 and len(q.docs) > 1 \
+    said = asked_text(q.text)
+    trailing = not compound and len(asks) > len(values) and len(values) == 1 and said.startswith(values[0].text) \
+        and len(values[0].text) < len(said.rstrip("？?。")) - 2 and len(q.docs) > 1 \
         and len({x.department for x in q.docs}) == 1 \
-        or len(values) == 1 and not values[0].items and q.text.startswith(values[0].text) \
-        and how_far_apart(q.text[len(values[0].text):].strip("？?。，, "), scope + places)
+        or len(values) == 1 and not values[0].items and said.startswith(values[0].text) \
+        and how_far_apart(said[len(values[0].text):].strip("？?。，, "), scope + places)
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
 

@@ -99,6 +99,9 @@ def _unmask(text: str, kept: list[str]) -> str:
     return re.sub(r"[\x00\x01](\d+)[\x00\x01]", lambda m: kept[int(m.group(1))], text)
 
 
+_LIST_REFERENT = re.compile(r"(?:这|那)(?:[两三四五六七八九十]|几)(?:块|项|个|笔|部分|类|样|种)(?:的?(?:钱|费用|经费|支出|预算))?$")
+
+
 def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """"X、Y、Z分别是多少" -> (["X是多少", "Y是多少", "Z是多少"], ["X", "Y", "Z"]) (context before the list
     kept on each); ([], []) when the clause lists nothing."""
@@ -106,6 +109,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     dist = DISTRIBUTIVE.search(masked)
     tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))
     head, pred = masked[:tail_at], masked[tail_at:]
+    head = _LIST_REFERENT.sub("", head)  # ("X、Y、Z这三块各多少": the list named again)
     if dist:
         pred = pred[dist.end() - dist.start():]
     chunks = [c for c in _LIST_SEP.split(head)]
@@ -174,6 +178,12 @@ def _summed(clause: str, protected: list[str], scope: list[str], bodies: tuple[s
 _SHARED_NAME = re.compile(r"^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{1,10}?[，,]")
 
 
+def asked_text(question: str) -> str:
+    """The question without what asks nothing: "同样是X局，…" (what the bodies compared share names them) and what a
+    whole includes ("算上A和B后"); spaces dropped."""
+    return INCLUDING_FIRST.sub("", _SHARED_NAME.sub("", re.sub(r"\s+", "", question)))
+
+
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
@@ -182,8 +192,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     scope = sorted(set(departments or []), key=len, reverse=True)
     bodies = tuple(units or ())
     departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
-    # ("同样是X局，…": what the bodies compared share names them; it asks nothing; nor what a whole includes, "算上A和B后")
-    text = INCLUDING_FIRST.sub("", _SHARED_NAME.sub("", re.sub(r"\s+", "", question)))
+    text = asked_text(question)
     # (each piece with whether a question mark ends it: "X总额？Y又是多少？" asks two things)
     raw: list[tuple[str, bool]] = []
     at = 0

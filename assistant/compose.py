@@ -365,7 +365,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             if any(_years_range(name).replace(_years_range(x), "") in owners for x in quoted_in):
                 score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
-                                                             and is_unit_row(r, q.units) else "")):
+                                                             and is_unit_row(r, q.units) else "", tuple(q.units))):
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
             # unit asked; then the name's other words the subject writes
             score += 8 * len(part) + 0.5 * len(_bigrams(name) & _bigrams(subj))
@@ -377,6 +377,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 15  # a row of the table the question names
         if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
             score += 10  # "X项目": the project X, not the 科目 of the same name
+        elif score > 0 and r.table_kind in ("project_expense", "special_fund", "performance") \
+                and re.search(re.escape(name) + r"(?:的)?科目", subj):
+            score -= 50  # "X科目": the classification's row X, not a project of the same name
         if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
         need_cols = score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong") \
@@ -557,7 +560,7 @@ def _cjk_of(subj: str) -> tuple[str, frozenset[str]]:
     return cjk, fours(cjk)
 
 
-def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str, block: str = "") -> str:
+def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str, block: str = "", units: tuple[str, ...] = ()) -> str:
     """The longest run of four or more Chinese characters the subject shares with a row's name, when at most
     three rows of the document (and no column or table title) carry it: a distinctive part of the name. Within
     the block of a unit the question names (`block`), rows of that block only are counted."""
@@ -571,9 +574,12 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str, block: str = "")
             part = cjk[i : i + k]
             if part in name:
                 own = _STANDARD_WORDS.sub("", SUBJECT_NOUN.sub("", part))  # "预算拨款收入" is all standard words
+                # (a long part, eight characters of its own, may be printed twice for each of a few projects; not
+                # the name of a unit asked, which says where, not what)
+                most = 6 if len(own) >= 8 and not any(part in u or u in part for u in units) else 3
                 rare = len(own) >= 4 and part not in doc.department and part not in block and (
-                    _rows_with(cat, doc, part, block) <= 3 if block
-                    else _rows_with(cat, doc, part) <= 3 and _docs_with(cat, part) <= 2)
+                    _rows_with(cat, doc, part, block) <= most if block
+                    else _rows_with(cat, doc, part) <= most and _docs_with(cat, part) <= 2)
                 return part if rare else ""
     return ""
 

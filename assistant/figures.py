@@ -814,7 +814,9 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                                   not re.search(r"三公.{0,4}经费(预算|支出)", clean(e.text))))
     if sents:
         s = sents[0]
-        d.add(f"{prefix}{describe(doc)}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
+        # (the part named only in the sentence's heading: the heading said with it)
+        head = last_heading(s).rstrip("。：:") if part and not _names_part(part, s.text) else ""
+        d.add(f"{prefix}{describe(doc)}{head}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
         amt = amount_in(s.text)
         if doc.kind == "决算" and (m := re.search(r"决算[数额]?[为是]?\s*(?=\d)", s.text)):
             amt = amount_in(s.text[m.end():]) or amt  # a final account's own figure, not the budget beside it

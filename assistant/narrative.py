@@ -381,10 +381,15 @@ def _only_an_example(subj: str, txt: str) -> bool:
     return False
 
 
+# "2026年预算数142.2万元，主要用于…": a sentence that names no subject before its amount (its heading does)
+_SUBJECTLESS = re.compile(r"(?:20\d\d年度?)?(?:预算数?|决算数?|执行数|安排|为|共|合计)?\d")
+
+
 def _with_heading(e: TextEvidence) -> str:
-    """A sentence as quoted; one that is little more than an amount ("795万元") says under which headings."""
+    """A sentence as quoted; one that is little more than an amount ("795万元"), or names no subject before its
+    amount, says under which headings."""
     text = e.text.rstrip("。；，：;,:")
-    if len(CJK.findall(re.sub(r"万?元", "", text))) >= 6 or not e.section:
+    if (len(CJK.findall(re.sub(r"万?元", "", text))) >= 6 and not _SUBJECTLESS.match(clean(text))) or not e.section:
         return text
     return f"（{'·'.join(e.section.split(' > ')[-2:])}）{text}"
 

@@ -281,12 +281,16 @@ def sangong_words(text: str) -> str:
     """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
     # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
     # ("公车" is how people say 公务用车)
-    text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", "公务用车", text)
+    # (a word of its own: not "公车使用单位", a name printed so)
+    text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱)|这|那|是|有|为|多少|呢|一共|总共|[和及与]|[^\u4e00-\u9fa5]|$)",
+                  "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
     text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
     text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)
+    if "三公" in text:  # ("三公经费中出国、接待、公车各多少": the parts, named in a word each)
+        text = re.sub(r"(?<!公务)(接待|用车)(?!所|中心|室|大厅|站|处|单位|人|量|数|次)", r"公务\1", text)
     return re.sub(r"(?<!因公)出国", "因公出国",
                   re.sub(r"(?<!公务)(接待|用车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", r"公务\1", text))
 

@@ -238,3 +238,10 @@ def test_a_gap_in_yuan_also_from_the_rounded_wan_figures(tmp_path: Path) -> None
                    SIFAJU / "shanghai-putuo_wanlijiedao_2025_bumen-yusuan.pdf")
     a = answered(bot, "万里街道2024年和2025年部门预算的收入总计分别是多少？相差多少？")
     assert "33,556,428元（即3355.64万元；按上文的万元数计，18976.76 − 15621.11 = 3355.65万元）" in a.answer, a.answer
+
+
+def test_what_the_two_share_said_first_asks_nothing(tmp_path: Path) -> None:
+    # "同为信访局，…": both figures, then how far apart (广州 p8 支出总计 3,944.08; 深圳 p4 4,684.30)
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "同为信访局，广州市信访局和深圳市信访局2026年的支出预算各多少？两家差多少？")
+    assert "3,944.08" in a.answer and "4,684.30" in a.answer and "740.22" in a.answer, a.answer

@@ -223,3 +223,14 @@ def test_a_later_column_asked_of_the_whole_not_its_part(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, REAL / "xian-shi_weijianwei_2022_juesuan.pdf"),
                  "西安卫健委2022年决算里，复合手术室DSA项目当年财政拨款年初预算多少？全年实际执行了多少？")
     assert "589" in a.answer and "全年执行数为663.6万元" in a.answer, a.answer
+
+
+def test_sanggong_parts_in_a_word_each_then_named_again(tmp_path: Path) -> None:
+    # 北京市商务局 2026 p10: "（一）因公出国（境）费用。2026 年预算数 181.99 万元…", "（二）公务接待费。…2.85 万元",
+    # "（三）公务用车购置和运行维护费。2026 年预算数 46.64万元…": "出国、接待、公车这三块" are those three
+    pdf = MORE / "beijing-shi_shangwuju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "北京市商务局2026年三公经费中出国、接待、公车这三块各安排多少？")
+    assert all(x in a.answer for x in ("181.99", "2.85", "46.64")), a.answer
+    assert "公务接待费：" in a.answer, a.answer  # (the part its sentence does not name, said from its heading)
