@@ -320,9 +320,12 @@ def names_one(clause: str, departments: list[str]) -> bool:
         and len(set(departments)) >= 2
 
 
+_WHO_MORE = r"(?:(?:谁|哪(?:一)?(?:个|家|边|方|个部门|个单位)?)的?(?:更|最)?(?:高|多|大|少|低)[，,]?)?"  # ("谁多，多多少")
+
+
 def how_far_apart(clause: str, departments: list[str]) -> bool:
     """A clause that asks only how far apart the things before are ("两者相差…", "A比B多…", "A多…")."""
-    return bool(re.fullmatch(r"(?:那|而且|并且)?(?:" + _BOTH + ")?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)) \
+    return bool(re.fullmatch(r"(?:那|而且|并且)?" + _WHO_MORE + "(?:" + _BOTH + ")?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)) \
         or names_both(clause, departments) or names_one(clause, departments)
 
 

@@ -942,13 +942,7 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
     tables = [t for t in cat.tables.get(doc.doc_id, []) if t.kind == kind]
     if any(_amounts(r) for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind):
         return False
-    said = None
-    if q is not None:
-        word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
-        cands = [e for e in passages(cat, q, doc, k=10) if word and word in e.text and "名词解释" not in e.section]
-        # (a sentence saying there is none first, then one with its amount)
-        said = next((e for e in cands if STATED_NONE.search(e.text)), None) \
-            or (next((e for e in cands if AMOUNT.search(e.text)), None) if tables else None)
+    said = _none_said(cat, q, doc, kind, with_amount=bool(tables)) if q is not None else None
     if not tables and said is None:
         return False
     if tables:
@@ -958,6 +952,16 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
     return True
 
 
+
+
+def _none_said(cat: Catalog, q: Query, doc: DocInfo, kind: str, with_amount: bool = False) -> TextEvidence | None:
+    """The sentence saying the document has none of a table's kind ("本部门无国有资本经营预算财政拨款收支"); or, with
+    `with_amount`, one that gives its amount."""
+    word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
+    cands = [e for e in passages(cat, q, doc, k=10) if word and word in e.text and "名词解释" not in e.section]
+    # (a sentence saying there is none first, then one with its amount)
+    return next((e for e in cands if STATED_NONE.search(e.text)), None) \
+        or (next((e for e in cands if AMOUNT.search(e.text)), None) if with_amount else None)
 
 
 def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str) -> bool:
@@ -970,6 +974,8 @@ def answer_empty_titled(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
         if len(core) < 6 or overlap(core, subj) < 0.75:
             continue
         _say_empty(doc, d, t, prefix + describe(doc))
+        if (said := _none_said(cat, q, doc, t.kind)) is not None and not d.cited(said):
+            d.add(f"说明中写道：“{said.text.rstrip('。；')}”{d.cite(said)}。")
         return True
     return False
 

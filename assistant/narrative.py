@@ -382,7 +382,7 @@ def _only_an_example(subj: str, txt: str) -> bool:
 
 
 # "2026年预算数142.2万元，主要用于…": a sentence that names no subject before its amount (its heading does)
-_SUBJECTLESS = re.compile(r"(?:20\d\d年度?)?(?:预算数?|决算数?|执行数|安排|为|共|合计)?\d")
+_SUBJECTLESS = re.compile(r"(?:20\d\d年度?)?(?:预算数?|决算数?|执行数|安排|为|共|合计)?(?!20\d\d年)\d")
 
 
 def _with_heading(e: TextEvidence) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # a sentence saying a thing is not there ("本单位无机关运行经费", "本部门无当年某预算收支")
-STATED_NONE = re.compile(r"(?:^|[，。；：])(?:本单位|本部门|我单位|我部门|单位)?(?:无|没有|未安排|不安排|未设置|不涉及)")
+STATED_NONE = re.compile(r"(?:^|[，。；：])(?:本单位|本部门|我单位|我部门|单位)?(?:20\d\d\s*年度?)?(?:无|没有|未安排|不安排|未设置|不涉及)")
 # the words of a change, whichever way it went
 CHANGE_WORDS = re.compile(r"增加|减少|增长|下降|上升|变化|变动|增减")
 # how a reason and a use are asked (one list for the whole assistant)
@@ -285,7 +285,9 @@ def sangong_words(text: str) -> str:
     text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱)|这|那|是|有|为|多少|呢|一共|总共|[和及与]|[^\u4e00-\u9fa5]|$)",
                   "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
-    text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
+    text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公务车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
+    text = re.sub(r"公务车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱|预算)|是|有|多少|呢|[和及与、，,？?]|$)", "公务用车", text)
+    # (not "公务车管理", a duty a release may print so)
     text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)

@@ -245,3 +245,13 @@ def test_what_the_two_share_said_first_asks_nothing(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
     a = answered(bot, "同为信访局，广州市信访局和深圳市信访局2026年的支出预算各多少？两家差多少？")
     assert "3,944.08" in a.answer and "4,684.30" in a.answer and "740.22" in a.answer, a.answer
+
+
+def test_who_is_higher_then_by_how_much_in_one_clause(tmp_path: Path) -> None:
+    # "谁多，多多少": each figure, then the difference (北京市医保局 786.69, 北京市发改委 1739.04: 机关运行经费 in each 说明)
+    more = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more"
+    pdfs = [more / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf", more / "beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"]
+    if not all(p.is_file() for p in pdfs):
+        pytest.skip(f"{more} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, *pdfs), "北京市医保局和北京市发改委2026年的机关运行经费分别是多少？谁多，多多少？")
+    assert "786.69" in a.answer and "1739.04" in a.answer and "952.35" in a.answer, a.answer

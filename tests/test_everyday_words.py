@@ -234,3 +234,12 @@ def test_sanggong_parts_in_a_word_each_then_named_again(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, pdf), "北京市商务局2026年三公经费中出国、接待、公车这三块各安排多少？")
     assert all(x in a.answer for x in ("181.99", "2.85", "46.64")), a.answer
     assert "公务接待费：" in a.answer, a.answer  # (the part its sentence does not name, said from its heading)
+
+
+def test_buying_official_cars_said_as_gongwuche(tmp_path: Path) -> None:
+    # 烟台市信访局 2026 p28: "2.公务用车购置及运行费15万元，包括公务用车购置费0万元…"
+    pdf = REAL / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "烟台市信访局2026年买公务车安排了多少钱？")
+    assert "公务用车购置费0万元" in a.answer, a.answer

@@ -38,3 +38,15 @@ def test_a_table_named_by_its_title_and_printed_empty(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "重庆气象局今年市级重点专项资金的绩效目标是什么？")
     assert "为空表" in a.answer and "无市级财力" in a.answer, a.answer
+
+
+def test_an_empty_table_named_by_its_title_with_the_sentence_saying_why(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算 p20 "本部门2022年度无国有资本经营预算财政拨款收支，已公开空表。" (a year between the body
+    # and its "无"); the table itself printed empty
+    pdf = CORPUS / "more" / "xian-shi_weijianwei_2022_juesuan.pdf"
+    if not pdf.is_file():
+        pdf = CORPUS / "real" / "xian-shi_weijianwei_2022_juesuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "西安卫健委2022年决算的国有资本经营预算财政拨款支出决算表怎么是空的？")
+    assert "为空表" in a.answer and "无国有资本经营预算财政拨款收支" in a.answer, a.answer
