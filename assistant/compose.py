@@ -285,7 +285,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                            and (x == name or dash_parts[r.table_idx, x] == 1)), "") if r.kind == "" else ""
             if listed and not (len(proj) >= 4 and proj in subj) \
                     and not FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
-                # a list of projects, one row each ("《北京审计》杂志办刊经费 | 项目总额 | 绩效目标"); a part of a
+                # a list of projects, one row each ("某刊物办刊经费 | 项目总额 | 绩效目标"); a part of a
                 # dashed name ("某补助-某学生补助") names it too, when no other row shares it ("某经费-某海关")
                 proj = listed
                 if {parse_amount(v) for v in r.values.values()} & standard_names.get(bare(r.label), set()):

@@ -955,7 +955,7 @@ def answer_empty_table(cat: Catalog, doc: DocInfo, d: Draft, kind: str, prefix: 
 
 
 def _none_said(cat: Catalog, q: Query, doc: DocInfo, kind: str, with_amount: bool = False) -> TextEvidence | None:
-    """The sentence saying the document has none of a table's kind ("本部门无国有资本经营预算财政拨款收支"); or, with
+    """The sentence saying the document has none of a table's kind ("本部门无某预算收支"); or, with
     `with_amount`, one that gives its amount."""
     word = next((w for w, k in EMPTY_KINDS.items() if k == kind and w in q.text), "")
     cands = [e for e in passages(cat, q, doc, k=10) if word and word in e.text and "名词解释" not in e.section]

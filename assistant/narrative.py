@@ -88,7 +88,7 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
     residue = re.sub(r"[\u4e00-\u9fa5]{2,20}?(?:总表|情况表|明细表|预算表|决算表)(?=里|中|内|上|的)", "", residue)
     residue = RESIDUE_WORDS.sub("", residue)
     if residue and q.columns and (said := _definitions(cat, doc, tuple(q.columns))):
-        # "保障日常运转的基本支出": words the document's own definition of the column uses describe it, they name
+        # "为了机构运转的某支出": words the document's own definition of the column uses describe it, they name
         # nothing else ("基本支出：指为保障机构正常运转、完成日常工作任务而发生的…")
         residue = re.sub(r"[\u4e00-\u9fa5]{2,}", lambda m: "" if _described(m.group(0), said) else m.group(0), residue)
     return residue
@@ -381,7 +381,7 @@ def _only_an_example(subj: str, txt: str) -> bool:
     return False
 
 
-# "2026年预算数142.2万元，主要用于…": a sentence that names no subject before its amount (its heading does)
+# "某年预算数 X 万元，主要用于…": a sentence that names no subject before its amount (its heading does)
 _SUBJECTLESS = re.compile(r"(?:20\d\d年度?)?(?:预算数?|决算数?|执行数|安排|为|共|合计)?(?!20\d\d年)\d")
 
 

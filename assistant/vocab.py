@@ -291,7 +291,7 @@ def sangong_words(text: str) -> str:
     text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)
-    if "三公" in text:  # ("三公经费中出国、接待、公车各多少": the parts, named in a word each)
+    if "三公" in text:  # (the parts said in a word each, "接待" for 公务接待)
         text = re.sub(r"(?<!公务)(接待|用车)(?!所|中心|室|大厅|站|处|单位|人|量|数|次)", r"公务\1", text)
     return re.sub(r"(?<!因公)出国", "因公出国",
                   re.sub(r"(?<!公务)(接待|用车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花))", r"公务\1", text))
