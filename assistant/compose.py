@@ -227,6 +227,21 @@ def _department_wide(cat: Catalog, doc: DocInfo) -> frozenset[str]:
     return cat.memo[key]  # type: ignore[return-value]
 
 
+def _listed_names(cat: Catalog, doc: DocInfo) -> tuple[dict[str, set[Decimal]], Counter[tuple[int, str]]]:
+    """Read once per document: the amounts each name prints in the standard tables, and how many rows of each
+    performance table share each part of a dashed name ("某补助-某学生补助")."""
+    key = ("listed", doc.doc_id)
+    if key not in cat.memo:
+        amounts: dict[str, set[Decimal]] = {}
+        for r in cat.doc_rows(doc.doc_id):
+            if r.table_kind != "performance":
+                amounts.setdefault(bare(r.label), set()).update(a for v in r.values.values() if (a := parse_amount(v)))
+        parts = Counter((r.table_idx, x) for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
+                        for x in _DASHES.split(bare(r.label)))
+        cat.memo[key] = (amounts, parts)
+    return cat.memo[key]  # type: ignore[return-value]
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -256,12 +271,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     restated: dict[str, RowEvidence] = {}
-    standard_names: dict[str, set[Decimal]] = {}
-    for r in cat.doc_rows(doc.doc_id):
-        if r.table_kind != "performance":
-            standard_names.setdefault(bare(r.label), set()).update(a for v in r.values.values() if (a := parse_amount(v)))
-    dash_parts = Counter((r.table_idx, x) for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
-                         for x in _DASHES.split(bare(r.label)))
+    standard_names, dash_parts = _listed_names(cat, doc)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
