@@ -193,9 +193,9 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
-# an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")
+# an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
@@ -280,14 +280,12 @@ EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capit
 def sangong_words(text: str) -> str:
     """"出国（境）费", "接待费": the 三公 parts are often written without 因公 / 公务."""
     # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
-    # ("公车" is how people say 公务用车)
-    # (a word of its own: not "公车使用单位", a name printed so)
-    text = re.sub(r"公车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱)|这|那|是|有|为|多少|呢|一共|总共|[和及与]|[^\u4e00-\u9fa5]|$)",
-                  "公务用车", text)
+    # ("公车", "公务车" are how people say 公务用车: as a word of their own, not inside a name a release prints,
+    # "公车使用单位", "公务车管理")
+    text = re.sub(r"(?:公车|公务车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱|预算)|这|那|是|有|为|多少|呢|一共|总共|[和及与]"
+                  r"|[^\u4e00-\u9fa5]|$)", "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
     text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公务车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
-    text = re.sub(r"公务车(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱|预算)|是|有|多少|呢|[和及与、，,？?]|$)", "公务用车", text)
-    # (not "公务车管理", a duty a release may print so)
     text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)
