@@ -64,6 +64,7 @@ from assistant.vocab import (
     term_in,
 )
 
+_WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
 
 
@@ -283,7 +284,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not chosen:
         return False
     # "多少辆车" asks a count, not an amount
-    wants_amount = bool(re.search(r"多少|几|金额|预算", q.text)) and not (COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text))
+    # ("预算" asks its amount unless the question asks which or what: "优化了哪些项目的预算安排")
+    wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)) \
+        and not (COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text))
     wants_reason = bool(WHY_Q.search(q.text))
     wants_use = bool(re.search(USE_ASKED, q.text))
 
