@@ -371,7 +371,8 @@ _EXAMPLES = re.compile(r"例如|比如|诸如|譬如|用于|包括")
 def _only_an_example(subj: str, txt: str) -> bool:
     """The subject is named only among a sentence's examples or uses ("主要用于A、B、C等项目"), with no amount of
     its own next to it."""
-    m = _EXAMPLES.search(txt)
+    # (or named only after the sentence's first amount, which the words before it own: "会议费预算5.6万元，拟召开A、B等会议")
+    m = min((x for x in (_EXAMPLES.search(txt), AMOUNT.search(txt)) if x is not None), key=lambda x: x.start(), default=None)
     if m is None or overlap(subj, txt[: m.start()]) >= 0.5:
         return False
     tail = txt[m.end():]

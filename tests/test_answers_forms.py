@@ -103,6 +103,13 @@ def test_an_example_in_a_sentence_is_not_its_amount(bot: Assistant) -> None:
     assert "878.44" in ask(bot, "国家信访局2024年其他收入是多少？").answer
 
 
+def test_a_thing_named_only_after_an_amount_is_not_its_amount(bot: Assistant) -> None:
+    # 长沙市信访局 p8: "会议费预算 5.6 万元，拟召开全市信访工作联席会议、特护期信访安全保障工作调度会等会议": the amount is
+    # 会议费's; a meeting listed after it has none of its own
+    assert not bot.ask("长沙信访局2026年开特护期信访安全保障工作调度会要花多少钱？").answerable
+    assert "5.6" in ask(bot, "长沙信访局2026年会议费预算多少？").answer
+
+
 def test_a_staff_quota_is_a_number_of_people(bot: Assistant) -> None:
     # 长沙市信访局: "纳入预算编制范围" speaks of compiling the budget; no staff quota is printed
     assert not bot.ask("长沙市信访局有多少个编制？").answerable
