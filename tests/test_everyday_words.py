@@ -248,5 +248,7 @@ def test_buying_official_cars_said_as_gongwuche(tmp_path: Path) -> None:
 def test_a_column_pointed_at_as_a_column(tmp_path: Path) -> None:
     # 杭州市气象局 表6 一般公共预算基本支出预算表 合计 日常公用支出 838.27 万元: "那一栏" points at the column, names nothing
     pdf = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年一般公共预算基本支出表中，公用经费这一栏的合计是多少？")
     assert "838.27" in a.answer, a.answer
