@@ -405,6 +405,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 and (not within or named_cols and not any(len(n) >= 6 and n not in named_cols and not any(
                     n.endswith(u) or u.endswith(n) for u in q.units) for n in exact)):  # (nor another row named whole)
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
+        elif within and name == bare(r.unit_name) and is_unit_row(r, q.units) and any(
+                _own_name(c) != leaf(c) and names_column(_own_name(c), subj) or long_column_named(c, subj) for c in r.values):
+            score += 10 * len(name)  # a block's head row, the unit's own, by a column group it prints ("政府采购项目/小计")
         elif q.units and r.unit_name and r.table_kind in fund_kinds and own_label(r.label).endswith(tuple(q.units)):
             score += 10 * len(own_label(r.label))  # (the unit's own row of the fund's table the question names, in blocks)
         if within and score > 0 and (r.unit_name and own_label(r.label).endswith(tuple(q.units))
@@ -501,6 +504,12 @@ def _beside(subj: str, proj: str) -> frozenset[str]:
 def _named_leaves(cols: tuple[str, ...]) -> tuple[str, ...]:
     """A row's column names a question may name (the last level, three characters or more)."""
     return tuple(c.replace("、", "") for c in map(leaf, cols) if len(c) >= 3 and c != "预算数")  # ("上年结余、结转")
+
+
+def _own_name(col: str) -> str:
+    """A column's own name: a group's subtotal by the group's ("2026年政府采购项目/小计": 政府采购项目)."""
+    group = re.sub(r"^20\d\d年度?", "", col.split("/")[-2]) if "/" in col else ""
+    return group if leaf(col) in ("小计", "合计") and len(group) >= 4 else leaf(col)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -161,3 +161,11 @@ def test_what_a_project_is_to_deliver(water: Assistant) -> None:
     a = answered(water, "广州市水务局2026年的“两涌一河”堤防安全评价项目要拿出什么成果？")
     # p49 项目支出及其他支出预算表, 绩效目标 "完成《广州市“两涌一河”堤防地质勘察报告》…" (on f8139a9 its amount, 149.47)
     assert "堤防地质勘察报告" in a.answer, a.answer
+
+
+
+def test_a_column_group_of_the_units_own_row(bot: Assistant) -> None:
+    # 支出总表 p82: 深圳市人事人才公共服务中心's own row, "2026年政府采购项目/小计" 3,070.24 万元 (the unit named alone, no
+    # department: on 51fe4d1 no row was found)
+    a = answered(bot, "深圳市人事人才公共服务中心2026年的政府采购项目资金是多少？")
+    assert "3,070.24" in a.answer, a.answer
