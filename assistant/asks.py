@@ -46,6 +46,7 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?|前者比后者|后者比前者)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
+_CONTAINER = re.compile(r"[^，,。？?]{2,40}?(?:中|里|当中|里面)[，,]")  # "…支出中，": what the things after it are in
 # "培训费呢": the ask before, of another thing ("跟上年比呢" is a change, not a thing)
 _OTHER_THING = re.compile(r"(?:那么?)?((?![和跟与同比较])(?!.*(?:去年|上年|同比|相比)).{2,20}?)(?:又|的)?呢")
 _SHARE_OF = re.compile(r"(?:在|于)[^，,？?]{1,14}?(?:中|里|当中|之中)占")  # "在全部收入中占多少": a denominator
@@ -272,6 +273,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
+        if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \
+                and any(c.startswith(n) for n in (*asks[-1].names, *asks[0].names) if len(n) >= 2):
+            # "X支出中，A和B各多少？B比上年增加多少": B is still X's B
+            c = held.group(0) + c
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):
             # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),
             # a part into what it is used for ("其中X占多少，作何用途")
