@@ -191,6 +191,8 @@ class Catalog:
                 whole = TextEvidence(doc=info, section=section, page=p.page, text=p.text, bbox=p.bbox, para_idx=p.index)
                 whole.sentences = split_sentences(p.text)
                 paras.append(whole)
+                if p.in_contents:
+                    continue  # (the 目录's entries say what the release holds; no sentence of them answers)
                 for k, s in enumerate(whole.sentences):
                     cat.texts.append(
                         TextEvidence(doc=info, section=section, page=p.page, text=s, bbox=p.bbox, para_idx=p.index * 1000 + k)

@@ -63,6 +63,7 @@ from assistant.vocab import (
     counted_noun,
     term_in,
 )
+from ingest.model import CONTENTS
 
 _WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
@@ -897,7 +898,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 _UNITS_SECTION = r"机构设置|单位构成|预算单位|部门构成|预算构成"
 
 # one table of a list ("6． 2026年预算单位一般公共预算支出功能分类预算表", "十三、部门整体支出绩效目标表")
-_TABLE_ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*(?:20\d\d年度?)?[^。；，]{2,60}?表(?:[（(][^）)]{1,20}[）)])?$")
+_TABLE_ITEM = re.compile(r"^(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)])\s*(?:20\d\d年度?)?[^。；，]{2,60}?表(?:[（(][^）)]{1,20}[）)])?$")
 
 
 def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
@@ -916,7 +917,8 @@ def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix:
         return False
     d.computed.append(Decimal(len(items)))
     listed = "；".join(f"{_bare_heading(t)}{d.cite(p)}" for t, p in items.items())
-    d.add(f"{prefix}{describe(doc)}列出的表共{len(items)}张：{listed}。")
+    where = "目录" if next(iter(items.values())).section.startswith(CONTENTS) else ""  # (or its body's own list)
+    d.add(f"{prefix}{describe(doc)}{where}列出的表共{len(items)}张：{listed}。")
     return True
 
 

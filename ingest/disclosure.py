@@ -52,7 +52,7 @@ class NotDisclosure(IngestError):
 
 
 def section_topics(doc: Document) -> set[str]:
-    heads = {clean(h) for p in doc.paragraphs for h in p.heading_path}
+    heads = {clean(h) for p in doc.paragraphs if not p.in_contents for h in p.heading_path}
     return {topic for h in heads if len(h) <= 40 for topic, pat in _SECTION_TOPICS.items() if pat.search(h)}
 
 

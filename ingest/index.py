@@ -30,6 +30,8 @@ def chunks(doc: Document) -> Iterator[tuple[str, str, dict]]:
     """(id, text, metadata) for every paragraph chunk of a document."""
     base = {"doc_id": doc.doc_id, "department": doc.department, "year": doc.year or 0}
     for p in doc.paragraphs:
+        if p.in_contents:
+            continue  # (the 目录's entries: read from the store, never retrieved)
         head = " > ".join(p.heading_path)
         text = p.text
         pieces = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS - 50)] or [text]

@@ -61,6 +61,9 @@ class Table(BaseModel):
     bbox: BBox | None = None  # of the title line, on pages[0]
 
 
+CONTENTS = "目录"  # the heading of a release's contents entries (each entry a paragraph under it)
+
+
 class Paragraph(BaseModel):
     heading_path: list[str] = Field(default_factory=list)  # "一、…" > "（一）…" > "1、…"
     text: str
@@ -68,9 +71,14 @@ class Paragraph(BaseModel):
     bbox: BBox | None = None
     index: int = 0
 
+    @property
+    def in_contents(self) -> bool:
+        """An entry of the release's 目录: what it says it holds, not narrative."""
+        return bool(self.heading_path) and self.heading_path[0] == CONTENTS
+
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "25"
+PARSER_VERSION = "26"
 
 
 class DocumentMeta(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.model import BBox, Paragraph
+from ingest.model import CONTENTS, BBox, Paragraph
 from ingest.text import clean
 
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
@@ -83,6 +83,11 @@ def join_text(a: str, b: str) -> str:
     return a + b
 
 
+# a 目录 entry's numbering, outermost first as most releases nest them
+_ENTRY_STYLES = (re.compile(r"第[一二三四五六七八九十]+部分"), re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"),
+                 re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]"), re.compile(r"\d{1,2}\s*[、.．]"))
+
+
 class NarrativeBuilder:
     def __init__(self) -> None:
         self.paragraphs: list[Paragraph] = []
@@ -94,6 +99,7 @@ class NarrativeBuilder:
         self._lone: TextLine | None = None  # a heading read from "2.政府采购情况。" alone
         self._lone_at = 0  # paragraphs written before it
         self._bare: tuple[TextLine, int] | None = None  # a numbered heading line with nothing under it yet, its level
+        self._contents_stack: list[tuple[int | None, str]] = []  # the 目录's entries the next one may be listed under
 
     def _keep_lone(self) -> None:
         """"（1）加强管理。" then "（2）…": a list item, not a heading; it stays a paragraph."""
@@ -197,6 +203,28 @@ class NarrativeBuilder:
             cur.text = join_text(cur.text, text)
             if ln.page == cur.page and ln.bbox is not None:
                 cur.bbox = ln.bbox.union(cur.bbox)
+
+    def contents(self, lines: list[TextLine]) -> None:
+        """The 目录's entries, each a paragraph under 目录 and the entries it is listed under (by numbering style:
+        "第二部分…" > "一、…" > "（一）…" > "1.…", in the order the 目录 nests them)."""
+        self._close()
+        stack = self._contents_stack
+        for ln in lines:
+            text = clean(ln.text)
+            if text == CONTENTS:
+                continue
+            style = next((k for k, pat in enumerate(_ENTRY_STYLES) if pat.match(text)), None)
+            last = self.paragraphs[-1] if self.paragraphs and self.paragraphs[-1].in_contents else None
+            if style is None and last is not None:
+                last.text += text  # an entry that wraps: "（二）关于…收入预算情况说" + "明"
+                if stack and stack[-1][1] == last.text[: -len(text)]:
+                    stack[-1] = (stack[-1][0], last.text)
+                continue
+            at = next((k for k, (st, _) in enumerate(stack) if st == style), len(stack))
+            del stack[at:]
+            self.paragraphs.append(Paragraph(heading_path=[CONTENTS, *(t for _, t in stack)], text=text, page=ln.page,
+                                             bbox=ln.bbox, index=len(self.paragraphs)))
+            stack.append((style, text))
 
     def _close(self) -> None:
         if self._cur is not None and self._cur.text.strip():

@@ -78,6 +78,32 @@ def _years_in_titles(tables: list[Table]) -> list[str]:
     return [m.group(1) for t in tables for m in [re.search(r"(20\d\d)年", t.title)] if m]
 
 
+_ENTRY_TAIL = re.compile(r"\s*(?:\.{3,}|…{2,}|·{3,}|-{3,})?\s*\d{0,4}\s*$")  # an entry's leader dots and page number
+
+
+def _entry(text: str) -> bool:
+    """A line a 目录 lists: short, no sentence in it."""
+    flat = clean(_ENTRY_TAIL.sub("", text))
+    return 1 <= len(flat) <= 40 and not re.search(r"[。；;，,]", flat)
+
+
+def _contents(pc: PageContent, outside: list[Line], listing: bool) -> tuple[list[Line], bool]:
+    """The 目录 entries a page prints (after a "目录" line, or all its lines when the 目录 runs on from the page
+    before), and whether the 目录 may run on to the next page."""
+    lines = [ln for ln in outside if clean(ln.text) and not PAGE_NO_RE.match(ln.text.strip())]
+    at = next((k for k, ln in enumerate(lines) if clean(ln.text) == "目录"), None)
+    if at is not None:
+        after = lines[at + 1:]
+        n = next((k for k, ln in enumerate(after) if not _entry(ln.text)), len(after))
+        if n == 0:
+            return [], False
+        return lines[at: at + 1 + n], n == len(after) and not pc.grids and not any(ln.in_table for ln in pc.lines)
+    if listing and lines and not pc.grids and not any(ln.in_table for ln in pc.lines) and all(_entry(ln.text) for ln in lines) \
+            and any(heading_level(clean(ln.text)) or PART_TITLE.match(clean(ln.text)) for ln in lines):
+        return lines, True
+    return [], False
+
+
 def read_pdf(path: Path, progress: Progress | None = None) -> Document:
     pdf = open_pdf(path)
     try:
@@ -110,8 +136,16 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
     meta_lines: list[str] = []
     title_lines: list[str] = []
 
+    listing = False  # inside the 目录, which may run onto the next page
     for pc in pages:
         outside = [ln for ln in pc.lines if not ln.in_table]
+        entries, listing = _contents(pc, outside, listing)
+        if entries:
+            narrative.contents([TextLine(text=_ENTRY_TAIL.sub("", ln.text), page=ln.page, bbox=ln.bbox, size=ln.size)
+                                for ln in entries])
+            taken = {id(ln) for ln in entries}
+            outside = [ln for ln in outside if id(ln) not in taken]
+            pc.lines = [ln for ln in pc.lines if id(ln) not in taken]
         if pc.number <= 3 and pc.lines:
             # a cover may sit inside a ruled box: use every line of a sparse page
             cand = pc.lines if len(pc.lines) < 20 else outside
