@@ -761,7 +761,7 @@ _FIRST_ITEM = re.compile(r"[：:]\s*(?:[1一][、.．]|[（(][1一][）)])(?!\d)
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 _DUTY_WORDS = r"除了[^，,还]*[，,]?还?|职责|职能|方面|承担|负责|履行|主要|哪些|哪项|什么|具体|工作|这一?块|归不归|管不管|[它他]"
-_DUTY_NOISE = re.compile(_DUTY_WORDS + r"|[在的有]|管(?!理)")
+_DUTY_NOISE = re.compile(_DUTY_WORDS + r"|[在的有]|^对|(?<=[\u4e00-\u9fa5]{2})上(?=管?$)|管(?!理)")  # ("对X负责…", "在X上管…")
 # the same, keeping the topics' own words whole ("国有资产", "管理"): for several topics named at once
 _TOPIC_NOISE = re.compile(_DUTY_WORDS + r"|[（(][^）)]*[）)]|有关|相关|^在|的|管(?=什么|哪些|啥|不管)|(?<=[和与跟])有|有(?=[和与跟])")
 
@@ -842,12 +842,17 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             if at is None:
                 continue
             head = path[at + 1] if at + 1 < len(path) else None  # (an item not read as a heading: its paragraph)
-            ov = overlap(subj, clean(p.text))
-            if best is None or ov > best[0]:
-                best = (ov, head, p)
+            ov = overlap(subj, clean(p.text)) + 0.25 * (subj in clean(p.text))  # (a short topic by its characters too)
+            # (a duty whose own heading names the topic, "（五）负责供水行业管理", before one that mentions it)
+            titled = head is not None and overlap(subj, clean(head)) >= 0.5
+            if best is None or ov + 0.5 * titled > best[0]:
+                best = (ov + 0.5 * titled, head, p)
         if best is not None and best[0] >= 0.5:
             _, head, p = best
-            sent = next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
+            whole_in = [s for s in split_sentences(p.text) if subj in clean(s)][:4]  # (each sentence naming it whole)
+            sent = "".join(whole_in) or next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
+            if head is not None and overlap(subj, clean(head)) >= 0.5 and len(split_sentences(p.text)) <= 6:
+                sent = p.text.strip()  # the duty the topic heads, whole: what it is made of
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
             if head is None and not _NUMBERED.match(p.text) or clean(_bare_heading(head or split_sentences(p.text)[0])) in clean(sent):
                 # duties written as one paragraph, or a duty that is one sentence: the clause itself
