@@ -62,6 +62,7 @@ from assistant.narrative import (
     answer_item,
     answer_passage,
     answer_quoted_rate,
+    answer_release_mark,
     answer_row_text,
     answer_section,
     answer_tables_listed,
@@ -251,7 +252,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if "duty" in q.asked and answer_duty(cat, q, doc, d):
         return True
-    if answer_tables_listed(cat, q, doc, d, prefix):
+    if answer_tables_listed(cat, q, doc, d, prefix) or answer_release_mark(cat, q, doc, d, prefix):
         return True
     if intents == ["whether"]:  # a yes or no with no amount asked: a sentence that names the thing asked
         mark = d.mark()

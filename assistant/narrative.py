@@ -58,6 +58,7 @@ from assistant.vocab import (
     USE_HEADINGS,
     USE_Q,
     USE_WORD,
+    WHEN_ASKED,
     WHY_Q,
     YEAR_START_ASKED,
     counted_noun,
@@ -924,6 +925,36 @@ def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix:
     listed = "；".join(f"{_bare_heading(t)}{d.cite(p)}" for t, p in items.items())
     where = "目录" if next(iter(items.values())).section.startswith(CONTENTS) else ""  # (or its body's own list)
     d.add(f"{prefix}{describe(doc)}{where}列出的表共{len(items)}张：{listed}。")
+    return True
+
+
+# the release itself asked of, not a thing in it: who signed it off ("谁终审", "谁审签"), when it was dated
+_MARK_ROLE = re.compile(r"谁[^，。？?]{0,4}?(终审|审核|审签|签发|签批|编制|审定|批准|负责)|(终审|审核|审签|签发|审定)(?:人|的)?是谁")
+_MARK_WHEN = re.compile(r"(?:" + WHEN_ASKED + r"|哪年哪月|哪一?天|哪年|日期)[^，。？?]{0,6}?(?:编制|发布|公开|印发|出具|形成|落款|写成)"
+                        r"|(?:编制|发布|公开|印发|出具|落款|成文)[^，。？?]{0,4}?(?:" + WHEN_ASKED + r"|哪年哪月|哪一?天|日期|时间)")
+_DATE_LINE = re.compile(r"(?:20\d\d|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
+_ROLE_LINE = re.compile(r"^[^，。：:]{0,12}?(终审|审核|审签|签发|签批|编制|审定|批准|负责人)[^，。：:]{0,8}[：:]\s*\S{2,}")
+
+
+def answer_release_mark(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """Who signed the release off, when it was dated: the short lines of its cover or last page that say so
+    ("终审：某某", "二〇二五年七月")."""
+    role, when = _MARK_ROLE.search(q.text), _MARK_WHEN.search(q.text)
+    if not (role or when):
+        return False
+    lines = [p for p in cat.paragraphs.get(doc.doc_id, []) if not p.section.startswith(CONTENTS) and len(clean(p.text)) <= 40]
+    last = max((p.page for p in cat.paragraphs.get(doc.doc_id, [])), default=0)
+    lines = [p for p in lines if p.page <= 2 or p.page == last]
+    if role:
+        word = next(w for w in role.groups() if w)
+        hits = [p for p in lines if (m := _ROLE_LINE.match(clean(p.text))) and word[:2] in m.group(0)]
+    else:
+        hits = [p for p in lines if _DATE_LINE.fullmatch(clean(p.text))]
+    if not hits:
+        return False
+    said = "".join(f"“{clean(p.text)}”{d.cite(p)}" for p in hits[:2])
+    d.add(f"{prefix}{describe(doc)}{'封面' if hits[0].page <= 2 else '末页'}写有：{said}。")
     return True
 
 

@@ -1,6 +1,6 @@
 """A release's 目录: its entries kept under the entries that list them (a 目录 may run onto the next page and wrap an
 entry onto a second line), out of the sentences that answer, and read when a question asks how many tables it
-publishes. (Checked on the rendered pages of the real PDFs.)"""
+publishes; and its cover's marks: who signed it off, when it is dated. (Checked on the rendered pages of the real PDFs.)"""
 
 from __future__ import annotations
 
@@ -45,3 +45,15 @@ def test_how_many_tables_from_the_contents(tmp_path: Path) -> None:
     # (an entry of the 目录 is no sentence: "部门概况" is answered from the body, not from "第一部分部门概况")
     b = answered(bot, "深圳气象局本级的部门职责是什么？")
     assert all(c.page != 2 for c in b.citations), b.answer
+
+
+def test_who_signed_the_release_off_and_when_it_is_dated(tmp_path: Path) -> None:
+    # 长春市信访局 2026 p1: "终审：赵万刚", "2026年2月14日"; 国家信访局 2024 决算 p1: "二〇二五年七月"
+    bot = bm25_bot(tmp_path, _pdf("real", "changchun-shi_xinfangju_2026_bumen-yusuan.pdf"),
+                   _pdf("real", "zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
+    a = answered(bot, "长春信访局2026年预算公开的落款日期是哪天？")
+    assert "2026年2月14日" in a.answer, a.answer
+    b = answered(bot, "国家信访局2024年决算什么时候编制的？")
+    assert "二〇二五年七月" in b.answer, b.answer
+    c = answered(bot, "长春信访局2026年这份预算由谁终审？")
+    assert "赵万刚" in c.answer, c.answer
