@@ -191,7 +191,8 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
 
 _SIDES = {"收入": "支出", "支出": "收入"}
-FUND_WORDS = frozenset({"财政拨款", *FUND_TABLES, "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"})
+FUND_WORDS = frozenset({"财政拨款", *FUND_TABLES, "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
+                        "政府性基金预算", "国有资本经营预算"})
 
 
 def _qualified_fund(name: str, subj: str) -> bool:

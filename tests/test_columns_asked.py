@@ -198,3 +198,15 @@ def test_a_change_from_a_row_printing_both_years(tmp_path: Path) -> None:
     # the same 科目 in the 一般公共预算 table, beside the all-funds row: that table's 2026 column (77.70), not its 2025 one
     a = answered(bot, "重庆市政府办公厅事业运行今年安排多少？")
     assert "同一科目为77.70万元" in a.answer and "70.89" not in a.answer, a.answer
+
+
+def test_a_fund_column_asked_of_a_row_is_not_the_funds_own_row(tmp_path: Path) -> None:
+    # 广州市水务局 2026 p19 行政经费及“三公”经费预算表: 行政经费 | 政府性基金预算 5,335.03; the 财政拨款收支总体情况表's row
+    # "二、政府性基金预算" (250,223.44) is the fund's whole income
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    pdf = next((p for p in (corpus / f / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf" for f in ("real", "more"))
+                if p.is_file()), None)
+    if pdf is None:
+        pytest.skip("广州市水务局 2026 不在 ../shared/corpus")
+    a = answered(bm25_bot(tmp_path, pdf), "广州水务局2026年行政经费当中，政府性基金预算出了多少钱？")
+    assert "5,335.03" in a.answer and "250,223.44" not in a.answer, a.answer
