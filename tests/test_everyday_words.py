@@ -252,3 +252,13 @@ def test_a_column_pointed_at_as_a_column(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年一般公共预算基本支出表中，公用经费这一栏的合计是多少？")
     assert "838.27" in a.answer, a.answer
+
+
+def test_what_is_set_aside_is_not_the_subject(tmp_path: Path) -> None:
+    # 上海市职业能力考试院 2026 p6: "…收入预算12,814万元，其中：财政拨款收入12,026万元…"; "其他收入788万元。" ("除了X，"
+    # sets X aside: what follows is asked)
+    pdf = REAL.parent / "more" / "shanghai-shi_zhiye-nengli-kaoshiyuan_2026_danwei-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "职业能力考试院（上海）2026年除了财政拨款，另有多少其他收入？")
+    assert "788" in a.answer, a.answer
