@@ -262,3 +262,12 @@ def test_what_is_set_aside_is_not_the_subject(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "职业能力考试院（上海）2026年除了财政拨款，另有多少其他收入？")
     assert "788" in a.answer, a.answer
+
+
+def test_a_field_said_as_its_side_of_things(tmp_path: Path) -> None:
+    # 杭州市气象局 2026 表3 支出预算总表 合计 人员支出: "人员方面的支出" is the 人员支出 ("方面" names no thing of its own)
+    pdf = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
+    a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年用于人员方面的支出是多少？")
+    assert "人员支出" in a.answer and any(c.kind == "row" for c in a.citations), a.answer
