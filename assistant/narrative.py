@@ -199,6 +199,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
+    # (the noun's other name the question gives, "处室（部门）")
+    other_name = m.group(1) if counted and (m := re.search(re.escape(counted[1]) + r"[（(]([^）)]{2,6})[）)]", q.text)) else "\0"
 
     def written(txt: str) -> bool:
         return count_written(counted, txt)
@@ -244,7 +246,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # (a unit's name, in a heading or a sentence, says whose the sentence is, not what it is about)
         sec, said = _topic_of(clean(e.section), bodies), _topic_of(txt, bodies)
         fit = max(overlap(fit_to, said + sec + means), 0.9 * overlap(fit_to, _topic_of(clean(whole), bodies) + sec))
-        if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written):
+        if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written) \
+                and (len(counted[1]) < 4 or counted[1][:-2] in txt + clean(e.section) or other_name in txt):  # ("审计项目": not any 项目)
             # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
             # written ("7 个一级项目") first
             fit = 1.0

@@ -271,3 +271,10 @@ def test_a_field_said_as_its_side_of_things(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年用于人员方面的支出是多少？")
     assert "人员支出" in a.answer and any(c.kind == "row" for c in a.citations), a.answer
+
+
+def test_a_count_of_a_named_kind_is_not_any_count_of_its_head(tmp_path: Path) -> None:
+    # 苏州市审计局 2026: "本部门共 7 个项目纳入绩效目标管理" counts projects under performance targets, not 审计项目
+    bot = bm25_bot(tmp_path, SUZHOU)
+    assert not bot.ask("苏州审计局2026年准备开展几个审计项目？").answerable
+    assert "7 个项目" in answered(bot, "苏州市审计局2026年有几个项目纳入绩效目标管理？").answer
