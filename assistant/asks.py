@@ -275,7 +275,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \
                 and any(c.startswith(n) for n in (*asks[-1].names, *asks[0].names) if len(n) >= 2):
-            # "X支出中，A和B各多少？B比上年增加多少": B is still X's B
+            # "X支出中，A和B各多少？B比去年多了几何": B is still X's B
             c = held.group(0) + c
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):
             # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),

@@ -289,7 +289,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not chosen:
         return False
     # "多少辆车" asks a count, not an amount
-    # ("预算" asks its amount unless the question asks which or what: "优化了哪些项目的预算安排")
+    # ("预算" asks its amount unless the question asks which or what: "调整的是哪几个项目的预算")
     wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)) \
         and not (COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text))
     wants_reason = bool(WHY_Q.search(q.text))

@@ -74,6 +74,19 @@ _PARSED: dict[tuple[str, str], object] = {}
 _READ: dict[str, Callable] = {}  # the parser itself, kept while bm25_store stands in for it
 
 
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def corpus_pdf(name: str) -> Path:
+    """A real PDF of ../shared/corpus (real/ or more/); the test is skipped when the corpus is not there."""
+    import pytest
+
+    pdf = next((p for p in (CORPUS / "real" / name, CORPUS / "more" / name) if p.is_file()), None)
+    if pdf is None:
+        pytest.skip(f"{name} 不在 ../shared/corpus（语料目录缺失）")
+    return pdf
+
+
 def parsed_once(path: Path):
     """read_document(path), parsed once per test session for the same bytes and file name (a corpus PDF and
     its copy in tests/fixtures are one parse); a deep copy each call, so no test sees another's changes."""

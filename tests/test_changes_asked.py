@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 WUXI = Path(__file__).resolve().parent / "fixtures" / "real" / "wuxi-shi_tongjiju_2026_bumen-yusuan.pdf"
 SHENZHEN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "shenzhen-shi_qixiangju-benji_2026_bumen-yusuan.pdf"
@@ -67,8 +67,5 @@ def test_why_asked_as_how_come_it_rose_so_suddenly(tmp_path: Path) -> None:
 def test_a_change_asked_of_a_thing_listed_in_a_whole_named_before(tmp_path: Path) -> None:
     # 重庆市科学技术局 2026 p3 三、财政拨款: "项目支出 148,941.8 万元，…。比 2025 年增加8,385.34 万元" (the 一般公共预算财政拨款
     # 支出's project part); p2's "项目支出增加 11,649.28 万元" is of the whole budget's
-    pdf = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "chongqing-shi_kejiju_2026_bumen-yusuan.pdf"
-    if not pdf.is_file():
-        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
-    a = answered(bm25_bot(tmp_path, pdf), "重庆科技局2026年一般公共预算财政拨款支出里，基本支出、项目支出分别是多少？项目支出比上年多了多少？")
+    a = answered(bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf")), "重庆科技局2026年一般公共预算财政拨款支出里，基本支出、项目支出分别是多少？项目支出比上年多了多少？")
     assert "8,385.34" in a.answer and "11,649.28" not in a.answer, a.answer

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 OFFICE = CORPUS / "real" / "chongqing-shi_zhengfu-bangongting_2026_bumen-yusuan.pdf"
@@ -130,17 +130,10 @@ def test_a_plan_asked_with_an_adverb_before_its_verb(tmp_path: Path) -> None:
     assert "风险防范清单" in a.answer and "审计整改" in a.answer, a.answer
 
 
-def _corpus_pdf(name: str) -> Path:
-    pdf = next((p for p in (CORPUS / "real" / name, CORPUS / "more" / name) if p.is_file()), None)
-    if pdf is None:
-        pytest.skip(f"{name} 不在 ../shared/corpus")
-    return pdf
-
-
 def test_a_duty_headed_by_the_topic_is_quoted_whole(tmp_path: Path) -> None:
     # 广州市水务局 p3 "（五）负责供水行业管理。组织实施供水行业特许经营管理制度。指导供水企业制定年度建设计划…"; the
     # 水资源 duty (二) names 供水规划 in passing
-    bot = bm25_bot(tmp_path, _corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "广州水务局对供水这一块管些什么？")
     assert "特许经营" in a.answer and "年度建设计划" in a.answer, a.answer
 
@@ -148,7 +141,7 @@ def test_a_duty_headed_by_the_topic_is_quoted_whole(tmp_path: Path) -> None:
 def test_a_short_topic_is_named_whole_by_the_sentences_quoted(tmp_path: Path) -> None:
     # 北京市商务局 p4 duty 7: "…商务服务业发展…。…物流配送…。统筹本市会展业发展工作；会同有关部门拟订会展业发展规划…"
     # (a three-character topic is matched by its characters: the duty's first sentence holds 会, 展 and 业 apart)
-    bot = bm25_bot(tmp_path, _corpus_pdf("beijing-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_shangwuju_2026_bumen-yusuan.pdf"))
     for q in ("北京市商务局对会展业负责哪些工作？", "北京市商务局在会展业上管些什么？"):
         a = answered(bot, q)
         assert "会展业发展规划" in a.answer, (q, a.answer)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SHENZHEN = REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
@@ -247,29 +247,23 @@ def test_buying_official_cars_said_as_gongwuche(tmp_path: Path) -> None:
 
 def test_a_column_pointed_at_as_a_column(tmp_path: Path) -> None:
     # 杭州市气象局 表6 一般公共预算基本支出预算表 合计 日常公用支出 838.27 万元: "那一栏" points at the column, names nothing
-    pdf = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
-    if not pdf.is_file():
-        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
-    a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年一般公共预算基本支出表中，公用经费这一栏的合计是多少？")
+    bot = bm25_bot(tmp_path, corpus_pdf("hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "杭州市气象局2026年一般公共预算基本支出表中，公用经费这一栏的合计是多少？")
     assert "838.27" in a.answer, a.answer
 
 
 def test_what_is_set_aside_is_not_the_subject(tmp_path: Path) -> None:
     # 上海市职业能力考试院 2026 p6: "…收入预算12,814万元，其中：财政拨款收入12,026万元…"; "其他收入788万元。" ("除了X，"
     # sets X aside: what follows is asked)
-    pdf = REAL.parent / "more" / "shanghai-shi_zhiye-nengli-kaoshiyuan_2026_danwei-yusuan.pdf"
-    if not pdf.is_file():
-        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
-    a = answered(bm25_bot(tmp_path, pdf), "职业能力考试院（上海）2026年除了财政拨款，另有多少其他收入？")
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-shi_zhiye-nengli-kaoshiyuan_2026_danwei-yusuan.pdf"))
+    a = answered(bot, "职业能力考试院（上海）2026年除了财政拨款，另有多少其他收入？")
     assert "788" in a.answer, a.answer
 
 
 def test_a_field_said_as_its_side_of_things(tmp_path: Path) -> None:
     # 杭州市气象局 2026 表3 支出预算总表 合计 人员支出: "人员方面的支出" is the 人员支出 ("方面" names no thing of its own)
-    pdf = REAL / "hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"
-    if not pdf.is_file():
-        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
-    a = answered(bm25_bot(tmp_path, pdf), "杭州市气象局2026年用于人员方面的支出是多少？")
+    bot = bm25_bot(tmp_path, corpus_pdf("hangzhou-shi_qixiangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "杭州市气象局2026年用于人员方面的支出是多少？")
     assert "人员支出" in a.answer and any(c.kind == "row" for c in a.citations), a.answer
 
 

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import answered, bm25_bot
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 
 def test_which_projects_asked_beside_the_word_budget(tmp_path: Path) -> None:
     # 烟台市信访局 2026 p28: "根据以前年度绩效评价结果，优化接访大厅运行经费、实施公车统管费用等项目2026年预算安排"; the
     # sentence before it ("拟对信访业务工作经费等1个项目开展…涉及预算资金75万元") prints an amount and names other projects
-    pdf = CORPUS / "real" / "yantai-shi_xinfangju_2026_bumen-yusuan.pdf"
-    if not pdf.is_file():
-        pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
-    a = answered(bm25_bot(tmp_path, pdf), "烟台信访局按以前年度绩效评价的结果，优化了哪些项目的2026年预算安排？")
+    a = answered(bm25_bot(tmp_path, corpus_pdf("yantai-shi_xinfangju_2026_bumen-yusuan.pdf")), "烟台信访局按以前年度绩效评价的结果，优化了哪些项目的2026年预算安排？")
     assert "接访大厅运行经费" in a.answer, a.answer
