@@ -562,7 +562,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
     unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6
                                                for e in d.evidence)]
-    if unknown and answered:
+    if unknown and answered and len(q.docs) == 1 and any(_held_by(q.text, o, q.docs[0]) for o in unknown):
+        answered = 0  # "X下属的Y收入多少", Y in no document: X's own figures are not Y's
+    elif unknown and answered:
         d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件。")
     if answered == 0 and "change" in q.asked and len(q.docs) == 1 and _change_across_releases(cat, q, q.docs[0], d):
         return d
@@ -573,7 +575,20 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.answerable = False
         names = "、".join(describe(x) for x in q.docs[:4])
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
+        if unknown:
+            d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件，{names}也没有单列它。")
     return d
+
+
+def _held_by(text: str, org: str, doc: DocInfo) -> bool:
+    """The question asks of an organisation under the document's department ("X局下属的Y", "X局的Y"), which the
+    document does not list: Y is the subject, not a name beside it."""
+    at = text.find(org)
+    if at < 0 or org in doc.units:
+        return False
+    before = text[:at]
+    return any(a in before for a in aliases(doc.department) if len(a) >= 3) and bool(
+        re.search(r"(?:下属|所属|直属|下设|管理)的?$|的$", before))
 
 
 # the words that ask a change on a year before ("比上年增加还是减少", "和某年相比，多还是少")

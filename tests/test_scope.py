@@ -4,8 +4,11 @@ department, and a year that is only what the question compares with."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.evidence import DocInfo
 from assistant.understand import understand
+from tests.conftest import bm25_bot, corpus_pdf
 
 DOCS = [
     DocInfo("zh1", "珠海市政府投资交通市政项目工务中心", 2026, "预算", "部门", "a.pdf"),
@@ -113,3 +116,10 @@ def test_a_city_and_a_name_is_the_city_body_not_a_districts() -> None:
     docs = [DocInfo("c1", "上海市财政局", 2025, "预算", "单位", "x.pdf"), DocInfo("c2", "上海市普陀区财政局", 2025, "预算", "部门", "y.pdf")]
     assert [d.doc_id for d in understand("上海财政局2025年信息化建设支出多少？", docs).docs] == ["c1"]
     assert [d.doc_id for d in understand("普陀财政局2025年信息化建设支出多少？", docs).docs] == ["c2"]
+
+
+def test_a_unit_under_the_department_that_no_document_lists(tmp_path: Path) -> None:
+    # 广州市商务局 2026 lists no "会展服务中心": its own 收入预算 121,393.52 万元 is not that body's
+    pdf = corpus_pdf("guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf")
+    a = bm25_bot(tmp_path, pdf).ask("广州市商务局下属的广州市会展服务中心2026年收入预算是多少？")
+    assert not a.answerable and "121,393.52" not in a.answer and "会展服务中心" in a.answer, a.answer
