@@ -200,7 +200,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     money = bool(MONEY_ASKED.search(q.text))
     counted = counted_noun(q.text)  # "多少辆车": a count of 辆 of 车 is the subject
     # (the noun's other name the question gives, "处室（部门）")
-    other_name = m.group(1) if counted and (m := re.search(re.escape(counted[1]) + r"[（(]([^）)]{2,6})[）)]", q.text)) else "\0"
+    other_name = m.group(1) if counted and (m := re.search(re.escape(counted[1]) + r"[（(]([^）)]{2,6})[）)]", q.text)) else ""
 
     def written(txt: str) -> bool:
         return count_written(counted, txt)
@@ -247,7 +247,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         sec, said = _topic_of(clean(e.section), bodies), _topic_of(txt, bodies)
         fit = max(overlap(fit_to, said + sec + means), 0.9 * overlap(fit_to, _topic_of(clean(whole), bodies) + sec))
         if counted and counts_ok(q.text, txt) and counted[1][-1] in txt and (written(txt) or not any_written) \
-                and (len(counted[1]) < 4 or counted[1][:-2] in txt + clean(e.section) or other_name in txt):  # ("审计项目": not any 项目)
+                and (len(counted[1]) < 4 or counted[1][:-2] in txt + clean(e.section) or bool(other_name) and other_name in txt):  # ("审计项目": not any 项目)
             # the count, and the noun's head ("公车" -> 车: nouns end in what they are); a longer noun counted as
             # written ("7 个一级项目") first
             fit = 1.0
@@ -839,7 +839,7 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         d.add(f"{describe(doc)}的职责中写到“{topic}”的：{'；'.join(said)}。")
         return True
     if (secs or intro is not None) and (DUTY_WHICH.search(q.text) or len(subj) >= 3) and not UNITS_ASKED.search(q.text):
-        best: tuple[float, str | None, TextEvidence] | None = None
+        best: tuple[float, str | None, TextEvidence, bool] | None = None
         for p in cat.paragraphs.get(doc.doc_id, []):
             path = p.section.split(" > ")
             at = next((i for i, h in enumerate(path) if re.search(r"职责|职能", h)), None)
@@ -850,12 +850,12 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             # (a duty whose own heading names the topic, "（五）负责供水行业管理", before one that mentions it)
             titled = head is not None and overlap(subj, clean(head)) >= 0.5
             if best is None or ov + 0.5 * titled > best[0]:
-                best = (ov + 0.5 * titled, head, p)
+                best = (ov + 0.5 * titled, head, p, titled)
         if best is not None and best[0] >= 0.5:
-            _, head, p = best
+            _, head, p, titled = best
             whole_in = [s for s in split_sentences(p.text) if subj in clean(s)][:4]  # (each sentence naming it whole)
             sent = "".join(whole_in) or next((s for s in split_sentences(p.text) if overlap(subj, clean(s)) >= 0.5), p.text)
-            if head is not None and overlap(subj, clean(head)) >= 0.5 and len(split_sentences(p.text)) <= 6:
+            if titled and len(split_sentences(p.text)) <= 6:
                 sent = p.text.strip()  # the duty the topic heads, whole: what it is made of
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
             if head is None and not _NUMBERED.match(p.text) or clean(_bare_heading(head or split_sentences(p.text)[0])) in clean(sent):

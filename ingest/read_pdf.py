@@ -78,7 +78,8 @@ def _years_in_titles(tables: list[Table]) -> list[str]:
     return [m.group(1) for t in tables for m in [re.search(r"(20\d\d)年", t.title)] if m]
 
 
-_ENTRY_TAIL = re.compile(r"\s*(?:\.{3,}|…{2,}|·{3,}|-{3,})?\s*\d{0,4}\s*$")  # an entry's leader dots and page number
+# an entry's leader dots and page number (a number only after dots or a space: "附件1" keeps its 1)
+_ENTRY_TAIL = re.compile(r"(?:\s*(?:\.{3,}|…{2,}|·{3,}|-{3,})\s*\d{0,4}|\s+\d{1,4})\s*$")
 
 
 def _entry(text: str) -> bool:

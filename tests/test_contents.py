@@ -46,3 +46,12 @@ def test_who_signed_the_release_off_and_when_it_is_dated(tmp_path: Path) -> None
     assert "二〇二五年七月" in b.answer, b.answer
     c = answered(bot, "长春信访局2026年这份预算由谁终审？")
     assert "赵万刚" in c.answer, c.answer
+
+
+def test_a_contents_entry_keeps_its_own_number() -> None:
+    # leader dots or a space before a page number drop it; an entry that ends in its own digits keeps them
+    from ingest.read_pdf import _ENTRY_TAIL
+
+    assert _ENTRY_TAIL.sub("", "一、收支总表 ........ 12") == "一、收支总表"
+    assert _ENTRY_TAIL.sub("", "第一部分 部门概况 3") == "第一部分 部门概况"
+    assert _ENTRY_TAIL.sub("", "附件1") == "附件1"
