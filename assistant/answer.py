@@ -104,6 +104,7 @@ from assistant.vocab import (
     RANKING_AFTER,
     RANKING_Q,
     REGION_WIDE,
+    SCORE_ASKED,
     SOURCE_ASKED,
     SUBJECT_ASKED,
     SUM_Q,
@@ -487,6 +488,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     d.what = name
                     own = _TAIL_NOISE.sub("", ask.tail)
                     tries = [aq]
+                    if not ask.subject and not name and len(own) >= 2 \
+                            and (thing := re.match(r"(.{4,}(?:的|[”」』]|项目))[^的”」』]{2,8}$", lead.subject)):
+                        # a follow-up asking its own thing of the lead's ("X项目的执行率？总分多少"): the thing the
+                        # lead's words name before what they ask of it, with this ask's own words
+                        tq = understand(thing.group(1) + ask.tail, [doc])
+                        tries.append(replace(tq, units=tq.units or aq.units))
                     if not name and len(own) >= 2:
                         # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
                         tries.append(understand(ask.tail, [doc]))
@@ -778,7 +785,7 @@ def _echo(text: str) -> str:
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
     asked = ((CHANGE_Q, CHANGE_SIZE), (WHY_Q, BECAUSE), (USE_Q, USE_WORD), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS),
-             (WHEN_Q, WHEN_WORD), (_SUBJECTS_Q, _LISTED))
+             (WHEN_Q, WHEN_WORD), (_SUBJECTS_Q, _LISTED), (SCORE_ASKED, _SCORED))
     found = [found for q, found in asked if q.search(text)]
     if _SHARE_Q.search(text):  # "占总支出的比例": a share, not any percentage ("增长27.64%")
         found = [_SHARE if f is _PERCENT else f for f in found]
@@ -792,6 +799,7 @@ _SHARE = re.compile(r"占[^，。；]{0,20}?\d\s*[%％]")
 
 
 _PERCENT = re.compile(r"\d\s*%")
+_SCORED = re.compile(r"得分|评分|\d\s*分(?!之)")  # a score asked: a score said
 
 
 _GOALS_Q = re.compile(GOAL_ASKED)
@@ -853,7 +861,9 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
         return False
     if not counts_ok(text, flat):
         return False
-    return not (re.search(r"多少|几|金额", text) and not COUNT_Q.search(text) and not AMOUNT.search(flat))
+    # (a count or a score asked is no amount of money)
+    return not (re.search(r"多少|几|金额", text) and not COUNT_Q.search(text) and not SCORE_ASKED.search(text)
+                and not AMOUNT.search(flat))
 
 
 def _unscoped(name: str, docs: list[DocInfo]) -> str:

@@ -75,6 +75,8 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
+    if rest.startswith("项目") and len(rest) > 4 and not _own_subject(rest[2:]):
+        return False  # "项目按时投入使用了吗": the project named before, what is asked of it
     if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):
         return False  # "用的是A资金还是B资金": where the money before comes from
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
@@ -87,7 +89,9 @@ def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
     kept: list[str] = []
     quoted = re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text)  # a quoted name is one name
     # "和2025年年初预算比": the base of a comparison, not a list
-    protected = [*quoted, *_COMPARED_WITH.findall(text), *protected]
+    # (so too a bracketed list, "社会保险基金（养老、失业、工伤）": one thing's own parts)
+    bracketed = re.findall(r"[（(][^（）()]{1,30}[）)]", text)
+    protected = [*quoted, *_COMPARED_WITH.findall(text), *bracketed, *protected]
     for name in protected:
         if name in text and (_LIST_SEP.search(name) or name in quoted):
             mark = "\x01" if name in quoted else "\x00"  # (a quoted name is a listed thing, not context before the list)
@@ -141,6 +145,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         while k > 0 and len("".join(words[k:])) < short:
             k -= 1
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])
+    if (word := re.match(r"总计|合计|小计", pred)) and all(_unmask(it, kept).endswith(word.group(0)) for it in items[:-1]):
+        # "收入总计和支出总计是多少": the last item's own 总计, not "in all"
+        items[-1], pred = items[-1] + word.group(0), pred[word.end():]
     pred = pred or "是多少"
     if not INTERROGATIVE.search(pred):
         pred = "是多少"
@@ -218,7 +225,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         else:
             clauses.append(carry.rstrip("，"))
     if len(clauses) <= 1 and not (clauses and (DISTRIBUTIVE.search(clauses[0]) or COMPARE_Q.search(clauses[0])
-                                               or _summed(clauses[0], protected, scope, bodies) or _years_compared(clauses[0], question))):
+                                               or _summed(clauses[0], protected, scope, bodies) or _years_compared(clauses[0], question)
+                                               or _enumerate(clauses[0], protected, scope, bodies)[0])):
         return [Ask(question)]  # (one clause that compares, "A和B的X哪个多": the figures, then the comparison)
     asks: list[Ask] = []
     compare_before = False
@@ -271,6 +279,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and not own and re.match(r"20\d\d年", c) and (year := re.search(r"20\d\d年度?", context)) \
                 and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
             c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
+        elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
+            # a bare "项目" after a project named ("X项目得了几分？项目按时完工了吗", "项目的Y指标呢"): that project
+            c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \

@@ -302,8 +302,12 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 if {parse_amount(v) for v in r.values.values()} & standard_names.get(bare(r.label), set()):
                     restated[bare(r.label)] = r  # (a standard table prints the same project with the same amount)
             shared = _bigrams(proj) & _bigrams(subj)
+            # the project named whole, or quoted as the most of the form's name that ends it (a qualifier before it,
+            # "西安市级" + the quoted name; not a longer thing, "X培训" for a quoted X)
+            proj_named = len(proj) >= 4 and (proj in subj or proj in q.text
+                                             or any(len(x) >= 0.6 * len(proj) and proj.endswith(x) for x in quoted))
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
-            if len(proj) >= 4 and (proj in subj or proj in q.text):  # (or a name holding the department's short name)
+            if proj_named:  # (or a name holding the department's short name)
                 score += 10 * len(proj)
             elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
                 score += 5 * len(shared)
@@ -317,7 +321,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     and (MONEY_ASKED.search(q.text) or re.search(r"预算|金额", subj) or only_proj) \
                     and not re.search(r"指标|控制|目标(?!表)", subj) \
                     and (r.table_idx not in col_named or any(len(leaf(c)) >= 2 and leaf(c) in subj for c in r.values)) \
-                    and (len(proj) >= 4 and (proj in subj or proj in q.text) or not any(n in proj for n in exact)):
+                    and (proj_named or not any(n in proj for n in exact)):
                 # (not a longer project holding a row the question names exactly: "X业务" is no "X业务培训")
                 score += 45  # "项目预算多少": the project's 预算数, not an indicator that mentions 预算
             if r.kind == "text" and (body := _BODY_FIELD.fullmatch(bare(r.label))):
@@ -346,7 +350,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):
                     continue
-                if not (len(proj) >= 4 and (proj in subj or proj in q.text)) and not len(shared) >= 0.6 * len(_bigrams(proj)) \
+                if not proj_named and not len(shared) >= 0.6 * len(_bigrams(proj)) \
                         and r.table_idx != named_form:
                     continue  # a loose match on the project name and a row the question does not name
                 score -= 4
@@ -780,6 +784,8 @@ def pick_value(row: RowEvidence, intents: list[str], text: str = "", year: int |
         if said in plain and len(ends := [c for c in row.values if leaf(c).endswith(printed)]) == 1:
             return ends[0], row.values[ends[0]]
     if row.kind == "indicator":
+        if SCORE_ASKED.search(text) and (got := [c for c in row.values if leaf(c) == "得分"]):
+            return got[0], row.values[got[0]]  # a score asked: the score given, not the points the row is worth
         if "实际" in text:  # "实际培训了多少人": what was achieved (a 自评表's 实际完成值), not the target
             for col, v in row.values.items():
                 if "实际" in leaf(col):

@@ -527,8 +527,8 @@ def _support(cat: Catalog, q: Query, doc: DocInfo, value: str, terms: list[str])
 def also_printed(cat: Catalog, r: RowEvidence, amount: Decimal | None, k: int = 2) -> list[RowEvidence]:
     """The same row in other tables of the document printing the same figure (a 功能科目 in the 收入 and the
     支出 table): a reader can check the figure in either, and sees that the tables agree."""
-    if amount is None or not amount:
-        return []
+    if amount is None or not amount or r.table_kind == "performance":
+        return []  # (each form is one project's: another form's row of the same name is another project's)
     name, out, seen = bare(r.label), [], {r.table_idx}
     for x in cat.doc_rows(r.doc.doc_id):
         if x.table_idx in seen or x.unit != r.unit or not (name and bare(x.label) == name or r.code and x.code == r.code):
@@ -736,6 +736,12 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
             # the parts of a whole ("合计 … 其中 A …"); beside any other column, the row's other columns
             d.add(f"，其中{listed}" if _WHOLE_COL.search(leaf(col)) or leaf(col) == leaf(next(iter(r.values)))
                   and not _SELF_EVAL_COL.search(leaf(col)) else f"（同一行另列：{listed}）")
+    if r.kind == "indicator":
+        # a self-evaluated indicator: what was achieved and why it fell short, as the form prints them
+        told = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is None
+                and re.search(r"实际|完成|偏差|原因", leaf(c))]
+        if told:
+            d.add("；" + "；".join(f"{leaf(c)}：{v.rstrip('。')}" for c, v in told))
     if DISTRIBUTIVE.search(q.text) and (part := rare_part(cat, doc, bare(r.label), subject_text(q))):
         # "冬季促消费专项资金有两批，各是多少": every row of the table that carries the same distinctive name
         sibs = [x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x is not r and part in x.label][:5]

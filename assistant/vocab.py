@@ -267,7 +267,7 @@ TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:�
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 # a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's
-SCORE_ASKED = re.compile(r"(?:自评|绩效|评价|综合|总|整体)(?:得分|分数|打分|评分)|(?:得|打|评)了?多少分|几分")
+SCORE_ASKED = re.compile(r"(?:自评|绩效|评价|综合|总|整体)(?:得分|分数|打分|评分)|总分|(?:得|打|评)了?多少分|几分")
 # 人员经费 by the economic classification of 基本支出, when no table prints it: these two classes (code, name)
 PERSONNEL_CLASSES = (("301", "工资福利支出"), ("303", "对个人和家庭的补助"))
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)

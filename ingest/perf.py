@@ -27,6 +27,9 @@ _TASK_NAME = re.compile(r"^(任务名称|主要任务|任务)$")  # 部门整体
 _MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
 # a 绩效自评表's money block: one column each for the plan, the revised plan, the spending, its rate and score
 _SELF_EVAL_HEAD = re.compile(r"^(年初预算数|全年预算数|全年执行数|执行数|分值|执行率|得分)(?:[（(][A-Z/]+[）)])?$")
+# a 自评表's goal block head ("年度 | 预期目标 | 实际完成情况"): the columns its 总体目标 row is read under
+_GOAL_HEAD = re.compile(r"^(预期目标|实际完成情况|实际完成值|完成情况)$")
+_SCORE_TOTAL = re.compile(r"^(总分|总得分|综合得分|合计得分|得分合计)$")
 
 
 class PerfBuilder:
@@ -57,6 +60,7 @@ class PerfBuilder:
         self.task_cols: dict[str, int] = {}  # column name -> index, while a task list is read
         self.listed: set[str] = set()  # the columns of a project list that are the project's, not an indicator's
         self.fund_cols: dict[int, str] = {}  # a 自评表's money columns (index -> name), while its block is read
+        self.goal_cols: dict[int, str] = {}  # its goal block's columns, while that block is read
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -88,7 +92,7 @@ class PerfBuilder:
             if not any(cl) or is_seq_row(texts):
                 continue
             if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
-                self.ind_cols, self.fund_cols = {}, {}
+                self.ind_cols, self.fund_cols, self.goal_cols = {}, {}, {}
                 self.ind_spans = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
@@ -109,6 +113,15 @@ class PerfBuilder:
             heads = {j: m.group(1) for j, t in enumerate(cl) if (m := _SELF_EVAL_HEAD.match(t))}
             if len(heads) >= 3 and any("预算" in h for h in heads.values()):
                 self.fund_cols = heads
+            goals = {j: t for j, t in enumerate(cl) if _GOAL_HEAD.match(t)}
+            if len(goals) >= 2 and not self.ind_cols:
+                self.goal_cols, self.fund_cols = goals, {}
+                continue
+            if self.goal_cols and not self.ind_cols and (key := next((t for t in cl if t), "")) and _TEXT_KEYS.match(key):
+                vals = {h: clean_value(texts[j]) for j, h in self.goal_cols.items() if j < len(texts) and clean(texts[j])}
+                if vals:
+                    self._row(key, vals, grow.page, grow.bbox, kind="text")  # 总体目标: planned and achieved
+                    continue
             if self.ind_cols and any(_PROJECT_NAME.match(t) or _PROJECT_CODE.match(t) for t in cl if t):
                 self.ind_cols = {}  # the next project's form begins
             if self.ind_cols:
@@ -206,7 +219,7 @@ class PerfBuilder:
         """Close the current project's form and start the next one's, each titled with its project."""
         self.earlier.append(self.finish())
         self.table = Table(title=self.form_title, kind=self.table.kind, unit=self.table.unit, pages=[page])
-        self.project_code, self.ind_cols, self.carry, self.fund_cols = "", {}, {}, {}
+        self.project_code, self.ind_cols, self.carry, self.fund_cols, self.goal_cols = "", {}, {}, {}, {}
 
     def _indicator(self, texts: list[str], grow) -> None:
         def get(name: str) -> str:
@@ -226,6 +239,10 @@ class PerfBuilder:
         if level2:
             self.carry["二级指标"] = level2
         if not level3 and not value:
+            total = next((t for t in map(clean, texts) if _SCORE_TOTAL.match(t)), "")
+            scores = {h: v for h, j in self.ind_cols.items() if ("分" in h) and j < len(texts) and (v := clean_value(texts[j]))}
+            if total and scores:
+                self._row(total, scores, grow.page, grow.bbox, kind="indicator")  # the form's 总分 and its score
             return
         values: dict[str, str] = {}
         for head, j in self.ind_cols.items():

@@ -52,3 +52,17 @@ def test_another_thing_asked_with_ne() -> None:
     asks = split_asks("某局2026年的会议费预算是多少？培训费呢？", departments=["某局"])
     assert [a.text for a in asks][1] == "培训费是多少"
     assert len(split_asks("某局今年因公出国（境）费安排多少？和去年比呢？", departments=["某局"])) == 1  # a change, not a thing
+
+
+def test_a_list_of_totals_asked_without_each_is_each_total() -> None:
+    # "收入总计和支出总计是多少": the second 总计 is the item's own, not "in all"; one ask per total
+    asks = split_asks("某局2025年部门决算的收入总计和支出总计是多少？")
+    assert [a.names for a in asks if a.op == "value"] == [("收入总计", "支出总计")]
+
+
+def test_a_bracketed_list_is_one_thing() -> None:
+    from assistant.asks import _enumerate
+
+    clause = "某局2026年部门预算里，社会保险基金（养老、失业、工伤）的预算收入总额是多少"
+    assert _enumerate(clause, [], []) == ([], [])
+    assert len(asks := split_asks(clause + "？")) == 1 and not asks[0].items

@@ -1,0 +1,51 @@
+"""Project self-evaluation forms (项目支出绩效自评表) of a real 决算: the form's total score and its goal block
+are stored; a score is answered by the form of the project asked; a self-evaluated indicator says what was
+achieved and why it fell short; a later ask that says only "项目" is of the project named before."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import answered, bm25_bot, corpus_pdf, parsed_once
+
+NAME = "xian-shi_weijianwei_2022_juesuan.pdf"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory):
+    return bm25_bot(tmp_path_factory.mktemp("self-eval"), corpus_pdf(NAME))
+
+
+def test_total_score_and_goal_rows_are_stored() -> None:
+    doc = parsed_once(corpus_pdf(NAME))
+    form = next(t for t in doc.tables if "经开院区二期建设项目" in t.title and t.kind == "performance")
+    rows = {r.label: r.values for r in form.rows}
+    assert rows["总分"] == {"分值": "100", "得分": "86"}
+    goal = rows["总体目标"]
+    assert "三级甲等儿童医院" in goal["预期目标"] and "尚未完成" in goal["实际完成情况"]
+
+
+def test_score_of_a_quoted_project_under_a_qualified_form_title(bot) -> None:
+    # the forms are titled "西安市级X项目绩效自评表"; X quoted is that form, not "X（非…）"'s
+    a = answered(bot, "西安卫健委2022年决算，“采供血业务经费（政府采购部分）”项目自评打了多少分？")
+    assert "95.65" in a.answer and "93.65" not in a.answer
+    assert a.citations[0].page == 62
+
+
+def test_a_score_asked_after_a_rate_of_the_same_project(bot) -> None:
+    a = answered(bot, "西安卫健委2022年决算中，“采供血专用设备类”项目的执行率是多少？自评总分多少？")
+    assert "93.27%" in a.answer and "98.49" in a.answer
+    assert "99.5" not in a.answer  # (the department's own 整体支出 form)
+
+
+def test_a_self_evaluated_indicator_says_what_was_achieved(bot) -> None:
+    a = answered(bot, "西安卫健委2022年决算里，市儿童医院经开院区二期建设项目的惠及人口指标完成了吗？")
+    assert "1240000" in a.answer and "暂未完工开诊" in a.answer and "至少可惠及周边常驻人口" in a.answer
+
+
+def test_a_bare_project_after_a_project_named(bot) -> None:
+    a = answered(bot, "西安卫健委2022年决算里，医用超声波仪器及设备项目自评得了几分？项目的设备质量指标完成得如何？")
+    assert a.answer.count("《西安市级医用超声波仪器及设备项目绩效自评表》") == 2
+    assert "公共卫生事业发展资金" not in a.answer
+    a = answered(bot, "西安卫健委2022年决算里，市儿童医院经开院区二期建设项目自评多少分？项目按时投入使用了吗？")
+    assert "86" in a.answer and "未交付使用" in a.answer and "工期延误" in a.answer
