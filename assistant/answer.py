@@ -56,6 +56,7 @@ from assistant.figures import (
 from assistant.findings import answer_findings, asks_consistency
 from assistant.measures import answer_measure
 from assistant.narrative import (
+    answer_contents,
     answer_definition,
     answer_duty,
     answer_form_text,
@@ -216,6 +217,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if answer_form_text(cat, q, doc, d, prefix):
         return True  # what a named project holds or pays by: its form's words, not its amount
+    if answer_contents(cat, q, doc, d, prefix):
+        return True  # how the release is laid out: its parts, or what one part holds
     top = match_rows(cat, q, doc)[:1]
     # (a unit asked whose own rows print the item, "X局本级的差旅费": those rows, not a sentence on the unit)
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)

@@ -44,6 +44,8 @@ from assistant.vocab import (
     NATURE_ASKED,
     ORG_ASKED,
     OTHER_MEASURES,
+    PART_CONTENT_ASKED,
+    PARTS_ASKED,
     PLAN_FINAL,
     RATE_Q,
     RESIDUE_WORDS,
@@ -928,6 +930,55 @@ def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix:
     listed = "；".join(f"{_bare_heading(t)}{d.cite(p)}" for t, p in items.items())
     where = "目录" if next(iter(items.values())).section.startswith(CONTENTS) else ""  # (or its body's own list)
     d.add(f"{prefix}{describe(doc)}{where}列出的表共{len(items)}张：{listed}。")
+    return True
+
+
+_RELEASE_WORDS = re.compile(r"文件|材料|公开|说明|文字|报告|文本|目录|内容|(?:部门|单位)(?:综合)?(?:预算|决算)")
+_BUDGET_NOUNS = re.compile(r"支出|收入|经费|资金|费用?|拨款|资产|项目")
+_PART_HEAD = re.compile(r"^第[一二三四五六七八九十\d]+部分[：:、\s]*")
+
+
+def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """How the release is laid out: the parts its 目录 lists ("由哪几部分组成", "分成几个部分"), or the entries under
+    one part the question names ("“X”这一部分讲了哪些内容"), each cited; with no 目录, its body's "第N部分" headings."""
+    entries = [p for p in cat.paragraphs.get(doc.doc_id, []) if p.section.startswith(CONTENTS)]
+    text = re.sub(r"20\d\d年度?", "", clean(q.text))
+    # a part named: an entry of the 目录 that has entries under it, printed (without its numbering) in the question
+    named = None
+    for p in entries:
+        own = _NUMBERED.sub("", re.sub(r"20\d\d年度?", "", _PART_HEAD.sub("", clean(p.text)))).lstrip("：:、 ")
+        if p.section == CONTENTS and len(own) >= 4 and own in text and PART_CONTENT_ASKED.search(text[text.find(own) + len(own):]):
+            named = p
+    if named is not None:
+        under = [p for p in entries if p.section == f"{CONTENTS} > {named.text}"]
+        if under:
+            d.computed.append(Decimal(len(under)))
+            head = f"{prefix}{describe(doc)}目录中“{clean(named.text)}”{d.cite(named)}"
+            listed = "；".join(f"{clean(p.text)}{d.cite(p)}" for p in under)
+            d.add(f"{head}下列有{len(under)}项：{listed}。")
+            return True
+    m = PARTS_ASKED.search(text)
+    # (of the release itself, "部门预算文件 / 公开材料 / 文字说明由哪几部分组成"; not "基本支出由哪几部分组成")
+    before = re.sub(r"20\d\d年度?", "", text[: m.start()] if m else "")
+    if not m or not _RELEASE_WORDS.search(before[-14:]) or _BUDGET_NOUNS.search(before[-8:]):
+        return False
+    parts = [p for p in entries if p.section == CONTENTS]
+    where = "目录"
+    if len(parts) < 2:  # no 目录 read: the body's own "第N部分" headings, in order
+        seen: dict[str, TextEvidence] = {}
+        for p in cat.paragraphs.get(doc.doc_id, []):
+            head = p.section.split(" > ")[0]
+            if _PART_HEAD.match(clean(head)):
+                seen.setdefault(clean(head), p)
+        parts, where = list(seen.values()), "正文"
+        if len(parts) < 2:
+            return False
+        names = list(seen)
+    else:
+        names = [clean(p.text) for p in parts]
+    d.computed.append(Decimal(len(parts)))
+    listed = "；".join(f"{n}{d.cite(p)}" for n, p in zip(names, parts, strict=True))
+    d.add(f"{prefix}{describe(doc)}{where}分为{len(parts)}个部分：{listed}。")
     return True
 
 

@@ -55,3 +55,15 @@ def test_a_contents_entry_keeps_its_own_number() -> None:
     assert _ENTRY_TAIL.sub("", "一、收支总表 ........ 12") == "一、收支总表"
     assert _ENTRY_TAIL.sub("", "第一部分 部门概况 3") == "第一部分 部门概况"
     assert _ENTRY_TAIL.sub("", "附件1") == "附件1"
+
+
+def test_the_parts_of_a_release_and_what_one_part_holds(tmp_path: Path) -> None:
+    # 北京市住建委 2026 p1: 目录 "第一部分2026年度部门预算情况说明" (一 … 六), "第二部分2026年度部门预算报表"
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_zhujianwei_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "北京市住建委2026年的部门预算公开材料一共分几部分？")
+    assert "2个部分" in a.answer and "部门预算报表" in a.answer and all(c.page == 1 for c in a.citations), a.answer
+    b = answered(bot, "北京市住建委2026年部门预算里“部门预算情况说明”这部分介绍了哪些内容？")
+    assert "6项" in b.answer and "名词解释" in b.answer and "收支总表" not in b.answer, b.answer
+    # (the parts of a budget item are no parts of the release)
+    c = bot.ask("北京住建委2026年项目支出由哪几部分组成？")
+    assert "个部分" not in c.answer, c.answer
