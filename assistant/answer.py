@@ -16,6 +16,7 @@ from assistant.arithmetic import (
     answer_row_change,
     answer_share,
     compare,
+    form_disagrees,
     in_wan,
     plan_gap,
     states_execution,
@@ -135,6 +136,7 @@ def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     mark = d.mark()
     if not _answer_for_doc(cat, q, doc, d, prefix):
         return False
+    form_disagrees(cat, doc, d, mark[1])  # (a project's narrative figures its own form prints otherwise)
     wide = REGION_WIDE.findall(q.text)  # "全区…收入": the district's, which a department's own tables do not give
     if re.match(r"国家|中央", doc.department):
         wide = [w for w in wide if w != "全国"]  # a national department's "全国…" names its own work ("全国…系统")

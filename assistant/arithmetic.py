@@ -647,6 +647,37 @@ def states_execution(e: RowEvidence | TextEvidence) -> bool:
     return plan is not None and actual is not None and plan.group(2) == actual.group(2)
 
 
+def form_disagrees(cat: Catalog, doc: DocInfo, d: Draft, since: int) -> None:
+    """A project's plan and spending quoted from the narrative (evidence from `since` on), while the project's own
+    self-evaluation form prints other figures: the form's money row beside it, both cited, for the reader to weigh."""
+    for e in [x for x in d.evidence[since:] if states_execution(x)]:
+        text = clean(e.text)
+        plan, actual = _PLAN.search(text), _ACTUAL.search(text)
+        # the form of the project the sentence names: most of the form's name, as the name ends ("西安市级" + X)
+        forms = {}
+        for r in cat.doc_rows(doc.doc_id):
+            if r.table_kind == "performance" and r.table_idx not in forms and (proj := project_name(r.table)):
+                tail = next((proj[i:] for i in range(len(proj) - 3) if len(proj[i:]) >= 0.6 * len(proj) and proj[i:] in text), "")
+                if tail:
+                    forms[r.table_idx] = len(tail)
+        if not forms or list(forms.values()).count(best := max(forms.values())) > 1:
+            continue
+        idx = next(i for i, n in forms.items() if n == best)
+        row = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == idx and "全年执行数" in r.values
+                    and "全年预算数" in r.values), None)
+        if row is None or row.unit != plan.group(2):
+            continue
+        printed = [parse_amount(row.values["全年预算数"]), parse_amount(row.values["全年执行数"])]
+        said = [parse_amount(plan.group(1)), parse_amount(actual.group(1))]
+        if None in printed or printed == said:
+            continue
+        cols = [c for c in ("全年预算数", "全年执行数", "执行率") if c in row.values]
+        d.add(f"（该项目的《{row.table}》“{bare(row.label)}”列" + "、".join(f"{c}{row.values[c]}{'' if c == '执行率' else row.unit}" for c in cols)
+              + f"{d.cite(row)}，与上述说明的数字不一致，请以原件核对）")
+        for c in cols:
+            d.record(doc, row.values[c], None if c == "执行率" else row.unit, row, also=True)
+
+
 class PlanGap(NamedTuple):
     """A plan and its actual amount, as one sentence or one row prints them."""
 

@@ -49,3 +49,10 @@ def test_a_bare_project_after_a_project_named(bot) -> None:
     assert "公共卫生事业发展资金" not in a.answer
     a = answered(bot, "西安卫健委2022年决算里，市儿童医院经开院区二期建设项目自评多少分？项目按时投入使用了吗？")
     assert "86" in a.answer and "未交付使用" in a.answer and "工期延误" in a.answer
+
+
+def test_narrative_figures_the_project_form_prints_otherwise(bot) -> None:
+    # p. 40: "疾控新址实验设备采购项目…全年预算数2277万元，执行数3215.02万元"; its form (p. 89) prints 2174.20, 95.49%
+    a = answered(bot, "西安卫健委2022年决算里，疾控中心的疾控新址实验设备采购项目预算执行得怎样？")
+    assert "3215.02" in a.answer and "2,174.20" in a.answer and "95.49%" in a.answer and "不一致" in a.answer, a.answer
+    assert any(c.page == 89 for c in a.citations)

@@ -477,3 +477,13 @@ def test_a_unit_under_a_department_that_does_not_list_it(bot: Assistant) -> None
     assert not a.answerable and "没有列出“统计普查支队”" in a.answer and "无锡市统计普查中心" in a.answer, a.answer
     # a unit it lists is still answered
     assert "546.18" in answered(bot, "无锡市统计局下属的统计普查中心2026年收入预算是多少？").answer
+
+
+def test_units_below_set_aside_by_their_kind() -> None:
+    # "（不含下属几个中心）" sets the department's centres aside as "（不包括所属单位）" does: its own unit is asked
+    from assistant.understand import _drop_included
+
+    assert _drop_included("某市财政局本级（不含下属几个中心）2026年的三公经费是多少？") == "某市财政局本级2026年的三公经费是多少？"
+    assert _drop_included("某市财政局（不含所属中心）2026年三公经费多少？") == "某市财政局（本级）2026年三公经费多少？"
+    # (a part of the money set aside is no body: "（不含上年结转）" stays)
+    assert "不含上年结转" in _drop_included("某局2026年收入总计（不含上年结转）是多少？")
