@@ -743,6 +743,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
                 for n in (a, b)]
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
+    # an amount the reader names a thing by is no subject ("那笔6000万元的X": X)
+    subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with
     subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)

@@ -50,3 +50,12 @@ def test_what_an_amount_is_made_of_is_quoted_to_the_end_of_its_sentence(tmp_path
     a = answered(bm25_bot(tmp_path, SZ_XINFANG), "深圳市信访局2026年信访大厅运行花多少钱？钱花在哪些地方？")
     assert "603.84" in a.answer and "328.69" in a.answer and "155.15" in a.answer and "律师服务支出 120 万元" in a.answer, a.answer
     assert "未找到" not in a.answer, a.answer  # ("钱花在哪些地方" asks the use those items state; its words ask nothing else)
+
+
+def test_an_amount_the_reader_names_a_thing_by_is_no_subject(tmp_path: Path) -> None:
+    # 烟台市大数据局 2026 p30: 政策和项目预算绩效目标表 "政务基础设施运行维护资金", 6000.00 万元, 总体目标 "保障数字烟台…"
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "烟台大数据局2026年那笔6000万元的“政务基础设施运行维护资金”主要做什么？")
+    assert "数字烟台" in a.answer and a.citations[0].page == 30, a.answer
