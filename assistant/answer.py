@@ -281,7 +281,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "change" in q.asked and answer_row_change(cat, q, doc, d, prefix):
         return True  # or by a row that prints both years
     if "purpose" in intents:
-        goal = "goal" in q.asked  # what a project is for: its goal as the table states it, first
+        # what a project is for: its goal as the table states it, first (so too for a project the question quotes)
+        goal = "goal" in q.asked or quotes_a_project(cat, doc, q.text)
         ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
             or answer_row_text(cat, q, doc, d, prefix)
         if ok and q.columns:

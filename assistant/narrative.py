@@ -691,8 +691,10 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
 
 
 def _text_cells(r: RowEvidence) -> str:
-    """A row's cells written in words (a 绩效目标, a 项目概述), each quoted after its column: "" when it has none."""
-    return "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in r.values.items() if len(CJK.findall(v)) >= 15)
+    """A row's cells written in words (a 绩效目标, a 项目概述), each quoted after its column: "" when it has none.
+    (A form's own text row says it in words however short: "总体目标 | 保障单位公务用车出行".)"""
+    least = 6 if r.table_kind == "performance" and r.kind == "text" and re.search(r"目标|概况|概述|用途|内容", r.label) else 15
+    return "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in r.values.items() if len(CJK.findall(v)) >= least)
 
 
 def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -59,3 +59,13 @@ def test_an_amount_the_reader_names_a_thing_by_is_no_subject(tmp_path: Path) -> 
     bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "烟台大数据局2026年那笔6000万元的“政务基础设施运行维护资金”主要做什么？")
     assert "数字烟台" in a.answer and a.citations[0].page == 30, a.answer
+
+
+def test_a_quoted_projects_short_goal_over_a_sentence_not_naming_it(tmp_path: Path) -> None:
+    # 烟台市大数据局 2026 p31: "实施公车统管费用" 5.00 万元, 总体目标 "保障单位公务用车出行" (ten characters); the
+    # 说明's sentence "…涉及一级预算项目3个，预算资金6039万元" does not name it
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "烟台市大数据局今年的“实施公车统管费用”是用在哪方面的？")
+    assert "保障单位公务用车出行" in a.answer and "6039" not in a.answer, a.answer
