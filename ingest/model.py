@@ -78,7 +78,7 @@ class Paragraph(BaseModel):
 
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "28"
+PARSER_VERSION = "29"
 
 
 class DocumentMeta(BaseModel):

@@ -448,6 +448,14 @@ class TableBuilder:
                         v = clean_value(texts[j])
                         if v:
                             values[cols[j].path or f"列{j + 1}"] = v
+                lab_js = [j for j in idx if cols[j].role == "label"]
+                if label and lab_js and (k := lab_js[-1] + 1) in idx and cols[k].role == "value":
+                    # a long name run over into the amount beside it ("…服务保" | "障中1心839311.66"): its characters
+                    # are the name's end, its digits the amount
+                    v = values.get(key := cols[k].path or f"列{k + 1}", "")
+                    tail, rest = "".join(re.findall(r"[\u4e00-\u9fa5]", v)), re.sub(r"[\u4e00-\u9fa5]", "", v)
+                    if tail and len(tail) <= 6 and re.fullmatch(r"\s*-?[\d,]*\.\d{1,2}\s*", rest):  # (not a date's digits)
+                        label, values[key] = label + tail, rest.strip()
                 for g in alt_groups:  # another classification of the row: code and name as one value
                     if g[0] in idx and (v := " ".join(clean(texts[k]) for k in g if clean(texts[k]))):
                         if not label and not code and not _CODE_CELL.match(v.split(" ")[0]):

@@ -73,3 +73,17 @@ def test_a_project_named_by_the_part_after_its_dash_in_a_list_of_goals(tmp_path:
     bot = bm25_bot(tmp_path, _pdf("more", "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳人社局本级2026年民办技校从教津贴项目的绩效目标是什么？")
     assert "发放从教津贴" in a.answer and "绩效目标" in a.answer, a.answer
+
+
+def test_a_name_run_over_into_the_amount_beside_it() -> None:
+    # 西安市气象局 2022 p20 支出总表: "西安市人工影响天气服务保" | "障中1心839311.66" (the name's last characters printed
+    # among the amount's digits); p11 "(3)对个人和家庭的补" | "助 0.00"; a date's digits stay with their words
+    from tests.conftest import corpus_pdf
+
+    doc = parsed_once(corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    unit = next(r for t in doc.tables if t.kind == "expense_total" for r in t.rows if r.code == "234002")
+    assert unit.label == "西安市人工影响天气服务保障中心" and unit.values["部门预算/合计"] == "1839311.66"
+    labels = {r.label for t in doc.tables for r in t.rows}
+    assert "(3)对个人和家庭的补助" in labels and "(3)对个人和家庭的补" not in labels
+    doc = parsed_once(corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    assert not any("不晚于年月日" in r.label for t in doc.tables for r in t.rows)
