@@ -145,6 +145,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         while k > 0 and len("".join(words[k:])) < short:
             k -= 1
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])
+    if "的" in (last := items[-1]) and not any("的" in it for it in items[:-1]) and last.rfind("的") >= 2:
+        # "A和B的X是多少": X asked of each, not "A" and "B的X"
+        items[-1], pred = last[: last.rfind("的")], last[last.rfind("的"):] + pred
     if (word := re.match(r"总计|合计|小计", pred)) and all(_unmask(it, kept).endswith(word.group(0)) for it in items[:-1]):
         # "收入总计和支出总计是多少": the last item's own 总计, not "in all"
         items[-1], pred = items[-1] + word.group(0), pred[word.end():]

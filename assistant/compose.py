@@ -18,6 +18,7 @@ from assistant.vocab import (
     ASKED_AS_WRITTEN,
     BODY_ASKED,
     CHANGE_Q,
+    COUNT_Q,
     COUNTED,
     FUND_TABLES,
     MONEY_ASKED,
@@ -313,7 +314,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 5 * len(shared)
             elif not (r.kind == "indicator" and len(plain := _INDICATOR_NO.sub("", name)) >= (4 if re.search(r"绩效|指标", subj) else 6)
                       and re.search(r"指标|目标|满意度|率|要求", subj)
-                      and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")):
+                      and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")) \
+                    and not (r.kind == "indicator" and len(r.code) >= 4 and r.code in subj):  # (its 二级指标 named)
                 continue
             # (a total over the implementation period, "实施期资金总额", when the form is what is asked: the budget
             # tables print the year's amount, to the yuan)
@@ -346,6 +348,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     hit += 1
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
+                if len(r.code) >= 4 and r.code in subj:
+                    score += 10 * len(r.code)  # its 二级指标 named whole ("生态效益指标是什么"): the indicators under it
+                if (counters := COUNT_Q.findall(q.text)) and any(re.search(rf"\d\s*{c}", v) for c in counters for v in r.values.values()):
+                    score += 10  # a count asked ("考多少人"): the indicator valued in that counter, not its rate
             elif r.kind == "" and not (re.sub(r"^其中[:：]?", "", bare(r.label)) in subj or any(leaf(c) in subj for c in r.values)):
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):

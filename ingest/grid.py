@@ -37,6 +37,7 @@ class Grid:
     unit: str | None = None
     meta: list[str] = field(default_factory=list)  # lines between title and table (dept, year, unit)
     notes: list[str] = field(default_factory=list)  # 注：… lines under the table
+    head_line: list[str] = field(default_factory=list)  # column names printed as a line above it, not in the grid
     bbox: BBox | None = None
 
     @property

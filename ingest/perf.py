@@ -61,6 +61,7 @@ class PerfBuilder:
         self.listed: set[str] = set()  # the columns of a project list that are the project's, not an indicator's
         self.fund_cols: dict[int, str] = {}  # a 自评表's money columns (index -> name), while its block is read
         self.goal_cols: dict[int, str] = {}  # its goal block's columns, while that block is read
+        self.head_names: list[str] = []  # indicator column names printed as a line above a later page's grid
         self._add(grid)
 
     def accepts(self, grid: Grid) -> bool:
@@ -70,6 +71,15 @@ class PerfBuilder:
         if grid.page not in self.table.pages:
             self.table.pages.append(grid.page)
         self.table.notes.extend(grid.notes)
+        if grid.head_line and not self.ind_cols:
+            self.head_names = grid.head_line
+        if self.head_names and (not self.ind_cols or self.ind_page != grid.page and not self.ind_spans):
+            # the indicator columns named on a line above the form's next page (and kept for the pages after it): a
+            # leading one printed outside the grid (一级指标 down the page's edge, a 二级指标 left blank) has no column
+            # of its own there, so the names are the grid's last columns
+            names = self.head_names[-grid.ncols:]
+            self.ind_cols = {n: j + grid.ncols - len(names) for j, n in enumerate(names)}
+            self.ind_spans, self.ind_page = {}, grid.page
         self._add(grid)
 
     def _row(self, label: str, values: dict[str, str], page: int, bbox, code: str = "", kind: str = "") -> None:
@@ -92,7 +102,7 @@ class PerfBuilder:
             if not any(cl) or is_seq_row(texts):
                 continue
             if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
-                self.ind_cols, self.fund_cols, self.goal_cols = {}, {}, {}
+                self.ind_cols, self.fund_cols, self.goal_cols, self.head_names = {}, {}, {}, []
                 self.ind_spans = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator

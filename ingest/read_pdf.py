@@ -28,6 +28,7 @@ from ingest.text import (
 
 _META_KEY = re.compile(r"^(部门名称|预算单位|单位名称|部门（单位）名称|主管部门|预算部门)$")
 _BARE_YEAR = re.compile(r"^20\d\d$")
+_HEAD_WORD = re.compile(r"[一二三]级指标|指标(?:内容|名称|值)|(?:年度)?指标值|绩效指标|分值|得分")  # a form's column names
 _YEAR_NOTE = re.compile(r"^[（(]20\d\d年度?[）)]$")  # "（2026年度）" under a form's title
 _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
 
@@ -189,6 +190,11 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
                 if _BARE_YEAR.match(t) and year_k is None:
                     year_k = k
                     continue
+                if len(words := ln.text.split()) >= 2 and all(_HEAD_WORD.fullmatch(w) for w in words):
+                    # "一级指标 二级指标 指标内容 指标值" over a form's next page: its columns, not a title
+                    grid.head_line = words
+                    used.add(k)
+                    break
                 if is_title_line(ln.text) or is_short_title(ln.text):
                     title_k = k
                 break

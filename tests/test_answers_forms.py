@@ -189,3 +189,12 @@ def test_a_section_headed_with_what_is_asked_under_the_project(bot: Assistant) -
     a = answered(bot, "国家信访局2026年信息化运行维护这个项目，立项依据是啥？")
     assert "信访工作条例" in a.answer, a.answer
     assert any(c.kind == "text" and "立项依据" in c.section for c in a.citations)
+
+
+def test_an_indicator_class_named_whole(tmp_path) -> None:
+    # 西安市安监局 2019 p37 部门整体支出绩效目标表: 二级指标 "生态效益指标" | "指标：关闭取缔“五小”等不合规企业…" | 98%
+    from tests.conftest import bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"))
+    a = answered(bot, "西安市安监局2019年整体绩效目标里，生态效益指标是怎么定的？")
+    assert "五小" in a.answer and a.citations[0].page == 37, a.answer

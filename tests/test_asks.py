@@ -66,3 +66,8 @@ def test_a_bracketed_list_is_one_thing() -> None:
     clause = "某局2026年部门预算里，社会保险基金（养老、失业、工伤）的预算收入总额是多少"
     assert _enumerate(clause, [], []) == ([], [])
     assert len(asks := split_asks(clause + "？")) == 1 and not asks[0].items
+
+
+def test_what_follows_the_last_listed_thing_after_de_is_asked_of_each() -> None:
+    asks = split_asks("某局2025年绩效目标中，管理人员和特种作业人员的考核人数是多少？")
+    assert asks[0].names == ("管理人员", "特种作业人员") and all(t.endswith("的考核人数是多少") for t in asks[0].items)

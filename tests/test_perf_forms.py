@@ -123,3 +123,16 @@ def test_a_self_evaluation_form_continued_on_the_next_page_keeps_its_columns() -
     assert (total["分值"], total["得分"]) == ("100", "98") and "实际完成值" not in total
     # on its own page the form was read right already
     assert {r.label: r for r in form.rows if r.page == 30}["培训人数"].values["实际完成值"] == "366 人"
+
+
+def test_a_form_whose_next_pages_name_their_columns_on_a_line_above_the_grid() -> None:
+    """西安市安监局 2019 pp39–45: 专项资金整体支出绩效目标表 goes on over six pages; from p40 on, "一级指标 二级指标 指标内容
+    指标值" is a line above each grid (一级指标 printed down the page's edge, outside it): no table of its own, and
+    each indicator is read under those columns."""
+    doc = _doc(MORE / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf")
+    assert not any(t.title.startswith("一级指标") for t in doc.tables)
+    form = next(t for t in doc.tables if t.title == "2019年专项资金整体支出绩效目标表")
+    rows = {(r.page, r.label): r for r in form.rows}
+    assert rows[(42, "指标1：事故办理时限")].values["指标值"] == "≤1月" and rows[(42, "指标1：事故办理时限")].code == "时效指标"
+    assert rows[(40, "指标8：管理人员考核特种作业人员考核")].values["指标值"] == "9000人"
+    assert rows[(45, "指标11：人民群众满意度")].values["指标值"] == "90%"  # (a two-column grid: its last two names)
