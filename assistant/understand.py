@@ -775,6 +775,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
+    # a choice asked ("原来属于A还是B"): A and B are the subject; the choosing words and a time before it are not
+    subj = re.sub(r"(?:原来|原先|以前|过去|起初|最初)?(?:是|属于?|归)?(?=[^，,。？?]{1,12}?还是(?!增|减|多|少|高|低|上升|下降|持平))",
+                  "", subj, count=1) if "还是" in subj else subj
+    subj = re.sub(r"还是(?!增|减|多|少|高|低|上升|下降|持平)", "", subj)
+    subj = re.sub(r"(?:后来|之后|随后)(?:是|又|再)?", "", subj)  # ("…？后来是怎么调整的": what changed, not when)
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     if q.docs and all(d.kind == "预算" for d in q.docs):
         subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)

@@ -13,7 +13,7 @@ from assistant.catalog import split_sentences
 from assistant.service import Assistant
 from ingest.narrative import NarrativeBuilder, TextLine
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_store
+from tests.conftest import answered, bm25_bot, bm25_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 XIAN = SHARED / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
@@ -487,3 +487,12 @@ def test_units_below_set_aside_by_their_kind() -> None:
     assert _drop_included("某市财政局（不含所属中心）2026年三公经费多少？") == "某市财政局（本级）2026年三公经费多少？"
     # (a part of the money set aside is no body: "（不含上年结转）" stays)
     assert "不含上年结转" in _drop_included("某局2026年收入总计（不含上年结转）是多少？")
+
+
+def test_a_choice_asked_is_answered_by_the_sentence_naming_the_alternatives(tmp_path) -> None:
+    # 长沙市信访局 2026 p4: "…由市委工作机构调整为市政府工作部门。" ("以前…A还是B": A and B are what is asked)
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("changsha-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "长沙信访局以前归市委还是归市政府管？")
+    assert "由市委工作机构调整为市政府工作部门" in a.answer and a.citations[0].page == 4, a.answer
