@@ -385,6 +385,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * max(map(len, quoted_in))  # a name quoted in short ("“…二期”工程")
             if any(_years_range(name).replace(_years_range(x), "") in owners for x in quoted_in):
                 score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
+        elif len(name) >= 8 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
+            score += 8 * len(name)  # a long project name with a short word inside, or left out ("…水库人影人工增雨作业")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
                                                              and is_unit_row(r, q.units) else "", tuple(q.units))):
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
@@ -401,6 +403,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif score > 0 and r.table_kind in ("project_expense", "special_fund", "performance") \
                 and re.search(re.escape(name) + r"(?:的)?科目", subj):
             score -= 50  # "X科目": the classification's row X, not a project of the same name
+        if score > 0 and r.kind != "indicator" and _INDICATOR_NO.match(name) and MONEY_ASKED.search(q.text):
+            score *= 0.5  # a form's indicator read in a grid of its own ("指标3：完成…作业能力 | 460 万元/年"): no money of it
         if score > 0 and name in quoted and r.table_kind != "performance":  # (a form's rows repeat its name)
             score += 5 * len(name)  # the name quoted whole: that row, before longer names holding it
         need_cols = score > 0 or name in _TOTAL_LABELS or r.table_kind in ("org", "performance", "sanggong") \
@@ -643,13 +647,14 @@ def _docs_with(cat: Catalog, part: str) -> int:
 
 
 def gapped(name: str, subj: str) -> bool:
-    """The subject prints the name in two pieces of two or more characters, one or two characters apart."""
+    """The subject prints the name in two pieces of two or more characters, one or two characters apart; or the
+    name holds the subject's words with one or two characters inside ("…水库人影人工增雨…" asked "…水库人工增雨…")."""
     for k in range(2, len(name) - 1):
         i = subj.find(name[:k])
         j = subj.find(name[k:], i + k) if i >= 0 else -1
         if j >= 0 and 0 < j - (i + k) <= 2:
             return True
-    return False
+    return len(name) >= 8 and any(name[:k] + name[k + g:] in subj for k in range(3, len(name) - 3) for g in (1, 2))
 
 
 def _quoted(text: str) -> list[str]:

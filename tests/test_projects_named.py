@@ -41,3 +41,13 @@ def test_projects_listed_from_their_goals_table_when_no_project_table(tmp_path: 
     a = answered(bm25_bot(tmp_path, pdf), "长沙市信访局2026年的项目支出有哪些？各多少钱？")
     assert "列出4项" in a.answer and "“信访业务工作专项”138.11万元" in a.answer, a.answer
     assert a.answer.count("“人民来访接待中心业务专项”") == 1, a.answer
+
+
+def test_a_long_project_name_asked_without_a_word_inside_it(tmp_path) -> None:
+    # 西安市气象局 2022 p27 专项业务经费支出表: "李家河水库人影人工增雨作业" 2200000 元 (asked without "人影"); p32 prints
+    # the form's indicator "指标3：完成李家河水库人工增雨作业能…" in a grid of its own: an indicator, not that money
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    a = answered(bot, "西安气象局2022年专项业务经费里，李家河水库人工增雨作业给了多少钱？")
+    assert "2200000" in a.answer and a.citations[0].page == 27, a.answer
