@@ -194,6 +194,11 @@ def _names_other_doc(name: str, doc: DocInfo, docs: list[DocInfo]) -> bool:
     if _RELEASE_NAME.match(name) and not name.startswith(doc.scope) \
             and any(x.department == doc.department and name.startswith(x.scope) for x in docs):
         return True  # both scopes listed: the 部门 item is the 部门 release's, not the 单位 one's
+    # ("甲市卫健委…和乙市卫健委…": a name both departments share, told apart by the place written with it)
+    own = {f for r in regions_of(doc.department) for f in place_forms(r)}
+    others = {f for x in docs if x.department != doc.department for r in regions_of(x.department) for f in place_forms(r)}
+    if any(p in name for p in others - own) and not any(p in name for p in own - others):
+        return True
     return not names(doc) and any(names(x) for x in docs if x.department != doc.department)
 
 

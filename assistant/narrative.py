@@ -293,7 +293,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # "多少辆车" asks a count, not an amount
     # ("预算" asks its amount unless the question asks which or what: "调整的是哪几个项目的预算")
     wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)) \
-        and not (COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text))
+        and not ((COUNT_Q.search(q.text) or _counts_thing(q.text)) and not MONEY_ASKED.search(q.text))
     wants_reason = bool(WHY_Q.search(q.text))
     wants_use = bool(re.search(USE_ASKED, q.text))
 
@@ -361,6 +361,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         for e in keep:
             if m := re.search(rf"(\d[\d,]*)\s*(?:余|多)?\s*[{SAME_COUNT.get(unit, unit)}]", e.text):
                 d.record(doc, m.group(1), unit, e)
+                break
+    elif thing := _counts_thing(q.text):
+        # "车辆数是多少": the number printed by the thing ("共有车辆517辆"), with its counter
+        for e in keep:
+            if m := re.search(re.escape(thing.group(1)[-2:]) + r"[^，。；\d]{0,4}?(\d[\d,]*)\s*([个项名人张辆次家所处位条台套户床])", e.text):
+                d.record(doc, m.group(1), m.group(2), e)
                 break
     if all(d.cited(e) for e in chosen):  # an earlier ask already quoted these sentences
         d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in chosen)}。")
@@ -435,10 +441,19 @@ _ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
 
 
 _COUNT_NOUN_Q = re.compile(r"(?:数量|个数|数目|件数|次数|人次|人数)(?:是|有|为|大概|大约)*(?:多少|几)")
+# "车辆数是多少": the count of a thing named before 数 (not "预算数", "执行数": amounts of money)
+_THING_COUNT_Q = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:总)?数(?:分别|各自?|是|有|为|大概|大约|一共|共)*(?:多少|几)")
 
 
 _STAFF = re.compile(r"编制|在职|实有|在编|职工|工作人员|干部|退休|人员")
 _PEOPLE_WORDS = re.compile(r"实有|现有|目前|现在|共有|一共|总共|人数?|名|[^\u4e00-\u9fa5]")
+
+
+def _counts_thing(question: str) -> re.Match[str] | None:
+    """"车辆数是多少": the count of the thing before 数 (not "预算数", "执行数": amounts of money)."""
+    thing = _THING_COUNT_Q.search(question)
+    return thing if thing and not MONEY_ASKED.search(question) \
+        and not re.search(r"[算行付资款额出入标值分率]$|预算|决算|执行|金额", thing.group(1)) else None
 
 
 def counts_ok(question: str, text: str) -> bool:
@@ -451,6 +466,9 @@ def counts_ok(question: str, text: str) -> bool:
     if _COUNT_NOUN_Q.search(question) and not MONEY_ASKED.search(question) \
             and not re.search(r"\d[\d,.]*\s*(?:余|多)?(?:个|件|次|人|家|项|辆|台|批|起|条|份|户|所|座|套|名|位)", text):
         return False
+    if (thing := _counts_thing(question)) \
+            and not re.search(re.escape(thing.group(1)[-2:]) + r"[^，。；]{0,4}\d|\d\s*[^\d，。；]{1,2}" + re.escape(thing.group(1)[-2:]), text):
+        return False  # the thing counted, with its number beside it ("共有车辆517辆")
     for asked, unit in MEASURE_Q:
         if asked.search(question) and not MONEY_ASKED.search(question) and not re.search(rf"\d[\d,.]*\s*{unit}", text):
             return False

@@ -593,12 +593,17 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             # a region written right before this department's name must be the document's own
             a = named.get(d.department)
             if a is not None:
-                i = text.find(a)
-                m = re.search(r"([^\W\d_和与及跟同、的年委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[:i])
-                if m is None:  # "重庆市的市商务发展专项": a place named elsewhere in a question about one
-                    # department name is still its place (several named: each place goes with its own name)
-                    return len(set(named.values())) > 1 or any(r in d.context or r in d.department for r in regions)
-                return as_place(m.group(1)) in d.context or as_place(m.group(1)) in d.department
+                # (each time the name is written: "甲市卫健委和乙市卫健委" names both, each with its own place)
+                said = [re.search(r"([^\W\d_和与及跟同、的年委局办厅]{2,5}?(?:省|自治区|市|区|县))总?$", text[: w.start()])
+                        for w in re.finditer(re.escape(a), text)]
+                if any(m is not None and (as_place(m.group(1)) in d.context or as_place(m.group(1)) in d.department)
+                       for m in said):
+                    return True
+                if all(m is not None for m in said):
+                    return False
+                # "重庆市的市商务发展专项": a place named elsewhere in a question about one department name is still its
+                # place (several named: each place goes with its own name)
+                return len(set(named.values())) > 1 or any(r in d.context or r in d.department for r in regions)
             return all(r in d.context or r in d.department for r in regions)
 
         kept = [d for d in pool if fits(d)]
@@ -738,7 +743,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)[^，,？?]{0,30}?(?:相)?比(?:较|起来)?(?=[，,])", "", subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[打准计要做干有]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
-    subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", subj)
+    subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"[个人项家名次辆台所处套位]?(?=[？?。]|$)", "", subj)
     # (a unit printed under two names is asked under both: "X学院（Y学院）", its rows under either)
     q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
                 for n in (a, b)]

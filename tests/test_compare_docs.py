@@ -255,3 +255,15 @@ def test_who_is_higher_then_by_how_much_in_one_clause(tmp_path: Path) -> None:
         pytest.skip(f"{more} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, *pdfs), "北京市医保局和北京市发改委2026年的机关运行经费分别是多少？谁多，多多少？")
     assert "786.69" in a.answer and "1739.04" in a.answer and "952.35" in a.answer, a.answer
+
+
+def test_two_bodies_of_one_name_told_apart_by_their_places_and_a_count_compared(tmp_path) -> None:
+    # 广州市卫健委 2026 p115 "车辆605辆"; 西安市卫健委 2022 决算 p23 "共有车辆517辆": "甲市卫健委和乙市卫健委" names both
+    # (each by its own place), "车辆数" asks a count, and the two counts are compared (not their first amounts of money)
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("xian-shi_weijianwei_2022_juesuan.pdf"))
+    a = answered(bot, "广州市卫健委和西安市卫健委的车辆数分别是多少？哪个多？")
+    assert "605辆" in a.answer and "517辆" in a.answer and "605 − 517 = 88辆" in a.answer, a.answer
+    assert "3106862.14" not in a.answer
