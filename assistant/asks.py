@@ -76,7 +76,7 @@ def _own_subject(clause: str) -> bool:
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
     if rest.startswith("项目") and len(rest) > 4 and not _own_subject(rest[2:]):
-        return False  # "项目按时投入使用了吗": the project named before, what is asked of it
+        return False  # "项目按期完工了吗": the project named before, what is asked of it
     if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):
         return False  # "用的是A资金还是B资金": where the money before comes from
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
@@ -89,7 +89,7 @@ def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
     kept: list[str] = []
     quoted = re.findall(r"[“「『\"][^”」』\"]{2,30}[”」』\"]", text)  # a quoted name is one name
     # "和2025年年初预算比": the base of a comparison, not a list
-    # (so too a bracketed list, "社会保险基金（养老、失业、工伤）": one thing's own parts)
+    # (so too a bracketed list, "某基金（甲、乙、丙）": one thing's own parts)
     bracketed = re.findall(r"[（(][^（）()]{1,30}[）)]", text)
     protected = [*quoted, *_COMPARED_WITH.findall(text), *bracketed, *protected]
     for name in protected:
@@ -149,7 +149,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         # "A和B的X是多少": X asked of each, not "A" and "B的X"
         items[-1], pred = last[: last.rfind("的")], last[last.rfind("的"):] + pred
     if (word := re.match(r"总计|合计|小计", pred)) and all(_unmask(it, kept).endswith(word.group(0)) for it in items[:-1]):
-        # "收入总计和支出总计是多少": the last item's own 总计, not "in all"
+        # "A总计和B总计是多少": the last item's own 总计, not "in all"
         items[-1], pred = items[-1] + word.group(0), pred[word.end():]
     pred = pred or "是多少"
     if not INTERROGATIVE.search(pred):
@@ -283,7 +283,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                 and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
             c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
-            # a bare "项目" after a project named ("X项目得了几分？项目按时完工了吗", "项目的Y指标呢"): that project
+            # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
             c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用

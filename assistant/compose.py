@@ -349,7 +349,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 fuzzy = hit / len(rest) if rest else 0.0
                 score += 20 + 40 * fuzzy if (fuzzy >= 0.3 or hit >= 2) else -15
                 if len(r.code) >= 4 and r.code in subj:
-                    score += 10 * len(r.code)  # its 二级指标 named whole ("生态效益指标是什么"): the indicators under it
+                    score += 10 * len(r.code)  # its 二级指标 named whole ("社会效益指标有哪些"): the indicators under it
                 if (counters := COUNT_Q.findall(q.text)) and any(re.search(rf"\d\s*{c}", v) for c in counters for v in r.values.values()):
                     score += 10  # a count asked ("考多少人"): the indicator valued in that counter, not its rate
             elif r.kind == "" and not (re.sub(r"^其中[:：]?", "", bare(r.label)) in subj or any(leaf(c) in subj for c in r.values)):
@@ -386,7 +386,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             if any(_years_range(name).replace(_years_range(x), "") in owners for x in quoted_in):
                 score += 5  # the department's own project of that name, before its units' ("X局2026-2027年…")
         elif len(name) >= 8 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
-            score += 8 * len(name)  # a long project name with a short word inside, or left out ("…水库人影人工增雨作业")
+            score += 8 * len(name)  # a long project name with a short word inside, or left out ("甲水库人影增雨" asked "甲水库增雨")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
                                                              and is_unit_row(r, q.units) else "", tuple(q.units))):
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
@@ -648,7 +648,7 @@ def _docs_with(cat: Catalog, part: str) -> int:
 
 def gapped(name: str, subj: str) -> bool:
     """The subject prints the name in two pieces of two or more characters, one or two characters apart; or the
-    name holds the subject's words with one or two characters inside ("…水库人影人工增雨…" asked "…水库人工增雨…")."""
+    name holds the subject's words with one or two characters inside ("甲水库人影增雨" asked "甲水库增雨")."""
     for k in range(2, len(name) - 1):
         i = subj.find(name[:k])
         j = subj.find(name[k:], i + k) if i >= 0 else -1

@@ -959,7 +959,7 @@ _PART_HEAD = re.compile(r"^第[一二三四五六七八九十\d]+部分[：:、\
 
 
 def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """How the release is laid out: the parts its 目录 lists ("由哪几部分组成", "分成几个部分"), or the entries under
+    """How the release is laid out: the parts its 目录 lists ("由哪些部分构成", "分成几个部分"), or the entries under
     one part the question names ("“X”这一部分讲了哪些内容"), each cited; with no 目录, its body's "第N部分" headings."""
     entries = [p for p in cat.paragraphs.get(doc.doc_id, []) if p.section.startswith(CONTENTS)]
     text = re.sub(r"20\d\d年度?", "", clean(q.text))
@@ -978,7 +978,7 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             d.add(f"{head}下列有{len(under)}项：{listed}。")
             return True
     m = PARTS_ASKED.search(text)
-    # (of the release itself, "部门预算文件 / 公开材料 / 文字说明由哪几部分组成"; not "基本支出由哪几部分组成")
+    # (of the release itself, "部门预算文件 / 公开材料 / 文字说明由哪些部分构成"; not "基本支出由哪些部分构成")
     before = re.sub(r"20\d\d年度?", "", text[: m.start()] if m else "")
     if not m or not _RELEASE_WORDS.search(before[-14:]) or _BUDGET_NOUNS.search(before[-8:]):
         return False

@@ -345,7 +345,7 @@ _LIST_COUNT = re.compile(r"(?<=[局委办厅院心处站队所])(?:这|那)?[两
 _CLAUSE = re.compile(r"[（(][^（）()]*[）)]|[^，,；;。？?！!（）()]*[，,；;。？?！!]|[^，,；;。？?！!（）()]+")
 
 
-# "（不包括所属单位）", "（不含下属几个中心）": bodies under the department set aside
+# "（不包括所属单位）", "（不含下属各中心）": bodies under the department set aside
 _OWN_UNIT_ONLY = re.compile(r"[（(]?(?:不含|不包括|不包含|除去|扣除)(?:(?:下属|所属|二级)[^（）()，,]{0,8}|[^（）()，,]{0,8}?(?:单位|机构|中心))"
                             r"[）)]?[，,]?")
 
@@ -601,7 +601,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                     return True
                 if all(m is not None for m in said):
                     return False
-                # "重庆市的市商务发展专项": a place named elsewhere in a question about one department name is still its
+                # "某市的市级某专项": a place named elsewhere in a question about one department name is still its
                 # place (several named: each place goes with its own name)
                 return len(set(named.values())) > 1 or any(r in d.context or r in d.department for r in regions)
             return all(r in d.context or r in d.department for r in regions)
@@ -748,7 +748,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
                 for n in (a, b)]
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
-    # an amount the reader names a thing by is no subject ("那笔6000万元的X": X)
+    # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with
@@ -784,7 +784,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:原来|原先|以前|过去|起初|最初)?(?:是|属于?|归)?(?=[^，,。？?]{1,12}?还是(?!增|减|多|少|高|低|上升|下降|持平))",
                   "", subj, count=1) if "还是" in subj else subj
     subj = re.sub(r"还是(?!增|减|多|少|高|低|上升|下降|持平)", "", subj)
-    subj = re.sub(r"(?:后来|之后|随后)(?:是|又|再)?", "", subj)  # ("…？后来是怎么调整的": what changed, not when)
+    subj = re.sub(r"(?:后来|之后|随后)(?:是|又|再)?", "", subj)  # ("…？后来怎样变了": what changed, not when)
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     if q.docs and all(d.kind == "预算" for d in q.docs):
         subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)

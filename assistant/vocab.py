@@ -264,7 +264,7 @@ DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职
 UNITS_ASKED = re.compile(r"(包括|包含|有|由)(哪些|几[个家]|多少[个家]?)(?:下属|所属|预算)?单位|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 # the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
-# the parts a release is written in, asked as a list or a count ("由哪几部分组成", "分成几个部分")
+# the parts a release is written in, asked as a list or a count ("由哪些部分构成", "分成几个部分")
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
 PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有)了?(?:哪些|哪几|什么)(?:内容|方面|事项|部分|项)?")
