@@ -196,7 +196,7 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决�
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
-MONEY_ASKED = re.compile(r"(投资|预算|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
+MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
 
 # a fee asked ("…租用费是多少"): money, though MONEY_ASKED keeps to its wider words
@@ -268,7 +268,7 @@ TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:�
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
 PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有)了?(?:哪些|哪几|什么)(?:内容|方面|事项|部分|项)?")
-YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算))|累计")  # a yearly result ("全年接待多少"), told in the narrative
+YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算|执行数))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 # a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's
 SCORE_ASKED = re.compile(r"(?:自评|绩效|评价|综合|总|整体)(?:得分|分数|打分|评分)|总分|(?:得|打|评)了?多少分|几分")

@@ -56,3 +56,10 @@ def test_narrative_figures_the_project_form_prints_otherwise(bot) -> None:
     a = answered(bot, "西安卫健委2022年决算里，疾控中心的疾控新址实验设备采购项目预算执行得怎样？")
     assert "3215.02" in a.answer and "2,174.20" in a.answer and "95.49%" in a.answer and "不一致" in a.answer, a.answer
     assert any(c.page == 89 for c in a.citations)
+
+
+def test_a_forms_amount_column_asked_by_its_name(bot) -> None:
+    # "全年执行数是多少" asks the form's money column (p64 采供血专用设备类: 全年执行数 1318.72), not a yearly result told
+    # in the narrative
+    a = answered(bot, "西安卫健委2022年决算，市中心血站“采供血专用设备类”项目的全年执行数是多少？")
+    assert "1318.72" in a.answer and a.citations[0].page == 64 and a.citations[0].row == "年度资金总额", a.answer
