@@ -86,3 +86,9 @@ def test_two_years_compared_with_increase_or_decrease(tmp_path: Path) -> None:
     # "X和2024年相比，是多了还是少了？两年各是多少": each year's figure (2025 p30 464.64, 2024 p32 443.18), the difference
     a = answered(bm25_bot(tmp_path, Y2024, Y2025), "万里街道2025年的机关运行经费和2024年相比，是多了还是少了？两年各是多少？")
     assert "464.64" in a.answer and "443.18" in a.answer and "464.64 − 443.18 = 21.46万元" in a.answer, a.answer
+
+
+def test_a_year_against_another_written_with_bi_alone(tmp_path: Path) -> None:
+    # "2024年的X和2023年比，是多了还是少了": both years' figures and how far apart (机关运行经费: 2023 786.09, 2024 443.18 万元)
+    a = answered(bm25_bot(tmp_path, Y2023, Y2024), "普陀区万里街道2024年的机关运行经费和2023年比，是多了还是少了？")
+    assert "786.09" in a.answer and "443.18" in a.answer and "786.09 − 443.18 = 342.91万元" in a.answer, a.answer
