@@ -481,6 +481,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if name and len(q.docs) > 1 and _names_other_doc(name, doc, q.docs):
                         continue  # "A本级和B本级各多少": the item naming the other department is answered there
                     aq = understand(text, [doc])
+                    if q.across_years and ("change" in aq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):
+                        aq = _as_value(aq)  # (the two years compared after: each ask is this year's figure)
                     if gq.units and not aq.units and not any(a in text for a in aliases(doc.department)):
                         aq = replace(aq, units=gq.units)
                     # (a unit listed by a shorter name than the answer prints: "…福田分局" is covered by its unit)

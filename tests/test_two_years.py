@@ -92,3 +92,6 @@ def test_a_year_against_another_written_with_bi_alone(tmp_path: Path) -> None:
     # "2024年的X和2023年比，是多了还是少了": both years' figures and how far apart (机关运行经费: 2023 786.09, 2024 443.18 万元)
     a = answered(bm25_bot(tmp_path, Y2023, Y2024), "普陀区万里街道2024年的机关运行经费和2023年比，是多了还是少了？")
     assert "786.09" in a.answer and "443.18" in a.answer and "786.09 − 443.18 = 342.91万元" in a.answer, a.answer
+    # (a follow-up asking each year's figure is answered by each release's own, not missed for the later one)
+    b = answered(bm25_bot(tmp_path / "b", Y2024, Y2025), "万里街道2025年政府采购预算和2024年比，是多了还是少了？两年各是多少，相差多少？")
+    assert "未找到" not in b.answer and "4821.20 − 1662.44 = 3158.76万元" in b.answer, b.answer
