@@ -29,14 +29,13 @@ from assistant.vocab import (
     TOTAL_NOISE,
     USE_Q,
 )
-from ingest.model import code_level, parse_amount
+from ingest.model import SCORE_TOTAL, code_level, parse_amount
 
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"[-－—_]")
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))")
 _PURPOSE = re.compile(r"主要用于|主要为|用于|主要是|原因|因为|由于|主要包括|具体包括")
 # a form's own amount ("当年预算", "资金总额")
-_SCORE_TOTAL = re.compile(r"总分|总得分|综合得分|合计得分|得分合计")  # a self-evaluation form's total score row
 PERIOD_AMOUNT = re.compile(r"实施期|中期")  # a form's total over its implementation period, not the year's
 FORM_AMOUNT = re.compile(r"(当年|年度|本年)?(财政拨款)?(预算数?|预算金额)|(项目|年度|实施期|中期)?资金总额|金额合计|年度资金申请总额|项目(资金)?总额")
 # a form's rows for where its money comes from: not a project's name
@@ -336,7 +335,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     continue
                 wants_goal = bool(re.search(r"目标|效果", subj))
                 score += 30 if wants_goal == ("目标" in r.label) else 5
-            if r.kind == "indicator" and _SCORE_TOTAL.fullmatch(name) and SCORE_ASKED.search(q.text):
+            if r.kind == "indicator" and SCORE_TOTAL.fullmatch(name) and SCORE_ASKED.search(q.text):
                 score += 55  # the form's score asked, no indicator named: its 总分 row
             elif r.kind == "indicator":
                 rest = _beside(subj, proj) - _GENERIC

@@ -62,6 +62,7 @@ class Table(BaseModel):
 
 
 CONTENTS = "目录"  # the heading of a release's contents entries (each entry a paragraph under it)
+SCORE_TOTAL = re.compile(r"总分|总得分|综合得分|合计得分|得分合计")  # a self-evaluation form's total score row (fullmatch)
 
 
 class Paragraph(BaseModel):

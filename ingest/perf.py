@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.grid import Grid
-from ingest.model import Row, Table, is_amount
+from ingest.model import SCORE_TOTAL, Row, Table, is_amount
 from ingest.tables import is_seq_row
 from ingest.text import clean, clean_value
 
@@ -29,7 +29,6 @@ _MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
 _SELF_EVAL_HEAD = re.compile(r"^(年初预算数|全年预算数|全年执行数|执行数|分值|执行率|得分)(?:[（(][A-Z/]+[）)])?$")
 # a 自评表's goal block head ("年度 | 预期目标 | 实际完成情况"): the columns its 总体目标 row is read under
 _GOAL_HEAD = re.compile(r"^(预期目标|实际完成情况|实际完成值|完成情况)$")
-_SCORE_TOTAL = re.compile(r"^(总分|总得分|综合得分|合计得分|得分合计)$")
 
 
 class PerfBuilder:
@@ -249,7 +248,7 @@ class PerfBuilder:
         if level2:
             self.carry["二级指标"] = level2
         if not level3 and not value:
-            total = next((t for t in map(clean, texts) if _SCORE_TOTAL.match(t)), "")
+            total = next((t for t in map(clean, texts) if SCORE_TOTAL.fullmatch(t)), "")
             scores = {h: v for h, j in self.ind_cols.items() if ("分" in h) and j < len(texts) and (v := clean_value(texts[j]))}
             if total and scores:
                 self._row(total, scores, grow.page, grow.bbox, kind="indicator")  # the form's 总分 and its score
