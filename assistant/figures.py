@@ -724,7 +724,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
                   and not (re.match(r"上年|(20\d\d)年", c) and not c.startswith(f"{r.doc.year}年"))
                   and not re.search(r"增减|变动|增长|比上年|同比", c)
                   # (a group's subtotal: that group's parts only, a purchases group's 小计 not beside 支出总计)
-                  and (not ("/" in col and leaf(col) in ("小计", "合计")) or c.startswith(col.rsplit("/", 1)[0] + "/"))][:3]
+                  and (not ("/" in col and leaf(col) in ("小计", "合计")) or c.startswith(col.rsplit("/", 1)[0] + "/"))]
+        # (the parts that hold money before those printed 0: "其他资金30.40" says whose money it is)
+        others = sorted(others, key=lambda cv: parse_amount(cv[1]) == 0)[:3]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
 

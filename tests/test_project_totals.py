@@ -19,8 +19,11 @@ def test_a_units_project_row_whole(tmp_path: Path) -> None:
     a = answered(bot, "广州卫健委预算里，广州市第一人民医院的项目支出及其他支出总共多少？")
     assert "280,430.46" in a.answer and "12,545.02" not in a.answer.split("[1]")[0], a.answer
     a = answered(bot, "广州卫健委预算中广州市第一人民医院的机构运行辅助经费是多少？")
-    # p45: 总计 41,800.00, 财政拨款合计 0.00 (all 其他资金)
-    assert "41,800.00" in a.answer and "其中财政拨款合计0.00万元" in a.answer, a.answer
+    # p45: 总计 41,800.00, 财政拨款合计 0.00 (all 其他资金): the part that holds the money is said first
+    assert "41,800.00" in a.answer and "其中其他资金41,800.00万元、财政拨款合计0.00万元" in a.answer, a.answer
+    # (p74: "is it the government's money?" is answered by the parts: all of it is 其他资金)
+    a = answered(bot, "广州卫健委预算中，广州市皮肤病医院HIS系统专项升级改造项目要多少钱？是财政出钱吗？")
+    assert "30.40" in a.answer and "其中其他资金30.40万元" in a.answer, a.answer
 
 
 def test_a_column_of_a_units_own_row(tmp_path: Path) -> None:
