@@ -60,6 +60,7 @@ from assistant.narrative import (
     answer_contents,
     answer_definition,
     answer_duty,
+    answer_form_reason,
     answer_form_text,
     answer_item,
     answer_passage,
@@ -285,6 +286,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "change" in q.asked and answer_row_change(cat, q, doc, d, prefix):
         return True  # or by a row that prints both years
+    if "purpose" in intents and answer_form_reason(cat, q, doc, d, prefix):
+        return True  # why a named project's self-evaluation fell short of something: its form's reason column
     if "purpose" in intents:
         # what a project is for: its goal as the table states it, first (so too for a project the question quotes)
         goal = "goal" in q.asked or quotes_a_project(cat, doc, q.text)

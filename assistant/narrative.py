@@ -22,6 +22,7 @@ from assistant.compose import (
     match_rows,
     passages,
     project_name,
+    row_phrase,
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -732,6 +733,41 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
         return True
     return False
+
+
+_REASON_COL = re.compile(r"偏差|原因")  # a self-evaluation's "偏差原因分析及改进措施"
+_RESULT_COL = re.compile(r"指标值|完成值")
+
+
+def answer_form_reason(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """Why a named project's self-evaluation fell short of something ("为什么工期延误"): the row of its form whose
+    reason column writes the asked words, with that row's target and result."""
+    if "why" not in q.asked:
+        return False
+    top = next((r for r in match_rows(cat, q, doc)[:3] if r.table_kind == "performance"), None)
+    if top is None:
+        return False
+    # the asked words beside the project's name (the runs of the form's title the subject repeats)
+    from difflib import SequenceMatcher
+
+    subj = subject_text(q)
+    runs = [b for b in SequenceMatcher(None, subj, top.table, autojunk=False).get_matching_blocks() if b.size >= 2]
+    rest = "".join(ch for i, ch in enumerate(subj) if not any(b.a <= i < b.a + b.size for b in runs))
+    if len(CJK.findall(rest)) < 3:
+        return False
+    best: tuple[float, RowEvidence, str] | None = None
+    for r in cat.doc_rows(doc.doc_id):
+        if r.table_idx != top.table_idx:
+            continue
+        col = next((c for c, v in r.values.items() if _REASON_COL.search(leaf(c)) and CJK.search(v)), None)
+        if col is not None and (share := overlap(rest, clean(r.values[col]))) >= 0.5 and (best is None or share > best[0]):
+            best = (share, r, col)
+    if best is None:
+        return False
+    _, r, col = best
+    result = "，".join(f"{leaf(c)}为{v}" for c, v in r.values.items() if _RESULT_COL.search(leaf(c)))
+    d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, r.values[col])}{d.cite(r)}" + (f"（{result}）" if result else "") + "。")
+    return True
 
 
 def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -63,3 +63,11 @@ def test_a_forms_amount_column_asked_by_its_name(bot) -> None:
     # in the narrative
     a = answered(bot, "西安卫健委2022年决算，市中心血站“采供血专用设备类”项目的全年执行数是多少？")
     assert "1318.72" in a.answer and a.citations[0].page == 64 and a.citations[0].row == "年度资金总额", a.answer
+
+
+def test_why_a_project_fell_short_is_its_forms_reason(bot) -> None:
+    # p132: the 二期 form's 项目实施质量 row scores 3 of 5; its 偏差原因 column says the works were delayed by force
+    # majeure. The reason cell that writes the asked words answers, not the form's first indicator.
+    a = answered(bot, "西安卫健委2022年决算，高铁新城院区二期项目为什么工期延误？")
+    assert "不可抗力" in a.answer and "项目实施质量" in a.answer, a.answer
+    assert a.citations[0].page == 132
