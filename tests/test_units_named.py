@@ -68,6 +68,10 @@ def test_a_unit_named_after_the_table_it_is_read_in(bot: Assistant) -> None:
     # about, and the question refused)
     a = answered(bot, "深圳人社局2026年项目支出总表中深圳城市职业学院的上年结余、结转是多少？")
     assert "640.31" in a.answer and "存储中没有" not in a.answer, a.answer
+    # (so too after the release's name: "…预算中宝安分局" is 深圳市社会保险基金管理局宝安分局, p221 基本工资 631.00, not the
+    # bureau's own 1,847.59)
+    a = answered(bot, "深圳人社局今年的预算中宝安分局的基本工资安排了多少？")
+    assert "631.00" in a.answer and "1,847.59" not in a.answer, a.answer
 
 
 @corpus
