@@ -20,6 +20,7 @@ class RankWeights(BaseModel):
     attribute: float = 1.5  # the words right before what is asked are followed by a number ("规划建筑面积约13459")
     subject: float = 1.0  # share of the subject's character pairs in the sentence
     subject_in_section: float = 0.5  # the same, counting the sentence's heading
+    subject_lead: float = 0.3  # the same, before the sentence's first amount or use: what it is about
     wording: float = 0.3  # share of the question's own wording ("截至…共有")
     other_fund: float = 0.5  # subtracted per fund or column qualifier the sentence has and the question does not
     dense: float = 0.5  # a paragraph's dense rank against BM25's (reciprocal rank fusion weight)

@@ -33,3 +33,16 @@ def test_the_asked_attribute_followed_by_a_number_ranks_first() -> None:
 def test_weights_come_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BUDGETQA_RANK__ATTRIBUTE", "3")
     assert Settings().rank.attribute == 3.0 and Settings().rank.subject == RankWeights().subject
+
+
+def test_a_sentence_about_the_subject_over_one_that_names_it_as_a_use() -> None:
+    # 重庆市科技局 2026 p3: "项目支出 148,941.8 万元，主要用于创新平台…" is about 项目支出; "委托业务费…主要用于研发项目支出"
+    # names it only as a use, and both share the subject's words alike
+    doc = DocInfo("k", "重庆市科学技术局", 2026, "预算", "部门", "k.pdf")
+    own = TextEvidence(doc, "三、财政拨款情况说明", 3, "项目支出 148,941.8 万元，主要用于创新平台、科技攻关、创新生态等")
+    use = TextEvidence(doc, "五、其他重要事项的情况说明", 4, "2026 年委托业务费涉及财拨资金116699.16 万元，主要用于研发项目支出")
+    asked = rank.Asked(question="重庆科技局今年的项目支出都花到什么地方？", subject="项目支出花到地方",
+                       wording="今年的项目支出都花到什么地方？")
+    w = RankWeights()
+    assert rank.signals(asked, own)["subject_lead"] > rank.signals(asked, use)["subject_lead"] == 0.0
+    assert rank.score(asked, own, w) > rank.score(asked, use, w)
