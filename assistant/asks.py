@@ -268,8 +268,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         own = i == 0 or _own_subject(c)
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
-        if i > 0 and not own and orgs:
+        if i > 0 and not own and orgs and not ("占" in c and all(o in scope for o in orgs)):
             # "无锡统计局本级又是多少": another body, the same thing asked as before
+            # (not the release's own department as the whole of a share: "在X局整个部门里占多少" is the thing before, in X)
             rest = context
             for d in departments:
                 if len(d) >= 3:

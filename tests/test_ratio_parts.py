@@ -61,3 +61,24 @@ def test_a_share_with_no_whole_named_over_a_total_column_printed_as_spending_tot
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "深圳市信访局2026年项目支出占比多少？")
     assert "1,612.29 ÷ 4,684.30 × 100% = 34.42%" in a.answer, a.answer
+
+
+def test_a_units_income_as_a_share_of_the_department(tmp_path: Path) -> None:
+    """A unit's income over the department's: the income table's 合计 (广州 p9 收入总体情况表: 胸科医院 92,495.02 of
+    3,324,258.76), also when the share is a follow-up naming the department as the whole ("在X整个部门里占多少": the
+    unit's figure asked before, not the department's own)."""
+    bot = bm25_bot(tmp_path, GUANGZHOU)
+    a = answered(bot, "广州市胸科医院今年收入一共多少？在广州卫健委整个部门里占多大比重？")
+    assert "92,495.02 ÷ 3,324,258.76 × 100% = 2.78%" in a.answer, a.answer
+
+
+SUZHOU = PDF.parent / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not SUZHOU.is_file(), reason="../shared 语料目录缺失")
+def test_the_whole_bureau_is_no_body_named(tmp_path: Path) -> None:
+    # "…收入占全局": 全局 is the bureau as a whole, not a body "收入占全局" no document is about (收入总表: 交通工程质量监督站
+    # 1,043.86 of 合计 249,977.11)
+    bot = bm25_bot(tmp_path, SUZHOU)
+    a = answered(bot, "苏州交通局今年预算里，交通工程质量监督站的收入占全局的比例是多少？")
+    assert "1,043.86 ÷ 249,977.11 × 100% = 0.42%" in a.answer, a.answer
