@@ -12,9 +12,11 @@ from assistant.arithmetic import (
     add_execution_rate,
     add_plan_gap,
     add_up,
+    answer_change_rate,
     answer_computation,
     answer_row_change,
     answer_share,
+    answer_year_before,
     compare,
     form_disagrees,
     in_wan,
@@ -216,6 +218,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     intents = q.intents or ["figure"]
     if answer_task(cat, q, doc, d, prefix):
         return True  # a plan asked about a topic: the item of the work-task section that names it
+    if answer_year_before(cat, q, doc, d, prefix):
+        return True  # the year before, which no table prints: this year's figure and the change the text states
+    if answer_change_rate(cat, q, doc, d, prefix):
+        return True  # a rate of change the text does not print: the change over the year before's figure
     if "why" in q.asked and answer_quoted_rate(cat, q, doc, d, prefix):
         return True  # "为啥涨了N%": the sentence that prints that rate, and its reason
     if (q.asked & {"plan_final", "use", "why"} or doc.kind == "决算" and YEAR_START_ASKED.search(q.text)) \

@@ -785,3 +785,108 @@ def answer_row_change(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: st
         d.add(text + "。")  # (no figure recorded: a change is not the subject's amount, to compare or rank)
         return True
     return False
+
+
+# "较2025年减少1.75万元", "比上年增加…": a change of the year before, with its size
+_CHANGE_ON = re.compile(r"(?:较|比|同比|与)(?P<year>20\d\d\s*年度?|上一?年度?|去年)[^，。；\d]{0,16}?[，,]?"
+                        r"(?P<dir>增加|减少|增长|下降|上升|多|少)了?\s*(?P<size>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
+
+
+class _Stated(NamedTuple):
+    """This year's figure and its change on a year before, as a release states them."""
+
+    value: str  # this year's, as printed
+    unit: str
+    size: str  # the change, as printed
+    up: bool
+    said: list[RowEvidence | TextEvidence]  # where they are printed, in order
+    rate: bool  # the change sentence prints a percentage too
+
+
+def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated | None:
+    """The subject's figure this year and its change on `year` as the text states it ("X预算8.00万元…较2025年减少
+    1.75万元"), this year's figure from the sentence, the one before it, or the table."""
+    from dataclasses import replace
+
+    now = replace(q, want_year=None)
+    # (the thing whose change is asked, without the asking: "机关运行经费增长几", "X照数算降几" -> the X)
+    subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?|了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比",
+                  "", subject_text(now))
+    best: tuple[float, TextEvidence, re.Match[str]] | None = None
+    for e in passages(cat, now, doc, query=f"{subj}较{year}年增加减少", k=20):
+        for m in _CHANGE_ON.finditer(clean(e.text)):
+            said_year = m.group("year")
+            if said_year[:4].isdigit() and int(said_year[:4]) != year or not said_year[:4].isdigit() and year != (doc.year or 0) - 1:
+                continue
+            fit = overlap(subj, clean(e.text)[: m.start()])
+            if fit >= 0.6 and (best is None or fit > best[0]):
+                best = (fit, e, m)
+    if best is None:
+        return None
+    _, sent, m = best
+    money = r"(\d[\d,]*(?:\.\d+)?)(万元|元|亿元)"
+    amounts = list(re.finditer(money, clean(sent.text)[: m.start()]))
+    prev = cat.sentence_at(doc.doc_id, sent.para_idx - 1) if sent.para_idx % 1000 else None
+    said: list[RowEvidence | TextEvidence] = [sent]
+    if amounts:
+        value, unit = amounts[-1].group(1), amounts[-1].group(2)
+    elif prev is not None and overlap(subj, clean(prev.text)) >= 0.6 and (first := re.search(money, clean(prev.text))):
+        # ("X预算数为8.00万元，其中…。" then "X较2025年减少1.75万元": the sentence before gives this year's)
+        value, unit, said = first.group(1), first.group(2), [prev, sent]
+    elif (found := figure_for(cat, now, doc)) is not None and found[2]:
+        value, unit, said = found[2], found[0].unit or "万元", [found[0], sent]
+    else:
+        return None
+    if parse_amount(value) is None or parse_amount(m.group("size")) is None or m.group("unit") != unit:
+        return None
+    rest = clean(sent.text)[m.end():]
+    return _Stated(value, unit, m.group("size"), m.group("dir") in ("增加", "增长", "上升", "多"), said,
+                   bool(re.match(r"[^。；]{0,12}?\d[\d.]*\s*[%％]", rest)))
+
+
+def _quote(d: Draft, said: list[RowEvidence | TextEvidence]) -> str:
+    if all(d.cited(e) for e in said):  # (quoted by an ask before)
+        return "见上文" + "".join(d.cite(e) for e in said)
+    return "，".join(f"《{e.table}》中“{bare(e.label)}”{d.cite(e)}" if isinstance(e, RowEvidence)
+                    else f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in said)
+
+
+def answer_year_before(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """The year before the document's, asked of a figure no table prints for that year: this year's figure and its
+    change as the text states it, the year before computed with the formula shown ("2025年 = 8.00 + 1.75")."""
+    if not (q.want_year and doc.year and q.want_year == doc.year - 1) or RATE_Q.search(q.text):
+        return False  # (a rate of the change asked: answer_change_rate says it, with the year before's figure)
+    if figure_for(cat, q, doc) is not None or "sanggong" in q.asked and any(
+            r.table_kind == "sanggong" and pick_value(r, [], "", q.want_year) for r in cat.doc_rows(doc.doc_id)):
+        return False  # a row prints that year's figure (a 三公 table, its year-before columns)
+    st = _stated_change(cat, q, doc, q.want_year)
+    if st is None:
+        return False
+    cur, size = parse_amount(st.value), parse_amount(st.size)
+    before = cur - size if st.up else cur + size  # type: ignore[operator]
+    d.computed.append(before)
+    shown = f"{before:,}" if "," in st.value else str(before)
+    d.add(f"{prefix}{describe(doc)}没有直接列出{q.want_year}年的数；{_quote(d, st.said)}。据此{q.want_year}年 = {st.value} "
+          f"{'−' if st.up else '+'} {st.size} = {shown}{st.unit}。")
+    d.record(doc, shown, st.unit, st.said[-1])
+    return True
+
+
+def answer_change_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A rate of change asked ("降了百分之几") that the text does not print: the change over the year before's figure,
+    both from the stated figure and change, with the formula shown."""
+    if not RATE_Q.search(q.text) or not doc.year:
+        return False
+    st = _stated_change(cat, q, doc, doc.year - 1)
+    if st is None or st.rate:
+        return False  # (a rate printed beside the change: the sentence answers)
+    cur, size = parse_amount(st.value), parse_amount(st.size)
+    before = cur - size if st.up else cur + size  # type: ignore[operator]
+    if not before:
+        return False
+    rate = quantize2(size / before * 100)  # type: ignore[operator]
+    d.computed.extend([before, rate, Decimal(100)])
+    shown = f"{before:,}" if "," in st.value else str(before)
+    d.add(f"{prefix}{describe(doc)}{_quote(d, st.said)}。上年 = {st.value} {'−' if st.up else '+'} {st.size} = {shown}{st.unit}；"
+          f"{'增幅' if st.up else '降幅'} = {st.size} ÷ {shown} × 100% = {rate}%。")
+    return True
