@@ -429,6 +429,14 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 text = own[0]  # a list of releases ("部门、单位预算各自的X"): this release's own item leads
             if compound and g > 0 and not TABLE_NAMED.search(text) and (named := TABLE_NAMED.search(groups[0][0].text)):
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
+            if (compound or trailing) and len(q.docs) > 1:
+                # (the other departments the question names are read out before this one's reading: a name holding
+                # 和, "规划和自然资源局", would otherwise leave a piece of itself in the subject)
+                others = {a for x in q.docs if x.department != doc.department for a in aliases(x.department)} \
+                    | {n for n in q.named if not any(a in n or n in a for a in aliases(doc.department) if len(a) >= 3)}
+                for a in sorted((a for a in others if len(a) >= 4), key=len, reverse=True):
+                    text = re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?(?=[和与及、]|的|20\d\d年|$)", "", text) \
+                        if any(b in text.replace(a, "") for b in aliases(doc.department) if len(b) >= 3) else text
             gq = understand(text, [doc]) if compound or trailing else q
             if q.across_years and ("change" in gq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):
                 gq = _as_value(gq)  # "2024年的X和2023年相比，是增加了还是减少了": each year's X, then the two compared

@@ -267,3 +267,11 @@ def test_two_bodies_of_one_name_told_apart_by_their_places_and_a_count_compared(
     a = answered(bot, "广州市卫健委和西安市卫健委的车辆数分别是多少？哪个多？")
     assert "605辆" in a.answer and "517辆" in a.answer and "605 − 517 = 88辆" in a.answer, a.answer
     assert "3106862.14" not in a.answer
+
+
+def test_a_department_whose_name_holds_he_beside_another(tmp_path: Path) -> None:
+    """"A和B规划和自然资源局…各多少？差多少": the other's name, read out before a side's own reading, leaves nothing
+    of itself in the subject (普陀区财政局 2024 决算 本年支出合计 2,940.05; 规划和自然资源局 9759.38)."""
+    bot = bm25_bot(tmp_path, *(SIFAJU / f"shanghai-putuo_{n}_2024_juesuan.pdf" for n in ("caizhengju", "guihuaziyuanju")))
+    a = answered(bot, "普陀区规划和自然资源局与普陀区财政局2024年决算里本年支出合计各多少？差了多少？")
+    assert "2,940.05" in a.answer and "9759.38" in a.answer and "未找到" not in a.answer, a.answer
