@@ -122,6 +122,7 @@ from assistant.vocab import (
     WHY_ASKED,
     WHY_Q,
     YEAR_START_ASKED,
+    sangong_words,
 )
 
 
@@ -919,7 +920,9 @@ def _said_of(said: str, name: str) -> str:
 def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
     """Whether an answer speaks of a listed thing: most of its character pairs are in the answer, and what sets
     it apart from the things listed with it ("人员" of "人员经费合计" beside "公用经费合计")."""
-    name = re.sub(r"是|多少|的|了", "", name)
+    # (a 三公 part in everyday words, "养公车", as the answer prints it: 公务用车运行)
+    name = re.sub(r"是|多少|的|了", "", sangong_words(name))
+    siblings = tuple(sangong_words(x) for x in siblings)
     if overlap(name, clean(said)) < 0.6:
         return False
     own, after = name, ""
@@ -938,6 +941,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
     for other in others:  # (not inside a name joining it to another listed thing: "购置及运行费" says neither)
         o = other[len(os.path.commonprefix([other, name])):]
         o = o[: len(o) - len(os.path.commonprefix([o[::-1], name[::-1]]))]
+        o = o[:-1] if o.endswith("费") and len(o) >= 3 else o  # ("购置费" joined as "购置及运行维护费")
         if len(o) >= 2 and len(own) >= 2:
             # (either order, with the words they share between: "X经费和Y经费支出")
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"

@@ -144,6 +144,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         k = len(words) - 1
         while k > 0 and len("".join(words[k:])) < short:
             k -= 1
+        # (a bracket belongs to the word before it: "出国（境）费用" is not cut at "（境）")
+        while k > 0 and (words[k][:1] in "（(" or len(re.findall(r"[（(]", pre := "".join(words[:k]))) > len(re.findall(r"[）)]", pre))):
+            k -= 1
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])
     if "的" in (last := items[-1]) and not any("的" in it for it in items[:-1]) and last.rfind("的") >= 2:
         # "A和B的X是多少": X asked of each, not "A" and "B的X"

@@ -290,7 +290,7 @@ def sangong_words(text: str) -> str:
                   r"|[^\u4e00-\u9fa5]|$)", "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
     text = re.sub(r"(?:买|购买|购置|新购|添置|采购)(?:公务用车|公务车|公车|车辆|汽车|新车|车)", "公务用车购置费", text)
-    text = re.sub(r"养车|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
+    text = re.sub(r"养(?:公务用车|公务车|公车|车辆|车)|(?:公车|车辆)的?(?:运行|维护|运维|保养)(?!维护)(?=的?(?:费|钱|经费|支出|开支|花|多少))", "公务用车运行", text)
     text = re.sub(r"请客吃饭|请客|宴请|吃请|招待(?!所|中心)(?:客人|来宾|费)?", "公务接待", text)
     text = re.sub(r"(?<![（(])出境|出访", "因公出国", text)
     if "三公" in text:  # (the parts said in a word each, "接待" for 公务接待)

@@ -71,3 +71,9 @@ def test_a_bracketed_list_is_one_thing() -> None:
 def test_what_follows_the_last_listed_thing_after_de_is_asked_of_each() -> None:
     asks = split_asks("某局2025年绩效目标中，管理人员和特种作业人员的考核人数是多少？")
     assert asks[0].names == ("管理人员", "特种作业人员") and all(t.endswith("的考核人数是多少") for t in asks[0].items)
+
+
+def test_a_bracket_stays_with_the_word_before_it() -> None:
+    # "因公出国（境）费用和公务接待费": the first listed thing is cut to the later one's length, never at "（境）"
+    [ask] = split_asks("某局今年因公出国（境）费用和公务接待费各是多少钱？", departments=["某局"])
+    assert ask.names[0].endswith("出国（境）费用") and ask.names[1] == "公务接待费", ask.names

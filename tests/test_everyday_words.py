@@ -272,3 +272,15 @@ def test_a_count_of_a_named_kind_is_not_any_count_of_its_head(tmp_path: Path) ->
     bot = bm25_bot(tmp_path, SUZHOU)
     assert not bot.ask("苏州审计局2026年准备开展几个审计项目？").answerable
     assert "7 个项目" in answered(bot, "苏州市审计局2026年有几个项目纳入绩效目标管理？").answer
+
+
+JIAOTONG = REAL.parent / "more" / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not JIAOTONG.is_file(), reason="../shared 语料目录缺失")
+def test_buying_and_keeping_cars_are_two_parts(tmp_path: Path) -> None:
+    """"买车和养车各多少": 公务用车购置费 and 公务用车运行维护费 each (苏州市交通局 2026: 154.97 and 144.15 万元); a column
+    joining them ("购置及运行维护费") answers neither alone."""
+    bot = bm25_bot(tmp_path, JIAOTONG)
+    a = answered(bot, "苏州交通局今年买公车、养公车各花多少？")
+    assert "154.97" in a.answer and "144.15" in a.answer, a.answer
