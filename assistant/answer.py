@@ -315,6 +315,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text) and states_count(cat, q, doc) \
             and answer_passage(cat, q, doc, d, prefix):
         return True  # a count a sentence writes with its noun ("全力做好10项重点工作"): no table row counts it
+    if top and top[0].table_kind in ("project_expense", "special_fund") and _WHAT_ASKED.search(q.text) \
+            and not (MONEY_ASKED.search(q.text) or COUNT_Q.search(q.text) or TOP_ITEM.search(q.text) or "list" in q.asked) \
+            and answer_row_text(cat, q, doc, d, prefix):
+        return True  # what a project named does, which no amount says ("要打造什么品牌"): its row's words (绩效目标)
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):
@@ -433,8 +437,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
             if (compound or trailing) and len(q.docs) > 1:
                 # (the other departments the question names are read out before this one's reading: a name holding
                 # 和, "规划和自然资源局", would otherwise leave a piece of itself in the subject)
-                others = {a for x in q.docs if x.department != doc.department for a in aliases(x.department)} \
-                    | {n for n in q.named if not any(a in n or n in a for a in aliases(doc.department) if len(a) >= 3)}
+                mine = set(aliases(doc.department))  # (a short name both share, "卫健委", is no other's only)
+                others = ({a for x in q.docs if x.department != doc.department for a in aliases(x.department)} - mine) \
+                    | {n for n in q.named if not any(a in n or n in a for a in mine if len(a) >= 3)}
                 for a in sorted((a for a in others if len(a) >= 4), key=len, reverse=True):
                     text = re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?(?=[和与及、]|的|20\d\d年|$)", "", text) \
                         if any(b in text.replace(a, "") for b in aliases(doc.department) if len(b) >= 3) else text
@@ -559,7 +564,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     # a listed thing asks what its list asks ("X和Y的目标各是多少" -> "Y的目标多少")
                     asked = text[text.find(name):] if name and name in text else name or ask.tail or text
                     subjects = [subject_text(aq), *leads[::-1]]
-                    if new and len(own) >= 2 and overlap(name or own, clean(new)) < 0.5 \
+                    if new and len(own) >= 2 and overlap(name or own, clean(new)) < 0.5 and not aq.asked & {"use", "goal", "why"} \
                             and answer_measure(cat, doc, Draft(evidence=list(d.evidence)), subjects, asked, new):
                         d.rollback(start)
                         new = ""
@@ -713,6 +718,7 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
 
 # an answer that only points at a sentence already quoted ("…：见上文[1]。") says nothing new
 _CITED = re.compile(r"\[\d+\]")
+_WHAT_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 _POINTS_BACK = re.compile(r"[^。]*见上文(?:\[\d+\])+。?")
 
 

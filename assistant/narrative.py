@@ -730,7 +730,8 @@ def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         body = _text_cells(r)
         if not body:
             continue
-        d.add(f"{prefix}{describe(doc)}《{r.table}》中“{name}”的{body}{d.cite(r)}。")
+        owner = f"{r.unit_name}的" if r.unit_name and r.unit_name not in name else ""  # (whose row, in a unit's block)
+        d.add(f"{prefix}{describe(doc)}《{r.table}》中{owner}“{name}”的{body}{d.cite(r)}。")
         return True
     return False
 

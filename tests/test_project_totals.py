@@ -95,3 +95,14 @@ def test_a_units_row_named_with_a_sanggong_purpose(tmp_path: Path) -> None:
     still the unit's own row, not the department's 三公 sentences (refused on 9c5fc6a)."""
     a = answered(bm25_bot(tmp_path, PDF), "广州卫健委2026年预算里，广州市胸科医院因公出国（境）用的工作经费安排了多少？")
     assert "37.00" in a.answer and "胸科医院" in a.answer, a.answer
+
+
+def test_what_a_units_project_does_is_its_rows_words(tmp_path: Path) -> None:
+    """A what-question of a unit's project ("建设什么学科", "钱用来干嘛"), which no amount answers: the row's 绩效目标 cell,
+    said with the unit whose row it is (p103, 广州医科大学附属第二医院: 学科建设财政补助项目 100.00, 神经病学; 疾病应急救助补助经费
+    5.83, "身份不明或无力支付费用的急危重伤病患者"), also after the amount was asked of the same row."""
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委今年预算里，广医附属第二医院的学科建设财政补助项目主要建设什么学科？")
+    assert "神经病学" in a.answer and "广州医科大学附属第二医院" in a.answer, a.answer
+    a = answered(bot, "广州医科大学附属第二医院的“疾病应急救助补助经费”今年安排多少？这笔钱用来干嘛？")
+    assert "5.83万元" in a.answer and "身份不明" in a.answer and "未找到" not in a.answer, a.answer
