@@ -131,7 +131,9 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     if not dist and not all("\x00" in c or "\x01" in c or len(c) >= 2 for c in items):
         return [], []
     first = items[0]
-    cut = max((m.end() for m in _BOUNDARY.finditer(first)), default=0)
+    # (a protected name that is the first thing itself, "X和Y能力建设、Z", is no boundary before it)
+    cut = max((m.end() for m in _BOUNDARY.finditer(first) if not (m.group(0).startswith("\x00") and m.end() == len(first))),
+              default=0)
     context, items[0] = first[:cut], first[cut:]
     if not items[0]:
         return [], []
@@ -148,6 +150,8 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         while k > 0 and (words[k][:1] in "（(" or len(re.findall(r"[（(]", pre := "".join(words[:k]))) > len(re.findall(r"[）)]", pre))):
             k -= 1
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])
+    # ("A、B两个项目，各多少": the count names the list again)
+    items[-1] = re.sub(r"(?:这|那)?[两二三四五六七八九十几]+(?:个|项|笔)(?:项目|科目|事项)?[，,]?$", "", items[-1]) or items[-1]
     if "的" in (last := items[-1]) and not any("的" in it for it in items[:-1]) and last.rfind("的") >= 2:
         # "A和B的X是多少": X asked of each, not "A" and "B的X"
         items[-1], pred = last[: last.rfind("的")], last[last.rfind("的"):] + pred

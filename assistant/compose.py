@@ -448,6 +448,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.units and r.unit_name:
             # the unit asked about; another unit's block is about another body
             score += 8 if is_unit_row(r, q.units) else -40
+        elif within and bare(r.label) in in_block and not is_unit_row(r, q.units):
+            score -= 40 + 10 * len(name)  # (the department's row of a name the unit's own block prints too: the unit's is asked)
         elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names \
                 and r.table_kind not in ("project_expense", "special_fund", "performance"):  # (a project is one unit's)
             score -= 8  # the department asked as a whole: its own row of the same name, not one unit's block

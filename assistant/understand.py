@@ -486,6 +486,16 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 named[d.department] = a
     # an alias that is part of a longer matched alias of another department does not count
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
+
+    def inside_a_word(a: str) -> bool:
+        """A short name with no organisation ending written only inside a longer word ("中医医疗保障和能力建设"
+        holds 医疗保障): a project's words, not the department (after a place or a particle it names it)."""
+        if _ORG_END.search(a) or re.search(r"(?:工会|妇联|团委|科协|残联)$", a):
+            return False  # (an organisation's own word: "总工会" names 工会)
+        return not any(at == 0 or not re.match(r"[\u4e00-\u9fa5]", text[at - 1]) or re.search(r"[的和与及、在是年]$", text[:at])
+                       or any(text[:at].endswith(p) for p in places) for at in mentions(text, a))
+
+    named = {k: a for k, a in named.items() if not inside_a_word(a)}
     # an organisation written in a shorter form than any alias, or a unit that a document lists as its own
     resolved: set[str] = set()
     mentions_ = [*_bodies(_ORG_MENTION, text), *_bodies(_ORG_CANDIDATE, text), *_bodies(_UNIT_MENTION, text)]

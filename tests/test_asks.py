@@ -77,3 +77,11 @@ def test_a_bracket_stays_with_the_word_before_it() -> None:
     # "因公出国（境）费用和公务接待费": the first listed thing is cut to the later one's length, never at "（境）"
     [ask] = split_asks("某局今年因公出国（境）费用和公务接待费各是多少钱？", departments=["某局"])
     assert ask.names[0].endswith("出国（境）费用") and ask.names[1] == "公务接待费", ask.names
+
+
+def test_a_name_holding_he_listed_first_and_the_list_counted() -> None:
+    # "X和Y能力建设、Z两个项目，各多少": the first listed thing is the whole printed name (a protected one), and "两个项目"
+    # names the list again, not a part of its last thing
+    [ask] = split_asks("某医院的中医医疗保障和能力建设、基层中医医疗卫生服务能力建设两个项目，各安排多少钱？",
+                       ["中医医疗保障和能力建设"], ["某医院"])
+    assert ask.names == ("中医医疗保障和能力建设", "基层中医医疗卫生服务能力建设"), ask.names

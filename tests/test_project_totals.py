@@ -106,3 +106,17 @@ def test_what_a_units_project_does_is_its_rows_words(tmp_path: Path) -> None:
     assert "神经病学" in a.answer and "广州医科大学附属第二医院" in a.answer, a.answer
     a = answered(bot, "广州医科大学附属第二医院的“疾病应急救助补助经费”今年安排多少？这笔钱用来干嘛？")
     assert "5.83万元" in a.answer and "身份不明" in a.answer and "未找到" not in a.answer, a.answer
+
+
+YIBAO = PDF.parent / "beijing-shi_yibaoju_2026_bumen-yusuan.pdf"
+
+
+@pytest.mark.skipif(not YIBAO.is_file(), reason="../shared 语料目录缺失")
+def test_a_units_projects_listed_stay_in_its_block_and_its_release(tmp_path: Path) -> None:
+    """p103, 广州医科大学附属第二医院's block: 中医医疗保障和能力建设 84.00, 基层中医医疗卫生服务能力建设 18.00. The words
+    "医疗保障" inside the first name are no mention of 北京市医疗保障局 (loaded beside it), and the department's own rows
+    of the same name (p119 重点项目 648; p33 185.00) are not the unit's."""
+    bot = bm25_bot(tmp_path, PDF, YIBAO)
+    a = answered(bot, "广医附属第二医院今年中医医疗保障和能力建设、基层中医医疗卫生服务能力建设这两个项目分别安排了多少？")
+    assert "84.00" in a.answer and "18.00" in a.answer and "医疗保障局" not in a.answer, a.answer
+    assert "648" not in a.answer and "185.00" not in a.answer, a.answer
