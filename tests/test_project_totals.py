@@ -120,3 +120,11 @@ def test_a_units_projects_listed_stay_in_its_block_and_its_release(tmp_path: Pat
     a = answered(bot, "广医附属第二医院今年中医医疗保障和能力建设、基层中医医疗卫生服务能力建设这两个项目分别安排了多少？")
     assert "84.00" in a.answer and "18.00" in a.answer and "医疗保障局" not in a.answer, a.answer
     assert "648" not in a.answer and "185.00" not in a.answer, a.answer
+
+
+def test_a_short_quoted_project_of_a_unit(tmp_path: Path) -> None:
+    # p64, 广州医科大学附属市八医院's block: "科研经费" 13.50 — a short name quoted beside the unit is a thing of the unit's,
+    # not the unit's own income row (124,654.70 on p9)
+    bot = bm25_bot(tmp_path, PDF)
+    a = answered(bot, "广州卫健委今年部门预算里，广州医科大学附属市八医院的“科研经费”项目有多少钱？")
+    assert "13.50" in a.answer and "124,654.70" not in a.answer, a.answer
