@@ -318,7 +318,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if top and top[0].table_kind in ("project_expense", "special_fund") and _WHAT_ASKED.search(q.text) \
             and not (MONEY_ASKED.search(q.text) or COUNT_Q.search(q.text) or TOP_ITEM.search(q.text) or "list" in q.asked) \
             and answer_row_text(cat, q, doc, d, prefix):
-        return True  # what a project named does, which no amount says ("要打造什么品牌"): its row's words (绩效目标)
+        return True  # what a project named does, which no amount says ("打造的是什么品牌"): its row's words (绩效目标)
     if answer_figure(cat, q, doc, d, prefix):
         return True
     if answer_blank_column(cat, q, doc, d, prefix):
@@ -436,7 +436,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 text = f"{named.group(1)}中{text}"  # a table the question names first holds for the later asks
             if (compound or trailing) and len(q.docs) > 1:
                 # (the other departments the question names are read out before this one's reading: a name holding
-                # 和, "规划和自然资源局", would otherwise leave a piece of itself in the subject)
+                # 和, "A和B管理局", would otherwise leave a piece of itself in the subject)
                 mine = set(aliases(doc.department))  # (a short name both share, "卫健委", is no other's only)
                 others = ({a for x in q.docs if x.department != doc.department for a in aliases(x.department)} - mine) \
                     | {n for n in q.named if not any(a in n or n in a for a in mine if len(a) >= 3)}
@@ -947,7 +947,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
     for other in others:  # (not inside a name joining it to another listed thing: "购置及运行费" says neither)
         o = other[len(os.path.commonprefix([other, name])):]
         o = o[: len(o) - len(os.path.commonprefix([o[::-1], name[::-1]]))]
-        o = o[:-1] if o.endswith("费") and len(o) >= 3 else o  # ("购置费" joined as "购置及运行维护费")
+        o = o[:-1] if o.endswith("费") and len(o) >= 3 else o  # ("购置费" joined in "购置及运行费")
         if len(o) >= 2 and len(own) >= 2:
             # (either order, with the words they share between: "X经费和Y经费支出")
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"

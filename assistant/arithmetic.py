@@ -787,7 +787,7 @@ def answer_row_change(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: st
     return False
 
 
-# "较2025年减少1.75万元", "比上年增加…": a change of the year before, with its size
+# "较上年减少N万元", "比某年多…": a change of the year before, with its size
 _CHANGE_ON = re.compile(r"(?:较|比|同比|与)(?P<year>20\d\d\s*年度?|上一?年度?|去年)[^，。；\d]{0,16}?[，,]?"
                         r"(?P<dir>增加|减少|增长|下降|上升|多|少)了?\s*(?P<size>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元|亿元)")
 
@@ -804,8 +804,8 @@ class _Stated(NamedTuple):
 
 
 def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated | None:
-    """The subject's figure this year and its change on `year` as the text states it ("X预算8.00万元…较2025年减少
-    1.75万元"), this year's figure from the sentence, the one before it, or the table."""
+    """The subject's figure this year and its change on `year` as the text states it ("X预算A万元…较上年减少
+    N万元"), this year's figure from the sentence, the one before it, or the table."""
     from dataclasses import replace
 
     now = replace(q, want_year=None)
@@ -831,7 +831,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
     if amounts:
         value, unit = amounts[-1].group(1), amounts[-1].group(2)
     elif prev is not None and overlap(subj, clean(prev.text)) >= 0.6 and (first := re.search(money, clean(prev.text))):
-        # ("X预算数为8.00万元，其中…。" then "X较2025年减少1.75万元": the sentence before gives this year's)
+        # ("X预算数为8.00万元，其中…。" then "X较上年减少N万元": the sentence before gives this year's)
         value, unit, said = first.group(1), first.group(2), [prev, sent]
     elif (found := figure_for(cat, now, doc)) is not None and found[2]:
         value, unit, said = found[2], found[0].unit or "万元", [found[0], sent]

@@ -146,7 +146,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         k = len(words) - 1
         while k > 0 and len("".join(words[k:])) < short:
             k -= 1
-        # (a bracket belongs to the word before it: "出国（境）费用" is not cut at "（境）")
+        # (a bracket belongs to the word before it: "出国（境）费" is not cut at its bracket)
         while k > 0 and (words[k][:1] in "（(" or len(re.findall(r"[（(]", pre := "".join(words[:k]))) > len(re.findall(r"[）)]", pre))):
             k -= 1
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])

@@ -734,7 +734,7 @@ def asks_within(q: Query) -> bool:
     for u in q.units:
         rest = rest.replace(u, "")
     if any(len(x) >= 2 and not any(x in u or u in x for u in q.units) for x in _quoted(q.text)):
-        return True  # a name quoted beside the unit ("X医院的“科研经费”项目"): a thing of the unit's, however short
+        return True  # a name quoted beside the unit ("X医院的“Y”项目"): a thing of the unit's, however short
     return len(re.sub(r"[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", RESIDUE_WORDS.sub("", rest)))) >= 3
 
 

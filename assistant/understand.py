@@ -488,7 +488,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     named = {k: a for k, a in named.items() if not any(a != b and a in b for b in named.values())}
 
     def inside_a_word(a: str) -> bool:
-        """A short name with no organisation ending written only inside a longer word ("中医医疗保障和能力建设"
+        """A short name with no organisation ending written only inside a longer word ("某医疗保障和某某建设"
         holds 医疗保障): a project's words, not the department (after a place or a particle it names it)."""
         if _ORG_END.search(a) or re.search(r"(?:工会|妇联|团委|科协|残联)$", a):
             return False  # (an organisation's own word: "总工会" names 工会)
