@@ -632,7 +632,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     base = set(re.findall(r"(?:比|较|相比|对比|同比)(20\d\d)年(?!度?(?:部门|单位)?(?:预算|决算))", dated))
     # "比2024年预算多了多少": the base of a change, even when its budget is named
     base |= set(re.findall(r"(?:比|较)(20\d\d)年度?(?:预算|决算)?数?(?:多|少|增|减|高|低|上升|下降)", dated))
-    asked = [y for y in q.years if str(y) not in base or re.search(rf"(?<!比|较){y}年", dated)]
+    # ("跟2024年比", "和2024年相比": the same base, the year written before 比)
+    with_base = re.compile(r"(?:和|与|跟|同)(20\d\d)年度?(?:预算|决算)?数?(?:相)?比(?!例|重)")
+    base |= set(with_base.findall(dated))
+    rest = with_base.sub("", dated)
+    asked = [y for y in q.years if str(y) not in base or re.search(rf"(?<!比|较){y}年", rest)]
     if asked:
         years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
@@ -783,7 +787,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for asked, (measure, _) in MEASURE_ASKED.items():
         subj = re.sub(rf"有?{asked}", measure, subj)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
@@ -797,6 +801,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   "", subj, count=1) if "还是" in subj else subj
     subj = re.sub(r"还是(?!增|减|多|少|高|低|上升|下降|持平)", "", subj)
     subj = re.sub(r"(?:后来|之后|随后)(?:是|又|再)?", "", subj)  # ("…？后来怎样变了": what changed, not when)
+    # ("为什么会少", "为啥这么多": the direction asked again, not "减少" / "最低")
+    subj = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![减增最至不降])会?(?:这么|那么)?(?:多|少|高|低)$", "", subj) if "why" in q.asked else subj
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     if q.docs and all(d.kind == "预算" for d in q.docs):
         subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)

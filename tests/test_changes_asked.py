@@ -69,3 +69,14 @@ def test_a_change_asked_of_a_thing_listed_in_a_whole_named_before(tmp_path: Path
     # 支出's project part); p2's "项目支出增加 11,649.28 万元" is of the whole budget's
     a = answered(bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf")), "重庆科技局2026年一般公共预算财政拨款支出里，基本支出、项目支出分别是多少？项目支出比上年多了多少？")
     assert "8,385.34" in a.answer and "11,649.28" not in a.answer, a.answer
+
+
+CITY = Path(__file__).resolve().parent / "fixtures" / "real" / "shanghai-shi_caizhengju_2025_danwei-yusuan.pdf"
+
+
+def test_a_reason_after_a_change_on_a_year_written_before_bi(tmp_path: Path) -> None:
+    # p6: "…比2024年预算减少990万元", then (two paragraphs on) "…减少的主要原因是预计注册会计师考试人数、科次减少…". "跟2024年比"
+    # names what is compared with, not the year asked, and "为什么会少" asks the reason of that fall
+    bot = bm25_bot(tmp_path, CITY)
+    a = answered(bot, "上海市财政局2025年的收入预算和2024年比少了多少？怎么会少的？")
+    assert "990" in a.answer and "注册会计师" in a.answer, a.answer
