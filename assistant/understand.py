@@ -632,7 +632,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     base = set(re.findall(r"(?:比|较|相比|对比|同比)(20\d\d)年(?!度?(?:部门|单位)?(?:预算|决算))", dated))
     # "比2024年预算多了多少": the base of a change, even when its budget is named
     base |= set(re.findall(r"(?:比|较)(20\d\d)年度?(?:预算|决算)?数?(?:多|少|增|减|高|低|上升|下降)", dated))
-    # ("跟2024年比", "和2024年相比": the same base, the year written before 比)
+    # ("跟某年比", "和某年相比": the same base, the year written before 比)
     with_base = re.compile(r"(?:和|与|跟|同)(20\d\d)年度?(?:预算|决算)?数?(?:相)?比(?!例|重)")
     base |= set(with_base.findall(dated))
     rest = with_base.sub("", dated)
