@@ -113,6 +113,7 @@ from assistant.vocab import (
     SOURCE_ASKED,
     SUBJECT_ASKED,
     SUM_Q,
+    THING_ASKED,
     TOP_ITEM,
     USE_ASKED,
     USE_Q,
@@ -315,7 +316,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text) and states_count(cat, q, doc) \
             and answer_passage(cat, q, doc, d, prefix):
         return True  # a count a sentence writes with its noun ("全力做好10项重点工作"): no table row counts it
-    if top and top[0].table_kind in ("project_expense", "special_fund") and _WHAT_ASKED.search(q.text) \
+    if top and top[0].table_kind in ("project_expense", "special_fund") and THING_ASKED.search(q.text) \
             and not (MONEY_ASKED.search(q.text) or COUNT_Q.search(q.text) or TOP_ITEM.search(q.text) or "list" in q.asked) \
             and answer_row_text(cat, q, doc, d, prefix):
         return True  # what a project named does, which no amount says ("打造的是什么品牌"): its row's words (绩效目标)
@@ -718,7 +719,6 @@ def _ranking(cat: Catalog, q: Query, m: re.Match[str]) -> Draft:
 
 # an answer that only points at a sentence already quoted ("…：见上文[1]。") says nothing new
 _CITED = re.compile(r"\[\d+\]")
-_WHAT_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 _POINTS_BACK = re.compile(r"[^。]*见上文(?:\[\d+\])+。?")
 
 

@@ -4,6 +4,7 @@ and the comparison of one figure across documents."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -806,8 +807,6 @@ class _Stated(NamedTuple):
 def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated | None:
     """The subject's figure this year and its change on `year` as the text states it ("X预算A万元…较上年减少
     N万元"), this year's figure from the sentence, the one before it, or the table."""
-    from dataclasses import replace
-
     now = replace(q, want_year=None)
     # (the thing whose change is asked, without the asking: "机关运行经费增长几", "X照数算降几" -> the X)
     subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?|了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比",

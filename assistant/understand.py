@@ -202,9 +202,10 @@ def aliases(department: str) -> list[str]:
 
 # an organisation named in a question: a name (no particles) ending in an organisation word, optionally
 # after its region; it must end there ("办公费" and "委托" are not organisations)
+_ORG_WORDS = r"委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联"  # what organisation names end in
 _ORG_MENTION = re.compile(
     r"(?:[^\W\d_的和与及在是有年请问各哪个比占]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个比占]{1,12}?"
-    r"(?:委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联)"
+    rf"(?:{_ORG_WORDS})"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、])"
 )
 _REGION_MENTION = re.compile(r"^(?:请问|什么是|什么叫)?(?:20\d\d年度?的?)?([^\W\d_的是什么]{2,5}?(?:省|自治区|市|区|县))(?!级|委|属|直)")
@@ -490,7 +491,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     def inside_a_word(a: str) -> bool:
         """A short name with no organisation ending written only inside a longer word ("某医疗保障和某某建设"
         holds 医疗保障): a project's words, not the department (after a place or a particle it names it)."""
-        if _ORG_END.search(a) or re.search(r"(?:工会|妇联|团委|科协|残联)$", a):
+        if _ORG_END.search(a) or re.search(rf"(?:{_ORG_WORDS})$", a):
             return False  # (an organisation's own word: "总工会" names 工会)
         return not any(at == 0 or not re.match(r"[\u4e00-\u9fa5]", text[at - 1]) or re.search(r"[的和与及、在是年]$", text[:at])
                        or any(text[:at].endswith(p) for p in places) for at in mentions(text, a))

@@ -43,6 +43,8 @@ WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪�
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
                   r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)(?:到的?|的)")
+# a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
+THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 # a clause asks something
 INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)")
 # the question tail of a clause, where its subject phrase ends
