@@ -759,16 +759,23 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     text = clean(q.text)
     owners: dict[str, list[DocInfo]] = {}
     for doc in q.docs:
-        for r in cat.doc_rows(doc.doc_id):
-            for name in {bare(r.label), project_name(r.table) if r.table_kind == "performance" else ""}:
-                if len(name) >= 6 and any(len(f) >= 6 and f in text for f in name_forms(name)):
-                    owners.setdefault(doc.department, []).append(doc)
-                    break
-            if doc.department in owners:
-                break
+        if any(len(f) >= 6 and f in text for name in _printed_names(cat, doc) for f in name_forms(name)):
+            owners.setdefault(doc.department, []).append(doc)
     if len(owners) == 1:
         (q.docs,) = owners.values()
         q.ambiguous = []
+
+
+def _printed_names(cat: Catalog, doc: DocInfo) -> set[str]:
+    """The names of six characters or more a document prints: its row labels, its performance forms' projects,
+    and the names its narrative quotes ("对“全国某系统维护费”等3个项目开展了评价")."""
+    key = ("printed-names", doc.doc_id)
+    if key not in cat.memo:
+        names = {bare(r.label) for r in cat.doc_rows(doc.doc_id)}
+        names |= {project_name(r.table) for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"}
+        names |= {clean(m) for e in cat.doc_texts(doc.doc_id) for m in re.findall(r"[“「]([^”」]{6,40})[”」]", e.text)}
+        cat.memo[key] = {n for n in names if len(n) >= 6}
+    return cat.memo[key]  # type: ignore[return-value]
 
 
 def _part_of_column(cat: Catalog, q: Query, doc: DocInfo) -> bool:

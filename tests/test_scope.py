@@ -123,3 +123,15 @@ def test_a_unit_under_the_department_that_no_document_lists(tmp_path: Path) -> N
     pdf = corpus_pdf("guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf")
     a = bm25_bot(tmp_path, pdf).ask("广州市商务局下属的广州市会展服务中心2026年收入预算是多少？")
     assert not a.answerable and "121,393.52" not in a.answer and "会展服务中心" in a.answer, a.answer
+
+
+def test_a_project_the_narrative_quotes_picks_its_department_when_none_is_named(tmp_path: Path) -> None:
+    # no department named, five 2024 releases loaded: the project's name, quoted only in 国家信访局's narrative
+    # ("对“全国信访信息系统维护费”…开展了部门评价"), says whose release answers (not "请指明部门")
+    bot = bm25_bot(tmp_path, *(corpus_pdf(f) for f in (
+        "zhongyang_guojia-xinfangju_2024_juesuan.pdf", "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf",
+        "shanghai-putuo_caizhengju_2024_juesuan.pdf", "shanghai-putuo_guihuaziyuanju_2024_juesuan.pdf",
+        "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf")))
+    a = bot.ask("全国信访信息系统维护费项目2024年的全年经费总额是多少？")
+    assert a.answerable and "1018.55" in a.answer
+    assert {c.department for c in a.citations} == {"国家信访局"}
