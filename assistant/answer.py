@@ -26,6 +26,7 @@ from assistant.arithmetic import (
 from assistant.asks import Ask, asked_text, how_far_apart, split_asks
 from assistant.catalog import BODY_FIELD, Catalog
 from assistant.compose import (
+    FORM_AMOUNT,
     TABLE_NAMED,
     Draft,
     Figure,
@@ -166,6 +167,13 @@ def _column_unsaid(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence) -> bool
     return not any(words in clean(e.text) for e in passages(cat, q, doc, k=15) if overlap(proj, clean(e.text)) >= 0.6)
 
 
+def _form_row_named(r: RowEvidence, subject: str) -> bool:
+    """A row of a project's form the question names, other than its whole amount ("其他资金", "其中：当年财政拨款")."""
+    label = re.sub(r"^其中[:：]?", "", bare(r.label))
+    return r.table_kind == "performance" and r.kind == "" and len(label) >= 4 and label in subject \
+        and not FORM_AMOUNT.fullmatch(label)
+
+
 def _form_bodies(cat: Catalog, e: RowEvidence) -> str:
     """The bodies a performance form names as carrying out its project ("实施单位：X医院"): a row of the form is theirs."""
     if e.table_kind != "performance":
@@ -249,7 +257,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
     # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
-            and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text)) or _column_unsaid(cat, q, doc, top[0]))
+            and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text))
+                              or _column_unsaid(cat, q, doc, top[0]) or _form_row_named(top[0], subject_text(q)))
                      and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the

@@ -276,6 +276,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
+        if r.table_kind == "performance" and r.kind == "":
+            name = re.sub(r"^其中[:：]?", "", name)  # a form's "其中：当年财政拨款" is asked "当年财政拨款"
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
@@ -309,8 +311,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
             if proj_named:  # (or a name holding the department's short name)
                 score += 10 * len(proj)
-            elif len(shared) >= 3 or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
-                score += 5 * len(shared)
+            elif (weight := len(shared) + 2 * sum(x.isascii() for x in shared)) >= 3 \
+                    or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
+                score += 5 * weight  # (a Latin word shared, "MRI", is as specific as a few character pairs)
             elif not (r.kind == "indicator" and len(plain := _INDICATOR_NO.sub("", name)) >= (4 if re.search(r"绩效|指标", subj) else 6)
                       and re.search(r"指标|目标|满意度|率|要求", subj)
                       and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")) \
@@ -453,6 +456,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names \
                 and r.table_kind not in ("project_expense", "special_fund", "performance"):  # (a project is one unit's)
             score -= 8  # the department asked as a whole: its own row of the same name, not one unit's block
+        if named_form is not None and r.table_kind == "performance" and r.table_idx != named_form:
+            score -= 40  # the form of another project than the one the question names
         if not r.values:
             score -= 20  # a blank row answers only when nothing printed does
         scored.append((score, r))
@@ -719,9 +724,9 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
         if t.kind != "performance":
             continue
         proj = project_name(t.title)
-        shared = len(_bigrams(proj) & _bigrams(subj))
+        shared = len(_bigrams(proj) & _bigrams(subj) - _FORM_WORDS)  # (not the words every form's title has)
         tokens = [x for x in re.findall(r"[0-9A-Za-z]{3,}", proj) if x in subj]
-        marks[t.idx] = shared + 2 * len(tokens)
+        marks[t.idx] = shared + 3 * len(tokens)  # (a model or code word, "5TMRI", names the project more than a word pair)
     ranked = sorted(marks.items(), key=lambda x: -x[1])
     if not ranked or ranked[0][1] < 4 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1):
         return None
@@ -746,6 +751,7 @@ def _bigrams(t: str) -> frozenset[str]:
 
 
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
+_FORM_WORDS = _GENERIC | _bigrams("绩效自评表")
 
 
 def col_for(row: RowEvidence, intent: str) -> str | None:

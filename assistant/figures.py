@@ -37,7 +37,7 @@ from assistant.compose import (
     year_columns,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
-from assistant.narrative import answer_passage, counts_ok, kind_rank, last_heading, residue
+from assistant.narrative import answer_passage, counts_ok, kind_rank, last_heading, only_an_example, residue
 from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap, printed_in
 from assistant.understand import Query
 from assistant.vocab import (
@@ -808,7 +808,9 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
-    sents = [e for e in pool if (_names_part(part, e.text + last_heading(e)) if part else "三公" in e.text) and AMOUNT.search(e.text)]
+    # (not a part named only in a list of what another amount covers: "公用经费N万元，主要包括：…公务用车运行维护费、…")
+    sents = [e for e in pool if (_names_part(part, e.text + last_heading(e)) if part else "三公" in e.text) and AMOUNT.search(e.text)
+             and not (part and only_an_example(part, clean(e.text)))]
     if part:  # the part itself before a larger part its name begins ("公务用车购置" is not 公务用车购置及运行维护费)
         # (a rate of the plan asked: the sentence that prints one, "完成预算的N%", not "占N%")
         rate = bool(EXECUTION_ASKED.search(q.text))

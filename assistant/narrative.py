@@ -269,7 +269,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
             return False  # "总投资": a sentence that names it
-        if money and _only_an_example(max(_quoted(q.text), key=len, default=subj), txt):  # (a quoted name is the subject)
+        if money and only_an_example(max(_quoted(q.text), key=len, default=subj), txt):  # (a quoted name is the subject)
             return False  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
             return False
@@ -382,7 +382,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 _EXAMPLES = re.compile(r"例如|比如|诸如|譬如|用于|包括")
 
 
-def _only_an_example(subj: str, txt: str) -> bool:
+def only_an_example(subj: str, txt: str) -> bool:
     """The subject is named only among a sentence's examples or uses ("主要用于A、B、C等项目"), with no amount of
     its own next to it."""
     # (or named only after the sentence's first amount, which the words before it own: "会议费预算5.6万元，拟召开A、B等会议")

@@ -198,3 +198,9 @@ def test_an_indicator_class_named_whole(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"))
     a = answered(bot, "西安市安监局2019年整体绩效目标里，生态效益指标是怎么定的？")
     assert "五小" in a.answer and a.citations[0].page == 37, a.answer
+
+
+def test_a_sangong_part_only_listed_under_another_amount_is_not_its_amount(bot: Assistant) -> None:
+    # "公用经费 2,376.26 万元，主要包括：…公务用车运行维护费、…": the part is listed, not given; the 三公 table's row is
+    a = ask(bot, "国家信访局2026年公务用车运行费的预算是多少？")
+    assert "38.60" in a.answer and "2,376.26" not in a.answer

@@ -71,3 +71,16 @@ def test_why_a_project_fell_short_is_its_forms_reason(bot) -> None:
     a = answered(bot, "西安卫健委2022年决算，高铁新城院区二期项目为什么工期延误？")
     assert "不可抗力" in a.answer and "项目实施质量" in a.answer, a.answer
     assert a.citations[0].page == 132
+
+
+def test_a_fund_row_of_the_form_of_a_project_its_unit_carries_out(bot) -> None:
+    # the unit named (实施单位 of the form), and a row of its form named: that row, not the unit's 综述 sentence
+    a = answered(bot, "西安市卫健委2022年决算，西安市红会医院泌尿系内镜及显像设备系统购置项目的其他资金实际执行了多少？")
+    assert "34" in a.answer and a.citations[0].kind == "row" and a.citations[0].page == 135
+
+
+def test_a_project_named_by_a_latin_word_of_its_forms_title(bot) -> None:
+    # "DSA" names the form "复合手术室DSA项目"; its own 财政拨款 and 其他资金 rows, not another form of the same hospital
+    a = answered(bot, "西安市卫健委2022年决算里，西安市第三医院DSA复合手术室那个项目，财政拨款和其他资金分别是多少？")
+    assert "589" in a.answer and "1311" in a.answer and "21143.98" not in a.answer
+    assert {c.page for c in a.citations if c.kind == "row"} == {107}
