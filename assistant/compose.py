@@ -272,6 +272,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     restated: dict[str, RowEvidence] = {}
+    unitless = subj
+    for u in sorted(q.units, key=len, reverse=True):
+        unitless = unitless.replace(u, "|")
     standard_names, dash_parts = _listed_names(cat, doc)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
@@ -371,7 +374,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             pass  # a project's own row in a list of projects holds its amount: its goal is its text row
         elif len(name) >= 3 and name in raw and name not in subj:
             score += 10 * len(name) + 2 * code_level(r.code) + 1  # printed as asked ("本年支出合计"), before synonyms
-        elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj):
+        elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj) \
+                and (not q.units or name in unitless or is_unit_row(r, q.units) and (not r.unit_name or bare(r.label) == bare(r.unit_name))):  # (not a word of a unit's name: "应急救援" of "X应急救援中心")
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
         elif len(parts := [x for x in _DASHES.split(name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):

@@ -204,3 +204,10 @@ def test_a_sangong_part_only_listed_under_another_amount_is_not_its_amount(bot: 
     # "公用经费 2,376.26 万元，主要包括：…公务用车运行维护费、…": the part is listed, not given; the 三公 table's row is
     a = ask(bot, "国家信访局2026年公务用车运行费的预算是多少？")
     assert "38.60" in a.answer and "2,376.26" not in a.answer
+
+
+def test_a_row_named_only_inside_a_units_name_is_not_asked(bot: Assistant) -> None:
+    # "…应急救援中心": its block's row "应急救援" (2240108, 205.64) is a word of the unit's name, not what is asked;
+    # the unit's own row (270.98, p4/p8) is
+    a = ask(bot, "西安市安监局2019年下属的安全生产执法监察支队和安全生产应急救援中心，哪个单位的一般公共预算拨款更多？")
+    assert "270.98" in a.answer and "559.29" in a.answer and "205.64" not in a.answer
