@@ -226,6 +226,18 @@ def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
 
 def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
+    if _EACH_YEAR.search(q.text) and doc.year and doc.year - 1 in q.years and not q.want_year \
+            and not any(x.year == doc.year - 1 for x in q.docs if x.department == doc.department):
+        # "比2025年涨了：两年分别是多少", only this year's release: its figure, then the year before's as the text's
+        # change gives it (when no row prints it)
+        plain = replace(q, text=_EACH_YEAR.sub("", q.text), subject=_EACH_YEAR.sub("", q.subject),
+                        subject_full=_EACH_YEAR.sub("", q.subject_full))
+        if not _answer_for_doc(cat, plain, doc, d, prefix):
+            return False
+        said, mark = "".join(d.parts), d.mark()
+        if _answer_for_doc(cat, replace(plain, want_year=doc.year - 1), doc, d):
+            d.parts[mark[0]:] = _unsaid(d.parts[mark[0]:], said)  # (what this year's answer quoted is not repeated)
+        return True
     if answer_task(cat, q, doc, d, prefix):
         return True  # a plan asked about a topic: the item of the work-task section that names it
     if answer_year_before(cat, q, doc, d, prefix):

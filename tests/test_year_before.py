@@ -34,3 +34,9 @@ def test_the_year_before_from_this_years_figure_and_its_change(bot) -> None:
 def test_a_rate_of_change_the_text_does_not_print(bot) -> None:
     a = answered(bot, "重庆市科技局今年机关运行经费比上年涨了百分之多少？")
     assert "23.79 ÷ 655.29 × 100% = 3.63%" in a.answer, a.answer
+
+
+def test_both_years_asked_of_one_release(bot) -> None:
+    # "两年各是多少" with only the 2026 release loaded: its figure, then 2025's from the change the text states
+    a = answered(bot, "重庆市科学技术局2026年的机关运行经费比2025年多，两年各是多少？")
+    assert "679.08" in a.answer and "679.08 − 23.79 = 655.29万元" in a.answer, a.answer
