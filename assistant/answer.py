@@ -90,6 +90,7 @@ from assistant.understand import (
     writes_unit,
 )
 from assistant.vocab import (
+    ANAPHOR,
     CHANGE_Q,
     CHANGE_SIZE,
     CHANGE_WORDS,
@@ -516,6 +517,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 # one ask no reading answered: what the item it names measures ("公报一年出几期")
                 got = not compound and answer_measure(cat, doc, d, [subject_text(gq)], q.text, own_rows=True)
             said = _said(d, before)
+            init, lead_lost = d.mark(), False  # (where the group's own reading ended)
             quoted = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id]
             if got and not compound:  # one ask: a reason or change it asks and the quote lacks, told right after
                 said += _told_next(cat, d, quoted, q, said)
@@ -525,6 +527,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 for text, name in subs:
                     if name and len(q.docs) > 1 and _names_other_doc(name, doc, q.docs):
                         continue  # "A本级和B本级各多少": the item naming the other department is answered there
+                    if lead_lost and not ask.subject and not name:
+                        # a follow-up of a lead nothing answers ("涉密的项目是哪些？每个项目各多少"): nor is it
+                        missing.append((release(doc), 100 * g + k + 1, f"{describe(doc)}：未找到能回答“{_echo(text)}”的表格行或说明文字。"))
+                        continue
                     aq = understand(text, [doc])
                     if q.across_years and ("change" in aq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):
                         aq = _as_value(aq)  # (the two years compared after: each ask is this year's figure)
@@ -597,6 +603,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if not new and (not same or any(not p.search(clean(said)) for p in _needs(aq.text))):
                         # (a reading that repeats what was said, without the change or reason asked, is no answer)
                         missing.append((release(doc), d.ask, f"{describe(doc)}：未找到能回答“{_echo(name or text)}”的表格行或说明文字。"))
+                        if k == 0 and not name and d.mark() == init and any(ANAPHOR.match(a.tail) for a in group[1:]):
+                            # the group's lead itself unanswered: what its reading quoted answered none of it
+                            d.rollback((before, marks[0], marks[1]))
+                            said, got, lead_lost = "", False, True
                         continue
                     got = True
                     said += new

@@ -57,7 +57,7 @@ ASK_TAIL = re.compile(
 FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|占|与上年|同比|" + WHY_ASKED + r"|原因|主要原因|主要|涨|降|增|减|多了|少了|"
                        r"哪一?项|哪些方面|这些钱|这笔钱|钱|是否|用于|用在|花在|发给|涉及|对|定的|目标)")
 # a clause that points back at the subject before ("这个项目干什么用", "该笔资金用在哪"): no subject of its own
-ANAPHOR = re.compile(r"^(?:那么?)?(?:这一?个|这一?笔|这一?项|这些|这部分|该笔?|此|其|它)(?:项目|资金|经费|钱|支出|费用|款项?|部分)?")
+ANAPHOR = re.compile(r"^(?:那么?)?(?:这一?个|这一?笔|这一?项|这些|这部分|该笔?|此|其|它|每一?[个项笔]|那[些个笔项])(?:项目|资金|经费|钱|支出|费用|款项?|部分)?")
 # what is left of a clause once change, reason and question words are gone: its own subject, if any
 SUBJECTLESS = re.compile(
     r"20\d\d年度?|上一?年度?|去年|同比|比|较|增加|减少|增长|下降|上升|涨|降|多了|少了|变化|了|会|的|是|有|" + WHY_ASKED + r"|原因|主要|"

@@ -89,3 +89,14 @@ def test_a_follow_up_naming_a_column_of_the_row_quoted(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, GZ_WATER), "广州市水务局2026年行政经费是多少？其中政府性基金预算的有多少？")
     assert "6,998.04" in a.answer and "其中政府性基金预算为5,335.03万元" in a.answer, a.answer
     assert "250,223.44" not in a.answer, a.answer
+
+
+def test_a_follow_up_pointing_back_at_an_unanswered_lead_is_unanswered(tmp_path: Path) -> None:
+    # "有哪些涉密项目被剔除？每个项目的预算是多少？": the release names no such project (it says only that secret items
+    # are left out), so neither part is answered from a sentence about some other project's money
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = bot.ask("烟台市信访局2026年有哪些涉密项目被剔除没有公开？每个项目的预算是多少？")
+    assert not a.answerable and "75" not in a.answer
+    assert [x.tail for x in split_asks("X局有哪些项目？每个项目多少钱？")][1:] == ["每个项目多少钱"]
