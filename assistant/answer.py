@@ -271,7 +271,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
             and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text))
-                              or _column_unsaid(cat, q, doc, top[0]) or _form_row_named(top[0], subject_text(q)))
+                              or _column_unsaid(cat, q, doc, top[0]) or _form_row_named(top[0], subject_text(q))
+                              or top[0].table_kind == "performance" and top[0].kind == "text" and "purpose" in intents)
                      and any(u in _form_bodies(cat, top[0]) for u in q.units)) \
             and answer_passage(cat, q, doc, d, prefix, within=q.units):
         return True  # a unit inside the document: its own section, when no row is labelled with it or the

@@ -774,8 +774,10 @@ def answer_form_reason(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
 def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """What a named project holds or pays by ("包括什么内容", "标准是什么"): the text rows of its 绩效目标 form
     (年度目标, 项目概况), quoted; an amount row of the project says nothing of it."""
-    if not CONTENT_ASKED.search(q.text) or MONEY_ASKED.search(q.text):
+    if not (content := CONTENT_ASKED.search(q.text)) or MONEY_ASKED.search(q.text):
         return False
+    # (a standard asked, "补助标准是多少": a text that states one, by name or as so much per head)
+    standard = "标准" in content.group(0)
     asked = subject_text(q) + q.text
     forms = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance" and r.kind == "text"
              and len(p := project_name(r.table)) >= 4 and p in asked]
@@ -783,7 +785,8 @@ def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str
         return False
     table = max(forms, key=lambda r: len(project_name(r.table))).table_idx  # (the longest name asked)
     rows = [r for r in forms if r.table_idx == table]
-    said = [body + d.cite(r) for r in rows if (body := _text_cells(r))]
+    said = [body + d.cite(r) for r in rows if (body := _text_cells(r))
+            and (not standard or "标准" in body or re.search(r"\d\s*元", body))]
     if not said:
         return False
     d.add(f"{prefix}{describe(doc)}《{rows[0].table}》中“{project_name(rows[0].table)}”的{'；'.join(said)}。")

@@ -28,7 +28,10 @@ _MONEY_HEAD = re.compile(r"金额|资金|预算|总额|财政拨款|其他")
 # a 绩效自评表's money block: one column each for the plan, the revised plan, the spending, its rate and score
 _SELF_EVAL_HEAD = re.compile(r"^(年初预算数|全年预算数|全年执行数|执行数|分值|执行率|得分)(?:[（(][A-Z/]+[）)])?$")
 # a 自评表's goal block head ("年度 | 预期目标 | 实际完成情况"): the columns its 总体目标 row is read under
-_GOAL_HEAD = re.compile(r"^(预期目标|实际完成情况|实际完成值|完成情况)$")
+_GOAL_HEAD = re.compile(r"^(预期目标|实际完成情况|实际完成值|完成情况)(?:[（(][^）)]{1,8}[）)])?$")  # ("预期目标（年初设定）")
+# the goal block's own label, printed beside its head ("年度总体目标完成情况 | 预期目标 | 实际完成情况"), its texts in the
+# row below with no label of their own
+_GOAL_LABEL = re.compile(r"^(?:年度)?总体目标(?:完成情况)?$")
 
 
 class PerfBuilder:
@@ -60,6 +63,7 @@ class PerfBuilder:
         self.listed: set[str] = set()  # the columns of a project list that are the project's, not an indicator's
         self.fund_cols: dict[int, str] = {}  # a 自评表's money columns (index -> name), while its block is read
         self.goal_cols: dict[int, str] = {}  # its goal block's columns, while that block is read
+        self.goal_label = ""  # the goal block's label printed on its head row, for the texts below it
         self.head_names: list[str] = []  # indicator column names printed as a line above a later page's grid
         self._add(grid)
 
@@ -122,11 +126,15 @@ class PerfBuilder:
             heads = {j: m.group(1) for j, t in enumerate(cl) if (m := _SELF_EVAL_HEAD.match(t))}
             if len(heads) >= 3 and any("预算" in h for h in heads.values()):
                 self.fund_cols = heads
-            goals = {j: t for j, t in enumerate(cl) if _GOAL_HEAD.match(t)}
+            goals = {j: m.group(1) for j, t in enumerate(cl) if (m := _GOAL_HEAD.match(t))}
             if len(goals) >= 2 and not self.ind_cols:
                 self.goal_cols, self.fund_cols = goals, {}
+                self.goal_label = next((t for t in cl if _GOAL_LABEL.match(t)), "")
                 continue
-            if self.goal_cols and not self.ind_cols and (key := next((t for t in cl if t), "")) and _TEXT_KEYS.match(key):
+            key = next((t for t in cl if t), "")
+            if self.goal_cols and self.goal_label and cl and not cl[0] and not _TEXT_KEYS.match(key):
+                key, self.goal_label = self.goal_label, ""  # (the texts under a head that carries the label)
+            if self.goal_cols and not self.ind_cols and key and (_TEXT_KEYS.match(key) or _GOAL_LABEL.match(key)):
                 vals = {h: clean_value(texts[j]) for j, h in self.goal_cols.items() if j < len(texts) and clean(texts[j])}
                 if vals:
                     self._row(key, vals, grow.page, grow.bbox, kind="text")  # 总体目标: planned and achieved

@@ -84,3 +84,21 @@ def test_a_project_named_by_a_latin_word_of_its_forms_title(bot) -> None:
     a = answered(bot, "西安市卫健委2022年决算里，西安市第三医院DSA复合手术室那个项目，财政拨款和其他资金分别是多少？")
     assert "589" in a.answer and "1311" in a.answer and "21143.98" not in a.answer
     assert {c.page for c in a.citations if c.kind == "row"} == {107}
+
+
+def test_a_goal_block_labelled_on_its_head_row_is_stored() -> None:
+    # "年度总体目标完成情况 | 预期目标（年初设定） | 实际完成情况", the texts in the row below with no label (p125)
+    doc = parsed_once(corpus_pdf(NAME))
+    form = next(t for t in doc.tables if t.kind == "performance" and "能力提升" in t.title
+                and any(r.values.get("实施单位") == "西安市胸科医院" for r in t.rows))
+    goal = {r.label: r.values for r in form.rows}["年度总体目标完成情况"]
+    assert "旋磨治疗仪" in goal["预期目标"] and "血管介入治疗" in goal["实际完成情况"]
+
+
+def test_what_a_units_project_is_for_is_its_forms_goal(bot) -> None:
+    # the 综述 sentence says what was achieved; what the money buys is only in the form's 预期目标
+    a = answered(bot, "西安市胸科医院2022年“基层医疗卫生机构能力提升”项目的钱准备用来干什么？")
+    assert "旋磨治疗仪" in a.answer and any(c.page == 125 for c in a.citations)
+    # (and what the money keeps going, asked as "保障什么")
+    a = answered(bot, "西安市公共卫生中心（西安市应急医疗中心）2022年运维服务项目的钱保障什么？")
+    assert "氧气" in a.answer
