@@ -486,6 +486,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
             # (a later ask naming only a column of the row just quoted: that row's cell)
             got = compound and g > 0 and answer_cited_column(cat, d, doc, text, subject_text(gq), "".join(d.parts)) \
                 or answer_for_doc(cat, gq, doc, d)
+            for i, f in enumerate(d.figures[marks[1]:] if len(group[0].names) > 1 else [], start=marks[1]):
+                # (the whole list's reading gave one item's figure: it is that item's, by the name its source prints)
+                src = clean(f.evidence.text if isinstance(f.evidence, TextEvidence) else f.evidence.label + f.evidence.unit_name)
+                named = [n for n in group[0].names if clean(_unscoped(n, q.docs)) in src]
+                if len(named) == 1 and f.what != named[0]:
+                    d.figures[i] = replace(f, what=named[0])
             if got and g > 0 and _repeats(d, before):
                 # the same answer as an ask before says nothing new: what this ask's own words ask ("其中X")
                 table = next((e.table for e in d.evidence[marks[0]:] if isinstance(e, RowEvidence) and e.values), "")

@@ -161,6 +161,9 @@ def _compare(d: Draft, question: str) -> None:
     else:
         order = "，".join(f"{_name(f, figs)}{in_wan(d, f)}{d.cite(f.evidence)}" for f in figs)
     word = ("最少" if low else "最多") if counted else ("最低" if low else "最高")
+    if all(f.value == first.value and f.unit == first.unit for f in figs):  # (equal: none is higher)
+        d.add(f"比较：{order}；{'、'.join(_name(f, figs) for f in figs)}的数额相同。")
+        return
     d.add(f"比较：{order}；{word}的是{_name(first, figs)}，{'；'.join(gaps)}。")
 
 

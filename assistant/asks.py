@@ -115,8 +115,8 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))
     head, pred = masked[:tail_at], masked[tail_at:]
     head = _LIST_REFERENT.sub("", head)  # ("X、Y、Z这三块各多少": the list named again)
-    if dist:
-        pred = pred[dist.end() - dist.start():]
+    if dist:  # (a spending verb stays: "各花了多少" asks what each spent)
+        pred = ("花" if re.search(r"[花用]", dist.group(0)) else "") + pred[dist.end() - dist.start():]
     chunks = [c for c in _LIST_SEP.split(head)]
     if len(chunks) < 2 or any(not c.strip() for c in chunks):
         return [], []
@@ -152,6 +152,10 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         context, items[0] = context + "".join(words[:k]), "".join(words[k:])
     # ("A、B两个项目，各多少": the count names the list again)
     items[-1] = re.sub(r"(?:这|那)?[两二三四五六七八九十几]+(?:个|项|笔)(?:项目|科目|事项)?[，,]?$", "", items[-1]) or items[-1]
+    if (both := re.search(r"(?:都|均)(?=[^，,]{2,})", items[-1])) and both.start() >= 2:
+        # "A和B都做了“X”项目，两家各多少": what follows 都 is said of each item (the count naming them again aside)
+        rest = re.sub(r"[，,]?(?:这|那)?[两二三四五六七八九十几]+(?:个|项|笔|家|所|位)?$", "", items[-1][both.end():])
+        items[-1], pred = items[-1][: both.start()], rest + pred
     if "的" in (last := items[-1]) and not any("的" in it for it in items[:-1]) and last.rfind("的") >= 2:
         # "A和B的X是多少": X asked of each, not "A" and "B的X"
         items[-1], pred = last[: last.rfind("的")], last[last.rfind("的"):] + pred

@@ -282,7 +282,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
         return tr, picked[0], picked[1]  # "政府性基金的项目支出": the column on that fund's own table's total
     best: tuple[float, RowEvidence, tuple[str, str]] | None = None
-    if q.units and q.columns and any(is_unit_row(r, q.units) for r in rows[:5]):
+    if q.units and q.columns and any(is_unit_row(r, q.units) and r.values for r in rows[:5]):  # (not a list of units)
         rows = [r for r in rows if is_unit_row(r, q.units)]  # a unit named: its rows, not the department's total
         if not asks_within(q):  # nothing of the unit's own named: the unit's own row, not a project of its block
             rows.sort(key=lambda r: not (not r.unit_name and is_unit_row(r, q.units)))

@@ -85,3 +85,11 @@ def test_a_name_holding_he_listed_first_and_the_list_counted() -> None:
     [ask] = split_asks("某医院的中医医疗保障和能力建设、基层中医医疗卫生服务能力建设两个项目，各安排多少钱？",
                        ["中医医疗保障和能力建设"], ["某医院"])
     assert ask.names == ("中医医疗保障和能力建设", "基层中医医疗卫生服务能力建设"), ask.names
+
+
+def test_what_follows_both_is_said_of_each_listed_body() -> None:
+    # "A和B都做了“X”项目，两家各花了多少": X is asked of A and of B; the count naming them again is not an item, and
+    # the spending verb stays with each
+    (ask, *_) = split_asks("某委2022年甲医院和乙医院都做了“某设备购置”项目，两家各花了多少？")
+    assert ask.names == ("甲医院", "乙医院")
+    assert all("“某设备购置”项目" in it and "花" in it and "两家" not in it for it in ask.items)

@@ -102,3 +102,10 @@ def test_what_a_units_project_is_for_is_its_forms_goal(bot) -> None:
     # (and what the money keeps going, asked as "保障什么")
     a = answered(bot, "西安市公共卫生中心（西安市应急医疗中心）2022年运维服务项目的钱保障什么？")
     assert "氧气" in a.answer
+
+
+def test_one_project_of_two_hospitals_compared(bot) -> None:
+    # "公共卫生事业发展资金" carried out by two hospitals (综述 p44 and p54, 400 万元 each): each hospital's own figure,
+    # labelled with its name, and equal figures are said to be equal
+    a = answered(bot, "西安市卫健委2022年决算中，西安市第一医院和西安市儿童医院都有“公共卫生事业发展资金”项目，两家各花了多少，谁多？")
+    assert "西安市儿童医院400万元" in a.answer and "西安市第一医院400万元" in a.answer and "数额相同" in a.answer
