@@ -229,7 +229,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     intents = q.intents or ["figure"]
     if _EACH_YEAR.search(q.text) and doc.year and doc.year - 1 in q.years and not q.want_year \
             and not any(x.year == doc.year - 1 for x in q.docs if x.department == doc.department):
-        # "比2025年涨了：两年分别是多少", only this year's release: its figure, then the year before's as the text's
+        # "比上年涨了：这两年各是多少", only this year's release: its figure, then the year before's as the text's
         # change gives it (when no row prints it)
         plain = replace(q, text=_EACH_YEAR.sub("", q.text), subject=_EACH_YEAR.sub("", q.subject),
                         subject_full=_EACH_YEAR.sub("", q.subject_full))
@@ -535,7 +535,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if name and len(q.docs) > 1 and _names_other_doc(name, doc, q.docs):
                         continue  # "A本级和B本级各多少": the item naming the other department is answered there
                     if lead_lost and not ask.subject and not name:
-                        # a follow-up of a lead nothing answers ("涉密的项目是哪些？每个项目各多少"): nor is it
+                        # a follow-up of a lead nothing answers ("剔除的是哪些？每一个多少"): nor is it
                         missing.append((release(doc), 100 * g + k + 1, f"{describe(doc)}：未找到能回答“{_echo(text)}”的表格行或说明文字。"))
                         continue
                     aq = understand(text, [doc])

@@ -808,7 +808,7 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if not counts_ok(q.text, ""):
         return False  # "几辆公务用车": a count, not money
     # the part named in the sentence or in its heading ("（一）因公出国（境）费用。2026年预算数142.2万元")
-    # (not a part named only in a list of what another amount covers: "公用经费N万元，主要包括：…公务用车运行维护费、…")
+    # (not a part named only in a list of what another amount covers: "公用经费N万元，主要包括：…邮电费、某某费、…")
     sents = [e for e in pool if (_names_part(part, e.text + last_heading(e)) if part else "三公" in e.text) and AMOUNT.search(e.text)
              and not (part and only_an_example(part, clean(e.text)))]
     if part:  # the part itself before a larger part its name begins ("公务用车购置" is not 公务用车购置及运行维护费)

@@ -776,7 +776,7 @@ def answer_form_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str
     (年度目标, 项目概况), quoted; an amount row of the project says nothing of it."""
     if not (content := CONTENT_ASKED.search(q.text)) or MONEY_ASKED.search(q.text):
         return False
-    # (a standard asked, "补助标准是多少": a text that states one, by name or as so much per head)
+    # (a standard asked, "X的标准是多少": a text that states one, by name or as so much per head)
     standard = "标准" in content.group(0)
     asked = subject_text(q) + q.text
     forms = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance" and r.kind == "text"
