@@ -375,7 +375,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 3 and name in raw and name not in subj:
             score += 10 * len(name) + 2 * code_level(r.code) + 1  # printed as asked ("本年支出合计"), before synonyms
         elif len(name) >= 2 and (name in subj or name.replace("的", "") in subj) \
-                and (not q.units or name in unitless or is_unit_row(r, q.units) and (not r.unit_name or bare(r.label) == bare(r.unit_name))):  # (not a word of a unit's name: "应急救援" of "X应急救援中心")
+                and (not q.units or name in unitless  # (not a word of a unit's name: "应急救援" of "X应急救援中心"…
+                     or is_unit_row(r, q.units) and (not r.unit_name or bare(r.label) == bare(r.unit_name))):  # …but its own row)
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
         elif len(parts := [x for x in _DASHES.split(name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):
