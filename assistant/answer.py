@@ -38,6 +38,7 @@ from assistant.compose import (
     match_rows,
     name_forms,
     names_column,
+    part_label,
     passages,
     project_name,
     quantize2,
@@ -170,7 +171,7 @@ def _column_unsaid(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence) -> bool
 
 def _form_row_named(r: RowEvidence, subject: str) -> bool:
     """A row of a project's form the question names, other than its whole amount ("其他资金", "其中：当年财政拨款")."""
-    label = re.sub(r"^其中[:：]?", "", bare(r.label))
+    label = part_label(r.label)
     return r.table_kind == "performance" and r.kind == "" and len(label) >= 4 and label in subject \
         and not FORM_AMOUNT.fullmatch(label)
 

@@ -66,6 +66,11 @@ def bare(label: str) -> str:
     return _ORDINAL.sub("", clean(label))
 
 
+def part_label(label: str) -> str:
+    """A row's name without the "其中：" that marks it a part ("其中：当年财政拨款" is asked "当年财政拨款")."""
+    return re.sub(r"^其中[:：]?", "", bare(label))
+
+
 def leaf(col: str) -> str:
     return col.split("/")[-1]
 
@@ -280,7 +285,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
         if r.table_kind == "performance" and r.kind == "":
-            name = re.sub(r"^其中[:：]?", "", name)  # a form's "其中：当年财政拨款" is asked "当年财政拨款"
+            name = part_label(r.label)  # (a form's part rows, asked without 其中)
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
@@ -357,7 +362,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     score += 10 * len(r.code)  # its 二级指标 named whole ("社会效益指标有哪些"): the indicators under it
                 if (counters := COUNT_Q.findall(q.text)) and any(re.search(rf"\d\s*{c}", v) for c in counters for v in r.values.values()):
                     score += 10  # a count asked ("考多少人"): the indicator valued in that counter, not its rate
-            elif r.kind == "" and not (re.sub(r"^其中[:：]?", "", bare(r.label)) in subj or any(leaf(c) in subj for c in r.values)):
+            elif r.kind == "" and not (part_label(r.label) in subj or any(leaf(c) in subj for c in r.values)):
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):
                     continue

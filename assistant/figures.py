@@ -26,6 +26,7 @@ from assistant.compose import (
     match_rows,
     name_value,
     names_column,
+    part_label,
     passages,
     pick_value,
     project_name,
@@ -596,7 +597,7 @@ def answer_source(d: Draft, doc: DocInfo) -> bool:
 
 def _whole_of(cat: Catalog, r: RowEvidence, text: str) -> RowEvidence:
     """A row printed as a part ("其中：当年财政拨款") asked without its own words: the row above it that it is part of."""
-    part = re.sub(r"^其中[:：]?", "", bare(r.label))
+    part = part_label(r.label)
     if part == bare(r.label) or part in clean(text):
         return r
     above = [x for x in cat.doc_rows(r.doc.doc_id) if x.table_idx == r.table_idx and x.row_idx < r.row_idx
