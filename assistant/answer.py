@@ -24,7 +24,7 @@ from assistant.arithmetic import (
     states_execution,
 )
 from assistant.asks import Ask, asked_text, how_far_apart, split_asks
-from assistant.catalog import BODY_FIELD, Catalog
+from assistant.catalog import Catalog
 from assistant.compose import (
     FORM_AMOUNT,
     TABLE_NAMED,
@@ -34,6 +34,7 @@ from assistant.compose import (
     bare,
     clean,
     describe,
+    form_bodies,
     is_unit_row,
     match_rows,
     name_forms,
@@ -178,10 +179,7 @@ def _form_row_named(r: RowEvidence, subject: str) -> bool:
 
 def _form_bodies(cat: Catalog, e: RowEvidence) -> str:
     """The bodies a performance form names as carrying out its project ("实施单位：X医院"): a row of the form is theirs."""
-    if e.table_kind != "performance":
-        return ""
-    return "".join(v for x in cat.doc_rows(e.doc.doc_id) if x.table_idx == e.table_idx
-                   for k, v in x.values.items() if BODY_FIELD.fullmatch(k))
+    return form_bodies(cat, e.doc).get(e.table_idx, "") if e.table_kind == "performance" else ""
 
 
 def _places(cat: Catalog) -> frozenset[str]:
@@ -271,7 +269,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
     # sentence tells the form's money whole)
     if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
-            and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”", "", q.text))
+            and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", "", q.text))
                               or _column_unsaid(cat, q, doc, top[0]) or _form_row_named(top[0], subject_text(q))
                               or top[0].table_kind == "performance" and top[0].kind == "text" and "purpose" in intents)
                      and any(u in _form_bodies(cat, top[0]) for u in q.units)) \

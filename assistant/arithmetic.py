@@ -18,6 +18,7 @@ from assistant.compose import (
     clean,
     col_for,
     describe,
+    form_bodies,
     group_total,
     is_unit_row,
     leaf,
@@ -673,6 +674,9 @@ def form_disagrees(cat: Catalog, doc: DocInfo, d: Draft, since: int) -> None:
                 tail = next((proj[i:] for i in range(len(proj) - 3) if len(proj[i:]) >= 0.6 * len(proj) and proj[i:] in text), "")
                 if tail:
                     forms[r.table_idx] = len(tail)
+        # (a sentence naming the body that carries a form out, "第九医院…": that body's forms only)
+        theirs = {i: n for i, n in forms.items() if (b := form_bodies(cat, doc).get(i)) and b in text}
+        forms = theirs or forms
         if not forms or list(forms.values()).count(best := max(forms.values())) > 1:
             continue
         idx = next(i for i, n in forms.items() if n == best)

@@ -41,8 +41,8 @@ _NOUN_ASKED = re.compile(r"(?:" + SUBJECT_NOUN.pattern + r"|总额|金额|总数
 _LIST_SEP = re.compile(r"[、和及与跟]|以及")
 _COMPARED_WITH = re.compile(r"[和与跟同][^，,？?、和与及跟]{1,20}?(?:相比|比较|对比|比)(?!例|重)")
 _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|共)?(?:花|用)了?)?"
-                           r"(?:各自?|分别)?(?:是|为|有|安排|花|用|拨|列支?)?了?"
-                           r"(?:多少(?:钱|万元|元|[个辆台人次名项家所处套件本条][\u4e00-\u9fa5]{0,3})?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
+                           r"(?:各自?|分别)?(?:是|为|有|安排|花|用|拨|列支?|得|打)?了?"
+                           r"(?:多少(?:钱|万元|元|[个辆台人次名项家所处套件本条分][\u4e00-\u9fa5]{0,3})?|几[^，,]{0,2}|什么|哪些|吗|呢|如何|怎么样?)[？?。]*$")
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?|前者比后者|后者比前者)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
@@ -81,7 +81,9 @@ def _own_subject(clause: str) -> bool:
         return False  # "用的是A资金还是B资金": where the money before comes from
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
-    return len(re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)) >= 2 and bool(SUBJECT_NOUN.search(rest))
+    # (and so does the money alone, "资金执行了多少": the money of the thing before)
+    rest = re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)
+    return len(rest) >= 2 and bool(SUBJECT_NOUN.search(rest)) and not re.fullmatch(r"(?:资金|经费|费用|款项?)", rest)
 
 
 def _mask(text: str, protected: list[str]) -> tuple[str, list[str]]:
@@ -159,6 +161,11 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     if "的" in (last := items[-1]) and not any("的" in it for it in items[:-1]) and last.rfind("的") >= 2:
         # "A和B的X是多少": X asked of each, not "A" and "B的X"
         items[-1], pred = last[: last.rfind("的")], last[last.rfind("的"):] + pred
+        # ("A和B拿到的X": a verb after the last body is asked of each too)
+        at = max((items[-1].rfind(u) + len(u) for u in units if u in items[-1]), default=0)
+        if at and re.fullmatch(r"[\u4e00-\u9fa5]{1,3}", verb := items[-1][at:]) and not SUBJECT_NOUN.search(verb) \
+                and all(any(u in _unmask(it, kept) for u in units) for it in items[:-1]):
+            items[-1], pred = items[-1][:at], verb + pred
     if (word := re.match(r"总计|合计|小计", pred)) and all(_unmask(it, kept).endswith(word.group(0)) for it in items[:-1]):
         # "A总计和B总计是多少": the last item's own 总计, not "in all"
         items[-1], pred = items[-1] + word.group(0), pred[word.end():]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from assistant.catalog import Catalog
+from assistant.catalog import BODY_FIELD, Catalog
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import printed_in
 from assistant.retrieve import RRF_K, rrf
@@ -253,7 +253,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     raw = q.subject
     gloss = "".join(re.findall(r"[（(]([^）)]*)[）)]", subj))  # "住房保障（公积金、提租和购房补贴）": an explanation
     order = _kind_order(q)
-    named_form = _named_form(cat, doc, subj)
+    named_form = _named_form(cat, doc, subj, tuple(q.units))
+    bodies = form_bodies(cat, doc) if q.units else {}
     table_named = named_table(cat, doc, subj)
     core = dept_field(doc.department)
     within = bool(q.units) and asks_within(q)
@@ -321,7 +322,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif (weight := len(shared) + 2 * sum(x.isascii() for x in shared)) >= 3 \
                     or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
-                score += 5 * weight  # (a Latin word shared, "MRI", is as specific as a few character pairs)
+                score += 5 * weight
+            elif shared and r.table_idx == named_form:
+                score += 15  # (the form named by few words and the unit carrying it out, "某医院的方舱式CT")  # (a Latin word shared, "MRI", is as specific as a few character pairs)
             elif not (r.kind == "indicator" and len(plain := _INDICATOR_NO.sub("", name)) >= (4 if re.search(r"绩效|指标", subj) else 6)
                       and re.search(r"指标|目标|满意度|率|要求", subj)
                       and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")) \
@@ -461,6 +464,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.units and r.unit_name:
             # the unit asked about; another unit's block is about another body
             score += 8 if is_unit_row(r, q.units) else -40
+        elif q.units and r.table_kind == "performance" and r.table_idx in bodies and not any(u in bodies[r.table_idx] for u in q.units) \
+                and any(u in b for b in bodies.values() for u in q.units):
+            score -= 40  # a form another body carries out, while the unit asked carries out forms of its own
         elif within and bare(r.label) in in_block and not is_unit_row(r, q.units):
             score -= 40 + 10 * len(name)  # (the department's row of a name the unit's own block prints too: the unit's is asked)
         elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names \
@@ -726,9 +732,11 @@ def quotes_a_project(cat: Catalog, doc: DocInfo, text: str) -> bool:
     return any(len(n) >= 4 and (x in n or n in x) for x in quoted for n in names)
 
 
-def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
+def _named_form(cat: Catalog, doc: DocInfo, subj: str, units: tuple[str, ...] = ()) -> int | None:
     """The one performance form whose project the question names, in short or in part ("96196电梯应急平台"
-    for "96196电梯应急处置服务平台"): clearly ahead of every other form by shared words and codes."""
+    for "96196电梯应急处置服务平台"): clearly ahead of every other form by shared words and codes (and by the
+    unit asked, when the form names it as carrying the project out)."""
+    bodies = form_bodies(cat, doc) if units else {}
     marks: dict[int, float] = {}
     for t in cat.tables.get(doc.doc_id, []):
         if t.kind != "performance":
@@ -736,11 +744,46 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str) -> int | None:
         proj = project_name(t.title)
         shared = len(_bigrams(proj) & _bigrams(subj) - _FORM_WORDS)  # (not the words every form's title has)
         tokens = [x for x in re.findall(r"[0-9A-Za-z]{3,}", proj) if x in subj]
-        marks[t.idx] = shared + 3 * len(tokens)  # (a model or code word, "5TMRI", names the project more than a word pair)
+        latin = [x for x in _bigrams(proj) & _bigrams(subj) if x.isascii()]
+        marks[t.idx] = shared + 3 * max(len(tokens), len(latin))  # (a model or code word, "5TMRI", names the project more than a word pair)
+    # (the unit asked carries some of them out: its forms only, and a form of its by few words)
+    theirs = {i for i, m in marks.items() if m and any(u in bodies.get(i, "") for u in units)}
+    if theirs:
+        marks = {i: m + 3 for i, m in marks.items() if i in theirs}
+    # (a phrase set apart in the question, "（第三季度…集中管理）", that one form's own text writes: forms of one title)
+    if phrases := [x for x in re.findall(r"[（(“\"'‘]([^（）()“”\"'‘’]{6,})", subj)]:
+        texts = form_texts(cat, doc)
+        for x in phrases:
+            if len(holding := [i for i, m in marks.items() if m and x in texts.get(i, "")]) == 1:
+                marks[holding[0]] += 3
     ranked = sorted(marks.items(), key=lambda x: -x[1])
     if not ranked or ranked[0][1] < 4 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 1):
         return None
     return ranked[0][0]
+
+
+def form_texts(cat: Catalog, doc: DocInfo) -> dict[int, str]:
+    """Per performance form, what its text rows write (goals, fields), as one text; read once."""
+    key = ("form texts", doc.doc_id)
+    if key not in cat.memo:
+        out: dict[int, str] = {}
+        for r in cat.doc_rows(doc.doc_id):
+            if r.table_kind == "performance" and r.kind == "text":
+                out[r.table_idx] = out.get(r.table_idx, "") + "|".join(r.values.values()) + "|"
+        cat.memo[key] = out
+    return cat.memo[key]  # type: ignore[return-value]
+
+
+def form_bodies(cat: Catalog, doc: DocInfo) -> dict[int, str]:
+    """Per performance form, the bodies it names as carrying its project out ("实施单位：X医院"); read once."""
+    key = ("form bodies", doc.doc_id)
+    if key not in cat.memo:
+        out: dict[int, str] = {}
+        for r in cat.doc_rows(doc.doc_id):
+            if r.table_kind == "performance" and r.kind == "text":
+                out[r.table_idx] = out.get(r.table_idx, "") + "".join(v for k, v in r.values.items() if BODY_FIELD.fullmatch(k))
+        cat.memo[key] = out
+    return cat.memo[key]  # type: ignore[return-value]
 
 
 def asks_within(q: Query) -> bool:
@@ -757,7 +800,10 @@ def asks_within(q: Query) -> bool:
 def _bigrams(t: str) -> frozenset[str]:
     """CJK character pairs within each run, and Latin words of two letters or more ("CT", "OFD") as themselves."""
     runs = re.findall(r"[\u4e00-\u9fa5]+", t)
-    return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)])
+    words = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)]
+    # (and the ends of a longer one, a model word glued to a unit letter: "1.5TMRI" holds "MRI")
+    ends = [x for w in words if len(w) >= 4 for x in (w[1:], w[:-1])]
+    return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + words + ends)
 
 
 _GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}

@@ -86,6 +86,8 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
             | {re.sub(r"^(?:20\d\d年度?)?(?:部门)?(?:预算|决算)?\d+表", "", clean(t.title)) for t in tables},  # ("预算03表支出总表")
             key=len, reverse=True)
     names: list[str] = cat.memo[key]  # type: ignore[assignment]
+    if any(x in names for x in re.findall(r"[（(]([^（）()]{3,20})[）)]", q.subject)):
+        return ""  # "花出去的钱（本年支出合计）": a printed name in brackets says what the words around it mean
     for n in (n for n in names if len(n) >= 3 and n in residue):
         residue = residue.replace(n, "")
     for c in q.columns:

@@ -127,7 +127,7 @@ PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
 # a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
 # a rate of execution asked (执行率, 完成率, the share of the plan spent): actual over plan
 # how far the actual amount is from the plan ("实际比预算少了多少", "预算和决算差多少")
-PLAN_GAP = re.compile(r"(?:比|较|与|和|跟)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[^，。？?]{0,4}?(?:多|少|超|节约|节省|结余|差)了?(?:多少|几)|"
+PLAN_GAP = re.compile(r"(?:比|较|与|和|跟)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[^，。？?]{0,4}?(?:多|少|超|节约|节省|结余|差)[出了]?了?(?:多少|几)|"
                       r"(?:预算|决算)数?(?:和|与|跟)(?:决算|预算|实际)(?:数|支出)?(?:之间)?(?:相)?差(?:了|距)?(?:多少|几|多大)")
 EXECUTION_ASKED = re.compile(r"执行率|完成率|完成了?(?:年初)?预算的?(?:百分之|比例|多少)")
 RATE_Q = re.compile(r"(增幅|涨幅|降幅|增长率|增长|下降|减少|增加|涨|降).{0,6}(百分之|百分比|%|几成)")
@@ -198,7 +198,7 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
-MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱")
+MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
     r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
