@@ -667,16 +667,19 @@ def form_disagrees(cat: Catalog, doc: DocInfo, d: Draft, since: int) -> None:
     for e in [x for x in d.evidence[since:] if states_execution(x)]:
         text = clean(e.text)
         plan, actual = _PLAN.search(text), _ACTUAL.search(text)
+        undated = re.sub(r"20\d\d年度?", "", text)
         # the form of the project the sentence names: most of the form's name, as the name ends ("西安市级" + X)
         forms = {}
         for r in cat.doc_rows(doc.doc_id):
             if r.table_kind == "performance" and r.table_idx not in forms and (proj := project_name(r.table)):
-                tail = next((proj[i:] for i in range(len(proj) - 3) if len(proj[i:]) >= 0.6 * len(proj) and proj[i:] in text), "")
+                tail = next((proj[i:] for i in range(len(proj) - 3) if len(proj[i:]) >= 0.6 * len(proj)
+                             and (proj[i:] in text or proj[i:] in undated)), "")  # (the form's name drops years)
                 if tail:
                     forms[r.table_idx] = len(tail)
         # (a sentence naming the body that carries a form out, "第九医院…": that body's forms only)
-        theirs = {i: n for i, n in forms.items() if (b := form_bodies(cat, doc).get(i)) and b in text}
-        forms = theirs or forms
+        bodies = form_bodies(cat, doc)
+        if any(b and b in text for b in bodies.values()):
+            forms = {i: n for i, n in forms.items() if (b := bodies.get(i)) and b in text}
         if not forms or list(forms.values()).count(best := max(forms.values())) > 1:
             continue
         idx = next(i for i, n in forms.items() if n == best)

@@ -316,7 +316,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             # the project named whole, or quoted as the most of the form's name that ends it (a qualifier before it,
             # "西安市级" + the quoted name; not a longer thing, "X培训" for a quoted X)
             proj_named = len(proj) >= 4 and (proj in subj or proj in q.text
-                                             or any(len(x) >= 0.6 * len(proj) and proj.endswith(x) for x in quoted))
+                                             or any(len(x) >= 0.6 * len(core) and core.endswith(x) for x in quoted
+                                                    for core in {proj, re.sub(r"[（(][^（）()]*[）)]$", "", proj)}))  # (its fund in brackets after)
             only_proj = len(proj) >= 4 and not subj.replace(proj, "")  # a project named and nothing else: its amount
             if proj_named:  # (or a name holding the department's short name)
                 score += 10 * len(proj)
