@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from assistant.catalog import Catalog
 from assistant.compose import (
+    FORM_AMOUNT,
     KIND_ORDER,
     TABLE_NAMED,
     Draft,
@@ -588,6 +589,15 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         if hit is not None:
             r, c = hit
             whole = Operand(r, r.values[c], parse_amount(r.values[c]), c)
+    if whole is None and not whole_text and isinstance(part[0], RowEvidence) and part[0].table_kind == "performance" \
+            and not FORM_AMOUNT.fullmatch(bare(part[0].label)):
+        # a part of a project's form ("其中：当年财政拨款"): a share of the form's own whole, in the same column
+        col = part.col or next((c for c, v in part[0].values.items() if v == part[1]), "")
+        tot = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part[0].table_idx and r is not part[0]
+                    and FORM_AMOUNT.fullmatch(bare(r.label)) and parse_amount(r.values.get(col, "")) is not None), None)
+        if tot is None:
+            return False
+        whole = Operand(tot, tot.values[col], parse_amount(tot.values[col]), col)
     if whole is None and not whole_text and isinstance(part[0], RowEvidence) \
             and (part[0].side == "收入" or part[0].table_kind == "income_total"):
         # an income row's share of the whole budget: its own table's total, in the same column (收入总表 合计, not

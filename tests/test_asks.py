@@ -93,3 +93,15 @@ def test_what_follows_both_is_said_of_each_listed_body() -> None:
     (ask, *_) = split_asks("某委2022年甲医院和乙医院都做了“某设备购置”项目，两家各花了多少？")
     assert ask.names == ("甲医院", "乙医院")
     assert all("“某设备购置”项目" in it and "花" in it and "两家" not in it for it in ask.items)
+
+
+def test_a_verb_after_the_last_listed_unit_is_asked_of_each() -> None:
+    """"A和B拿到的X": X of A and X of B, the verb kept with each (not a unit named "B拿到")."""
+    [ask, _] = split_asks("某委的某市甲医院和某市乙医院拿到的某补助，哪家多？", departments=["某委"], units=["甲医院", "乙医院"])
+    assert ask.names == ("某市甲医院", "某市乙医院")
+    assert all(t.endswith("拿到的某补助是多少") for t in ask.items), ask.items
+
+
+def test_money_alone_continues_the_thing_asked_before() -> None:
+    asks = split_asks("某局“甲项目”的绩效自评得了多少分？资金执行了多少？", departments=["某局"])
+    assert "甲项目" in asks[1].text and asks[1].subject == ""

@@ -284,3 +284,9 @@ def test_buying_and_keeping_cars_are_two_parts(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, JIAOTONG)
     a = answered(bot, "苏州交通局今年买公车、养公车各花多少？")
     assert "154.97" in a.answer and "144.15" in a.answer, a.answer
+
+
+def test_a_printed_name_in_brackets_glosses_the_words_around_it(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p7: "本年支出合计 14,572.53"; the words before the bracket name no row of their own
+    a = answered(bm25_bot(tmp_path, XINFANG_2024), "国家信访局2024年决算里，实际用掉的钱（本年支出合计）有多少？")
+    assert "14,572.53" in a.answer, a.answer

@@ -109,3 +109,34 @@ def test_one_project_of_two_hospitals_compared(bot) -> None:
     # labelled with its name, and equal figures are said to be equal
     a = answered(bot, "西安市卫健委2022年决算中，西安市第一医院和西安市儿童医院都有“公共卫生事业发展资金”项目，两家各花了多少，谁多？")
     assert "西安市儿童医院400万元" in a.answer and "西安市第一医院400万元" in a.answer and "数额相同" in a.answer
+
+
+def test_a_model_word_glued_to_its_unit_letter_and_the_unit_carrying_the_form_out(bot) -> None:
+    # p. 105: "西安市级1.5TMRI（…）项目绩效自评表", 实施单位 西安市第三医院; p. 131 is 阎良铁路医院's "核磁共振" form (218)
+    a = answered(bot, "西安卫健委2022年决算里，第三医院的MRI核磁项目花了多少钱？当年财政拨款占多少？")
+    assert "1089.96" in a.answer and "300" in a.answer and "218" not in a.answer, a.answer
+    assert any(c.page == 105 for c in a.citations)
+    # p. 123: 第九医院's "方舱式X射线电子计算机断层扫描诊断系统" (no "CT" in its name), 年初预算 800, 执行 853.5
+    a = answered(bot, "西安卫健委2022年决算里，第九医院方舱式CT实际执行比年初预算多出多少？")
+    assert "853.5 − 800 = 53.5" in a.answer, a.answer
+
+
+def test_forms_of_one_title_told_apart_by_a_phrase_their_goal_writes(bot) -> None:
+    # pp. 85-86: two "2022年新冠疫情防控经费" forms of 疾控中心; only p. 86's goal writes "第二季度流调人员…集中管理"
+    a = answered(bot, "西安卫健委2022年决算里，疾控中心新冠疫情防控项目（第二季度流调人员新冠疫情防控集中管理）执行了多少钱？")
+    assert "1,392.20" in a.answer and "1,033.00" not in a.answer, a.answer
+
+
+def test_a_sentence_is_checked_against_its_own_bodys_form_only(bot) -> None:
+    # p. 52 "67.西安市第九医院药品零差率补助项目…377.58万元"; 中心医院's "公立医院药品零差率补助" form (363.41) is another
+    # body's, and 第三医院's MRI sentence keeps a year its form's name drops: no disagreement to report in either
+    a = answered(bot, "西安卫健委2022年决算里，第九医院药品零差率补助是多少？")
+    assert "377.58" in a.answer and "不一致" not in a.answer, a.answer
+    a = answered(bot, "西安卫健委2022年决算里，第三医院那台MRI全年预算多少？")
+    assert "1089.96" in a.answer and "不一致" not in a.answer, a.answer
+
+
+def test_money_alone_after_a_score_is_the_same_projects(bot) -> None:
+    # p. 100: 儿童医院's "城市公立医院取消药品加成财政补偿资金（…专项资金）" form: 总分 98, 272.58 spent
+    a = answered(bot, "西安卫健委2022年决算里，儿童医院的“城市公立医院取消药品加成财政补偿资金”项目得了几分？资金执行了多少？")
+    assert "98" in a.answer and "272.58" in a.answer and "99.5" not in a.answer, a.answer
