@@ -81,7 +81,7 @@ def _own_subject(clause: str) -> bool:
         return False  # "用的是A资金还是B资金": where the money before comes from
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
-    # (and so does the money alone, or a source of it, "资金执行了多少", "当年财政拨款占多少": the thing before's)
+    # (and so does the money alone, or a source of it, "经费用掉几何", "那上年结转呢": the thing before's)
     rest = re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)
     money_only = re.fullmatch(r"(?:当年)?(?:财政拨款|其他资金|上年结转资金)?(?:资金|经费|费用|款项?)?占?", rest)
     return len(rest) >= 2 and bool(SUBJECT_NOUN.search(rest)) and not (money_only and not _WITHIN.match(clause))

@@ -764,26 +764,26 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str, units: tuple[str, ...] = 
 
 
 def form_texts(cat: Catalog, doc: DocInfo) -> dict[int, str]:
-    """Per performance form, what its text rows write (goals, fields), as one text; read once."""
-    key = ("form texts", doc.doc_id)
-    if key not in cat.memo:
-        out: dict[int, str] = {}
-        for r in cat.doc_rows(doc.doc_id):
-            if r.table_kind == "performance" and r.kind == "text":
-                out[r.table_idx] = out.get(r.table_idx, "") + "|".join(r.values.values()) + "|"
-        cat.memo[key] = out
-    return cat.memo[key]  # type: ignore[return-value]
+    """Per performance form, what its text rows write (goals, fields), as one text."""
+    return _form_text(cat, doc)[1]
 
 
 def form_bodies(cat: Catalog, doc: DocInfo) -> dict[int, str]:
-    """Per performance form, the bodies it names as carrying its project out ("实施单位：X医院"); read once."""
-    key = ("form bodies", doc.doc_id)
+    """Per performance form, the bodies it names as carrying its project out ("实施单位：X医院")."""
+    return _form_text(cat, doc)[0]
+
+
+def _form_text(cat: Catalog, doc: DocInfo) -> tuple[dict[int, str], dict[int, str]]:
+    """The forms' bodies and texts, read once per document."""
+    key = ("form text", doc.doc_id)
     if key not in cat.memo:
-        out: dict[int, str] = {}
+        bodies: dict[int, str] = {}
+        texts: dict[int, str] = {}
         for r in cat.doc_rows(doc.doc_id):
             if r.table_kind == "performance" and r.kind == "text":
-                out[r.table_idx] = out.get(r.table_idx, "") + "".join(v for k, v in r.values.items() if BODY_FIELD.fullmatch(k))
-        cat.memo[key] = out
+                bodies[r.table_idx] = bodies.get(r.table_idx, "") + "".join(v for k, v in r.values.items() if BODY_FIELD.fullmatch(k))
+                texts[r.table_idx] = texts.get(r.table_idx, "") + "|".join(r.values.values()) + "|"
+        cat.memo[key] = (bodies, texts)
     return cat.memo[key]  # type: ignore[return-value]
 
 

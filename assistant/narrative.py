@@ -87,7 +87,7 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
             key=len, reverse=True)
     names: list[str] = cat.memo[key]  # type: ignore[assignment]
     if any(x in names for x in re.findall(r"[（(]([^（）()]{3,20})[）)]", q.subject)):
-        return ""  # "花出去的钱（本年支出合计）": a printed name in brackets says what the words around it mean
+        return ""  # "那笔开销（本年支出合计）": a printed name in brackets says what the words around it mean
     for n in (n for n in names if len(n) >= 3 and n in residue):
         residue = residue.replace(n, "")
     for c in q.columns:
