@@ -323,9 +323,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 10 * len(proj)
             elif (weight := len(shared) + 2 * sum(x.isascii() for x in shared)) >= 3 \
                     or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
-                score += 5 * weight
+                score += 5 * weight  # (a Latin word shared, "MRI", is as specific as a few character pairs)
             elif shared and r.table_idx == named_form:
-                score += 15  # (the form named by few words and the unit carrying it out, "某医院的方舱式CT")  # (a Latin word shared, "MRI", is as specific as a few character pairs)
+                score += 15  # (the form named by few words and the unit carrying it out, "某医院的方舱式CT")
             elif not (r.kind == "indicator" and len(plain := _INDICATOR_NO.sub("", name)) >= (4 if re.search(r"绩效|指标", subj) else 6)
                       and re.search(r"指标|目标|满意度|率|要求", subj)
                       and plain.replace("的", "") in (subj + "|" + q.text).replace("的", "")) \
