@@ -436,14 +436,14 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 and (not within or named_cols and not any(len(n) >= 6 and n not in named_cols and not any(
                     n.endswith(u) or u.endswith(n) for u in q.units) for n in exact)):  # (nor another row named whole)
             score += 10 * len(name)  # the unit's own row in a table broken down by unit (not a thing of the unit's)
-        elif within and name == bare(r.unit_name) and is_unit_row(r, q.units) and any(
+        elif within and bare(r.label) == bare(r.unit_name) and is_unit_row(r, q.units) and any(
                 _own_name(c) != leaf(c) and names_column(_own_name(c), subj) or long_column_named(c, subj) for c in r.values):
-            score += 10 * len(name)  # a block's head row, the unit's own, by a column group it prints ("政府采购项目/小计")
+            score += 10 * len(bare(r.label))  # a block's head row, the unit's own, by a column group it prints ("政府采购项目/小计")
         elif q.units and r.unit_name and r.table_kind in fund_kinds and own_label(r.label).endswith(tuple(q.units)):
             score += 10 * len(own_label(r.label))  # (the unit's own row of the fund's table the question names, in blocks)
         if within and score > 0 and (r.unit_name and own_label(r.label).endswith(tuple(q.units))
                                      or not r.unit_name and is_unit_row(r, q.units)) \
-                and any(n not in named_cols for n in named_whole):
+                and any(n not in named_cols and not any(n in c for c in r.values) for n in named_whole):  # (nor a column group of its row)
             score -= 10 * len(name) * (1 if r.values else 2)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
@@ -465,6 +465,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if q.units and r.unit_name:
             # the unit asked about; another unit's block is about another body
             score += 8 if is_unit_row(r, q.units) else -40
+            if any(_sub_body(r.unit_name, u, q.text) for u in q.units):
+                score -= 20  # (a body under the one asked, "X局福田分局" for X局: not X局 itself)
         elif q.units and r.table_kind == "performance" and r.table_idx in bodies and not any(u in bodies[r.table_idx] for u in q.units) \
                 and any(u in b for b in bodies.values() for u in q.units):
             score -= 40  # a form another body carries out, while the unit asked carries out forms of its own
@@ -707,6 +709,14 @@ def is_unit_row(r: RowEvidence, units: list[str]) -> bool:
                    and ("本级" in r.unit_name or u not in r.doc.department or "本级" in r.doc.department) for u in units)
     own = own_label(r.label)
     return len(own) >= 4 and any(own.endswith(u) or u.endswith(own) for u in units)
+
+
+def _sub_body(unit_name: str, unit: str, text: str) -> bool:
+    """A unit name that is the asked unit's name and another body's after it ("X局" + "福田分局"), that body not
+    asked; not the unit's own block ("X局（本级）", "X中心（Y所）")."""
+    rest = unit_name[unit_name.find(unit) + len(unit):] if unit in unit_name else ""
+    rest = re.sub(r"^本级$|^[（(][^（）()]*[）)]$", "", rest)  # (its 本级, or its other name in brackets)
+    return len(rest) >= 2 and rest not in text
 
 
 @lru_cache(maxsize=1 << 16)

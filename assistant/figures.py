@@ -120,7 +120,7 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
     # (the document's own kind asked as the thing, "X的部门预算有多大": its whole)
     whole = _DOC_KIND.fullmatch(re.sub(r"的|是|多少|有", "", subject_text(q))) is not None
     if not m or q.columns and not fund or q.units or not rest and not whole \
-            and not re.search(r"总|盘子|规模|一共|共计|合计|加起来", q.text):
+            and not re.search(r"总|盘子|规模|一共|共计|合计|加起来|全年", q.text):
         return None
     side = m.group(1)
     if side in (None, "收支"):  # 收支 totals are equal: the income side, unless spending is asked
@@ -159,8 +159,10 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
                         and lab not in TOTAL_NAMES and not _DOC_KIND.fullmatch(lab) for r in rows if r.table_kind == "income_expense_total"):
         return None  # a row of the 收支总表 the question names (one source of income), not its total
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
+    # (money spent, "花了多少": this year's spending, not with what is carried into the next year)
+    spent = side == "支出" and bool(re.search(r"花|用掉|实际", q.text))
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
-                         key=lambda n: n not in q.text and not (n.startswith("本年") and (n[:-2] in q.text or n[2:] in q.text))))
+                         key=lambda n: n not in q.text and not (n.startswith("本年") and (n[:-2] in q.text or n[2:] in q.text or spent))))
     kinds = (("income_expense_total", names),
              ("income_total" if side == "收入" else "expense_total", ("合计", "总计", *names)))
     if fund:
