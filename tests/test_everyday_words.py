@@ -290,3 +290,10 @@ def test_a_printed_name_in_brackets_glosses_the_words_around_it(tmp_path: Path) 
     # 国家信访局 2024 决算 p7: "本年支出合计 14,572.53"; the words before the bracket name no row of their own
     a = answered(bm25_bot(tmp_path, XINFANG_2024), "国家信访局2024年决算里，实际用掉的钱（本年支出合计）有多少？")
     assert "14,572.53" in a.answer, a.answer
+
+
+def test_what_was_actually_spent_in_the_year_is_this_years_spending(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p7: 本年支出合计 14,572.53; 支出总计 22,066.59 holds what is carried into 2025 (on 5d1e2b6 a
+    # sentence on vehicles "年末实际保有量" answered)
+    a = answered(bm25_bot(tmp_path, XINFANG_2024), "国家信访局2024年全年实际花了多少钱？")
+    assert "14,572.53" in a.answer and "22,066.59" not in a.answer.split("。")[0], a.answer

@@ -87,3 +87,11 @@ def test_a_name_run_over_into_the_amount_beside_it() -> None:
     assert "(3)对个人和家庭的补助" in labels and "(3)对个人和家庭的补" not in labels
     doc = parsed_once(corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
     assert not any("不晚于年月日" in r.label for t in doc.tables for r in t.rows)
+
+
+def test_a_unit_asked_is_not_a_sub_body_named_after_it(tmp_path: Path) -> None:
+    # p. 87 支出总表: "深圳市社会保险基金管理局（本级）" 政府采购项目 2,014.64; its 直属分局 (470.42) and other 分局 blocks
+    # carry its name before their own (on 5d1e2b6 the 直属分局 row answered)
+    bot = bm25_bot(tmp_path, _pdf("more", "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳人社局2026年预算里，社会保险基金管理局本级的政府采购项目有多少？")
+    assert "2,014.64" in a.answer and "470.42" not in a.answer, a.answer
