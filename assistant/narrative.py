@@ -676,6 +676,8 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         picked = [e for e in item[1:] if any(f(clean(e.text)) for f in wants)]
         if not picked or not all(any(f(clean(e.text)) for e in picked) for f in wants):
             continue
+        # (an amount the reader states, "X 202.24万元用在哪": the item's sentence that prints it too, to check it by)
+        picked += [e for e in item[1:] if e not in picked and _amounts(e.text) & _amounts(q.text)]
         if all(d.cited(e) for e in picked):  # an earlier ask quoted them already
             d.add(f"{prefix}{describe(doc)}：见上文{''.join(d.cite(e) for e in picked)}。")
             return True
@@ -685,6 +687,11 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         d.add(f"{head}{body}。")
         return True
     return False
+
+
+def _amounts(text: str) -> set[str]:
+    """The amounts a text writes, as written without separators ("202.24万元")."""
+    return {re.sub(r"[,\s]", "", m.group(0)) for m in AMOUNT.finditer(text)}
 
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
