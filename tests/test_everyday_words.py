@@ -297,3 +297,12 @@ def test_what_was_actually_spent_in_the_year_is_this_years_spending(tmp_path: Pa
     # sentence on vehicles "年末实际保有量" answered)
     a = answered(bm25_bot(tmp_path, XINFANG_2024), "国家信访局2024年全年实际花了多少钱？")
     assert "14,572.53" in a.answer and "22,066.59" not in a.answer.split("。")[0], a.answer
+
+
+
+def test_an_items_amount_the_reader_states_is_quoted_with_its_use(tmp_path: Path) -> None:
+    # 普陀区社会工作部 2024 决算 p18: "事业运行（项）。主要用于：事业单位人员支出。全年预算为 17.68 万元，支出决算为 11.31 万元"
+    # (on 5d1e2b6 the use alone, the amount the reader wrote left unchecked)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"))
+    a = answered(bot, "普陀区社会工作部2024年决算里，事业运行11.31万元是干什么用的？")
+    assert "事业单位人员支出" in a.answer and "11.31" in a.answer, a.answer
