@@ -753,9 +753,10 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str, units: tuple[str, ...] = 
         if t.kind != "performance":
             continue
         proj = project_name(t.title)
-        shared = len(_bigrams(proj) & _bigrams(subj) - _FORM_WORDS)  # (not the words every form's title has)
+        common = _bigrams(proj) & _bigrams(subj)
+        shared = len(common - _FORM_WORDS)  # (not the words every form's title has)
         tokens = [x for x in re.findall(r"[0-9A-Za-z]{3,}", proj) if x in subj]
-        latin = [x for x in _bigrams(proj) & _bigrams(subj) if x.isascii()]
+        latin = [x for x in common if x.isascii()]
         marks[t.idx] = shared + 3 * max(len(tokens), len(latin))  # (a model or code word, "5TMRI", names the project more than a word pair)
     # (the unit asked carries some of them out: its forms only, and a form of its by few words)
     theirs = {i for i, m in marks.items() if m and any(u in bodies.get(i, "") for u in units)}
