@@ -19,6 +19,8 @@ AMOUNT = re.compile(r"\d[\d,]*(\.\d+)?\s*(亿元|万元|元|亿(?![人户个名�
 BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此|[，,]故")  # a reason, not a use ("用于")
 # fund and column words: a sentence about 财政拨款 收支 is not about the 收支 the question asks
 QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
+# the standard tables' own measures: a sentence on 三公 is not about the budget a question names alone
+MEASURES = ("三公", "机关运行经费", "政府采购")
 
 
 def _clean(t: str) -> str:
@@ -85,7 +87,7 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
         "subject_in_section": overlap(a.subject, text + section),
         "wording": overlap(a.wording, text),
         "subject_lead": overlap(a.subject, _lead(text)),
-        "other_fund": -float(sum(1 for w in QUALIFIERS if w in e.text and w not in a.question)),
+        "other_fund": -float(sum(1 for w in QUALIFIERS + MEASURES if w in e.text and w not in a.question)),
     }
 
 

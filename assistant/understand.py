@@ -767,6 +767,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
     # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
+    # a change the reader states ("比上年多了N万元，多出来的钱用在哪"): what it is for is asked, not its amount
+    subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
+    subj = re.sub(r"(?:多出来?|增加|新增|减少|少)的(?:钱|部分|资金|经费)(?=[\u4e00-\u9fa5]{0,4}(?:用|花))", "", subj)
+    # an aside on the year ("2019年（成立当年）") is no subject (a unit or scope in brackets stays)
+    subj = re.sub(r"(?<=20\d\d年)[（(]([^）)\d]{2,12})[）)]",
+                  lambda m: m.group(0) if re.search(r"本级|汇总|单位|部门|预算|决算", m.group(1))
+                  or any(u in m.group(1) for u in q.units) else "", subj)
     q.subject_full = "".join(q.units) + re.sub(r"20\d\d年度?", "", subj)  # a named unit's own sentences first
     # "X和Y年比，多还是少" says "X比Y年多还是少"; "跟Y年比为啥涨了" asks why, Y is what it is compared with
     subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)
@@ -793,7 +800,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|[这那](?:一|个)?[栏列格行]|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
+        r"(?:花|用)在(?![哪什])|(?:花|用)在了?(?:什么|哪些?|哪个|啥)(?:地方|方面|领域|事情?)?上?|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
