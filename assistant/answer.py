@@ -69,6 +69,7 @@ from assistant.narrative import (
     answer_form_text,
     answer_item,
     answer_passage,
+    answer_points_lost,
     answer_quoted_rate,
     answer_release_mark,
     answer_row_text,
@@ -255,6 +256,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # what a named project holds or pays by: its form's words, not its amount
     if answer_contents(cat, q, doc, d, prefix):
         return True  # how the release is laid out: its parts, or what one part holds
+    if answer_points_lost(cat, q, doc, d, prefix):
+        return True  # which indicators of a project's self-evaluation lost points
     top = match_rows(cat, q, doc)[:1]
     # (a unit asked whose own rows print the item, "X局本级的差旅费": those rows, not a sentence on the unit)
     own_rows = bool(q.units) and bool(top) and bool(top[0].unit_name) and is_unit_row(top[0], q.units)
@@ -412,13 +415,16 @@ def compose(cat: Catalog, q: Query) -> Draft:
         asks.append(Ask(q.text, "compare"))  # "A和B的X差多少" (two releases named): each one's figure, how far apart
     values = [a for a in asks if a.op == "value"]
     # an ask with its own subject leads a group; the follow-ups after it ("比上年增加了多少", "为什么") join it
+    compound = len(values) > 1 or any(a.items for a in values)
+    scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     groups: list[list[Ask]] = []
     for ask in values:
-        if ask.subject or not groups:
+        # (a follow-up of another year's release, "2025年预算多少？2024年决算花了多少": a lead of its own)
+        if ask.subject or not groups or len(q.docs) > 1 and scopes[ask.text] and not set(map(id, scopes[ask.text])) \
+                & set(map(id, scopes[groups[-1][0].text])):
             groups.append([ask])
         else:
             groups[-1].append(ask)
-    compound = len(values) > 1 or any(a.items for a in values)
     # one ask and a comparison in a clause of its own ("…各是多少？相差多少"): the ask is read without it
     # (one department's releases of two years: the ask of each year, then how far apart; or two departments,
     # then "A比B多多少" in a clause of its own)
@@ -428,7 +434,6 @@ def compose(cat: Catalog, q: Query) -> Draft:
         and len({x.department for x in q.docs}) == 1 \
         or len(values) == 1 and not values[0].items and said.startswith(values[0].text) \
         and how_far_apart(said[len(values[0].text):].strip("？?。，, "), scope + places)
-    scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     answered = 0
 
     def release(doc: DocInfo) -> tuple[str, int | None, str]:
@@ -536,6 +541,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if lead_lost and not ask.subject and not name:
                         # a follow-up of a lead nothing answers ("剔除的是哪些？每一个多少"): nor is it
                         missing.append((release(doc), 100 * g + k + 1, f"{describe(doc)}：未找到能回答“{_echo(text)}”的表格行或说明文字。"))
+                        continue
+                    if got and k == 0 and not ask.subject and not name:
+                        found.add((release(doc), 100 * g))  # (a follow-up leading its own release's group: answered)
                         continue
                     aq = understand(text, [doc])
                     if q.across_years and ("change" in aq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):

@@ -496,7 +496,7 @@ def _labelled_in(cat: Catalog, doc: DocInfo, whole: Operand, name: str) -> Opera
     name = re.sub(r"的|[，,、\s]", "", re.sub("^" + _DOC_KIND_ONLY.pattern, "", name))  # ("部门预算里X": X)
     core = _SIDE_WORDS.sub("", name)  # ("财政拨款" is the row "本级财政拨款收入")
     for r in cat.doc_rows(doc.doc_id):
-        label = bare(r.label).replace("的", "")
+        label = re.sub(r"^其中[:：]?", "", bare(r.label)).replace("的", "")  # ("其中：当年财政拨款")
         if r.table_idx == whole.ev.table_idx and r is not whole.ev and (label == name or len(core) >= 4 and _SIDE_WORDS.sub("", label) == core) \
                 and (amt := parse_amount(r.values.get(whole.col, ""))) is not None and amt <= whole.amount:
             return Operand(r, r.values[whole.col], amt, whole.col)
@@ -589,15 +589,17 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         if hit is not None:
             r, c = hit
             whole = Operand(r, r.values[c], parse_amount(r.values[c]), c)
-    if whole is None and not whole_text and isinstance(part[0], RowEvidence) and part[0].table_kind == "performance" \
+    if whole is None and isinstance(part[0], RowEvidence) and part[0].table_kind == "performance" \
             and not FORM_AMOUNT.fullmatch(bare(part[0].label)):
         # a part of a project's form ("其中：当年财政拨款"): a share of the form's own whole, in the same column
+        # (unless the question names another whole; the form's whole named by its row is that row)
         col = part.col or next((c for c, v in part[0].values.items() if v == part[1]), "")
         tot = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part[0].table_idx and r is not part[0]
                     and FORM_AMOUNT.fullmatch(bare(r.label)) and parse_amount(r.values.get(col, "")) is not None), None)
-        if tot is None:
+        if not whole_text and tot is None:
             return False
-        whole = Operand(tot, tot.values[col], parse_amount(tot.values[col]), col)
+        if tot is not None and (not whole_text or bare(tot.label) in clean(whole_text)):
+            whole = Operand(tot, tot.values[col], parse_amount(tot.values[col]), col)
     if whole is None and not whole_text and isinstance(part[0], RowEvidence) \
             and (part[0].side == "收入" or part[0].table_kind == "income_total"):
         # an income row's share of the whole budget: its own table's total, in the same column (收入总表 合计, not
@@ -616,6 +618,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             whole = Operand(tr, tr.values[den], parse_amount(tr.values[den]), den)
         else:
             whole = _operand(cat, doc, table + whole_text, units)
+    if whole is not None and isinstance(part.ev, TextEvidence) and isinstance(whole.ev, RowEvidence) \
+            and (named := _labelled_in(cat, doc, whole, _without_owner(part_text, doc))) is not None:
+        part = named  # a part a sentence states, printed as a row of the whole's table: that row, on one basis
     if whole is not None and part.ev is whole.ev and isinstance(whole.ev, RowEvidence) and whole.col \
             and whole.amount == part.amount:
         # the whole read as a column of the part's own row, all of it in that column ("公用经费里X占多少"): the

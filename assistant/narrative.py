@@ -48,6 +48,7 @@ from assistant.vocab import (
     PART_CONTENT_ASKED,
     PARTS_ASKED,
     PLAN_FINAL,
+    POINTS_LOST,
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
@@ -67,7 +68,7 @@ from assistant.vocab import (
     counted_noun,
     term_in,
 )
-from ingest.model import CONTENTS
+from ingest.model import CONTENTS, parse_amount
 
 _WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
@@ -777,6 +778,30 @@ def answer_form_reason(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     _, r, col = best
     result = "，".join(f"{leaf(c)}为{v}" for c, v in r.values.items() if _RESULT_COL.search(leaf(c)))
     d.add(f"{prefix}{describe(doc)}{row_phrase(r, col, r.values[col])}{d.cite(r)}" + (f"（{result}）" if result else "") + "。")
+    return True
+
+
+def answer_points_lost(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """Which indicators of a project's self-evaluation lost points ("哪些指标被扣了分"): its form's indicator rows
+    scored below their 分值, each with both figures (or, none below, that every one got its full 分值)."""
+    if not POINTS_LOST.search(q.text):
+        return False
+    top = next((r for r in match_rows(cat, q, doc)[:3] if r.table_kind == "performance"), None)
+    if top is None:
+        return False
+    scored = [(r, mx, got) for r in cat.doc_rows(doc.doc_id) if r.table_idx == top.table_idx and r.kind == "indicator"
+              and (mx := parse_amount(r.values.get("分值", ""))) is not None
+              and (got := parse_amount(r.values.get("得分", ""))) is not None]
+    items = [(r, mx, got) for r, mx, got in scored if not re.fullmatch(r"总分|合计|总计", bare(r.label))]
+    if not items:
+        return False
+    lost = [(r, mx, got) for r, mx, got in items if got < mx]
+    name = f"《{top.table}》"
+    if not lost:
+        d.add(f"{prefix}{describe(doc)}{name}中各项指标的得分均等于分值，没有扣分" + "".join(d.cite(r) for r, _, _ in items[:3]) + "。")
+        return True
+    said = "；".join(f"“{bare(r.label)}”分值{r.values['分值']}、得分{r.values['得分']}{d.cite(r)}" for r, _, _ in lost)
+    d.add(f"{prefix}{describe(doc)}{name}中得分低于分值的指标：{said}。")
     return True
 
 

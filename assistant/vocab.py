@@ -195,7 +195,7 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
     r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
-TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
+TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|一?整年|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
@@ -255,6 +255,8 @@ SOURCE_CHOICE = re.compile(rf"(?:{FUND_COLUMN.pattern}|财政)[^，。？?]{{0,8
 SOURCE_ASKED = re.compile(SOURCE_CHOICE.pattern + r"|资金来源|经费来源|来源(?:是|于|渠道)|什么(?:性质的?)?(?:资金|钱)|哪[类种块笔]?(?:资金|钱)|"
                           r"钱从哪|谁出(?:的)?钱|财政(?:出钱|出资|给钱|掏钱)|是(?:不是)?财政(?:资金|拨款)")
 # the budget at the start of the year asked ("年初预算多少"): in a 决算, the plan its item sentences state
+# which indicators of a self-evaluation lost points ("哪些指标被扣了分", "没得满分的是哪项")
+POINTS_LOST = re.compile(r"扣(?:了|掉)?(?:多少|几)?分|失分|丢(?:了|掉)?分|(?:没|未|没有)(?:有)?(?:得|拿)(?:到)?满分|不是满分")
 YEAR_START_ASKED = re.compile(r"(?:年初|全年)预算(?:数|是|为|安排了?)?(?:多少|几)")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
 DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些两二三四五六七八九十]?(?:块|类|部分|方面|项)|含义|意思|哪些钱|是指|定义")
