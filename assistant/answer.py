@@ -677,7 +677,7 @@ def _held_by(text: str, org: str, doc: DocInfo) -> bool:
         return False
     before = text[:at]
     return any(a in before for a in aliases(doc.department) if len(a) >= 3) and bool(
-        re.search(r"(?:下属|所属|直属|下设|管理)的?$|的$", before))
+        re.search(r"(?:下属|所属|直属|下设|管理)的?$|的$|[给向为]$", before))  # (or its money's recipient, "给Y安排")
 
 
 # the words that ask a change on a year before ("比上年增加还是减少", "和某年相比，多还是少")

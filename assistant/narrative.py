@@ -302,7 +302,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_use = bool(re.search(USE_ASKED, q.text))
 
     asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
-    chosen = sorted(chosen, key=lambda e: rank.score(asked, e, cat.weights), reverse=True)
+    # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
+    chosen = sorted(chosen, key=lambda e: (round(rank.score(asked, e, cat.weights), 6),
+                                           overlap(subj, clean(paras.get(e.para_idx // 1000, "")))), reverse=True)
     best = chosen[0]
     if wants_reason and overlap(subj, clean(best.text)) < 0.5:
         # a reason naming nothing, picked on its paragraph's words ("1.…。主要原因是…。2.X…。主要原因是…"):

@@ -563,7 +563,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     known = [a for d in docs for a in aliases(d.department)]
     quotes = [m.span() for m in re.finditer(r"[“\"「『][^”\"」』]{2,40}[”\"」』]", text)]
     for m in _bodies(_ORG_MENTION, text):
-        org = m.group(0)
+        org = re.sub(r"^[给向]", "", m.group(0))  # ("给X中心安排": X中心, the money's recipient)
         if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()) or any(b < m.start() < e for b, e in quotes):
             continue  # "全局": the whole bureau; "…医院（项）": a budget subject; "“…中心…专项”": a quoted project's name
         core = _REGION.sub("", org) or org

@@ -195,7 +195,7 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
     r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
-TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|全年|一?整年|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
+TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|支出|收入|花|用)|全年|一?整年|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
