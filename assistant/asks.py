@@ -113,6 +113,9 @@ _LIST_REFERENT = re.compile(r"(?:这|那)(?:[两三四五六七八九十]|几)(?
 def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """"X、Y、Z分别是多少" -> (["X是多少", "Y是多少", "Z是多少"], ["X", "Y", "Z"]) (context before the list
     kept on each); ([], []) when the clause lists nothing."""
+    # "两条X（A、B）各多少": the bracket lists the things each asked (the kind before it names them all)
+    clause = re.sub(r"(?:(?<=年|的|[，,])|^)[^，,（()\d年的]{0,16}[（(]([^（）()]{2,80})[）)](?=各|分别)",
+                    lambda m: m.group(1) if _LIST_SEP.search(m.group(1)) else m.group(0), clause)
     masked, kept = _mask(clause, protected)
     dist = DISTRIBUTIVE.search(masked)
     tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))

@@ -18,6 +18,8 @@ _AMOUNT_KEYS = re.compile(
 )
 _TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|当年|中期)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容|"
                         r"主管部门|实施单位|项目实施单位|预算单位|项目单位)$")
+# a form's own heading words printed where its values belong (a blank form): "实施期限", "实施期总目标"
+_BLANK_HEAD = re.compile(r"[\u4e00-\u9fa5]{0,6}(?:期限|目标|单位|部门|名称|概况)")
 _MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
 _INDICATOR_HEAD = {"一级指标", "二级指标", "三级指标"}
 _NAME_HEAD = ("三级指标", "指标名称", "指标内容")  # what an indicator row is called, by the form's header
@@ -315,5 +317,8 @@ class PerfBuilder:
         name = clean(self.project_name)
         if name and name not in self.table.title and "绩效" in self.table.title and "：" not in self.table.title:
             self.table.title = f"{self.table.title}：{name}"  # a generic form title: say whose form it is
-        self.table.empty = not self.table.rows
+        # (a form printed blank holds only its own headings in the value cells: "主管部门 | 实施期限")
+        self.table.empty = not self.table.rows or all(
+            r.kind == "text" and all(_TEXT_KEYS.match(v) or _BLANK_HEAD.fullmatch(v) for v in r.values.values())
+            for r in self.table.rows)
         return self.table
