@@ -256,6 +256,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
     asks: list[Ask] = []
     compare_before = False
     context = ""  # what a follow-up continues: the clause before it, without its question tail
+    subject_context = ""  # the last clause with a subject of its own, so read
     for i, c in enumerate(clauses):
         written = c  # the clause as asked, before what it continues is added
         if i > 0 and INSTRUCTION.match(c) and asks:
@@ -288,6 +289,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             tail_at = ASK_TAIL.search(before)
             c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
         own = i == 0 or _own_subject(c)
+        # (after a change, "比上年多了多少？其中最大的一项…": a part of the subject, unless it asks a change too)
+        base = subject_context if _WITHIN.match(c) and not CHANGE_Q.search(c) and subject_context else context
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
         if i > 0 and not own and orgs and not ("占" in c and all(o in scope for o in orgs)):
@@ -301,7 +304,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and (within := _WITHIN.match(c)) and own:
             # "其中X是多少": X within the subject before; X's own words are what it asks
             tail, within_ask = c[within.end():], True
-            c = _DONE_VERB.sub("", context) + "里" + tail
+            c = _DONE_VERB.sub("", base) + "里" + tail
         elif i > 0 and not own and re.match(r"20\d\d年", c) and (year := re.search(r"20\d\d年度?", context)) \
                 and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
             c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
@@ -309,7 +312,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
-            c = context + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
+            c = base + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \
                 and any(c.startswith(n) for n in (*asks[-1].names, *asks[0].names) if len(n) >= 2):
             # "X支出中，A和B各多少？B比去年多了几何": B is still X's B
@@ -318,6 +321,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),
             # a part into what it is used for ("其中X占多少，作何用途")
             context = _QUESTION_END.sub("", c)
+            if own and not within_ask:
+                subject_context = context
         if INTERROGATIVE.search(c) or not compare:
             if not any(_key(a.text) == _key(c) for a in asks):
                 items, names = _enumerate(c, protected, scope, bodies)

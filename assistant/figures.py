@@ -385,7 +385,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     (the lowest level only, when rows carry 科目 codes). `most`: what the money is used for, no sentence saying it
     (what the money of a table's subject is used for): the largest items of the table the subject names, that many."""
     top = TOP_ITEM.search(q.text)  # the largest (smallest) item asked: the list's extreme
-    core = re.sub(SUBJECT_ASKED + r"|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:都|主要|具体)?(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?|(?:都|主要|具体)$", "",
+    core = re.sub(SUBJECT_ASKED + r"|[（(][^（）()]{1,8}[）)]|[^\u4e00-\u9fa5]|合计|总计|总额|总数|(?:都|主要|具体)?(?:有|包括|包含|分为)?哪(?:几|些)?(?:笔|个|项目|项|家)?|(?:都|主要|具体)$", "",
                   TOTAL_NOISE.sub("", TOP_ITEM.sub("", subject_text(q))))
     if most:  # (the money named: "项目支出", "专项资金"; the rest asks its use)
         named = re.search(r"[\u4e00-\u9fa5]{2,10}?(?:支出|资金|经费)", core)
@@ -397,10 +397,23 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
         core = "项目支出" if core == "项目" else core
     core = re.sub(r"(?<=支出)(?:是|有|为)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
-    if len(core) < 4:
+    if len(core) < (2 if top else 4):  # ("最大的一项培训": the one table of 培训 items)
         return False
-    titled = [t for t in cat.tables.get(doc.doc_id, []) if (core in clean(t.title) or core in TOTAL_NOISE.sub("", clean(t.title)))
-              and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
+
+    def titled_by(core: str) -> list:
+        return [t for t in cat.tables.get(doc.doc_id, []) if (core in clean(t.title) or core in TOTAL_NOISE.sub("", clean(t.title)))
+                and not t.empty and t.kind != "performance"]  # (a form's indicators are not what the money is split into)
+
+    titled = titled_by(core)
+    if top and not titled and (m := TOP_ITEM.search(subj := subject_text(q))):
+        # "X中最大的一项Y": the table of X, else of Y (the words either side of the extreme asked)
+        for side in (subj[: m.start()], subj[m.end():]):
+            side = re.sub(r"[（(][^（）()]{1,8}[）)]|[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", side))
+            if len(side) >= 2 and (titled := titled_by(side)):
+                core = side
+                break
+    if top and len(titled) > 1:  # (the table titled by it, "培训费明细表", not one that lists it beside others)
+        titled = [t for t in titled if clean(t.title).startswith(core)] or titled
     if most and len(titled) > 1:  # (the table of projects, not one that splits them by economic class)
         titled = [t for t in titled if t.kind in ("project_expense", "special_fund")]
     forms = False

@@ -100,6 +100,7 @@ def change_text(text: str) -> str:
 
 # the largest (or smallest) item of a table asked ("最…的项目", "哪…最多"): not a department ranking
 TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔)?(?:项目|科目|支出项|项|笔)|"
+                      r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔|一次)(?=[\u4e00-\u9fa5])|"  # ("最大的一项培训")
                       r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)|"
                       r"最(大|多|高|少|低|小)的(?:是|为)(?:哪个|哪项|哪一个|哪一项|什么)(?:项目|科目)")
 # "多还是少": with two years named, the two years' figures compared
