@@ -239,6 +239,8 @@ def _own_level(text: str, dep: str, alias: str, named: dict[str, str]) -> bool:
     """"X局本级" written with any of the department's names ("气象局本级"), not inside another department's name
     ("某市X局（本级）", a place before the short name, is another's)."""
     others = [m.span() for o, a in named.items() if o != dep for m in re.finditer(re.escape(a), text)]
+    if not any(alias.endswith(n) or n.endswith(alias) for n in aliases(dep) if len(n) >= 2):
+        return False  # (a unit's name that found the department, "某基金管理局（本级）": that unit's, not the department's)
     return any(not any(b <= m.start() < e for b, e in others) and (n == alias or not re.search(r"[省市区县]$", text[: m.start()]))
                for n in {alias, *aliases(dep)} if len(n) >= 2 for m in re.finditer(re.escape(n) + r"的?[（(]?本级", text))
 
@@ -280,6 +282,7 @@ class Query:
         return self.intents[0] if self.intents else "figure"
 
 
+_KIND_WORDS = r"预算|决算|实际|执行|数|的"  # words of a release's kind, not of what is asked
 _EVERY_YEAR = re.compile(r"(?:[两三四五]|几|这几|近几|近[两三四五])(?:个)?年(?:来|以来|间|里|度)?(?:的|分别|各)|历年|各年度?|每一?年|逐年")
 
 
@@ -786,6 +789,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.across_years:  # ("2024年决算的X和2025年预算相比差多少": X; each release's own kind is its document's)
         subj = re.sub(r"(?:和|与|跟|同)20\d\d年度?(?:部门|单位)?(?:预算|决算)?数?的?(?:相)?(?:比较|对比|比)?(?:相)?差?(?=多少|几|$)", "", subj)
         subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
+    if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
+        # ("2025年的预算支出比2024年实际决算支出多还是少": 支出, each in its release's own kind)
+        subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)(?:多|少|高|低)(?:还是(?:多|少|高|低))?了?"
+                      r"(?=多少|几|[？?，,]|$)",
+                      lambda m: own if len(own := re.sub(_KIND_WORDS, "", m.group(1))) >= 2
+                      and own == re.sub(_KIND_WORDS, "", m.group(2)) else m.group(0), subj)
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
     subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:预算|决算)?(多|少|增加|减少|增长|下降|高|低)了?"
