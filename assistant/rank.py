@@ -87,7 +87,8 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
         "subject_in_section": overlap(a.subject, text + section),
         "wording": overlap(a.wording, text),
         "subject_lead": overlap(a.subject, _lead(text)),
-        "other_fund": -float(sum(1 for w in QUALIFIERS + MEASURES if w in e.text and w not in a.question)),
+        "other_fund": -float(sum(1 for w in QUALIFIERS if w in e.text and w not in a.question)
+                             + sum(1 for w in MEASURES if w in e.text + section and w not in a.question)),
     }
 
 
