@@ -271,8 +271,11 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         # (two years named: a growth asked after them ("增长多少") asks how far apart the years are, not a change within one year)
         grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
             r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
+        # ("…2024年多少？2025年多少？2025年比2024年多了多少": the two years' figures, how far apart)
+        two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)年度?比(20\d\d)年度?" + DIFF_ASKED + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks
+                      or two_years and two_years.group(1) != two_years.group(2) and len(asks) >= 2
                       or names_both(c, scope + (places or [])) or names_one(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart
                 asks.append(Ask(question, "compare"))
@@ -308,6 +311,13 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and not own and re.match(r"20\d\d年", c) and (year := re.search(r"20\d\d年度?", context)) \
                 and re.fullmatch(r"的?(?:预算|决算|执行)?数?", context[year.end():]):
             c = context[: year.start()] + c  # "X在2021年预算几何？2020年预算呢": X, in the year this clause names
+        elif i > 0 and not own and (asked := re.match(r"20\d\d年度?", c)) and (year := re.search(r"20\d\d年度?", context)) \
+                and asked.group(0)[:4] != year.group(0)[:4] \
+                and (asked.group(0)[:4] > year.group(0)[:4] or "预算" in c and not re.search("执行|实际|决算", c)) \
+                and len(thing := re.sub(r"(?:实际|执行|预算|决算|安排|花|用|拨|数|的|了)+$", "", context[year.end():])) >= 2:
+            # "X年的Y实际花了多少？Z年预算安排了多少": Y, in year Z, as this clause asks it (a year before's
+            # 执行数 is the later budget's to print: "2024年预算多少？2023年执行了多少" stays in the 2024 release)
+            c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
