@@ -788,7 +788,7 @@ def answer_points_lost(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     scored below their 分值, each with both figures (or, none below, that every one got its full 分值)."""
     if not POINTS_LOST.search(q.text):
         return False
-    top = next((r for r in match_rows(cat, q, doc)[:3] if r.table_kind == "performance"), None)
+    top = next((r for r in match_rows(cat, q, doc)[:8] if r.table_kind == "performance"), None)
     if top is None:
         return False
     scored = [(r, mx, got) for r in cat.doc_rows(doc.doc_id) if r.table_idx == top.table_idx and r.kind == "indicator"
