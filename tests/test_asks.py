@@ -105,3 +105,28 @@ def test_a_verb_after_the_last_listed_unit_is_asked_of_each() -> None:
 def test_money_alone_continues_the_thing_asked_before() -> None:
     asks = split_asks("某局“甲项目”的绩效自评得了多少分？资金执行了多少？", departments=["某局"])
     assert "甲项目" in asks[1].text and asks[1].subject == ""
+
+
+def test_a_bracketed_list_before_each_names_the_things_asked() -> None:
+    [ask] = split_asks("某中心2026年两个项目（甲工程、乙工程）各安排多少钱？", departments=["某中心"])
+    assert ask.names == ("甲工程", "乙工程") and all("两个项目" not in t for t in ask.items)
+    # (a bracket with no 各 after it is one thing's own parts, not a list asked)
+    [ask] = split_asks("某基金（甲、乙、丙）预算多少？", departments=["某局"])
+    assert ask.names == ()
+
+
+def test_a_part_asked_after_a_change_is_of_the_subject() -> None:
+    asks = split_asks("某局2026年会议费预算多少？比上年多了多少？其中最大的一项会议是什么？", departments=["某局"])
+    assert asks[2].text == "某局2026年会议费预算中最大的一项会议是什么"
+    # (a part of the change itself still continues the change)
+    asks = split_asks("某局2026年支出比上年增加多少？其中人员经费增加了多少？", departments=["某局"])
+    assert "比上年增加" in asks[1].text
+
+
+def test_a_year_asked_after_another_years_spending() -> None:
+    asks = split_asks("某局2024年机关运行经费实际花了多少？2025年预算安排了多少？2025年比2024年多了多少？", departments=["某局"])
+    assert asks[1].text == "某局2025年机关运行经费预算安排了多少"
+    assert asks[-1].op == "compare"
+    # (a year before's 执行数, printed by the later budget, stays in the year asked first)
+    asks = split_asks("某局2024年公益性岗位补贴预算多少？2023年执行了多少？", departments=["某局"])
+    assert asks[1].text.startswith("某局2024年")
