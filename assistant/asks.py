@@ -322,6 +322,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
+            # ("X项目的绩效自评：执行率多少？总分多少": a thing of its own asked of the topic before the colon)
+            topic = re.match(r"[^：:]{4,}[：:]", base)
+            if topic and len(_subject_phrase(c)) >= 2 and not (CHANGE_Q.search(c) or re.search(WHY_ASKED, c) or ANAPHOR.match(c)):
+                base = topic.group(0)
             c = base + (ANAPHOR.sub("", c, count=1) or c)  # "这个项目干什么用": the subject before, 干什么用
         if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \
                 and any(c.startswith(n) for n in (*asks[-1].names, *asks[0].names) if len(n) >= 2):

@@ -130,3 +130,11 @@ def test_a_year_asked_after_another_years_spending() -> None:
     # (a year before's 执行数, printed by the later budget, stays in the year asked first)
     asks = split_asks("某局2024年公益性岗位补贴预算多少？2023年执行了多少？", departments=["某局"])
     assert asks[1].text.startswith("某局2024年")
+
+
+def test_a_thing_of_its_own_asked_of_the_topic_before_a_colon() -> None:
+    asks = split_asks("某医院设备维保项目的绩效自评：执行率是多少？自评得了几分？", departments=["某委"])
+    assert asks[1].text == "某医院设备维保项目的绩效自评：自评得了几分"
+    # (a reason still continues what was asked)
+    asks = split_asks("某医院设备维保项目的绩效自评：执行率是多少？为什么这么低？", departments=["某委"])
+    assert "执行率" in asks[1].text
