@@ -194,6 +194,8 @@ _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking eac
 
 
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
+# a set counted and asked of each ("5个基地各自的X", "三家医院分别…")
+_EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十])(?:个|家|所|处|座)([\u4e00-\u9fa5]{2,8}?)的?(?:各自|分别|各)")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
@@ -648,6 +650,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
             add_up(d, bool(SUM_Q.search(q.text)))
     if q.across_years and not any(a.op in ("compare", "sum") for a in asks) and len({f.doc.release for f in d.figures}) > 1:
         compare(d, q.text, q.docs)
+    # "5个X各自的Y": each of a set the document does not list one by one (no cited row or sentence names an X) —
+    # one total does not answer it
+    unlisted = ""
+    if answered and (each := _EACH_COUNTED.search(q.text)) and not any(
+            each.group(1)[-2:] in (e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.text) for e in d.evidence):
+        answered, unlisted = 0, each.group(1)
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
     unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6
                                                for e in d.evidence)]
@@ -666,6 +674,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
         d.add(f"在{names}中没有找到能回答这个问题的表格行或说明文字，不作推测。")
         if unknown:
             d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件，{names}也没有单列它。")
+        if unlisted:
+            d.add(f"文件没有逐个列出各“{unlisted}”的数字。")
     return d
 
 

@@ -59,3 +59,10 @@ def test_the_budgets_change_is_not_a_sangong_sentence(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"))
     a = answered(bot, "北京市发改委2026年预算比2025年年初预算少了多少？原因是什么？")
     assert "1172.69" in a.answer and "光伏" in a.answer and "三公" not in a.answer
+
+
+def test_each_of_a_set_the_document_does_not_list_is_refused(tmp_path: Path) -> None:
+    # the 物业管理费 row (368.17 万元) is one total; no row or sentence names a station one by one
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_qixiangju-benji_2026_bumen-yusuan.pdf"))
+    a = bot.ask("深圳市气象局（本级）2026年预算里，3个气象站各自的水电费分别多少？")
+    assert not a.answerable and "368.17" not in a.answer and "气象站" in a.answer
