@@ -183,6 +183,16 @@ def states_count(cat: Catalog, q: Query, doc: DocInfo) -> bool:
     return bool(counted) and any(count_written(counted, clean(e.text)) for e in passages(cat, q, doc, k=15))
 
 
+_REASON_OPENS = re.compile(r"(?:其中)?(?:主要|这)?(?:原因|是由于|由于|因为)")
+
+
+def _explained(cat: Catalog, e: TextEvidence) -> TextEvidence | None:
+    """The sentence a reason opening its own sentence ("主要原因是…") explains: the one before it."""
+    if not _REASON_OPENS.match(clean(e.text)) or not e.para_idx % 1000:
+        return None
+    return cat.sentence_at(e.doc.doc_id, e.para_idx - 1)
+
+
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
                    within: list[str] | None = None) -> bool:
     """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
@@ -302,8 +312,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_use = bool(re.search(USE_ASKED, q.text))
 
     asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
+    def read(e: TextEvidence) -> TextEvidence:
+        # a reason opening its sentence ("主要原因是…") is about the sentence before it: scored with it
+        if wants_reason and (p := _explained(cat, e)) is not None:
+            return replace(e, text=p.text + e.text)
+        return e
+
     # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
-    chosen = sorted(chosen, key=lambda e: (round(rank.score(asked, e, cat.weights), 6),
+    chosen = sorted(chosen, key=lambda e: (round(rank.score(asked, read(e), cat.weights), 6),
                                            overlap(subj, clean(paras.get(e.para_idx // 1000, "")))), reverse=True)
     best = chosen[0]
     if wants_reason and overlap(subj, clean(best.text)) < 0.5:
@@ -326,7 +342,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     for pat in needs:
         if not any(pat.search(e.text) for e in keep):
             # the sentence right after ("…增长 92.19%。主要原因是去年并入购房补贴。") before any other
-            follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None]
+            # (or the one before a reason that opens its sentence: what it explains)
+            follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None] \
+                + [p for e in keep if wants_reason and (p := _explained(cat, e)) is not None]
             extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
             if extra is not None:
                 keep.append(extra)

@@ -66,3 +66,11 @@ def test_each_of_a_set_the_document_does_not_list_is_refused(tmp_path: Path) -> 
     bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_qixiangju-benji_2026_bumen-yusuan.pdf"))
     a = bot.ask("深圳市气象局（本级）2026年预算里，3个气象站各自的水电费分别多少？")
     assert not a.answerable and "368.17" not in a.answer and "气象站" in a.answer
+
+
+def test_a_reason_opening_its_sentence_is_about_the_sentence_before(tmp_path: Path) -> None:
+    # p. 7: "2026年度收入预算…减少1172.69万元，下降1.18%。主要原因是由于光伏补贴政策到期…" (a 三公 sentence on p. 9 gives
+    # its own change and reason in one sentence)
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "北京市发改委2026年的预算为啥比2025年年初预算少？")
+    assert "光伏" in a.answer and "三公" not in a.answer
