@@ -44,6 +44,8 @@ from assistant.vocab import (
     CJK,
     COMPARE_LOW,
     COMPARE_Q,
+    COUNT_Q,
+    MONEY_ASKED,
     RATE_Q,
     TOTAL_NAMES,
 )
@@ -125,6 +127,11 @@ def _compare(d: Draft, question: str) -> None:
     figs = _per_thing(d)
     if len(figs) < 2:
         d.add("可比较的数字不足两个，无法比较。")
+        return
+    if (count := COUNT_Q.search(question)) and not MONEY_ASKED.search(question) \
+            and not any(f.unit == count.group(1) for f in figs):
+        # a count asked ("多几辆"): amounts of money are no answer to compare
+        d.add(f"问的是数量（{count.group(1)}），找到的数字不是这一数量，无法比较。")
         return
     low = bool(COMPARE_LOW.search(COMPARE_Q.search(question).group(0))) if COMPARE_Q.search(question) else False
     figs = sorted(figs, key=lambda f: f.wan, reverse=not low)

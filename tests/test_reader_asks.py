@@ -74,3 +74,14 @@ def test_a_reason_opening_its_sentence_is_about_the_sentence_before(tmp_path: Pa
     bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"))
     a = answered(bot, "北京市发改委2026年的预算为啥比2025年年初预算少？")
     assert "光伏" in a.answer and "三公" not in a.answer
+
+
+def test_a_count_is_not_compared_by_amounts_of_money(tmp_path: Path) -> None:
+    # 广州 p. 4 prints "车辆605辆" beside amounts in 万元; a count asked is never compared in 万元
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("xian-shi_weijianwei_2022_juesuan.pdf"))
+    a = bot.ask("广州市卫健委2026年预算和西安市卫健委2022年决算里的车辆各有多少辆？哪边多几辆？")
+    assert "605辆" in a.answer and "517辆" in a.answer and "605 − 517 = 88辆" in a.answer
+    # (read from a sentence on a vehicle project, the figures are 万元: not compared as a count)
+    a = bot.ask("广州市卫健委（2026年部门预算）与西安市卫健委（2022年决算）公布的车辆数各是多少，哪边多几辆？")
+    assert "3103666.34" not in a.answer and "无法比较" in a.answer
