@@ -980,6 +980,8 @@ def key_terms(q: Query) -> list[str]:
         terms = [t for t in terms if t != "基本支出"]  # (a part of 基本支出 named: its sentence need not say the whole)
     if re.search(r"(?:一般公共|政府性基金|国有资本经营)预算拨款", s):
         terms = [t for t in terms if t != "财政拨款"]  # (so too a fund of 财政拨款: "财政拨款里，政府性基金预算拨款…")
+    if "收入" in terms and "use" in q.asked:
+        terms.remove("收入")  # (what income is used for is told of the spending: "…支出较上年增加…，主要用于…")
     if {"三公", "机关运行经费"} & set(terms):
         # (measures paid from 财政拨款 by their definition: their sentence may name the fund another way or not at all)
         terms = [t for t in terms if t not in ("财政拨款", "一般公共预算")]

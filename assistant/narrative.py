@@ -1061,7 +1061,10 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     named = None
     for p in entries:
         own = _NUMBERED.sub("", re.sub(r"20\d\d年度?", "", _PART_HEAD.sub("", clean(p.text)))).lstrip("：:、 ")
-        if p.section == CONTENTS and len(own) >= 4 and own in text and PART_CONTENT_ASKED.search(text[text.find(own) + len(own):]):
+        # (or by a quoted part of its name, "“情况说明”部分", or by its name without its owner, "预算表部分")
+        said = own if own in text else next((x for x in [*re.findall(r"“([^”]{4,})”", text), re.sub(r"^(?:部门|单位)", "", own) + "部分"]
+                                             if x.rstrip("部分") in own and x in text and len(x) >= 4), "")
+        if p.section == CONTENTS and len(own) >= 4 and said and PART_CONTENT_ASKED.search(text[text.find(said) + len(said):]):
             named = p
     if named is not None:
         under = [p for p in entries if p.section == f"{CONTENTS} > {named.text}"]

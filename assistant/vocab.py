@@ -77,7 +77,7 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"
 # a comparison between the figures the other asks give
-COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类|边|方)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
+COMPARE_Q = re.compile(r"哪(?:一)?(?:个|家|个部门|个单位|项|年|笔|类|边|方)?的?(?:预算|经费|金额|资金|数额|支出|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
                        r"[，,]?(?:谁|哪(?:一)?[个家](?:部门|单位)?)的(?P<what>[\u4e00-\u9fa5“”\"]{2,14}?)(?:安排|花|用|列支?|支出|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
@@ -274,7 +274,7 @@ TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:�
 # the parts a release is written in, asked as a list or a count ("由哪些部分构成", "分成几个部分")
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
-PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有)了?(?:哪些|哪几|什么)(?:内容|方面|事项|部分|项)?")
+PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有|列)了?(?:哪些|哪几|什么)(?:内容|方面|事项|部分|项|张?表)?")
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算|执行数))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 # a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's

@@ -85,3 +85,28 @@ def test_a_count_is_not_compared_by_amounts_of_money(tmp_path: Path) -> None:
     # (read from a sentence on a vehicle project, the figures are 万元: not compared as a count)
     a = bot.ask("广州市卫健委（2026年部门预算）与西安市卫健委（2022年决算）公布的车辆数各是多少，哪边多几辆？")
     assert "3103666.34" not in a.answer and "无法比较" in a.answer
+
+
+def test_a_part_of_the_contents_named_in_part(tmp_path: Path) -> None:
+    # 目录: "第一部分 2026年度部门预算情况说明" with six entries; "第二部分 2026年部门预算表" with twelve tables
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_zhujianwei_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("yantai-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "北京市住建委2026年部门预算里“情况说明”这一部分包括哪些内容？")
+    assert "下列有6项" in a.answer and "名词解释" in a.answer
+    a = answered(bot, "烟台市信访局2026年的预算表部分列了哪些表？")
+    assert "下列有12项" in a.answer and "收支总体情况表" in a.answer
+
+
+def test_which_budget_is_larger_in_scale(tmp_path: Path) -> None:
+    # 收入总计: 烟台 1,717.85 万元; 西安 28,384,234.71 元
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_xinfangju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "烟台市信访局和西安市信访局2026年部门预算哪家规模大？")
+    assert "1,717.85" in a.answer and "2838.42" in a.answer and "1120.57" in a.answer
+
+
+def test_what_an_income_increase_is_used_for(tmp_path: Path) -> None:
+    # p. 8: the income sentence gives a reason; the spending sentence says "主要用于雷达租赁等"
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    a = answered(bot, "西安市气象局2022年部门预算收入多少？比上年多了多少，多出的钱主要做什么用？")
+    assert "406.39" in a.answer and "雷达" in a.answer
