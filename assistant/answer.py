@@ -193,9 +193,9 @@ def _places(cat: Catalog) -> frozenset[str]:
 _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure (both years, each)
 
 
-# how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 # a set counted and asked of each ("5个基地各自的X", "三家医院分别…")
 _EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十])(?:个|家|所|处|座)([\u4e00-\u9fa5]{2,8}?)的?(?:各自|分别|各)")
+# how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
@@ -421,9 +421,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     scopes = {a.text: understand(a.text, q.docs).docs for a in values} if compound else {}
     groups: list[list[Ask]] = []
     for ask in values:
-        # (a follow-up of another year's release, "2025年预算多少？2024年决算花了多少": a lead of its own)
-        if ask.subject or not groups or len(q.docs) > 1 and scopes[ask.text] and not set(map(id, scopes[ask.text])) \
-                & set(map(id, scopes[groups[-1][0].text])):
+        # (a follow-up naming another year's release, "X年预算…？Y年决算…？": a lead of its own)
+        if ask.subject or not groups or len(q.docs) > 1 and scopes[ask.text] and not {x.doc_id for x in scopes[ask.text]} \
+                & {x.doc_id for x in scopes[groups[-1][0].text]}:
             groups.append([ask])
         else:
             groups[-1].append(ask)

@@ -271,7 +271,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         # (two years named: a growth asked after them ("增长多少") asks how far apart the years are, not a change within one year)
         grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
             r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
-        # ("…2024年多少？2025年多少？2025年比2024年多了多少": the two years' figures, how far apart)
+        # (two years asked, then "Y年比X年高出几何": the two years' figures, how far apart)
         two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)年度?比(20\d\d)年度?" + DIFF_ASKED + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks
@@ -292,7 +292,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             tail_at = ASK_TAIL.search(before)
             c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
         own = i == 0 or _own_subject(c)
-        # (after a change, "比上年多了多少？其中最大的一项…": a part of the subject, unless it asks a change too)
+        # (after a change asked, "…较上年增减几何？其中Z…": Z is a part of the subject, unless Z asks a change too)
         base = subject_context if _WITHIN.match(c) and not CHANGE_Q.search(c) and subject_context else context
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
@@ -315,14 +315,14 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                 and asked.group(0)[:4] != year.group(0)[:4] \
                 and (asked.group(0)[:4] > year.group(0)[:4] or "预算" in c and not re.search("执行|实际|决算", c)) \
                 and len(thing := re.sub(r"(?:实际|执行|预算|决算|安排|花|用|拨|数|的|了)+$", "", context[year.end():])) >= 2:
-            # "X年的Y实际花了多少？Z年预算安排了多少": Y, in year Z, as this clause asks it (a year before's
-            # 执行数 is the later budget's to print: "2024年预算多少？2023年执行了多少" stays in the 2024 release)
+            # "X年Y的实际支出…？Z年的预算…": Y, in year Z, as this clause asks it (an earlier year's 执行数 is
+            # printed by the later budget: asked after a budget, it stays in the release asked first)
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
-            # ("X项目的绩效自评：执行率多少？总分多少": a thing of its own asked of the topic before the colon)
+            # ("X的自评：A几何？B几何": a thing of its own asked of the topic before the colon)
             topic = re.match(r"[^：:]{4,}[：:]", base)
             if topic and len(_subject_phrase(c)) >= 2 and not (CHANGE_Q.search(c) or re.search(WHY_ASKED, c) or ANAPHOR.match(c)):
                 base = topic.group(0)

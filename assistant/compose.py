@@ -978,8 +978,8 @@ def key_terms(q: Query) -> list[str]:
             terms.append(w)
     if {"人员经费", "公用经费"} & set(terms):
         terms = [t for t in terms if t != "基本支出"]  # (a part of 基本支出 named: its sentence need not say the whole)
-    if re.search(r"(?:一般公共|政府性基金|国有资本经营)预算拨款", s):
-        terms = [t for t in terms if t != "财政拨款"]  # (so too a fund of 财政拨款: "财政拨款里，政府性基金预算拨款…")
+    if any(re.search(re.escape(fund) + r"(?:预算)?拨款", s) for fund in FUND_TABLES):
+        terms = [t for t in terms if t != "财政拨款"]  # (so too one fund's 拨款 named within 财政拨款)
     if "收入" in terms and "use" in q.asked:
         terms.remove("收入")  # (what income is used for is told of the spending: "…支出较上年增加…，主要用于…")
     if {"三公", "机关运行经费"} & set(terms):

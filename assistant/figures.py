@@ -397,7 +397,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
         core = "项目支出" if core == "项目" else core
     core = re.sub(r"(?<=支出)(?:是|有|为)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
-    if len(core) < (2 if top else 4):  # ("最大的一项培训": the one table of 培训 items)
+    if len(core) < (2 if top else 4):  # ("最X的一项Y": the one table of Y items)
         return False
 
     def titled_by(core: str) -> list:

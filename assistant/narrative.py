@@ -802,7 +802,7 @@ def answer_form_reason(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
 
 
 def answer_points_lost(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """Which indicators of a project's self-evaluation lost points ("哪些指标被扣了分"): its form's indicator rows
+    """Which indicators of a project's self-evaluation lost points ("扣分的指标"): its form's indicator rows
     scored below their 分值, each with both figures (or, none below, that every one got its full 分值)."""
     if not POINTS_LOST.search(q.text):
         return False
@@ -1061,7 +1061,7 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     named = None
     for p in entries:
         own = _NUMBERED.sub("", re.sub(r"20\d\d年度?", "", _PART_HEAD.sub("", clean(p.text)))).lstrip("：:、 ")
-        # (or by a quoted part of its name, "“情况说明”部分", or by its name without its owner, "预算表部分")
+        # (or by a quoted part of its name, "“X说明”这一部分", or by its name without its owner, "X表部分")
         said = own if own in text else next((x for x in [*re.findall(r"“([^”]{4,})”", text), re.sub(r"^(?:部门|单位)", "", own) + "部分"]
                                              if x.rstrip("部分") in own and x in text and len(x) >= 4), "")
         if p.section == CONTENTS and len(own) >= 4 and said and PART_CONTENT_ASKED.search(text[text.find(said) + len(said):]):

@@ -240,7 +240,7 @@ def _own_level(text: str, dep: str, alias: str, named: dict[str, str]) -> bool:
     ("某市X局（本级）", a place before the short name, is another's)."""
     others = [m.span() for o, a in named.items() if o != dep for m in re.finditer(re.escape(a), text)]
     if not any(alias.endswith(n) or n.endswith(alias) for n in aliases(dep) if len(n) >= 2):
-        return False  # (a unit's name that found the department, "某基金管理局（本级）": that unit's, not the department's)
+        return False  # (a unit's name that found the department, "某中心（本级）": that unit's, not the department's)
     return any(not any(b <= m.start() < e for b, e in others) and (n == alias or not re.search(r"[省市区县]$", text[: m.start()]))
                for n in {alias, *aliases(dep)} if len(n) >= 2 for m in re.finditer(re.escape(n) + r"的?[（(]?本级", text))
 
@@ -282,7 +282,7 @@ class Query:
         return self.intents[0] if self.intents else "figure"
 
 
-_KIND_WORDS = r"预算|决算|实际|执行|数|的"  # words of a release's kind, not of what is asked
+_KIND_WORDS = r"的|数|实际|执行|预算|决算"  # words of a release's kind, not of what is asked
 _EVERY_YEAR = re.compile(r"(?:[两三四五]|几|这几|近几|近[两三四五])(?:个)?年(?:来|以来|间|里|度)?(?:的|分别|各)|历年|各年度?|每一?年|逐年")
 
 
@@ -770,7 +770,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
     # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
-    # a change the reader states ("比上年多了N万元，多出来的钱用在哪"): what it is for is asked, not its amount
+    # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
     subj = re.sub(r"(?:多出来?|增加|新增|减少|少)的(?:钱|部分|资金|经费)(?=[\u4e00-\u9fa5]{0,4}(?:用|花))", "", subj)
     # an aside on the year ("2019年（成立当年）") is no subject (a unit or scope in brackets stays)
@@ -790,7 +790,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = re.sub(r"(?:和|与|跟|同)20\d\d年度?(?:部门|单位)?(?:预算|决算)?数?的?(?:相)?(?:比较|对比|比)?(?:相)?差?(?=多少|几|$)", "", subj)
         subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
-        # ("2025年的预算支出比2024年实际决算支出多还是少": 支出, each in its release's own kind)
+        # ("X年预算的支出比Y年决算的支出高还是低": 支出, each in its release's own kind)
         subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)(?:多|少|高|低)(?:还是(?:多|少|高|低))?了?"
                       r"(?=多少|几|[？?，,]|$)",
                       lambda m: own if len(own := re.sub(_KIND_WORDS, "", m.group(1))) >= 2

@@ -100,7 +100,7 @@ def change_text(text: str) -> str:
 
 # the largest (or smallest) item of a table asked ("最…的项目", "哪…最多"): not a department ranking
 TOP_ITEM = re.compile(r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔)?(?:项目|科目|支出项|项|笔)|"
-                      r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔|一次)(?=[\u4e00-\u9fa5])|"  # ("最大的一项培训")
+                      r"(?:金额|钱|资金|预算)?最(大|多|高|少|低|小)的?(?:一个|一项|一笔|一次)(?=[\u4e00-\u9fa5])|"  # ("最X的一项Y")
                       r"哪(?:个|项|一项|一个|笔)(?:项目|科目|支出)?[^，。？?、部门单位]{0,6}?最(大|多|高|少|低|小)|"
                       r"最(大|多|高|少|低|小)的(?:是|为)(?:哪个|哪项|哪一个|哪一项|什么)(?:项目|科目)")
 # "多还是少": with two years named, the two years' figures compared
@@ -256,7 +256,7 @@ SOURCE_CHOICE = re.compile(rf"(?:{FUND_COLUMN.pattern}|财政)[^，。？?]{{0,8
 SOURCE_ASKED = re.compile(SOURCE_CHOICE.pattern + r"|资金来源|经费来源|来源(?:是|于|渠道)|什么(?:性质的?)?(?:资金|钱)|哪[类种块笔]?(?:资金|钱)|"
                           r"钱从哪|谁出(?:的)?钱|财政(?:出钱|出资|给钱|掏钱)|是(?:不是)?财政(?:资金|拨款)")
 # the budget at the start of the year asked ("年初预算多少"): in a 决算, the plan its item sentences state
-# which indicators of a self-evaluation lost points ("哪些指标被扣了分", "没得满分的是哪项")
+# which indicators of a self-evaluation lost points ("扣分的指标", "未得满分的一项")
 POINTS_LOST = re.compile(r"扣(?:了|掉)?(?:多少|几)?分|失分|丢(?:了|掉)?分|(?:没|未|没有)(?:有)?(?:得|拿)(?:到)?满分|不是满分")
 YEAR_START_ASKED = re.compile(r"(?:年初|全年)预算(?:数|是|为|安排了?)?(?:多少|几)")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
