@@ -334,7 +334,7 @@ def answer_computation(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                 d.add(f"，与《{tr.table}》项目支出{tr.values[col]}{tr.unit or ''}一致{d.cite(tr)}")
             d.add("。")
             return True
-    if "share" in q.intents and answer_ratio(cat, text, doc, d, q.units):
+    if "share" in q.intents and (answer_ratio(cat, text, doc, d, q.units) or _columns_of_one_row(cat, q, doc, d)):
         return True
     for pat, op in ((_DIFF, "diff"), (_DIFF2, "diff")):
         m = pat.search(text)
@@ -547,6 +547,31 @@ def _one_row(doc: DocInfo, text_a: str, text_b: str, a: Operand, b: Operand) -> 
             return (Operand(row, row.values[cols[0]], amounts[0], cols[0]),  # type: ignore[arg-type]
                     Operand(row, row.values[cols[1]], amounts[1], cols[1]))  # type: ignore[arg-type]
     return a, b
+
+
+def _columns_of_one_row(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """"X实际完成值达到年度指标值的百分之多少": two columns of the row asked, the one named before "的百分之…" the whole."""
+    text = clean(q.text)
+    whole_at = re.search(r"的(?:百分之|比例|比重|几成|多少%)", text)
+    top = match_rows(cat, q, doc)[:1]
+    if whole_at is None or not top:
+        return False
+    r = top[0]
+    named = [(text.find(n), c) for c in r.values if parse_amount(r.values[c]) is not None
+             for n in [re.sub(r"[值数]$", "", leaf(c))] if len(n) >= 3 and n in text]
+    if len(named) != 2:
+        return False
+    (_, part), (_, whole) = sorted(named)
+    if not text[: whole_at.start()].endswith(leaf(whole)) and not text[: whole_at.start()].endswith(leaf(whole)[:-1]):
+        return False
+    num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
+    if num is None or not den:
+        return False
+    share = quantize2(num / den * 100)
+    d.computed.extend([share, Decimal(100)])
+    d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}；"
+          f"占比 = {r.values[part]} ÷ {r.values[whole]} × 100% = {share}%。")
+    return True
 
 
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:

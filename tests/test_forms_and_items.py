@@ -48,3 +48,9 @@ def test_a_form_printed_blank_is_an_empty_table(tmp_path) -> None:
     assert not next(t for t in doc.tables if t.title == "部门整体支出绩效目标表").empty
     a = answered(bm25_bot(tmp_path, corpus_pdf(XINFANG)), "西安市信访局2026年预算里专项资金总体绩效目标表有内容吗？")
     assert "空表" in a.answer
+
+
+def test_one_column_of_an_indicator_over_another(wjw) -> None:
+    # the form of 西安市第三医院二期扩建项目: 当年产值 年度指标值 45643.39, 实际完成值 37863.24
+    a = answered(wjw, "西安市第三医院二期扩建项目2022年当年产值的实际完成值是年度指标值的百分之几？")
+    assert "37863.24 ÷ 45643.39" in a.answer and "82.95%" in a.answer
