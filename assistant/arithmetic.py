@@ -550,19 +550,20 @@ def _one_row(doc: DocInfo, text_a: str, text_b: str, a: Operand, b: Operand) -> 
 
 
 def _columns_of_one_row(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    """"X实际完成值达到年度指标值的百分之多少": two columns of the row asked, the one named before "的百分之…" the whole."""
+    """"A是B的百分之几", A and B two columns of the row asked: the one named before "的百分之…" is the whole."""
     text = clean(q.text)
     whole_at = re.search(r"的(?:百分之|比例|比重|几成|多少%)", text)
     top = match_rows(cat, q, doc)[:1]
     if whole_at is None or not top:
         return False
     r = top[0]
-    named = [(text.find(n), c) for c in r.values if parse_amount(r.values[c]) is not None
+    # (each column named with or without its trailing 值 / 数: "实际完成" for 实际完成值)
+    named = [(text.find(n), c, n) for c in r.values if parse_amount(r.values[c]) is not None
              for n in [re.sub(r"[值数]$", "", leaf(c))] if len(n) >= 3 and n in text]
     if len(named) != 2:
         return False
-    (_, part), (_, whole) = sorted(named)
-    if not text[: whole_at.start()].endswith(leaf(whole)) and not text[: whole_at.start()].endswith(leaf(whole)[:-1]):
+    (_, part, _), (_, whole, whole_name) = sorted(named)
+    if not text[: whole_at.start()].endswith((leaf(whole), whole_name)):
         return False
     num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
     if num is None or not den:

@@ -68,7 +68,7 @@ from assistant.vocab import (
     counted_noun,
     term_in,
 )
-from ingest.model import CONTENTS, parse_amount
+from ingest.model import CONTENTS, SCORE_TOTAL, parse_amount
 
 _WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
@@ -186,11 +186,14 @@ def states_count(cat: Catalog, q: Query, doc: DocInfo) -> bool:
 _REASON_OPENS = re.compile(r"(?:其中)?(?:主要|这)?(?:原因|是由于|由于|因为)")
 
 
+def _before(cat: Catalog, e: TextEvidence) -> TextEvidence | None:
+    """The sentence before e in its paragraph, or None."""
+    return cat.sentence_at(e.doc.doc_id, e.para_idx - 1) if e.para_idx % 1000 else None
+
+
 def _explained(cat: Catalog, e: TextEvidence) -> TextEvidence | None:
     """The sentence a reason opening its own sentence ("主要原因是…") explains: the one before it."""
-    if not _REASON_OPENS.match(clean(e.text)) or not e.para_idx % 1000:
-        return None
-    return cat.sentence_at(e.doc.doc_id, e.para_idx - 1)
+    return _before(cat, e) if _REASON_OPENS.match(clean(e.text)) else None
 
 
 def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "", purpose: bool = False,
@@ -354,7 +357,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         keep.append(chosen[1])
     for e in list(keep):
         # a reason is quoted with what it explains: "…预算 0.00 万元，…。主要是本单位属于…" (the figure before it)
-        prev = cat.sentence_at(doc.doc_id, e.para_idx - 1) if e.para_idx % 1000 else None
+        prev = _before(cat, e)
         if prev is not None and prev not in keep and BECAUSE.search(e.text) and not AMOUNT.search(e.text) \
                 and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
             keep.append(prev)
@@ -812,7 +815,7 @@ def answer_points_lost(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     scored = [(r, mx, got) for r in cat.doc_rows(doc.doc_id) if r.table_idx == top.table_idx and r.kind == "indicator"
               and (mx := parse_amount(r.values.get("分值", ""))) is not None
               and (got := parse_amount(r.values.get("得分", ""))) is not None]
-    items = [(r, mx, got) for r, mx, got in scored if not re.fullmatch(r"总分|合计|总计", bare(r.label))]
+    items = [(r, mx, got) for r, mx, got in scored if not SCORE_TOTAL.fullmatch(bare(r.label))]
     if not items:
         return False
     lost = [(r, mx, got) for r, mx, got in items if got < mx]
@@ -1063,7 +1066,7 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         own = _NUMBERED.sub("", re.sub(r"20\d\d年度?", "", _PART_HEAD.sub("", clean(p.text)))).lstrip("：:、 ")
         # (or by a quoted part of its name, "“X说明”这一部分", or by its name without its owner, "X表部分")
         said = own if own in text else next((x for x in [*re.findall(r"“([^”]{4,})”", text), re.sub(r"^(?:部门|单位)", "", own) + "部分"]
-                                             if x.rstrip("部分") in own and x in text and len(x) >= 4), "")
+                                             if re.sub(r"部分$", "", x) in own and x in text and len(x) >= 4), "")
         if p.section == CONTENTS and len(own) >= 4 and said and PART_CONTENT_ASKED.search(text[text.find(said) + len(said):]):
             named = p
     if named is not None:
