@@ -195,6 +195,7 @@ _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking eac
 
 # a set counted and asked of each ("5个基地各自的X", "三家医院分别…")
 _EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十])(?:个|家|所|处|座)([\u4e00-\u9fa5]{2,8}?)的?(?:各自|分别|各)")
+_QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # a name the question quotes
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
@@ -651,9 +652,9 @@ def compose(cat: Catalog, q: Query) -> Draft:
     if q.across_years and not any(a.op in ("compare", "sum") for a in asks) and len({f.doc.release for f in d.figures}) > 1:
         compare(d, q.text, q.docs)
     # "5个X各自的Y": each of a set the document does not list one by one (no cited row or sentence names an X) —
-    # one total does not answer it
+    # one total does not answer it (the set named by the question itself, "“A”和“B”两个X各", is listed)
     unlisted = ""
-    if answered and (each := _EACH_COUNTED.search(q.text)) and not any(
+    if answered and (each := _EACH_COUNTED.search(q.text)) and not _QUOTED_NAME.search(q.text[:each.start()]) and not any(
             each.group(1)[-2:] in (e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.text) for e in d.evidence):
         answered, unlisted = 0, each.group(1)
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
