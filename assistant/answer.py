@@ -22,6 +22,7 @@ from assistant.arithmetic import (
     in_wan,
     plan_gap,
     states_execution,
+    unit_share,
 )
 from assistant.asks import Ask, asked_text, how_far_apart, split_asks
 from assistant.catalog import Catalog
@@ -41,9 +42,11 @@ from assistant.compose import (
     names_column,
     part_label,
     passages,
+    pick_value,
     project_name,
     quantize2,
     quotes_a_project,
+    row_phrase,
     subject_text,
     without_places,
 )
@@ -102,6 +105,7 @@ from assistant.vocab import (
     DIFF_ASKED,
     EMPTY_KINDS,
     EXECUTION_ASKED,
+    FUND_TABLES,
     GOAL_ASKED,
     INTERROGATIVE,
     MONEY_ASKED,
@@ -120,6 +124,7 @@ from assistant.vocab import (
     SUM_Q,
     THING_ASKED,
     TOP_ITEM,
+    TOTAL_NAMES,
     USE_ASKED,
     USE_Q,
     USE_WORD,
@@ -195,6 +200,7 @@ _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking eac
 
 # a set counted and asked of each ("5个基地各自的X", "三家医院分别…")
 _EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十])(?:个|家|所|处|座)([\u4e00-\u9fa5]{2,8}?)的?(?:各自|分别|各)")
+_OF_WHOLE_BODY = re.compile(r"占(?:全|整个|部门|本部门|总体|全系统|所有|各)")  # a share of the department's whole
 _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # a name the question quotes
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
@@ -307,6 +313,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         if answer_passage(cat, q, doc, d, prefix) and _names_most(subject_text(q), clean("".join(d.parts[mark[0]:]))):
             return True
         d.rollback(mark)
+    if "share" in intents and q.units and not _OF_WHOLE_BODY.search(q.text) and not any(w in q.text for w in FUND_TABLES) \
+            and unit_share(cat, q, doc, d):
+        return True  # a unit's part of its own whole ("X分局的项目支出占其预算总额"), not of the department's (a
+        # fund's whole, "一般公共预算中…占比", is its fund table's: worked out below)
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):
@@ -345,7 +355,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and answer_passage(cat, q, doc, d, prefix):
         return True  # a count a sentence writes with its noun ("全力做好10项重点工作"): no table row counts it
     if top and top[0].table_kind in ("project_expense", "special_fund") and THING_ASKED.search(q.text) \
-            and not (MONEY_ASKED.search(q.text) or COUNT_Q.search(q.text) or TOP_ITEM.search(q.text) or "list" in q.asked) \
+            and not (MONEY_ASKED.search(q.text) or COUNT_Q.search(q.text) or TOP_ITEM.search(q.text) or "list" in q.asked
+                     or COMPARE_Q.search(q.text)) \
             and answer_row_text(cat, q, doc, d, prefix):
         return True  # what a project named does, which no amount says ("打造的是什么品牌"): its row's words (绩效目标)
     if answer_figure(cat, q, doc, d, prefix):
@@ -653,10 +664,17 @@ def compose(cat: Catalog, q: Query) -> Draft:
         compare(d, q.text, q.docs)
     # "5个X各自的Y": each of a set the document does not list one by one (no cited row or sentence names an X) —
     # one total does not answer it (the set named by the question itself, "“A”和“B”两个X各", is listed)
-    unlisted = ""
+    unlisted, apart = "", ""
     if answered and (each := _EACH_COUNTED.search(q.text)) and not _QUOTED_NAME.search(q.text[:each.start()]) and not any(
             each.group(1)[-2:] in (e.label + e.unit_name + e.table if isinstance(e, RowEvidence) else e.text) for e in d.evidence):
         answered, unlisted = 0, each.group(1)
+    # "除了A、B和C，其余的是什么": an answer of only the things set aside answers nothing
+    if answered and len(q.docs) == 1 and (aside := _SET_ASIDE.search(q.text)) and d.evidence and all(
+            _set_aside(e, aside.group(1)) for e in d.evidence if isinstance(e, RowEvidence)) \
+            and any(isinstance(e, RowEvidence) for e in d.evidence):
+        # the rest of the list the things set aside stand in, each cited; none left, nothing answers
+        if not _list_the_rest(cat, q.docs[0], d, aside.group(1)):
+            answered, apart = 0, aside.group(1)
     # (a name the answer's own evidence prints in other words is no missing document: "社保基金" / "社会保险基金")
     unknown = [o for o in q.unknown if not any(overlap(o, e.label + e.unit_name if isinstance(e, RowEvidence) else e.text) >= 0.6
                                                for e in d.evidence)]
@@ -677,7 +695,34 @@ def compose(cat: Catalog, q: Query) -> Draft:
             d.add(f"存储中没有“{'、'.join(unknown)}”的公开文件，{names}也没有单列它。")
         if unlisted:
             d.add(f"文件没有逐个列出各“{unlisted}”的数字。")
+        if apart:
+            d.add(f"找到的只是问题已除去的“{apart}”，文件没有列出其余的。")
     return d
+
+
+_SET_ASIDE = re.compile(r"除了?([^，,。？?]{2,40}?)(?:以外|之外|外)?[，,][^。？?]{0,12}?(?:其余|其他|剩下|剩余|还有|还剩|另外)")
+
+
+def _set_aside(e: RowEvidence, aside: str) -> bool:
+    """A cited row of one of the things a question sets aside ("除了A、B和C"): its name, or its form's project."""
+    name = bare(project_name(e.table) if e.table_kind == "performance" else e.label)
+    items = [x for x in re.split(r"[、，,和及与]", aside) if len(x) >= 2]
+    return any(x in name or name in x for x in items)
+
+
+def _list_the_rest(cat: Catalog, doc: DocInfo, d: Draft, aside: str) -> bool:
+    """The rows of the project list that holds the things set aside, without them (and without its totals)."""
+    lists = {r.table_idx for r in cat.doc_rows(doc.doc_id)
+             if r.table_kind in ("project_expense", "special_fund") and _set_aside(r, aside)}
+    rest = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx in lists and r.values and not _set_aside(r, aside)
+            and bare(r.label) not in TOTAL_NAMES and not r.label.startswith("其中")]
+    picked = [(r, p) for r in rest if (p := pick_value(r, []))]
+    if not picked:
+        return False
+    d.parts, d.evidence, d.figures = [], [], []
+    listed = "；".join(f"{row_phrase(r, col, value)}{d.cite(r)}" for r, (col, value) in picked)
+    d.add(f"{describe(doc)}除去所问的“{aside}”，其余为：{listed}。")
+    return True
 
 
 def _held_by(text: str, org: str, doc: DocInfo) -> bool:

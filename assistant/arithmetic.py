@@ -53,7 +53,7 @@ from ingest.model import parse_amount
 
 
 def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    if q.units and _unit_share(cat, q, doc, d):
+    if q.units and unit_share(cat, q, doc, d):
         return True
     tr = total_row(cat, doc)
     if tr is None:
@@ -83,15 +83,19 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
-def _unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     """A share asked of a unit inside a department: the unit's own row of the table the question names, a column the
     question names over the row's total column."""
     subject = clean(subject_text(q))
-    rows = [r for r in match_rows(cat, q, doc)[:8] if is_unit_row(r, q.units)]
+    # (with none of its rows named, the unit's own rows of the tables broken down by unit: "X分局的项目支出占比")
+    rows = [r for r in match_rows(cat, q, doc)[:8] if is_unit_row(r, q.units)] \
+        or [r for r in cat.doc_rows(doc.doc_id) if (not r.unit_name or bare(r.label) == bare(r.unit_name))
+            and is_unit_row(r, q.units) and r.table_kind != "performance"]
     rows.sort(key=lambda r: not any(c in r.table for c in q.columns))
     for r in rows:
         whole = next((c for c in r.values if bare(leaf(c)) in ("总计", "合计") and "/" not in c), None) \
-            or next((c for c in r.values if bare(leaf(c)) in ("总计", "合计")), None)
+            or next((c for c in r.values if bare(leaf(c)) in ("总计", "合计")), None) \
+            or next((c for c in r.values if bare(c).endswith(("总计", "合计")) and "/" not in c), None)  # ("支出总计")
         part = next((c for c in r.values if c != whole and bare(leaf(c)) not in ("总计", "合计", "小计")
                      and len(core := re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(c)))) >= 2 and core in subject), None)
         if whole is None or part is None:

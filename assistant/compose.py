@@ -25,9 +25,11 @@ from assistant.vocab import (
     PRINTED_AS,
     RESIDUE_WORDS,
     SCORE_ASKED,
+    SCORE_COLUMN,
     SUBJECT_NOUN,
     TOTAL_NOISE,
     USE_Q,
+    id_marks,
 )
 from ingest.model import SCORE_TOTAL, code_level, parse_amount
 
@@ -183,6 +185,12 @@ def subject_text(q: Query) -> str:
     return s
 
 
+def subject_marks(cat: Catalog, doc: DocInfo, subj: str) -> list[str]:
+    """The subject's identifying Latin words and numbers (not a code the document's rows carry)."""
+    marks = id_marks(subj)
+    return [m for m in marks if not any(r.code == m for r in cat.doc_rows(doc.doc_id))] if marks else []
+
+
 def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     """Rows of one document whose label, code or column the question names, best first (kept per question
     reading: one answer asks it many times)."""
@@ -282,6 +290,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     for u in sorted(q.units, key=len, reverse=True):
         unitless = unitless.replace(u, "|")
     standard_names, dash_parts = _listed_names(cat, doc)
+    marks = subject_marks(cat, doc, subj)
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -289,6 +298,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             name = part_label(r.label)  # (a form's part rows, asked without 其中)
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
+        if r.values and all(SCORE_COLUMN.search(leaf(c)) for c in r.values) and not SCORE_ASKED.search(q.text):
+            continue  # a project's points ("自评分数"), when its points are not asked
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"
             name = next((f for f in _asked_forms(name, core) if f in subj), name)
         if name not in subj and q.units and r.unit_name and is_unit_row(r, q.units):
@@ -447,8 +458,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 10 * len(name) * (1 if r.values else 2)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
-        if score <= 0:
-            continue
+        if score <= 0 or (marks and not all(m in r.label + r.table + r.code + r.unit_name for m in marks)):
+            continue  # (a name's Latin word or number the row does not print: another thing)
         if r.table_kind == "performance" and r.kind == "" and "绩效" not in q.text \
                 and any(bare(r.label) in COLUMN_INTENTS[k] for k in ("基本支出", "项目支出", "人员经费", "公用经费")):
             score -= 100  # a form restating 项目支出 / 基本支出: the standard tables answer those

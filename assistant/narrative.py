@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 from functools import partial
 
 from assistant import rank
@@ -23,6 +24,7 @@ from assistant.compose import (
     passages,
     project_name,
     row_phrase,
+    subject_marks,
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
@@ -231,6 +233,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     use_only = bool(re.search(USE_ASKED, q.text)) and not WHY_Q.search(q.text)
     own_people = len(_PEOPLE_WORDS.sub("", subj)) >= 2  # (people of something named: "培训多少人")
 
+    marks = subject_marks(cat, doc, subj)
+
     def fits(e: TextEvidence, fit_to: str) -> bool:
         txt = clean(e.text)
         if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
@@ -239,6 +243,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
             return False
+        if marks and not all(m in e.text + e.section for m in marks):
+            return False  # (a name's Latin word or number the sentence does not print: another thing)
         if len(txt) < 12 and not re.search(r"\d", txt) and not STATED_NONE.search(txt):
             return False  # a heading line ("（一）机关运行经费。"; not "本单位无机关运行经费。")
         if len(head := re.sub(r"[。.：:]$", "", txt)) >= 4 and head in clean(e.section):
@@ -782,8 +788,6 @@ def answer_form_reason(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     if top is None:
         return False
     # the asked words beside the project's name (the runs of the form's title the subject repeats)
-    from difflib import SequenceMatcher
-
     subj = subject_text(q)
     runs = [b for b in SequenceMatcher(None, subj, top.table, autojunk=False).get_matching_blocks() if b.size >= 2]
     rest = "".join(ch for i, ch in enumerate(subj) if not any(b.a <= i < b.a + b.size for b in runs))
@@ -1057,7 +1061,7 @@ _PART_HEAD = re.compile(r"^第[一二三四五六七八九十\d]+部分[：:、\
 
 def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """How the release is laid out: the parts its 目录 lists ("由哪些部分构成", "分成几个部分"), or the entries under
-    one part the question names ("“X”这一部分讲了哪些内容"), each cited; with no 目录, its body's "第N部分" headings."""
+    one part the question names ("“X”这一部分讲了哪些内容", "X部分分成几个部分"), each cited; with no 目录, its body's "第N部分" headings."""
     entries = [p for p in cat.paragraphs.get(doc.doc_id, []) if p.section.startswith(CONTENTS)]
     text = re.sub(r"20\d\d年度?", "", clean(q.text))
     # a part named: an entry of the 目录 that has entries under it, printed (without its numbering) in the question
@@ -1067,7 +1071,8 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         # (or by a quoted part of its name, "“X说明”这一部分", or by its name without its owner, "X表部分")
         said = own if own in text else next((x for x in [*re.findall(r"“([^”]{4,})”", text), re.sub(r"^(?:部门|单位)", "", own) + "部分"]
                                              if re.sub(r"部分$", "", x) in own and x in text and len(x) >= 4), "")
-        if p.section == CONTENTS and len(own) >= 4 and said and PART_CONTENT_ASKED.search(text[text.find(said) + len(said):]):
+        after = text[text.find(said) + len(said):]
+        if p.section == CONTENTS and len(own) >= 4 and said and (PART_CONTENT_ASKED.search(after) or PARTS_ASKED.search(after)):
             named = p
     if named is not None:
         under = [p for p in entries if p.section == f"{CONTENTS} > {named.text}"]
@@ -1077,6 +1082,8 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             listed = "；".join(f"{clean(p.text)}{d.cite(p)}" for p in under)
             d.add(f"{head}下列有{len(under)}项：{listed}。")
             return True
+    if _contents_by_place(entries, text, doc, d, prefix):
+        return True
     m = PARTS_ASKED.search(text)
     # (of the release itself, "部门预算文件 / 公开材料 / 文字说明由哪些部分构成"; not "基本支出由哪些部分构成")
     before = re.sub(r"20\d\d年度?", "", text[: m.start()] if m else "")
@@ -1100,6 +1107,55 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     listed = "；".join(f"{n}{d.cite(p)}" for n, p in zip(names, parts, strict=True))
     d.add(f"{prefix}{describe(doc)}{where}分为{len(parts)}个部分：{listed}。")
     return True
+
+
+# an entry of the 目录 asked by its place: what follows one ("X之后还说明了哪些"), the last or first part, or which part
+# holds one ("名词解释放在第几部分")
+_AFTER_ENTRY = re.compile(r"(?:之后|以后|后面|后边)(?:还|又)?[^，,。？?]{0,6}?(?:哪些|什么|几)")
+_END_PART = re.compile(r"(最后|第一|最前面?)的?(?:一个?|一项)?部分")
+_WHICH_PART = re.compile(r"(?:放|列|排|写)?(?:在|是|属于)?第几(?:个)?部分")
+
+
+def _entry_named(before: str, entries: list[TextEvidence], text: str) -> TextEvidence | None:
+    """The 目录 entry the words just before a place word name: the longest end of them it prints ("部门预算表后面",
+    "…名词解释放在第几部分"); among equals, a part whose name ends with them, then one under the part the question
+    names ("情况说明里…"); a last word alone names a part ("表后面": the part of the tables)."""
+    before = _plain_entry(re.split(r"[，,。？?]", before)[-1])[-12:]
+    best: tuple[int, bool, float, TextEvidence] | None = None
+    for p in entries:
+        own = _plain_entry(_NUMBERED.sub("", clean(p.text)))
+        k = next((n for n in range(len(before), 1, -1) if before[-n:] in own), 0)
+        names_part = p.section == CONTENTS and own.endswith(before[-k:])  # ("预算表后面": the part "部门预算表")
+        under = overlap(p.section.split(" > ")[-1], text) if p.section != CONTENTS else 0.5
+        if k >= 2 and (best is None or (k, names_part, under) > best[:3]):
+            best = (k, names_part, under, p)
+    if best is None and before:
+        return next((p for p in entries if p.section == CONTENTS and _plain_entry(p.text).endswith(before[-1])), None)
+    return best[3] if best else None
+
+
+def _plain_entry(t: str) -> str:
+    return re.sub(r"[“”\"「」『』]", "", clean(t))
+
+
+def _contents_by_place(entries: list[TextEvidence], text: str, doc: DocInfo, d: Draft, prefix: str) -> bool:
+    parts = [p for p in entries if p.section == CONTENTS]
+    if len(parts) < 2:
+        return False
+    if (m := _AFTER_ENTRY.search(text)) and (hit := _entry_named(text[: m.start()], entries, text)) is not None:
+        same = [p for p in entries if p.section == hit.section]
+        if after := same[same.index(hit) + 1:]:
+            head = f"{prefix}{describe(doc)}目录中“{clean(hit.text)}”{d.cite(hit)}之后列有："
+            d.add(head + "；".join(f"{clean(p.text)}{d.cite(p)}" for p in after) + "。")
+            return True
+    if m := _END_PART.search(text):
+        p = parts[-1] if m.group(1) == "最后" else parts[0]
+        d.add(f"{prefix}{describe(doc)}目录中{'最后' if m.group(1) == '最后' else '第一'}一部分是“{clean(p.text)}”{d.cite(p)}。")
+        return True
+    if (m := _WHICH_PART.search(text)) and (hit := _entry_named(text[: m.start()], parts, text)) is not None:
+        d.add(f"{prefix}{describe(doc)}目录中“{clean(hit.text)}”{d.cite(hit)}。")
+        return True
+    return False
 
 
 # the release itself asked of, not a thing in it: who signed it off ("谁终审", "谁审签"), when it was dated

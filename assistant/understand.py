@@ -733,8 +733,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
     elif "share" in q.intents and EXECUTION_ASKED.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "完成了预算的几成": actual over plan, not a part of a whole
+    # (not a column word inside a project's quoted name: "“…专家人员经费”项目")
+    bare = re.sub(r"[“\"「『][^”\"」』]{2,40}[”\"」』]项目", "", text)
     for col in COLUMN_INTENTS:
-        if col in text or any(a in text for a in _INTENT_ALIASES.get(col, ())):
+        if col in bare or any(a in bare for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
     if "基本支出" in q.columns and ({"人员经费", "公用经费"} & set(q.columns)):
         q.columns.remove("基本支出")  # "基本支出中人员支出": the part, not the whole
@@ -803,16 +805,22 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
     for asked, (measure, _) in MEASURE_ASKED.items():
         subj = re.sub(rf"有?{asked}", measure, subj)
+    # (a quoted name is the printed one, kept whole: "“2019年度X经费”项目")
+    quoted = re.findall(r"(?<=[“「『])[^”」』]{2,40}(?=[”」』])", subj)
+    for i, name in enumerate(quoted):
+        subj = subj.replace(name, chr(0xE000 + i), 1)
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|[这那](?:一|个)?[栏列格行]|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"(?:花|用)在了?(?:什么|哪些?|哪个|啥)(?:地方|方面|领域|事情?)?上?|(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:刚|才|新)?成立(?:的|当年|那年)?(?=[，,]|第|头|首)|(?:第一|头一|首)年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|[？?。，,！!、]",
+        r"(?:花|用)在了?(?:什么|哪些?|哪个|啥)(?:地方|方面|领域|事情?)?上?|(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:刚|才|新)?成立(?:的|当年|那年)?(?=[，,]|第|头|首)|(?:第一|头一|首)年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|(?:显示|表明|来看|看来)(?=[，,])|^(?:从|按|据|根据)(?=[^，,]{1,20}(?:来看|看来|显示|表明)[，,])|[？?。，,！!、]",
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )
+    for i, name in enumerate(quoted):
+        subj = subj.replace(chr(0xE000 + i), name)
     # a choice asked ("原来属于A还是B"): A and B are the subject; the choosing words and a time before it are not
     subj = re.sub(r"(?:原来|原先|以前|过去|起初|最初)?(?:是|属于?|归)?(?=[^，,。？?]{1,12}?还是(?!增|减|多|少|高|低|上升|下降|持平))",
                   "", subj, count=1) if "还是" in subj else subj

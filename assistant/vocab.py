@@ -15,7 +15,7 @@ WHY_ASKED = r"为什么|为何|为啥|怎么会|咋|怎么没有?|怎么不|为�
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 # ("用于X的Y有多少": 用于 describes Y, whose amount is asked)
-USE_ASKED = r"用于(?![^，,。？?]*?的[^，,。？?]*?(?:多少|几何))|用途|(?:用|花)在(?=哪|什么|了?哪)|安排在(?=哪些(?:事|方面|地方|工作))|(?:安排|开支|列支)(?:在|于)?(?:哪些|什么)(?:方面|地方|事项)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
+USE_ASKED = r"用于(?![^，,。？?]*?的[^，,。？?]*?(?:多少|几何))|用途|(?:用|花)在(?=了?(?:哪|什么))|安排在(?=哪些(?:事|方面|地方|工作))|(?:安排|开支|列支)(?:在|于)?(?:哪些|什么)(?:方面|地方|事项)|干什么|做什么|如何使用|用来做|" + USE_COLLOQUIAL + \
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # what the money will do, asked by the work ("准备买什么", "开展哪些工作")
 USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
@@ -196,7 +196,7 @@ RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口
     r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
-TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|支出|收入|花|用)|全年|一?整年|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
+TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|支出|收入|花|用)|全年|一?整年|(?:这|那)?(?<![第头首])一年(?![初底末度])|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
     r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
@@ -270,7 +270,7 @@ ORG_ASKED = re.compile(r"机构设置|内设了?(?:哪些|哪几个|几个|多�
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有|由)(哪些|几[个家]|多少[个家]?)(?:下属|所属|预算)?单位|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 # the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
-TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
+TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|表格?(?:一共|共|总共)?有?(?:几|多少)张|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 # the parts a release is written in, asked as a list or a count ("由哪些部分构成", "分成几个部分")
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
@@ -278,6 +278,17 @@ PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有
 YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算|执行数))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 # a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's
+# a Latin word or a number that names a thing ("12345热线", "APEC"): not a year, an amount or a count (nor "CT",
+# which a document may print in words)
+_ID_MARK = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])|(?<![\d.])\d{4,}(?![\d.,，万亿元%％个人辆台项年月日号多余])")
+
+
+def id_marks(text: str) -> list[str]:
+    """The identifying Latin words and numbers of a subject, which any row or sentence naming it prints."""
+    return [m for m in _ID_MARK.findall(text) if not re.fullmatch(r"(?:19|20)\d\d", m)]
+
+
+SCORE_COLUMN = re.compile(r"得分|分数|分值|评分")  # a column of points, not of money
 SCORE_ASKED = re.compile(r"(?:自评|绩效|评价|综合|总|整体)(?:得分|分数|打分|评分)|总分|(?:得|打|评)了?多少分|几分")
 # 人员经费 by the economic classification of 基本支出, when no table prints it: these two classes (code, name)
 PERSONNEL_CLASSES = (("301", "工资福利支出"), ("303", "对个人和家庭的补助"))
