@@ -222,6 +222,7 @@ def _qualified_fund(name: str, subj: str) -> bool:
 _BODY_FIELD = re.compile(r"(?:项目)?([\u4e00-\u9fa5]{2})(?:单位|部门)")
 
 
+_LEAD_YEAR = re.compile(r"^20\d\d年度?")
 _YEAR_RANGE = re.compile(r"(20\d\d)年?\s*[-—–~至]\s*(20\d\d)年")
 
 
@@ -291,6 +292,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         unitless = unitless.replace(u, "|")
     standard_names, dash_parts = _listed_names(cat, doc)
     marks = subject_marks(cat, doc, subj)
+    marked_forms = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
+                    and all(m in r.label + "".join(r.values.values()) for m in marks)} if marks else set()
     scored: list[tuple[float, RowEvidence]] = []
     for r in cat.doc_rows(doc.doc_id):
         name = bare(r.label)
@@ -314,8 +317,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         score = 0.0
         if r.table_kind == "performance":
             proj = project_name(r.table)
-            listed = next((x for x in (name, *_DASHES.split(name)) if len(x) >= 4 and x in subj
-                           and (x == name or dash_parts[r.table_idx, x] == 1)), "") if r.kind == "" else ""
+            # (or printed with its year in front, "2026年驻京经费", which the reader leaves out)
+            bare_name = _LEAD_YEAR.sub("", name)
+            listed = next((x for x in (name, *_DASHES.split(name), bare_name) if len(x) >= 4 and x in subj
+                           and (x in (name, bare_name) or dash_parts[r.table_idx, x] == 1)), "") if r.kind == "" else ""
             if listed and not (len(proj) >= 4 and proj in subj) \
                     and not FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
                 # a list of projects, one row each ("某刊物办刊经费 | 项目总额 | 绩效目标"); a part of a
@@ -323,7 +328,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 proj = listed
                 if {parse_amount(v) for v in r.values.values()} & standard_names.get(bare(r.label), set()):
                     restated[bare(r.label)] = r  # (a standard table prints the same project with the same amount)
-            shared = _bigrams(proj) & _bigrams(subj)
+            shared = bigrams(proj) & bigrams(subj)
             # the project named whole, or quoted as the most of the form's name that ends it (a qualifier before it,
             # "西安市级" + the quoted name; not a longer thing, "X培训" for a quoted X)
             proj_named = len(proj) >= 4 and (proj in subj or proj in q.text
@@ -333,7 +338,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             if proj_named:  # (or a name holding the department's short name)
                 score += 10 * len(proj)
             elif (weight := len(shared) + 2 * sum(x.isascii() for x in shared)) >= 3 \
-                    or (shared and len(shared) >= 0.5 * len(_bigrams(proj))):
+                    or (shared and len(shared) >= 0.5 * len(bigrams(proj))):
                 score += 5 * weight  # (a Latin word shared, "MRI", is as specific as a few character pairs)
             elif shared and r.table_idx == named_form:
                 score += 15  # (the form named by few words and the unit carrying it out, "某医院的方舱式CT")
@@ -365,7 +370,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 score += 55  # the form's score asked, no indicator named: its 总分 row
             elif r.kind == "indicator":
                 rest = _beside(subj, proj) - _GENERIC
-                hit = len(rest & _bigrams(name + r.code))
+                hit = len(rest & bigrams(name + r.code))
                 if any(x in proj or proj in x for x in quoted) and hit == 1 and len(name) >= 4 \
                         and name.endswith(head := _cjk_of(subj)[0][-2:]) and head in rest:
                     # the project quoted, and the thing asked of it ends its words as it ends an indicator's name
@@ -381,7 +386,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):
                     continue
-                if not proj_named and not len(shared) >= 0.6 * len(_bigrams(proj)) \
+                if not proj_named and not len(shared) >= 0.6 * len(bigrams(proj)) \
                         and r.table_idx != named_form:
                     continue  # a loose match on the project name and a row the question does not name
                 score -= 4
@@ -418,7 +423,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                                                              and is_unit_row(r, q.units) else "", tuple(q.units))):
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the
             # unit asked; then the name's other words the subject writes
-            score += 8 * len(part) + 0.5 * len(_bigrams(name) & _bigrams(subj))
+            score += 8 * len(part) + 0.5 * len(bigrams(name) & bigrams(subj))
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
@@ -458,8 +463,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 10 * len(name) * (1 if r.values else 2)  # a thing of the unit named whole ("X中心的某一经济分类行"): the unit's own row is where, not what
         if gloss and len(name) >= 2 and name in gloss and name not in re.sub(r"[（(][^）)]*[）)]", "", subj):
             score *= 0.5  # named only inside a parenthesised explanation: below what the question itself names
-        if score <= 0 or (marks and not all(m in r.label + r.table + r.code + r.unit_name for m in marks)):
-            continue  # (a name's Latin word or number the row does not print: another thing)
+        if score <= 0 or (marks and r.table_idx not in marked_forms and not (len(name) >= 6 and name in subj)
+                          and not (r.table_kind == "performance" and proj_named)
+                          and not all(m in r.label + r.table + r.code + r.unit_name for m in marks)):
+            continue  # (a name's Latin word or number a row matched loosely, or its form, does not print: another thing)
         if r.table_kind == "performance" and r.kind == "" and "绩效" not in q.text \
                 and any(bare(r.label) in COLUMN_INTENTS[k] for k in ("基本支出", "项目支出", "人员经费", "公用经费")):
             score -= 100  # a form restating 项目支出 / 基本支出: the standard tables answer those
@@ -547,8 +554,8 @@ def _beside(subj: str, proj: str) -> frozenset[str]:
 
     m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))
     if m.size >= 4:
-        return _bigrams(subj[: m.a]) | _bigrams(subj[m.a + m.size:])
-    return frozenset(_bigrams(subj) - _bigrams(proj))
+        return bigrams(subj[: m.a]) | bigrams(subj[m.a + m.size:])
+    return frozenset(bigrams(subj) - bigrams(proj))
 
 
 @lru_cache(maxsize=4096)
@@ -764,7 +771,7 @@ def _named_form(cat: Catalog, doc: DocInfo, subj: str, units: tuple[str, ...] = 
         if t.kind != "performance":
             continue
         proj = project_name(t.title)
-        common = _bigrams(proj) & _bigrams(subj)
+        common = bigrams(proj) & bigrams(subj)
         shared = len(common - _FORM_WORDS)  # (not the words every form's title has)
         tokens = [x for x in re.findall(r"[0-9A-Za-z]{3,}", proj) if x in subj]
         latin = [x for x in common if x.isascii()]
@@ -820,7 +827,7 @@ def asks_within(q: Query) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _bigrams(t: str) -> frozenset[str]:
+def bigrams(t: str) -> frozenset[str]:
     """CJK character pairs within each run, and Latin words of two letters or more ("CT", "OFD") as themselves."""
     runs = re.findall(r"[\u4e00-\u9fa5]+", t)
     words = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", t)]
@@ -829,8 +836,8 @@ def _bigrams(t: str) -> frozenset[str]:
     return frozenset([r[i : i + 2] for r in runs for i in range(len(r) - 1)] + words + ends)
 
 
-_GENERIC = _bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
-_FORM_WORDS = _GENERIC | _bigrams("绩效自评表")
+_GENERIC = bigrams("指标值要求计划项目目标") | {"绩效", "效指", "预算"}
+_FORM_WORDS = _GENERIC | bigrams("绩效自评表")
 
 
 def col_for(row: RowEvidence, intent: str) -> str | None:

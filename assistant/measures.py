@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.catalog import Catalog
-from assistant.compose import Draft, _bigrams, bare, clean, describe, project_name
+from assistant.compose import Draft, bare, bigrams, clean, describe, project_name
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import AMOUNT, overlap
 from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, HEADCOUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
@@ -162,10 +162,10 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
         clauses += list(_sentence_clauses(cat, doc, subject, [name for name, _ in runs]))
     # the asked words the item's clauses use at all ("光在北京的房租" -> 房租): the others are the asker's own
     flat = [clean(c.text) for c in clauses]
-    own = {g for g in _bigrams(MEASURE_NOISE.sub("", clean(asked))) if any(g in f for f in flat)}
+    own = {g for g in bigrams(MEASURE_NOISE.sub("", clean(asked))) if any(g in f for f in flat)}
     if own_rows:  # (asked of the item alone: its own name is what was found, not what is asked of it)
         item = max((clean(name) for name, _ in runs), key=len, default="")
-        own = own - (_bigrams(item) if len(item) >= 6 else set()) or own
+        own = own - (bigrams(item) if len(item) >= 6 else set()) or own
     best: tuple[float, int, _Clause] | None = None
     for n, c in enumerate(clauses):
         s = _fits(asked, own, c.text)

@@ -92,3 +92,11 @@ def test_the_things_set_aside_are_not_the_answer(tmp_path: Path) -> None:
     assert "15.00" in a.answer and "75.00" in a.answer and "145.00" not in a.answer
     a = bot.ask("烟台市信访局2026年项目支出中，除了公车统管、接访大厅和信访业务工作经费之外，剩下的项目是哪些？")
     assert not a.answerable and "145.00" not in a.answer
+
+
+
+def test_a_projects_goal_listed_under_its_name_with_the_year_in_front(tmp_path: Path) -> None:
+    # 预算表11 (a list of project goals): "2026年驻京经费 | 312.00 | 1、支付 2026 年驻京房租费 249.8万元。…"
+    bot = bm25_bot(tmp_path, corpus_pdf("changchun-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "长春市信访局的驻京经费2026年打算用在哪些方面？")
+    assert "房租费" in a.answer
