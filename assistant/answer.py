@@ -39,6 +39,7 @@ from assistant.compose import (
     is_unit_row,
     match_rows,
     name_forms,
+    named_in,
     names_column,
     part_label,
     passages,
@@ -274,13 +275,13 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount
     # (not a project of the asked unit's own block the question names, "某院出访用的某经费": that row)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
-            and not quotes_a_project(cat, doc, q.text) and not (own_rows and bare(top[0].label) in subject_text(q)
+            and not quotes_a_project(cat, doc, q.text) and not (own_rows and named_in(top[0].label, subject_text(q))
                                                                 and top[0].table_kind in ("project_expense", "special_fund")):
         if answer_sangong(cat, q, doc, d, prefix):
             return True
     # (or an indicator, or the one column asked, of a form the unit carries out, "实施单位：X": that row; the unit's
     # sentence tells the form's money whole)
-    if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and bare(top[0].label) in subject_text(q))) \
+    if q.units and not (top and is_unit_row(top[0], q.units) and (not asks_within(q) or own_rows and named_in(top[0].label, subject_text(q)))) \
             and not (top and (top[0].kind == "indicator" and not MONEY_WORDS.search(re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」", "", q.text))
                               or _column_unsaid(cat, q, doc, top[0]) or _form_row_named(top[0], subject_text(q))
                               or top[0].table_kind == "performance" and top[0].kind == "text" and "purpose" in intents)

@@ -45,6 +45,7 @@ from assistant.vocab import (
     COMPARE_LOW,
     COMPARE_Q,
     COUNT_Q,
+    FUND_TABLES,
     MONEY_ASKED,
     RATE_Q,
     TOTAL_NAMES,
@@ -183,7 +184,8 @@ def _compare(d: Draft, question: str) -> None:
 def _over_years(d: Draft, figs: list[Figure]) -> None:
     """One department's releases of two years compared: which way it went, said after the difference."""
     years = {f.doc.year for f in figs}
-    if len(figs) == 2 and len(years) == 2 and None not in years and len({(f.doc.department, f.doc.kind) for f in figs}) == 1:
+    # (a year's 决算 against a later year's 预算 too: "2024年实际花了多少，2025年预算安排多少，多了还是少了")
+    if len(figs) == 2 and len(years) == 2 and None not in years and len({f.doc.department for f in figs}) == 1:
         old, new = sorted(figs, key=lambda f: f.doc.year or 0)
         way = "增加" if new.wan > old.wan else "减少" if new.wan < old.wan else "持平"
         d.parts[-1] = d.parts[-1].rstrip("。") + f"，{new.doc.year}年比{old.doc.year}年{way}。"
@@ -597,6 +599,10 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
+    # (the whole a fund alone, "一般公共预算里，X占": X of that fund's own table)
+    fund = next((w for w in FUND_TABLES if w in whole_text and w not in part_text), "")
+    if fund and not table and not _WHOLE_WORDS.sub("", clean(whole_text).replace(fund, "")):
+        table = fund
     # (the whole budget named in words, "全年预算支出"; not a bare "总计", which is the part's own table's)
     budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位", whole_text) is not None
     if _WHOLE_BUDGET.fullmatch(whole_text):

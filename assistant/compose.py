@@ -185,6 +185,11 @@ def subject_text(q: Query) -> str:
     return s
 
 
+def named_in(label: str, subject: str) -> bool:
+    """A row's name written in the subject (which drops 的: "对个人和家庭补助" names "对个人和家庭的补助")."""
+    return bare(label) in subject or bare(label).replace("的", "") in subject
+
+
 def subject_marks(cat: Catalog, doc: DocInfo, subj: str) -> list[str]:
     """The subject's identifying Latin words and numbers (not a code the document's rows carry)."""
     marks = id_marks(subj)
@@ -278,7 +283,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     own_names = aliases(doc.department)  # (a block labelled with the department itself is the department's)
     wide = _department_wide(cat, doc) if not q.units else frozenset()
     # rows of the standard tables the subject names exactly (four characters or more)
-    exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4 and n in subj}
+    exact = {n for r in cat.doc_rows(doc.doc_id) if r.table_kind != "performance" and len(n := bare(r.label)) >= 4
+             and named_in(n, subj)}
     fund_kinds = {kind for word, kind in FUND_TABLES.items() if word in q.text}
     # (a shorter name too, when the asked unit's own block prints a row of it: "X医院的工作经费")
     in_block = {_untagged(bare(r.label), r.unit_name) for r in cat.doc_rows(doc.doc_id)
@@ -430,6 +436,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * k  # a class of the thing asked, printed with its grade before it ("三类会议费" for 会议费)
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
+        elif score > 0 and r.table_kind in fund_kinds and (q.units or not r.unit_name):
+            score += 8  # a row of the named fund's own table ("一般公共预算里X": its X, basic and project spending both)
         if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
             score += 10  # "X项目": the project X, not the 科目 of the same name
         elif score > 0 and r.table_kind in ("project_expense", "special_fund", "performance") \

@@ -100,3 +100,30 @@ def test_a_projects_goal_listed_under_its_name_with_the_year_in_front(tmp_path: 
     bot = bm25_bot(tmp_path, corpus_pdf("changchun-shi_xinfangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "长春市信访局的驻京经费2026年打算用在哪些方面？")
     assert "房租费" in a.answer
+
+
+def test_a_unit_named_right_before_what_is_asked_of_it(tmp_path: Path) -> None:
+    # 一般公共预算支出表（按功能分类）: 深圳市社会保险基金管理局龙华分局 支出总计 4,523.90 (before: a sentence of its
+    # section, 社保综合管理 377.60)
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳社保基金管理局龙华分局一般公共预算支出总共多少？")
+    assert "4,523.90" in a.answer and "377.60" not in a.answer
+
+
+def test_a_years_actual_against_the_next_years_budget_says_which_way(tmp_path: Path) -> None:
+    # 2024年决算 住房公积金 187.19 万元; 2025年预算 2,049,197.00 元 (204.92 万元)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_caizhengju_2024_juesuan.pdf"),
+                   corpus_pdf("shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"))
+    a = answered(bot, "普陀区财政局的住房公积金，2024年实际支出多少、2025年预算多少？2025年是增加了还是减少了？")
+    assert "187.19" in a.answer and "2025年比2024年增加" in a.answer
+
+
+def test_a_units_item_within_a_fund_is_read_from_the_funds_table(tmp_path: Path) -> None:
+    # 一般公共预算支出表（按经济分类）, 深圳市职业技能培训指导中心's block: 对个人和家庭的补助 支出总计 2,757.75 (basic
+    # 39.75 + project); before: its basic-only sentence, 39.75
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳市职业技能培训指导中心2026年一般公共预算里，对个人和家庭的补助安排了多少？")
+    assert "2,757.75" in a.answer
+    # the same within its own 一般公共预算 whole (its 支出总计 in that table)
+    a = answered(bot, "深圳市职业技能培训指导中心2026年一般公共预算里，对个人和家庭的补助占多大比例？")
+    assert "2,757.75 ÷" in a.answer
