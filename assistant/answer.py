@@ -78,6 +78,7 @@ from assistant.narrative import (
     answer_release_mark,
     answer_row_text,
     answer_section,
+    answer_table_named,
     answer_tables_listed,
     answer_task,
     answer_use_clause,
@@ -131,6 +132,7 @@ from assistant.vocab import (
     USE_WORD,
     WHEN_Q,
     WHEN_WORD,
+    WHICH_TABLE_ASKED,
     WHY_ASKED,
     WHY_Q,
     YEAR_START_ASKED,
@@ -264,8 +266,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     if answer_form_text(cat, q, doc, d, prefix):
         return True  # what a named project holds or pays by: its form's words, not its amount
-    if answer_contents(cat, q, doc, d, prefix):
-        return True  # how the release is laid out: its parts, or what one part holds
+    if answer_contents(cat, q, doc, d, prefix) or answer_table_named(cat, q, doc, d, prefix):
+        return True  # how the release is laid out: its parts, what one part holds, which tables are titled by a thing
     if answer_points_lost(cat, q, doc, d, prefix):
         return True  # which indicators of a project's self-evaluation lost points
     top = match_rows(cat, q, doc)[:1]
@@ -928,10 +930,13 @@ def _echo(text: str) -> str:
     return re.sub(r"[\d（）()]", "", re.sub(r"20\d\d年度?的?", "", clean(text))).rstrip("？?。，")
 
 
+_TABLE_SAID = re.compile(r"表")  # (which table asked: an answer that says which)
+
+
 def _needs(text: str) -> list[re.Pattern[str]]:
     """What an answer must hold for each thing the ask asks: a change, a reason, a use, a share."""
     asked = ((CHANGE_Q, CHANGE_SIZE), (WHY_Q, BECAUSE), (USE_Q, USE_WORD), (PERCENT_Q, _PERCENT), (_GOALS_Q, _GOALS),
-             (WHEN_Q, WHEN_WORD), (_SUBJECTS_Q, _LISTED), (SCORE_ASKED, _SCORED))
+             (WHEN_Q, WHEN_WORD), (_SUBJECTS_Q, _LISTED), (SCORE_ASKED, _SCORED), (WHICH_TABLE_ASKED, _TABLE_SAID))
     found = [found for q, found in asked if q.search(text)]
     if _SHARE_Q.search(text):  # "占总支出的比例": a share, not any percentage ("增长27.64%")
         found = [_SHARE if f is _PERCENT else f for f in found]

@@ -185,6 +185,18 @@ def subject_text(q: Query) -> str:
     return s
 
 
+_EVERY_ITEM = re.compile(r"工作|经费|支出|费用|资金|专项|项目|安排|预算|钱|[的在上里中]")
+
+
+def own_qualifier(subj: str, field: str) -> str:
+    """The subject's one word of two or three characters besides the department's field ("信访") and words every
+    item has (工作, 经费, 支出…): "驻京信访工作" -> "驻京"; "" when it has none or several."""
+    rest = _EVERY_ITEM.sub("|", subj.replace(field, "|") if field else subj)
+    words = [w for w in re.split(r"[^\u4e00-\u9fa5]+|\|", rest) if w]
+    # (beside words every item has, "驻京经费"; not a word asked alone, "编制")
+    return words[0] if len(words) == 1 and 2 <= len(words[0]) <= 3 and len(subj) > len(words[0]) else ""
+
+
 def named_in(label: str, subject: str) -> bool:
     """A row's name written in the subject (which drops 的: "对个人和家庭补助" names "对个人和家庭的补助")."""
     return bare(label) in subject or bare(label).replace("的", "") in subject
@@ -298,6 +310,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         unitless = unitless.replace(u, "|")
     standard_names, dash_parts = _listed_names(cat, doc)
     marks = subject_marks(cat, doc, subj)
+    qual = own_qualifier(subj, core)
     marked_forms = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
                     and all(m in r.label + "".join(r.values.values()) for m in marks)} if marks else set()
     scored: list[tuple[float, RowEvidence]] = []
@@ -434,6 +447,11 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
         elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
             score += 8 * k  # a class of the thing asked, printed with its grade before it ("三类会议费" for 会议费)
+        elif r.table_kind != "performance" and qual and qual in name and r.unit in ("元", "万元") \
+                and sum(qual in x.label for x in cat.doc_rows(doc.doc_id) if x.table_kind != "performance") <= 3:
+            # the one word the subject has beside the department's field and words every item has ("驻京" of
+            # "驻京信访工作"), in a name few rows carry: the same thing printed in other words ("驻京经费")
+            score += 6 * len(qual) + len(bigrams(name) & bigrams(subj))
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
         elif score > 0 and r.table_kind in fund_kinds and (q.units or not r.unit_name):

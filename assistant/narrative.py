@@ -65,6 +65,7 @@ from assistant.vocab import (
     USE_Q,
     USE_WORD,
     WHEN_ASKED,
+    WHICH_TABLE_ASKED,
     WHY_Q,
     YEAR_START_ASKED,
     counted_noun,
@@ -1051,6 +1052,32 @@ def answer_tables_listed(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix:
     listed = "；".join(f"{_bare_heading(t)}{d.cite(p)}" for t, p in items.items())
     where = "目录" if next(iter(items.values())).section.startswith(CONTENTS) else ""  # (or its body's own list)
     d.add(f"{prefix}{describe(doc)}{where}列出的表共{len(items)}张：{listed}。")
+    return True
+
+
+_TABLE_WORDS = re.compile(r"20\d\d年度?|公开|有没有|是否|哪|什么|张|报?表|预算|决算|部门|单位|情况|(?:放|列|写|载|见)[在于]?|[“”\"的了是在里中些]")
+
+
+def answer_table_named(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """The tables whose titles name what the question asks of ("公开的是什么表": the release's tables titled by the
+    thing asked, each cited by its first row)."""
+    if not WHICH_TABLE_ASKED.search(q.text) or TABLES_ASKED.search(q.text):
+        return False
+    topic = _TABLE_WORDS.sub("|", re.sub("|".join(map(re.escape, aliases(doc.department))) or "^$", "", subject_text(q)))
+    words = [w for w in topic.split("|") if len(w) >= 2]
+    if not words:
+        return False
+    firsts: dict[int, RowEvidence] = {}
+    for r in cat.doc_rows(doc.doc_id):
+        firsts.setdefault(r.table_idx, r)
+    hits = [(t, firsts[t.idx]) for t in cat.tables.get(doc.doc_id, []) if t.idx in firsts
+            and all(any(w[i:i + 2] in clean(t.title).replace("“", "").replace("”", "") for i in range(len(w) - 1)) for w in words)
+            and any(w in clean(t.title).replace("“", "").replace("”", "") for w in words)]
+    if not hits or len(hits) > 12:
+        return False
+    d.computed.append(Decimal(len(hits)))
+    listed = "；".join(f"《{t.title}》{d.cite(r)}" for t, r in hits)
+    d.add(f"{prefix}{describe(doc)}公开的表中，题目写到“{'、'.join(words)}”的有{len(hits)}张：{listed}。")
     return True
 
 

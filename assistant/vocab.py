@@ -270,6 +270,9 @@ ORG_ASKED = re.compile(r"机构设置|内设了?(?:哪些|哪几个|几个|多�
 DUTY_WHICH = re.compile(r"(属于|是).{0,6}(哪项|哪一项|哪个|什么)(职责|职能)|哪项职责|哪一项职责")
 UNITS_ASKED = re.compile(r"(包括|包含|有|由)(哪些|几[个家]|多少[个家]?)(?:下属|所属|预算)?单位|哪(?:些|几)[个家]?(?:下属|所属)?单位|单位构成|预算单位")
 # the tables a release publishes, asked as a list or a count ("公开了几张表", "包括哪些预算表")
+# which table a thing is printed in ("公开的是什么表", "有没有公开“三公”经费的决算表", "X在哪张表里")
+WHICH_TABLE_ASKED = re.compile(r"(?:哪|什么)(?:一|几)?[张个份类些]?(?:报)?表(?:里|中)?(?=$|[？?，,。])"
+                               r"|(?:有没有|是否)(?:公开|列出|附)?了?[^，。？?]{1,16}?表(?![里中上内])")
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|表格?(?:一共|共|总共)?有?(?:几|多少)张|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
 # the parts a release is written in, asked as a list or a count ("由哪些部分构成", "分成几个部分")
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")

@@ -127,3 +127,20 @@ def test_a_units_item_within_a_fund_is_read_from_the_funds_table(tmp_path: Path)
     # the same within its own 一般公共预算 whole (its 支出总计 in that table)
     a = answered(bot, "深圳市职业技能培训指导中心2026年一般公共预算里，对个人和家庭的补助占多大比例？")
     assert "2,757.75 ÷" in a.answer
+
+
+def test_the_tables_titled_by_what_is_asked(tmp_path: Path) -> None:
+    # the release prints eight "…项目绩效目标表" (市行政中心保安服务项目绩效目标表, …)
+    bot = bm25_bot(tmp_path, corpus_pdf("quanzhou-shi_zhengfu-bangongshi_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "泉州市政府办公室2026年的项目绩效目标放在哪些表里？")
+    assert "《市行政中心保安服务项目绩效目标表》" in a.answer and "8张" in a.answer
+
+
+def test_one_thing_printed_in_other_words_across_releases(tmp_path: Path) -> None:
+    # 长春 prints 驻京经费 312.00 万元; 西安 prints 驻京信访工作 2,560,000.00 元 (256.00 万元)
+    bot = bm25_bot(tmp_path, corpus_pdf("changchun-shi_xinfangju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "长春市信访局2026年驻京信访工作花多少钱？")
+    assert "312.00" in a.answer
+    a = answered(bot, "西安市信访局2026年的驻京经费是多少？")
+    assert "2,560,000.00" in a.answer
