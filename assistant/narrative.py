@@ -1070,9 +1070,10 @@ def answer_table_named(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     firsts: dict[int, RowEvidence] = {}
     for r in cat.doc_rows(doc.doc_id):
         firsts.setdefault(r.table_idx, r)
-    hits = [(t, firsts[t.idx]) for t in cat.tables.get(doc.doc_id, []) if t.idx in firsts
-            and all(any(w[i:i + 2] in clean(t.title).replace("“", "").replace("”", "") for i in range(len(w) - 1)) for w in words)
-            and any(w in clean(t.title).replace("“", "").replace("”", "") for w in words)]
+    def titled(title: str) -> bool:  # (each word's pairs in the title, one word whole)
+        return all(any(w[i:i + 2] in title for i in range(len(w) - 1)) for w in words) and any(w in title for w in words)
+
+    hits = [(t, firsts[t.idx]) for t in cat.tables.get(doc.doc_id, []) if t.idx in firsts and titled(_plain_entry(t.title))]
     if not hits or len(hits) > 12:
         return False
     d.computed.append(Decimal(len(hits)))

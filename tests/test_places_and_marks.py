@@ -144,3 +144,10 @@ def test_one_thing_printed_in_other_words_across_releases(tmp_path: Path) -> Non
     assert "312.00" in a.answer
     a = answered(bot, "西安市信访局2026年的驻京经费是多少？")
     assert "2,560,000.00" in a.answer
+
+
+def test_a_topic_asked_as_in_x_shang(tmp_path: Path) -> None:
+    # p. 5, （十九）职能转变: "坚持节水优先…。坚持保护优先…。坚持统筹兼顾…"
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "广州市水务局2026年在职能转变上提出要坚持什么？")
+    assert "节水优先" in a.answer
