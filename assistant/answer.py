@@ -318,8 +318,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         d.rollback(mark)
     if "share" in intents and q.units and not _OF_WHOLE_BODY.search(q.text) and not any(w in q.text for w in FUND_TABLES) \
             and unit_share(cat, q, doc, d):
-        return True  # a unit's part of its own whole ("X分局的项目支出占其预算总额"), not of the department's (a
-        # fund's whole, "一般公共预算中…占比", is its fund table's: worked out below)
+        return True  # a unit's part of its own whole (its column over its own total), not of the department's (a
+        # fund's whole, the fund named, is its fund table's: worked out below)
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):

@@ -88,7 +88,7 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     """A share asked of a unit inside a department: the unit's own row of the table the question names, a column the
     question names over the row's total column."""
     subject = clean(subject_text(q))
-    # (with none of its rows named, the unit's own rows of the tables broken down by unit: "X分局的项目支出占比")
+    # (with none of its rows named, the unit's own rows of the tables broken down by unit: a column of its own)
     rows = [r for r in match_rows(cat, q, doc)[:8] if is_unit_row(r, q.units)] \
         or [r for r in cat.doc_rows(doc.doc_id) if (not r.unit_name or bare(r.label) == bare(r.unit_name))
             and is_unit_row(r, q.units) and r.table_kind != "performance"]
@@ -184,7 +184,7 @@ def _compare(d: Draft, question: str) -> None:
 def _over_years(d: Draft, figs: list[Figure]) -> None:
     """One department's releases of two years compared: which way it went, said after the difference."""
     years = {f.doc.year for f in figs}
-    # (a year's 决算 against a later year's 预算 too: "2024年实际花了多少，2025年预算安排多少，多了还是少了")
+    # (a year's 决算 against a later year's 预算 too: one year's actual and the next year's plan, which way it went)
     if len(figs) == 2 and len(years) == 2 and None not in years and len({f.doc.department for f in figs}) == 1:
         old, new = sorted(figs, key=lambda f: f.doc.year or 0)
         way = "增加" if new.wan > old.wan else "减少" if new.wan < old.wan else "持平"
@@ -599,7 +599,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
-    # (the whole a fund alone, "一般公共预算里，X占": X of that fund's own table)
+    # (the whole a fund alone, "某资金里，X占": X of that fund's own table)
     fund = next((w for w in FUND_TABLES if w in whole_text and w not in part_text), "")
     if fund and not table and not _WHOLE_WORDS.sub("", clean(whole_text).replace(fund, "")):
         table = fund

@@ -198,7 +198,7 @@ def own_qualifier(subj: str, field: str) -> str:
 
 
 def named_in(label: str, subject: str) -> bool:
-    """A row's name written in the subject (which drops 的: "对个人和家庭补助" names "对个人和家庭的补助")."""
+    """A row's name written in the subject (which drops 的: "A和B补助" names "A和B的补助")."""
     return bare(label) in subject or bare(label).replace("的", "") in subject
 
 
@@ -455,7 +455,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if score > 0 and r.table_idx == table_named:
             score += 15  # a row of the table the question names
         elif score > 0 and r.table_kind in fund_kinds and (q.units or not r.unit_name):
-            score += 8  # a row of the named fund's own table ("一般公共预算里X": its X, basic and project spending both)
+            score += 8  # a row of the named fund's own table ("某资金里X": its X, basic and project spending both)
         if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
             score += 10  # "X项目": the project X, not the 科目 of the same name
         elif score > 0 and r.table_kind in ("project_expense", "special_fund", "performance") \

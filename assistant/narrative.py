@@ -1059,7 +1059,7 @@ _TABLE_WORDS = re.compile(r"20\d\d年度?|公开|有没有|是否|哪|什么|张
 
 
 def answer_table_named(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """The tables whose titles name what the question asks of ("公开的是什么表": the release's tables titled by the
+    """The tables whose titles name what the question asks of ("X是哪张表": the release's tables titled by the
     thing asked, each cited by its first row)."""
     if not WHICH_TABLE_ASKED.search(q.text) or TABLES_ASKED.search(q.text):
         return False
@@ -1089,7 +1089,7 @@ _PART_HEAD = re.compile(r"^第[一二三四五六七八九十\d]+部分[：:、\
 
 def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """How the release is laid out: the parts its 目录 lists ("由哪些部分构成", "分成几个部分"), or the entries under
-    one part the question names ("“X”这一部分讲了哪些内容", "X部分分成几个部分"), each cited; with no 目录, its body's "第N部分" headings."""
+    one part the question names ("“X”这一部分讲了哪些内容", "X部分有几部分"), each cited; with no 目录, its body's "第N部分" headings."""
     entries = [p for p in cat.paragraphs.get(doc.doc_id, []) if p.section.startswith(CONTENTS)]
     text = re.sub(r"20\d\d年度?", "", clean(q.text))
     # a part named: an entry of the 目录 that has entries under it, printed (without its numbering) in the question
@@ -1137,8 +1137,8 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     return True
 
 
-# an entry of the 目录 asked by its place: what follows one ("X之后还说明了哪些"), the last or first part, or which part
-# holds one ("名词解释放在第几部分")
+# an entry of the 目录 asked by its place: what follows one ("X之后还有哪些"), the last or first part, or which part
+# holds one ("X在第几部分")
 _AFTER_ENTRY = re.compile(r"(?:之后|以后|后面|后边)(?:还|又)?[^，,。？?]{0,6}?(?:哪些|什么|几)")
 _END_PART = re.compile(r"(最后|第一|最前面?)的?(?:一个?|一项)?部分")
 _WHICH_PART = re.compile(r"(?:放|列|排|写)?(?:在|是|属于)?第几(?:个)?部分")
@@ -1146,7 +1146,7 @@ _WHICH_PART = re.compile(r"(?:放|列|排|写)?(?:在|是|属于)?第几(?:个)?
 
 def _entry_named(before: str, entries: list[TextEvidence], text: str) -> TextEvidence | None:
     """The 目录 entry the words just before a place word name: the longest end of them it prints ("部门预算表后面",
-    "…名词解释放在第几部分"); among equals, a part whose name ends with them, then one under the part the question
+    "…X在第几部分"); among equals, a part whose name ends with them, then one under the part the question
     names ("情况说明里…"); a last word alone names a part ("表后面": the part of the tables)."""
     before = _plain_entry(re.split(r"[，,。？?]", before)[-1])[-12:]
     best: tuple[int, bool, float, TextEvidence] | None = None

@@ -733,7 +733,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
     elif "share" in q.intents and EXECUTION_ASKED.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "完成了预算的几成": actual over plan, not a part of a whole
-    # (not a column word inside a project's quoted name: "“…专家人员经费”项目")
+    # (not a column word inside a project's quoted name: "“…人员经费”项目")
     unquoted = re.sub(r"[“\"「『][^”\"」』]{2,40}[”\"」』]项目", "", text)
     for col in COLUMN_INTENTS:
         if col in unquoted or any(a in unquoted for a in _INTENT_ALIASES.get(col, ())):
