@@ -591,7 +591,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                         tries.append(replace(tq, units=tq.units or aq.units))
                     if not name and len(own) >= 2:
                         # a follow-up with words of its own ("接待了多少人"): asked on its own, in this document
-                        tries.append(understand(ask.tail, [doc]))
+                        tq = understand(ask.tail, [doc])
+                        tries.append(replace(tq, units=tq.units or aq.units))  # (the unit asked of still holds)
                     if not ask.subject and not name:
                         # a follow-up about the lead's subject ("钱是怎么用出去的"): its own words only ask
                         tries.append(replace(aq, subject=lead.subject))
