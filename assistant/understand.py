@@ -645,7 +645,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
         cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text) \
-            or re.search(r"(20\d\d)年[^？?。]{0,30}?(?:和|与|跟|同)(20\d\d)年[^？?。]{0,12}?(?:相比|比较|对比|相差|差|比(?!例|重))", text)
+            or re.search(r"(20\d\d)年[^？?。]{0,30}?(?:和|与|跟|同)(20\d\d)年[^？?。]{0,20}?(?:相比|比较|对比|相差|差|比(?!例|重))", text)
         # (a document never compares with a later year: "2023年…比2024年" needs both documents)
         if cmp and int(cmp.group(1)) > int(cmp.group(2)) and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
