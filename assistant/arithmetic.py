@@ -47,6 +47,7 @@ from assistant.vocab import (
     COUNT_Q,
     FUND_TABLES,
     MONEY_ASKED,
+    PART_TABLES,
     RATE_Q,
     TOTAL_NAMES,
 )
@@ -266,6 +267,21 @@ class Operand(NamedTuple):
     col: str = ""
 
 
+def _stated(cat: Catalog, sub: Query, doc: DocInfo, term: str, bare_term: str) -> Operand | None:
+    """An amount a sentence states right after the term, or first under a heading naming it."""
+    if len(term) < 2:
+        return None
+    for e in passages(cat, sub, doc, k=20):
+        flat = re.sub(r"[“”\"‘’\s]", "", e.text)
+        m = next((m for t in dict.fromkeys([term, bare_term]) if len(t) >= 2
+                  and (m := re.search(re.escape(t) + r"(?:(?!单价|以上|以下|标准)[^0-9。；]){0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
+        if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
+            m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
+        if m and (amt := parse_amount(m.group(1))) is not None:
+            return Operand(e, m.group(1), amt)
+    return None
+
+
 def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = None) -> Operand | None:
     """One figure named by a phrase: a table row/column, else an amount stated in the narrative. `units`: a unit
     the question named before the phrase ("…支队基本支出中，公用经费"): the phrase is the unit's."""
@@ -275,24 +291,22 @@ def _operand(cat: Catalog, doc: DocInfo, text: str, units: list[str] | None = No
     sub.intents = ["figure"]
     sub.subject = re.sub(r"的|是多少|多少|[？?，,。]", "", text)  # keep words like 工会经费 whole
     found = figure_for(cat, sub, doc)
-    if found is not None and found[2]:
-        amt = parse_amount(found[2])
-        if amt is not None:
-            return Operand(found[0], found[2], amt, found[1])
+    row = None
+    if found is not None and found[2] and (amt := parse_amount(found[2])) is not None:
+        row = Operand(found[0], found[2], amt, found[1])
+        if not (isinstance(found[0], RowEvidence) and found[0].table_kind in PART_TABLES and not re.search(r"基本|项目", text)):
+            return row
     term = re.sub(r"的|是|多少|[？?，,。]", "", text)
     # "财政拨款三公经费" is printed "“三公”经费预算207.46万元": a fund word the sentence leaves out
     bare_term = re.sub("|".join(QUALIFIERS), "", term)
+    said = _stated(cat, sub, doc, term, bare_term)
+    if row is not None:
+        # (a row of a table of one part of spending, 基本 or 项目 only, that part not asked: a sentence stating
+        # more of the thing is its whole)
+        return said if said is not None and _in_wan(said) > _in_wan(row) else row
+    if said is not None:
+        return said
     if len(term) >= 2:
-        for e in passages(cat, sub, doc, k=20):
-            flat = re.sub(r"[“”\"‘’\s]", "", e.text)
-            m = next((m for t in dict.fromkeys([term, bare_term]) if len(t) >= 2
-                      and (m := re.search(re.escape(t) + r"(?:(?!单价|以上|以下|标准)[^0-9。；]){0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
-            if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
-                m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
-            if m:
-                amt = parse_amount(m.group(1))
-                if amt is not None:
-                    return Operand(e, m.group(1), amt)
         # "工程类采购" printed "政府采购工程预算550.00万元": the clause whose words before its amount share most of the term's
         best: tuple[float, TextEvidence, str] | None = None
         for e in passages(cat, sub, doc, k=20):
