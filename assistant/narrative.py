@@ -36,6 +36,7 @@ from assistant.vocab import (
     CHANGE_WORD,
     CHANGE_WORDS,
     CJK,
+    COMPARE_Q,
     CONTENT_ASKED,
     COUNT_Q,
     DUTY_LIST,
@@ -316,7 +317,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False
     # "多少辆车" asks a count, not an amount
     # ("预算" asks its amount unless the question asks which or what: "调整的是哪几个项目的预算")
-    wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)) \
+    wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)
+                        or COMPARE_Q.search(q.text)) \
         and not ((COUNT_Q.search(q.text) or _counts_thing(q.text)) and not MONEY_ASKED.search(q.text))
     wants_reason = bool(WHY_Q.search(q.text))
     wants_use = bool(re.search(USE_ASKED, q.text))
@@ -346,7 +348,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         best = min(near, key=lambda x: x.section != best.section, default=best)
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
-    wants_change = bool(CHANGE_Q.search(q.text))
+    # (things compared, "谁的X更多？多多少": 多多少 is how far apart they are, not a change on a year before)
+    compared = COMPARE_Q.search(q.text) is not None
+    wants_change = any(not (compared and m.group(1) in ("多", "少")) for m in CHANGE_Q.finditer(q.text))
     needs = [pat for want, pat in ((wants_amount, AMOUNT), (wants_change, CHANGE_WORD), (wants_reason, BECAUSE),
                                    (wants_use, USE_WORD)) if want] + measure
     for pat in needs:
