@@ -891,27 +891,38 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
     N万元"), this year's figure from the sentence, the one before it, or the table."""
     now = replace(q, want_year=None)
     # (the thing whose change is asked, without the asking: "机关运行经费增长几", "X照数算降几" -> the X)
-    subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?|了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比",
+    subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?",
                   "", subject_text(now))
-    best: tuple[float, TextEvidence, re.Match[str]] | None = None
+    # (the thing is written before the change asked: "X少了不少，降幅是…" -> X)
+    subj = re.split(r"了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比", subj)[0]
+    # (the whole budget asked, "部门预算增长了几": any change sentence, the largest figure's)
+    whole = bool(_WHOLE_BUDGET.fullmatch(subj))
+    money = r"(\d[\d,]*(?:\.\d+)?)(万元|元|亿元)"
+    best: tuple[tuple[float, Decimal, float], TextEvidence, re.Match[str]] | None = None
     for e in passages(cat, now, doc, query=f"{subj}较{year}年增加减少", k=20):
         for m in _CHANGE_ON.finditer(clean(e.text)):
             said_year = m.group("year")
             if said_year[:4].isdigit() and int(said_year[:4]) != year or not said_year[:4].isdigit() and year != (doc.year or 0) - 1:
                 continue
-            fit = overlap(subj, clean(e.text)[: m.start()])
-            if fit >= 0.6 and (best is None or fit > best[0]):
+            before = clean(e.text)[: m.start()]
+            own = list(re.finditer(money, before))
+            if not own and e.para_idx % 1000 and (prev := cat.sentence_at(doc.doc_id, e.para_idx - 1)):
+                before = clean(prev.text) + before  # ("X预算A万元…。" then "X比上年减少N万元": the two sentences)
+            # (the figure the change is on: the sentence's last amount before it, else the sentence before's first)
+            on = own[-1] if own else re.search(money, before)
+            amount = parse_amount(on.group(1)) if on and on.group(2) == m.group("unit") else None
+            fit = (1.0, amount, overlap(subj, before)) if whole and amount else (overlap(subj, before), Decimal(0), 0.0)
+            if fit[0] >= 0.6 and (best is None or fit > best[0]):
                 best = (fit, e, m)
     if best is None:
         return None
     _, sent, m = best
-    money = r"(\d[\d,]*(?:\.\d+)?)(万元|元|亿元)"
     amounts = list(re.finditer(money, clean(sent.text)[: m.start()]))
     prev = cat.sentence_at(doc.doc_id, sent.para_idx - 1) if sent.para_idx % 1000 else None
     said: list[RowEvidence | TextEvidence] = [sent]
     if amounts:
         value, unit = amounts[-1].group(1), amounts[-1].group(2)
-    elif prev is not None and overlap(subj, clean(prev.text)) >= 0.6 and (first := re.search(money, clean(prev.text))):
+    elif prev is not None and (whole or overlap(subj, clean(prev.text)) >= 0.6) and (first := re.search(money, clean(prev.text))):
         # ("X预算数为8.00万元，其中…。" then "X较上年减少N万元": the sentence before gives this year's)
         value, unit, said = first.group(1), first.group(2), [prev, sent]
     elif (found := figure_for(cat, now, doc)) is not None and found[2]:
