@@ -24,6 +24,7 @@ from assistant.vocab import (
     INTERROGATIVE,
     LISTED_SUM_Q,
     MORE_OR_LESS,
+    SECTION_HAS_ASKED,
     SOURCE_ASKED,
     SOURCE_CHOICE,
     SUBJECT_ASKED,
@@ -75,6 +76,8 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
+    if (told := SECTION_HAS_ASKED.match(rest)) and told.group("verb"):
+        return True  # "有没有讲X": whether the release tells of X, a thing of its own
     if rest.startswith("项目") and len(rest) > 4 and not _own_subject(rest[2:]):
         return False  # "项目按期完工了吗": the project named before, what is asked of it
     if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):

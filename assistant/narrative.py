@@ -55,6 +55,7 @@ from assistant.vocab import (
     RATE_Q,
     RESIDUE_WORDS,
     SAME_COUNT,
+    SECTION_HAS_ASKED,
     STATED_NONE,
     TABLES_ASKED,
     TASK_ASKED,
@@ -1114,7 +1115,8 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             listed = "；".join(f"{clean(p.text)}{d.cite(p)}" for p in under)
             d.add(f"{head}下列有{len(under)}项：{listed}。")
             return True
-    if _contents_by_place(entries, text, doc, d, prefix):
+    if _contents_by_place(entries, text, doc, d, prefix) \
+            or _contents_has(entries, cat.paragraphs.get(doc.doc_id, []), text, doc, d, prefix):
         return True
     m = PARTS_ASKED.search(text)
     # (of the release itself, "部门预算文件 / 公开材料 / 文字说明由哪些部分构成"; not "基本支出由哪些部分构成")
@@ -1143,9 +1145,9 @@ def answer_contents(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
 
 # an entry of the 目录 asked by its place: what follows one ("X之后还有哪些"), the last or first part, or which part
 # holds one ("X在第几部分")
-_AFTER_ENTRY = re.compile(r"(?:之后|以后|后面|后边)(?:还|又)?[^，,。？?]{0,6}?(?:哪些|什么|几)")
+_AFTER_ENTRY = re.compile(r"(?:之后|以后|后面|后边)[，,]?(?:还|又)?[^，,。？?]{0,6}?(?:哪些|什么|几)")
 _END_PART = re.compile(r"(最后|第一|最前面?)的?(?:一个?|一项)?部分")
-_WHICH_PART = re.compile(r"(?:放|列|排|写)?(?:在|是|属于)?第几(?:个)?部分")
+_WHICH_PART = re.compile(r"(?:放|列|排|写)?(?:在|是|属于)?(?:第几|哪一?)(?:个)?部分")
 
 
 def _entry_named(before: str, entries: list[TextEvidence], text: str) -> TextEvidence | None:
@@ -1166,6 +1168,41 @@ def _entry_named(before: str, entries: list[TextEvidence], text: str) -> TextEvi
     return best[3] if best else None
 
 
+_TOLD_OF = re.compile(r"(?:的)?(?:情况|说明|部分|内容|事项|一节|章节|吗|呢|没有)+$")
+
+
+def _contents_has(entries: list[TextEvidence], paras: list[TextEvidence], text: str, doc: DocInfo, d: Draft,
+                  prefix: str) -> bool:
+    """"有没有说明X（情况）": the 目录 entries that name each thing asked, each cited with the first paragraph of its
+    section in the body (a table asked is left to the tables' own answer). Asked with no verb of telling, a thing
+    must be an entry's whole name ("有没有X" of "七、X情况")."""
+    if not (m := SECTION_HAS_ASKED.search(text)):
+        return False
+    what = _TOLD_OF.sub("", _plain_entry(m.group("what")))
+    if what.endswith("表"):
+        return False
+    own = [(p, _plain_entry(_NUMBERED.sub("", clean(p.text)))) for p in entries]
+    hits: list[TextEvidence] = []
+    for thing in (t for t in re.split(r"[和及与、]", what) if len(t) >= 2):
+        named = [p for p, o in own if not o.endswith("表") and (thing in o if m.group("verb") or what != m.group("what")
+                                                               else _TOLD_OF.sub("", o) == thing)]
+        # (under the part the question names first: "决算说明里" -> the entries of the 情况说明 part)
+        hit = max(named, key=lambda p: overlap(p.section.split(" > ")[-1], text) if p.section != CONTENTS else 0.0, default=None)
+        if hit is None:
+            return False  # (a thing no entry names: not the 目录's to answer)
+        if hit not in hits:
+            hits.append(hit)
+    if not hits:
+        return False
+    said = "；".join(f"“{clean(p.text)}”{d.cite(p)}" for p in hits)
+    d.add(f"{prefix}{describe(doc)}有，目录中列有：{said}。")
+    for p in hits:  # what the section itself opens with
+        body = next((x for x in paras if not x.section.startswith(CONTENTS) and clean(x.section.split(" > ")[-1]) == clean(p.text)), None)
+        if body is not None:
+            d.add(f"正文“{clean(p.text)}”一节写道：“{body.text.strip().rstrip('。')}”{d.cite(body)}。")
+    return True
+
+
 def _plain_entry(t: str) -> str:
     return re.sub(r"[“”\"「」『』]", "", clean(t))
 
@@ -1184,8 +1221,14 @@ def _contents_by_place(entries: list[TextEvidence], text: str, doc: DocInfo, d: 
         p = parts[-1] if m.group(1) == "最后" else parts[0]
         d.add(f"{prefix}{describe(doc)}目录中{'最后' if m.group(1) == '最后' else '第一'}一部分是“{clean(p.text)}”{d.cite(p)}。")
         return True
-    if (m := _WHICH_PART.search(text)) and (hit := _entry_named(text[: m.start()], parts, text)) is not None:
-        d.add(f"{prefix}{describe(doc)}目录中“{clean(hit.text)}”{d.cite(hit)}。")
+    if (m := _WHICH_PART.search(text)) and (hit := _entry_named(text[: m.start()], parts, text)
+                                            or _entry_named(text[: m.start()], entries, text)) is not None:
+        # (an entry under a part: itself when it is a "第N部分", else with the part it is listed under)
+        held = next((p for p in parts if hit.section == f"{CONTENTS} > {p.text}"), None)
+        if held is None or _PART_HEAD.match(clean(hit.text)):
+            d.add(f"{prefix}{describe(doc)}目录中“{clean(hit.text)}”{d.cite(hit)}。")
+        else:
+            d.add(f"{prefix}{describe(doc)}目录中“{clean(hit.text)}”{d.cite(hit)}列在“{clean(held.text)}”{d.cite(held)}下。")
         return True
     return False
 

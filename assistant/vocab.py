@@ -276,6 +276,9 @@ UNITS_ASKED = re.compile(r"(包括|包含|有|由)(哪些|几[个家]|多少[个
 WHICH_TABLE_ASKED = re.compile(r"(?:哪|什么)(?:一|几)?[张个份类些]?(?:报)?表(?:里|中)?(?=$|[？?，,。])"
                                r"|(?:有没有|是否)(?:公开|列出|附)?了?[^，。？?]{1,16}?表(?![里中上内])")
 TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|表格?(?:一共|共|总共)?有?(?:几|多少)张|(?:公开|包括|包含|附|有)了?(?:哪些|哪几张|什么)(?:预算|决算)?(?:报)?表(?![里中上内])")
+# whether the release tells of a thing ("有没有说明X情况", "是否单独交代了X"): its 目录 entries answer
+SECTION_HAS_ASKED = re.compile(r"(?:有没有|是否|有无)(?:单独|专门)?的?(?P<verb>说明|交代|讲到?|介绍|提到|涉及|写到?|附上?|列出?|包括|包含)?"
+                               r"了?(?:单独|专门)?的?(?:关于)?(?P<what>[^，,。？?]{2,24})")
 # the parts a release is written in, asked as a list or a count ("由哪些部分构成", "分成几个部分")
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
