@@ -206,6 +206,9 @@ _EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七�
 _OF_WHOLE_BODY = re.compile(r"占(?:全|整个|部门|本部门|总体|全系统|所有|各)")  # a share of the department's whole
 _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # a name the question quotes
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
+# a place the money is given to ("分给某区的有多少"): answered only by a document that prints the place
+_RECIPIENT = re.compile(r"(?:分给|拨给|拨付给|下达给|分配给|补助给|划拨给|划给|转移支付给)"
+                        r"(?P<who>[^\W\d_的和与及在是有]{1,8}?(?:省|市|区|县|镇|乡|街道|村|社区))(?=[的\W]|$)")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
@@ -392,6 +395,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 and any(overlap(a, u) >= 0.5 for a in q.absent_units)]
         if near:
             d.add(f"文件列出的名称相近的单位：{'、'.join(dict.fromkeys(near))}。")
+        return d
+    if (given := _RECIPIENT.search(q.text)) and not any(
+            given.group("who") in t.text for x in q.docs for t in cat.doc_texts(x.doc_id)) and not any(
+            given.group("who") in r.label or given.group("who") in r.unit_name for x in q.docs for r in cat.doc_rows(x.doc_id)):
+        d.answerable = False
+        d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到“{given.group('who')}”，无法回答，不作推测。")
         return d
     if asks_consistency(q.text):  # "有没有数字对不上的地方": the publication check's findings
         return answer_findings(cat, q)

@@ -50,6 +50,8 @@ from assistant.vocab import (
     EMPTY_KINDS,
     EXECUTION_ASKED,
     FEE_ASKED,
+    FIRM_ASKED,
+    FIRM_WORD,
     FUND_COLUMN,
     FUND_TABLES,
     GOAL_ASKED,
@@ -259,6 +261,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget
         rows = [r for r in rows if measure.group(0) in r.label + "".join(r.values)]
+    if FIRM_ASKED.search(q.text):  # "哪家公司承接": a row naming a firm
+        rows = [r for r in rows if FIRM_WORD.search(r.label + "".join(r.values))]
     if rows and rows[0].table_kind in ("project_expense", "special_fund", "performance") and _org_total(q.subject):
         rows = [r for r in rows if r.table_kind not in ("project_expense", "special_fund", "performance")]
     if q.units:  # a unit asked: not a row its table prints again for other units, none of them named

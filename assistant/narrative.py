@@ -41,6 +41,8 @@ from assistant.vocab import (
     COUNT_Q,
     DUTY_LIST,
     DUTY_WHICH,
+    FIRM_ASKED,
+    FIRM_WORD,
     HEADCOUNT_Q,
     MEASURE_ASKED,
     MEASURE_Q,
@@ -294,6 +296,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
             return False  # "总投资": a sentence that names it
+        if FIRM_ASKED.search(q.text) and not FIRM_WORD.search(txt):
+            return False  # "哪家公司承接": a sentence naming a firm
         if money and only_an_example(max(_quoted(q.text), key=len, default=subj), txt):  # (a quoted name is the subject)
             return False  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
