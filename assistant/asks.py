@@ -275,7 +275,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
             r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
         # (two years asked, then "Y年比X年高出几何": the two years' figures, how far apart)
-        two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)年度?比(20\d\d)年度?" + DIFF_ASKED + _COUNTER, c)
+        # (each year by its release, "Y年预算比X年决算多多少")
+        release = r"年度?的?(?:预算|决算|实际|执行)?数?"
+        two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks
                       or two_years and two_years.group(1) != two_years.group(2) and len(asks) >= 2
@@ -317,7 +319,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and not own and (asked := re.match(r"20\d\d年度?", c)) and (year := re.search(r"20\d\d年度?", context)) \
                 and asked.group(0)[:4] != year.group(0)[:4] \
                 and (asked.group(0)[:4] > year.group(0)[:4] or "预算" in c and not re.search("执行|实际|决算", c)) \
-                and len(thing := re.sub(r"(?:实际|执行|预算|决算|安排|花|用|拨|数|的|了)+$", "", context[year.end():])) >= 2:
+                and len(thing := re.sub(r"(?:(?:实际|执行)[\u4e00-\u9fa5]{0,2}|预算|决算|安排|花|用|拨|数|的|了)+$", "",
+                                        context[year.end():])) >= 2:
             # "X年Y的实际支出…？Z年的预算…": Y, in year Z, as this clause asks it (an earlier year's 执行数 is
             # printed by the later budget: asked after a budget, it stays in the release asked first)
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
