@@ -79,7 +79,7 @@ class Paragraph(BaseModel):
 
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "32"
+PARSER_VERSION = "33"
 
 
 class DocumentMeta(BaseModel):

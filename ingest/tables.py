@@ -7,7 +7,7 @@ codes are normalised, two-sided tables split into sides, continued tables merged
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.grid import Grid, GridRow
 from ingest.model import BBox, Row, Table, code_level, is_amount
@@ -331,6 +331,8 @@ class TableBuilder:
         paths = column_paths(grid, self.depth)
         self.cols = column_roles(paths, grid, self.depth)
         self.ncols = grid.ncols
+        # (a blank first column, a margin the next pages leave out: their grids are one column narrower)
+        self.blank_lead = all(not clean(grid.texts(i)[0]) for i in range(len(grid.rows)) if grid.rows[i].cells)
         self._last: dict[str, Row] = {}
         self._code_parts: dict[str, list[str]] = {}
         self.table.columns = [c.path for c in self.cols if c.role == "value"]
@@ -338,9 +340,11 @@ class TableBuilder:
 
     # a continuation grid fits when it has the same width
     def accepts(self, grid: Grid) -> bool:
-        return grid.ncols == self.ncols
+        return grid.ncols == self.ncols or self.blank_lead and grid.ncols == self.ncols - 1
 
     def extend(self, grid: Grid) -> None:
+        if grid.ncols == self.ncols - 1:  # the blank margin column left out: put back
+            grid = replace(grid, rows=[replace(r, cells=[None, *r.cells]) for r in grid.rows])
         if grid.page not in self.table.pages:
             self.table.pages.append(grid.page)
         self.table.notes.extend(grid.notes)
