@@ -283,6 +283,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     bodies = form_bodies(cat, doc) if q.units else {}
     table_named = named_table(cat, doc, subj)
     core = dept_field(doc.department)
+    titled = re.findall(r"[《“「『]([^》”」』]{3,30})[》”」』]", q.text)  # names the question quotes
     within = bool(q.units) and asks_within(q)
     # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
     # (or a row of it by name: "其中补助区县有多少")
@@ -341,6 +342,13 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             bare_name = _LEAD_YEAR.sub("", name)
             listed = next((x for x in (name, *_DASHES.split(name), bare_name) if len(x) >= 4 and x in subj
                            and (x in (name, bare_name) or dash_parts[r.table_idx, x] == 1)), "") if r.kind == "" else ""
+            # (or by most of its words with a name it quotes, "办《某刊》" of "《某刊》办刊经费": a row of a list of
+            # projects with its amount)
+            loose = not listed and r.kind == "" and bool(r.values) and len(name) >= 6 and name != project_name(r.table) \
+                and any(x in name for x in titled) \
+                and len(common := bigrams(name) & bigrams(subj)) >= 3 and len(common) >= 0.5 * len(bigrams(name))
+            if loose:
+                listed = name
             if listed and not (len(proj) >= 4 and proj in subj) \
                     and not FORM_AMOUNT.fullmatch(name) and not _FORM_SOURCE.fullmatch(name):
                 # a list of projects, one row each ("某刊物办刊经费 | 项目总额 | 绩效目标"); a part of a
@@ -406,7 +414,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):
                     continue
-                if not proj_named and not len(shared) >= 0.6 * len(bigrams(proj)) \
+                if not proj_named and not len(shared) >= (0.5 if loose else 0.6) * len(bigrams(proj)) \
                         and r.table_idx != named_form:
                     continue  # a loose match on the project name and a row the question does not name
                 score -= 4
