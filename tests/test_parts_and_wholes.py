@@ -75,3 +75,20 @@ def test_a_recipient_a_firm_or_a_trade_volume_the_release_never_prints_is_refuse
     assert not bot.ask("广州市信访局2026年云客服服务外包的供应商是谁？").answerable
     bot = bm25_bot(tmp_path / "c", corpus_pdf("shanghai-shi_zuanshi-jiaoyi-ban_2026_danwei-yusuan.pdf"))
     assert not bot.ask("上海钻石宝玉石交易联合管理办公室预计2026年宝玉石交易额多少亿元？").answerable
+
+
+def test_a_continuation_without_its_blank_margin_column_stays_in_its_table(tmp_path: Path) -> None:
+    # 预算表12项目支出绩效目标表 runs over pp. 12-19; from p. 13 on, the grid leaves out the blank first column
+    from tests.conftest import parsed_once
+
+    pdf = corpus_pdf("beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf")
+    doc = parsed_once(pdf)
+    form = next(t for t in doc.tables if "项目支出绩效目标表" in t.title)
+    assert form.pages == [12, 13, 14, 15, 16, 17, 18, 19]
+    assert not any(t.title == "未命名表格" for t in doc.tables)
+    cost = next(r for r in form.rows if r.label == "每辆公务用车购置成本")  # p. 17
+    assert cost.values.get("本年绩效指标值") == "18.69" and cost.page == 17
+    # a project of the list named by a quoted name and most of its words: 《北京审计》杂志办刊经费, 17.398000
+    bot = bm25_bot(tmp_path, pdf)
+    a = answered(bot, "北京市审计局2026年出《北京审计》杂志要花多少钱？")
+    assert "17.398000" in a.answer
