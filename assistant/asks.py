@@ -319,10 +319,12 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         elif i > 0 and not own and (asked := re.match(r"20\d\d年度?", c)) and (year := re.search(r"20\d\d年度?", context)) \
                 and asked.group(0)[:4] != year.group(0)[:4] \
                 and (asked.group(0)[:4] > year.group(0)[:4] or "预算" in c and not re.search("执行|实际|决算", c)) \
-                and len(thing := re.sub(r"(?:(?:实际|执行)[\u4e00-\u9fa5]{0,2}|预算|决算|安排|花|用|拨|数|的|了)+$", "",
-                                        context[year.end():])) >= 2:
+                and len(thing := re.sub(r"(?:实际|执行|预算|决算|安排|花|用|拨|数|的|了)+$", "", context[year.end():])) >= 2:
             # "X年Y的实际支出…？Z年的预算…": Y, in year Z, as this clause asks it (an earlier year's 执行数 is
             # printed by the later budget: asked after a budget, it stays in the release asked first)
+            # (without the earlier year's actual-spending words: "X实际支出" asked as a budget is X's budget; the thing
+            # may be all before the year, "X，2024年实际支出多少")
+            thing = re.sub(r"(?:(?:实际|执行)[\u4e00-\u9fa5]{0,2}|预算|决算|安排|花|用|拨|数|的|了)+$", "", thing)
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
