@@ -205,10 +205,10 @@ _EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking eac
 _EACH_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|[1-9]\d|[两二三四五六七八九十])(?:个|家|所|处|座)([\u4e00-\u9fa5]{2,8}?)的?(?:各自|分别|各)")
 _OF_WHOLE_BODY = re.compile(r"占(?:全|整个|部门|本部门|总体|全系统|所有|各)")  # a share of the department's whole
 _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # a name the question quotes
-# how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 # a place the money is given to ("分给某区的有多少"): answered only by a document that prints the place
 _RECIPIENT = re.compile(r"(?:分给|拨给|拨付给|下达给|分配给|补助给|划拨给|划给|转移支付给)"
                         r"(?P<who>[^\W\d_的和与及在是有]{1,8}?(?:省|市|区|县|镇|乡|街道|村|社区))(?=[的\W]|$)")
+# how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
 
