@@ -893,7 +893,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
     # (the thing whose change is asked, without the asking: "机关运行经费增长几", "X照数算降几" -> the X)
     subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?",
                   "", subject_text(now))
-    # (the thing is written before the change asked: "X少了不少，降幅是…" -> X)
+    # (the thing is written before the change words; reader filler after them is dropped)
     subj = re.split(r"了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比", subj)[0]
     # (the whole budget asked, "部门预算增长了几": any change sentence, the largest figure's)
     whole = bool(_WHOLE_BUDGET.fullmatch(subj))

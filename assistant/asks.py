@@ -275,7 +275,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
             r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
         # (two years asked, then "Y年比X年高出几何": the two years' figures, how far apart)
-        # (each year by its release, "Y年预算比X年决算多多少")
+        # (each year named with its release kind: one year's budget against another year's final account)
         release = r"年度?的?(?:预算|决算|实际|执行)?数?"
         two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
