@@ -123,6 +123,7 @@ from assistant.vocab import (
     SCORE_ASKED,
     SOURCE_ASKED,
     SUBJECT_ASKED,
+    SUBJECT_NOUN,
     SUM_Q,
     THING_ASKED,
     TOP_ITEM,
@@ -208,6 +209,8 @@ _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # 
 # a place the money is given to ("分给某区的有多少"): answered only by a document that prints the place
 _RECIPIENT = re.compile(r"(?:分给|拨给|拨付给|下达给|分配给|补助给|划拨给|划给|转移支付给)"
                         r"(?P<who>[^\W\d_的和与及在是有]{1,8}?(?:省|市|区|县|镇|乡|街道|村|社区))(?=[的\W]|$)")
+# an amount of something named before 额 ("交易额"): a budget asks it of a budget noun, or the documents print it
+_MEASURE_WORD = re.compile(r"[\u4e00-\u9fa5]{2}额")
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
 _DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
 
@@ -401,6 +404,10 @@ def compose(cat: Catalog, q: Query) -> Draft:
             given.group("who") in r.label or given.group("who") in r.unit_name for x in q.docs for r in cat.doc_rows(x.doc_id)):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到“{given.group('who')}”，无法回答，不作推测。")
+        return d
+    if (measure := _foreign_measure(cat, q.text)) is not None:
+        d.answerable = False
+        d.add(f"已导入的公开文件中都没有写到“{measure}”，无法回答，不作推测。")
         return d
     if asks_consistency(q.text):  # "有没有数字对不上的地方": the publication check's findings
         return answer_findings(cat, q)
@@ -918,6 +925,22 @@ def _unsaid(parts: list[str], said: str) -> list[str]:
         out.append(p[1:] if dropped and p[:1] in "。." else p)  # (the stop that closed the dropped statement)
         dropped = False
     return out
+
+
+def _foreign_measure(cat: Catalog, text: str) -> str | None:
+    """An amount asked by a word no stored document prints and no budget noun heads ("交易额", "营业额"): a measure of
+    something other than a budget (not 总额, 金额, 拨款额, which are the budget's own). Read once per word."""
+    for m in _MEASURE_WORD.finditer(text):
+        word = m.group(0)
+        if SUBJECT_NOUN.search(word[:2]) or word[1] in "总金数余差限定份":  # (入总额: a 总额 of a budget noun)
+            continue
+        key = ("printed", word)
+        if key not in cat.memo:
+            cat.memo[key] = any(word in t.text for t in cat.texts) or any(
+                word in r.label or any(word in c or word in v for c, v in r.values.items()) for r in cat.rows)
+        if not cat.memo[key]:
+            return word
+    return None
 
 
 def _repeats(d: Draft, before: int) -> bool:

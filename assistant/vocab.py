@@ -237,7 +237,7 @@ BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合�
 PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
 CJK = re.compile(r"[\u4e00-\u9fa5]")
 # money measures a year's budget row does not give: asked, they need a row or sentence that names them
-OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额|交易额|成交额|营业额|销售额|产值|增加值")
+OTHER_MEASURES = re.compile(r"总投资|投资总额|总造价|总概算|概算|累计投资|合同金额|合同价|中标金额")
 # the firm that does the work asked ("哪家公司中标", "供应商是谁"): only a row or sentence naming one answers
 FIRM_ASKED = re.compile(r"哪(?:一)?[家个](?:公司|企业|供应商|服务商)|(?:中标|承接|承建|承包|供应商|服务商|承办方)[^，。？?]{0,4}?(?:是谁|是哪|哪|谁)")
 FIRM_WORD = re.compile(r"公司|企业|集团|有限|事务所|供应商|服务商|中标")
