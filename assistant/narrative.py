@@ -55,6 +55,7 @@ from assistant.vocab import (
     PLAN_FINAL,
     POINTS_LOST,
     RATE_Q,
+    RELEASE_KIND_ASKED,
     RESIDUE_WORDS,
     SAME_COUNT,
     SECTION_HAS_ASKED,
@@ -75,7 +76,8 @@ from assistant.vocab import (
     counted_noun,
     term_in,
 )
-from ingest.model import CONTENTS, SCORE_TOTAL, parse_amount
+from ingest.meta import find_title
+from ingest.model import CONTENTS, COVER, SCORE_TOTAL, parse_amount
 
 _WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
@@ -1247,23 +1249,38 @@ _ROLE_LINE = re.compile(r"^[^，。：:]{0,12}?(终审|审核|审签|签发|签�
 
 
 def answer_release_mark(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """Who signed the release off, when it was dated: the short lines of its cover or last page that say so
-    ("终审：某某", "二〇二五年七月")."""
-    role, when = _MARK_ROLE.search(q.text), _MARK_WHEN.search(q.text)
-    if not (role or when):
+    """What the release is, who signed it off, when it was dated: the lines of its cover or last page that say so
+    ("上海市2026年市级单位预算", "终审：某某", "二〇二五年七月")."""
+    paras = cat.paragraphs.get(doc.doc_id, [])
+    # (a field the cover labels, asked by name: "封面上的预算主管部门是哪个单位")
+    hits = [(t, p) for p in paras if p.section == COVER for t in p.text.split(" ")
+            if len(key := t.partition("：")[0]) >= 4 and t != key
+            and re.search(re.escape(key) + r"[^，。？?]{0,8}?(?:哪|什么|谁|全称|名称)", clean(q.text))]
+    role, when, kind = _MARK_ROLE.search(q.text), _MARK_WHEN.search(q.text), RELEASE_KIND_ASKED.search(q.text)
+    if not (hits or role or when or kind):
         return False
-    lines = [p for p in cat.paragraphs.get(doc.doc_id, []) if not p.section.startswith(CONTENTS) and len(clean(p.text)) <= 40]
-    last = max((p.page for p in cat.paragraphs.get(doc.doc_id, [])), default=0)
-    lines = [p for p in lines if p.page <= 2 or p.page == last]
+    last = max((p.page for p in paras), default=0)
+    # (the cover is one paragraph of its lines; other short lines of the first pages or the last one stand alone)
+    lines = [(t, p) for p in paras if p.section == COVER for t in p.text.split(" ")] + \
+            [(clean(p.text), p) for p in paras if p.section != COVER and not p.section.startswith(CONTENTS)
+             and len(clean(p.text)) <= 40 and (p.page <= 2 or p.page == last)]
+    if kind:
+        # (the whole cover, which prints the title; or else the first line of the text that names the release)
+        hits += [(p.text, p) for p in paras if p.section == COVER and find_title(clean(p.text))][:1] or \
+                [(t, p) for p in paras if not p.section.startswith(CONTENTS) and find_title(t := clean(p.text))][:1]
     if role:
         word = next(w for w in role.groups() if w)
-        hits = [p for p in lines if (m := _ROLE_LINE.match(clean(p.text))) and word[:2] in m.group(0)]
-    else:
-        hits = [p for p in lines if _DATE_LINE.fullmatch(clean(p.text))]
+        hits += [(t, p) for t, p in lines if (m := _ROLE_LINE.match(t)) and word[:2] in m.group(0)]
+    if when:
+        hits += [(t, p) for t, p in lines if _DATE_LINE.fullmatch(t)]
+    # (once each, and not a line the whole cover quoted already)
+    hits = [(t, p) for k, (t, p) in enumerate(hits) if not any(t in x for x, _ in hits[:k]) and
+            not any(t in x and t != x for x, _ in hits[k + 1:])]
     if not hits:
         return False
-    said = "".join(f"“{clean(p.text)}”{d.cite(p)}" for p in hits[:2])
-    d.add(f"{prefix}{describe(doc)}{'封面' if hits[0].page <= 2 else '末页'}写有：{said}。")
+    said = "".join(f"“{t}”{d.cite(p)}" for t, p in hits[:3])
+    where = "封面" if hits[0][1].section == COVER or hits[0][1].page <= 2 else "末页" if hits[0][1].page == last else "正文"
+    d.add(f"{prefix}{describe(doc)}{where}写有：{said}。")
     return True
 
 

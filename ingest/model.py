@@ -62,6 +62,7 @@ class Table(BaseModel):
 
 
 CONTENTS = "目录"  # the heading of a release's contents entries (each entry a paragraph under it)
+COVER = "封面"  # the heading of a release's cover lines (one paragraph: title, unit, date)
 SCORE_TOTAL = re.compile(r"总分|总得分|综合得分|合计得分|得分合计")  # a self-evaluation form's total score row (fullmatch)
 
 
@@ -79,7 +80,7 @@ class Paragraph(BaseModel):
 
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "33"
+PARSER_VERSION = "34"
 
 
 class DocumentMeta(BaseModel):

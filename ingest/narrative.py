@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.model import CONTENTS, BBox, Paragraph
+from ingest.model import CONTENTS, COVER, BBox, Paragraph
 from ingest.text import clean
 
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
@@ -86,6 +86,9 @@ def join_text(a: str, b: str) -> str:
 # a 目录 entry's numbering, outermost first as most releases nest them
 _ENTRY_STYLES = (re.compile(r"第[一二三四五六七八九十]+部分"), re.compile(r"[一二三四五六七八九十]{1,3}[、.．]"),
                  re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]"), re.compile(r"\d{1,2}\s*[、.．]"))
+
+
+_COVER_APART = re.compile(r"[:：]|^(20\d\d|二〇[〇一二三四五六七八九]{2})年[\d一二三四五六七八九十]{1,2}月")
 
 
 class NarrativeBuilder:
@@ -225,6 +228,21 @@ class NarrativeBuilder:
             self.paragraphs.append(Paragraph(heading_path=[CONTENTS, *(t for _, t in stack)], text=text, page=ln.page,
                                              bbox=ln.bbox, index=len(self.paragraphs)))
             stack.append((style, text))
+
+    def cover(self, lines: list[TextLine]) -> None:
+        """A cover page's lines (title, unit, date), one paragraph under 封面: what the release says it is."""
+        self._close()
+        text = ""
+        for t in (clean(ln.text) for ln in lines):
+            # a title wraps ("…部门预" / "算"); a labelled line or a date stands apart
+            apart = any(_COVER_APART.search(x) for x in (text.rsplit(" ", 1)[-1], t)) or (text[-1:] + t[:1]).isdigit()
+            text = (f"{text} {t}" if apart and text else join_text(text, t)) if t else text
+        if text:
+            box = lines[0].bbox
+            for ln in lines[1:]:
+                box = box.union(ln.bbox) if box is not None else ln.bbox
+            self.paragraphs.append(Paragraph(heading_path=[COVER], text=text, page=lines[0].page, bbox=box,
+                                             index=len(self.paragraphs)))
 
     def _close(self) -> None:
         if self._cur is not None and self._cur.text.strip():

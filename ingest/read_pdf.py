@@ -35,6 +35,12 @@ _YEAR_LINE = re.compile(r"^[（(]?(20\d\d)年度?[）)]?$")
 Progress = Callable[[int, int], None]
 
 
+def _is_cover(lines: list[Line]) -> bool:
+    """A first page of a few short lines and no sentence: the cover (title, unit, date), not the text's start."""
+    texts = [clean(ln.text) for ln in lines if clean(ln.text)]
+    return 0 < len(texts) <= 15 and not any("。" in t or len(t) > 40 for t in texts)
+
+
 def _title_from_grid(grid: Grid) -> bool:
     """A whole-page grid may hold the title and unit line in its first rows. True if it did."""
     found = False
@@ -166,6 +172,10 @@ def assemble(path: Path, pages: list[PageContent], n_pages: int) -> Document:
             m = _YEAR_LINE.match(clean(ln.text))
             if m:
                 meta_lines.append(f"年度：{m.group(1)}")
+        if pc.number == 1 and not pc.grids and not entries and _is_cover(outside):
+            narrative.cover([TextLine(text=ln.text, page=ln.page, bbox=ln.bbox, size=ln.size) for ln in outside
+                             if not PAGE_NO_RE.match(ln.text.strip())])
+            # (its lines go on to the text too: a title on it heads what follows)
         used: set[int] = set()
         grids = sorted(pc.grids, key=lambda g: g.bbox.top if g.bbox else 0)
         if pending_title is not None:
