@@ -1100,5 +1100,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"
                           rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
-    return len(own) < 2 or bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""),
-                                         text))
+    # (one character sets it apart, "劳" of "劳务费" beside "委托业务费": with the character after it)
+    return not own or len(own) < 2 and not after or bool(re.search(
+        re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if len(own) >= 2 else re.escape(after[:1]))
+        if after else re.escape(own), text))

@@ -302,7 +302,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     # (a shorter name too, when the asked unit's own block prints a row of it: "X医院的工作经费")
     in_block = {_untagged(bare(r.label), r.unit_name) for r in cat.doc_rows(doc.doc_id)
                 if r.unit_name and is_unit_row(r, q.units)} if within else set()
-    exact |= {n for n in in_block if len(n) >= 4 and n in subj}  # ("物业管理费（X医院）" in X医院's block)
+    exact |= {n for n in in_block if len(n) >= 3 and n in subj}  # ("物业管理费（X医院）" in X医院's block; "劳务费")
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     restated: dict[str, RowEvidence] = {}

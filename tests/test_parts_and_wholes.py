@@ -94,3 +94,14 @@ def test_a_continuation_without_its_blank_margin_column_stays_in_its_table(tmp_p
     bot = bm25_bot(tmp_path, pdf)
     a = answered(bot, "北京市审计局2026年出《北京审计》杂志要花多少钱？")
     assert "17.398000" in a.answer
+
+
+def test_short_items_of_a_units_block_listed_together(tmp_path: Path) -> None:
+    # 一般公共预算支出表（按经济分类） p. 227-228, 深圳市社会保险基金管理局福田分局's block (its name printed on an earlier
+    # page): 劳务费 506.34, 委托业务费 76.60 — "劳务费" is three characters, and told apart from "委托业务费" by one
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳社保基金管理局福田分局今年一般公共预算中，劳务费、委托业务费各安排了多少钱？（2026年）")
+    assert "福田分局的“劳务费”（30226）支出总计为506.34万元" in a.answer
+    assert "福田分局的“委托业务费”（30227）支出总计为76.60万元" in a.answer
+    a = answered(bot, "2026年深圳市社会保险基金管理局福田分局一般公共预算里的差旅费是多少？")
+    assert "福田分局的“差旅费”（30211）支出总计为3.02万元" in a.answer
