@@ -137,6 +137,7 @@ from assistant.vocab import (
     WHY_ASKED,
     WHY_Q,
     YEAR_START_ASKED,
+    change_text,
     sangong_words,
 )
 
@@ -337,7 +338,10 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         if answer_passage(cat, q, doc, d, prefix) and any(states_execution(e) for e in d.evidence[mark[1]:]):
             return True
         d.rollback(mark)
-    if "change" in q.asked and answer_passage(cat, q, doc, d, prefix):
+    # (a yearly result a self-evaluation form's indicator prints in the counter asked, "全年培训了多少人": that row)
+    counted = bool(top) and top[0].kind == "indicator" and not CHANGE_Q.search(change_text(q.text)) \
+        and any(re.search(rf"\d\s*{c}", v) for c in COUNT_Q.findall(q.text) for v in top[0].values.values())
+    if "change" in q.asked and not counted and answer_passage(cat, q, doc, d, prefix):
         return True  # changes and yearly results are told in the narrative, not in this year's tables
     if "change" in q.asked and answer_row_change(cat, q, doc, d, prefix):
         return True  # or by a row that prints both years

@@ -4,6 +4,8 @@ achieved and why it fell short; a later ask that says only "项目" is of the pr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import answered, bm25_bot, corpus_pdf, parsed_once
@@ -140,3 +142,11 @@ def test_money_alone_after_a_score_is_the_same_projects(bot) -> None:
     # p. 100: 儿童医院's "城市公立医院取消药品加成财政补偿资金（…专项资金）" form: 总分 98, 272.58 spent
     a = answered(bot, "西安卫健委2022年决算里，儿童医院的“城市公立医院取消药品加成财政补偿资金”项目得了几分？资金执行了多少？")
     assert "98" in a.answer and "272.58" in a.answer and "99.5" not in a.answer, a.answer
+
+
+def test_a_yearly_count_a_forms_indicator_prints_is_that_row(tmp_path: Path) -> None:
+    # 信访干部培训专项项目绩效自评表 p. 30: 培训人数 实际完成值 366 人; the narrative's "安排 123 名…骨干到局内一线岗位锻炼"
+    # counts others
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
+    a = answered(bot, "国家信访局2024年信访干部培训专项，全年累计培训了多少人？")
+    assert "“数量指标：培训人数”" in a.answer and "366 人" in a.answer
