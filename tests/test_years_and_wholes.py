@@ -49,3 +49,12 @@ def test_one_years_budget_against_another_years_final_account(tmp_path: Path) ->
     a = answered(bot, "上海市普陀区财政局的“行政运行”支出，2024年决算花了多少？2025年预算安排了多少？")
     assert "1,511.89" in a.answer and "未找到" not in a.answer
     assert {c.year for c in a.citations} == {2024, 2025}
+
+
+def test_the_years_spending_in_a_final_account_is_without_what_is_carried_on(tmp_path: Path) -> None:
+    # 收入支出决算总表: 本年支出合计 9759.38; 总计 9859.38 holds 年末结转和结余
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_guihuaziyuanju_2024_juesuan.pdf"))
+    a = answered(bot, "上海市普陀区规划和自然资源局2024年决算，本年总共支出了多少？")
+    assert "“本年支出合计”为9759.38万元" in a.answer
+    a = answered(bot, "普陀区规划资源局2024年决算一共支出了多少钱？")
+    assert "“本年支出合计”为9759.38万元" in a.answer
