@@ -769,6 +769,7 @@ def _as_value(q: Query) -> Query:
     """A change asked, read as the figure it is a change of (each release's own, when two years' are compared)."""
     text = _CHANGE_ASKED.sub("", q.text).rstrip("？?。，, ")
     return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？", asked=q.asked - {"change"},
+                   written=q.written or q.text,  # (as asked: which year's words say 预算, 决算)
                    subject=CHANGE_WORDS.sub("", q.subject), want_year=None,
                    intents=[i for i in q.intents if i != "diff"] or ["figure"])
 

@@ -135,8 +135,8 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         return any(flat == d or (flat.endswith(d) and len(flat) - len(d) <= 4) for d in departments)
 
     items = [c for c in chunks if not is_dept(c)]
-    if len(items) < 2:
-        return [], []
+    if len(items) < 2 or all(re.match(r"20\d\d年", c) for c in items[1:]) and re.search(r"20\d\d年", items[0]):
+        return [], []  # (two years of one thing, "A年X和B年的X": years compared, not things listed)
     if not dist and not all("\x00" in c or "\x01" in c or len(c) >= 2 for c in items):
         return [], []
     first = items[0]

@@ -815,6 +815,15 @@ def _names_part(part: str, text: str) -> int:
 _RATE_PRINTED = re.compile(r"(?:完成|执行)[^，。；]{0,8}\d+(?:\.\d+)?[%％]")
 
 
+def _plan_of_year(text: str, year: int | None) -> bool:
+    """Whether the question asks the budget of the year a final account is of ("2024年的…预算" beside another
+    year's): the words from that year to the next year named say 预算 and nothing of what was spent."""
+    if not year or (at := text.find(f"{year}年")) < 0:
+        return False
+    said = re.split(r"20\d\d年", text[at + 5:])[0]
+    return "预算" in said and not re.search(r"决算|实际|执行|花|用掉|支出了", said)
+
+
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == "sanggong" and r.values
             and "表" in r.table and any(parse_amount(v) is not None for v in r.values.values())]
@@ -850,7 +859,8 @@ def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         head = last_heading(s).rstrip("。：:") if part and not _names_part(part, s.text) else ""
         d.add(f"{prefix}{describe(doc)}{head}：“{s.text.rstrip('。；')}”{d.cite(s)}。")
         amt = amount_in(s.text)
-        if doc.kind == "决算" and (m := re.search(r"决算[数额]?[为是]?\s*(?=\d)", s.text)):
+        if doc.kind == "决算" and not _plan_of_year(q.written or q.text, doc.year) \
+                and (m := re.search(r"决算[数额]?[为是]?\s*(?=\d)", s.text)):
             amt = amount_in(s.text[m.end():]) or amt  # a final account's own figure, not the budget beside it
         if amt is not None:
             d.record(doc, *amt, s)

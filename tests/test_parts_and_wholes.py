@@ -105,3 +105,11 @@ def test_short_items_of_a_units_block_listed_together(tmp_path: Path) -> None:
     assert "福田分局的“委托业务费”（30227）支出总计为76.60万元" in a.answer
     a = answered(bot, "2026年深圳市社会保险基金管理局福田分局一般公共预算里的差旅费是多少？")
     assert "福田分局的“差旅费”（30211）支出总计为3.02万元" in a.answer
+
+
+def test_a_final_accounts_own_budget_asked_beside_a_later_budget(tmp_path: Path) -> None:
+    # 2024 决算 p. 24: "三公"经费财政拨款支出预算为 76.43万元，…支出决算为 46.21 万元; 2026 budget: 112.61
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
+    a = answered(bot, "国家信访局2026年的三公经费预算，跟2024年的三公经费预算相比差多少？")
+    assert "112.61 − 76.43 = 36.18" in a.answer
