@@ -216,8 +216,9 @@ USE_Q = re.compile(USE_ASKED + r"|(?:是)?为了(?:解决)?什么|" + AIM + "|�
 WHY_Q = re.compile(WHY_ASKED + r"|原因")
 GOAL_Q = re.compile(AIM + r"|为了|解决什么|目标(?!表)|什么作用|效果|" + WHEN_ASKED)  # (a row's own words first)
 WHEN_Q = re.compile(WHEN_ASKED)
-# asked: a count ("几辆", "多少人"), a number of people (编制)
-COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位|册|本|座|篇|批|张|件|起|栋|间|艘|架)")
+# asked: a count ("几辆", "多少人"), a number of people (编制), a length or weight ("多少公里")
+COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|户|次|项|份|场|期|所|处|条|台|套|位|册|本|座|篇|批|张|件|起|栋|间|艘|架|"
+                     r"公里|千米|米|吨|公顷|亩)")
 # words of an ask about an item's measure that are not what is measured ("一年计划出多少期" -> "一年出")
 MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|预计|定为|设定为?|达到|多少|几|什么|吗|呢|[^\u4e00-\u9fa5]|"
                            + COUNT_Q.pattern.replace("(?:几|多少)", "(?<=[几少])"))

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.service import Assistant
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_bot, bm25_store
+from tests.conftest import answered, bm25_bot, bm25_store, corpus_pdf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REAL, MORE = SHARED / "real", SHARED / "more"
@@ -278,3 +278,14 @@ def test_an_indicator_of_a_project_in_a_table_of_many_projects(tmp_path: Path) -
         pytest.skip(f"{pdf} 不存在（../shared 语料目录缺失）")
     a = answered(bm25_bot(tmp_path, pdf), "长沙信访局基层及其他信访业务工作经费专项的群众满意度定了多少？")
     assert "群众满意度：90" in a.answer and "35.78" not in a.answer, a.answer
+
+
+def test_a_length_asked_is_answered_by_a_length_not_by_an_amount(tmp_path: Path) -> None:
+    # 广州市水务局 p. 44, 珠江堤岸防护工程维修养护项目's 绩效目标: "已建135公里堤防"; 珠海 工务中心: the water main
+    # 广南梅第二条原水管道工程 prints its money (2,579.00万元) and no length
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("zhuhai-shi_jiaotong-gongwu-zhongxin_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "广州市水务局2026年珠江堤岸防护工程维修养护项目要巡查养护多少公里堤防？")
+    assert "135公里" in a.answer
+    a = bot.ask("珠海市政府投资交通市政项目工务中心2026年广南梅第二条原水管道工程的管线有多少米长？")
+    assert not a.answerable and "2,579.00" not in a.answer
