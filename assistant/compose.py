@@ -588,8 +588,8 @@ def _beside(subj: str, proj: str) -> frozenset[str]:
     from difflib import SequenceMatcher
 
     m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))
-    if m.size >= 4:
-        return bigrams(subj[: m.a]) | bigrams(subj[m.a + m.size:])
+    if m.size >= 4:  # (the project's own word after its name, "X项目里", is no word of what is asked)
+        return bigrams(subj[: m.a]) | bigrams(re.sub(r"^(?:项目)?(?:的|里面?|当?中)?[，,]?", "", subj[m.a + m.size:]))
     return frozenset(bigrams(subj) - bigrams(proj))
 
 

@@ -202,7 +202,8 @@ def aliases(department: str) -> list[str]:
 
 # an organisation named in a question: a name (no particles) ending in an organisation word, optionally
 # after its region; it must end there ("办公费" and "委托" are not organisations)
-_ORG_WORDS = r"委员会|办公室|办公厅|办事处|街道|工会|局|委|办|厅|中心|院|妇联|团委|科协|残联"  # what organisation names end in
+# (办 before 公 is the word 办公, "办公用房": no name ends there)
+_ORG_WORDS = r"委员会|办公室|办公厅|办事处|街道|工会|局|委|办(?!公)|厅|中心|院|妇联|团委|科协|残联"  # what organisation names end in
 _ORG_MENTION = re.compile(
     r"(?:[^\W\d_的和与及在是有年请问各哪个比占]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个比占]{1,12}?"
     rf"(?:{_ORG_WORDS})"

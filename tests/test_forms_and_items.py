@@ -4,6 +4,8 @@ from the one table titled by it; a form printed blank is an empty table. Figures
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import answered, bm25_bot, corpus_pdf, parsed_once
@@ -54,3 +56,12 @@ def test_one_column_of_an_indicator_over_another(wjw) -> None:
     # the form of 西安市第三医院二期扩建项目: 当年产值 年度指标值 45643.39, 实际完成值 37863.24
     a = answered(wjw, "西安市第三医院二期扩建项目2022年当年产值的实际完成值是年度指标值的百分之几？")
     assert "37863.24 ÷ 45643.39" in a.answer and "82.95%" in a.answer
+
+
+def test_a_later_ask_after_a_project_named_as_a_container_is_of_that_project(tmp_path: Path) -> None:
+    # 办公楼租金项目绩效目标表 p. 31: 财政投入总数 万元≤184.94; 解决办公用房面积 ≤5137.26 平方米 (printed split: "平…方米")
+    bot = bm25_bot(tmp_path, corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "福州市商务局2026年的办公楼租金项目中，财政投入多少？能解决多大面积的办公用房？")
+    assert "“经济成本指标：财政投入总数”指标值为万元≤184.94" in a.answer
+    assert "“数量指标：解决办公用房面积”指标值为平≤5137.26方米" in a.answer
+    assert "存储中没有" not in bot.ask("福州市商务局2026年办公楼租金项目解决办公用房面积多少？").answer  # (办公 names no body)
