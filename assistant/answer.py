@@ -264,7 +264,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True  # the year before, which no table prints: this year's figure and the change the text states
     if answer_change_rate(cat, q, doc, d, prefix):
         return True  # a rate of change the text does not print: the change over the year before's figure
-    if "why" in q.asked and answer_quoted_rate(cat, q, doc, d, prefix):
+    if q.asked & {"why", "use"} and answer_quoted_rate(cat, q, doc, d, prefix):
         return True  # "为啥涨了N%": the sentence that prints that rate, and its reason
     if (q.asked & {"plan_final", "use", "why"} or doc.kind == "决算" and YEAR_START_ASKED.search(q.text)) \
             and answer_item(cat, q, doc, d, prefix):

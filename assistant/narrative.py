@@ -739,21 +739,32 @@ def _amounts(text: str) -> set[str]:
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
+_QUOTED_AMOUNT = re.compile(r"(\d[\d,]*\.\d+|\d{2,}(?:,\d{3})*)\s*万?元")
+_CHANGE_AMOUNT = re.compile(CHANGE_WORD.pattern + r"[^，。；\d]{0,4}?" + _QUOTED_AMOUNT.pattern)  # ("较上年增加 406.39 万元")
+
+
 def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """"为啥涨了N%": a reason asked of a rate the reader quotes; the sentence printing that rate, with the reason it or
-    the sentence after it gives."""
+    """"为啥涨了N%", "多了N万元，这笔钱用来干什么": a reason or a use asked of a rate or a change the reader quotes;
+    the sentence printing that rate (or that amount as a change), with the reason (or use) it or the sentence after
+    it gives."""
     rates = {Decimal(m.group(1)) for m in _RATE.finditer(q.text)}
-    if not rates or not WHY_Q.search(q.text):
+    amounts = {parse_amount(m.group(1)) for m in _QUOTED_AMOUNT.finditer(q.text)} - {None}
+    why, use = bool(WHY_Q.search(q.text)), bool(USE_Q.search(q.text))
+    if not (rates or amounts) or not (why or use):
         return False
+    told = re.compile(BECAUSE.pattern + "|" + USE_WORD.pattern) if use else BECAUSE
     subj = clean(subject_text(q))
     hits = [e for e in cat.doc_texts(doc.doc_id) if "名词解释" not in e.section
-            and any(Decimal(m.group(1)) in rates for m in _RATE.finditer(e.text))]
+            and (any(Decimal(m.group(1)) in rates for m in _RATE.finditer(e.text))
+                 or any(parse_amount(m.group(2)) in amounts for m in _CHANGE_AMOUNT.finditer(e.text)))]
     hits.sort(key=lambda e: -overlap(subj, clean(e.text + e.section)))  # (the one about the subject first)
+    if use:  # (one that tells the use first)
+        hits.sort(key=lambda e: not USE_WORD.search(e.text))
     for e in hits:
-        why = e if BECAUSE.search(e.text) else cat.next_sentence(e)
-        if why is None or not BECAUSE.search(why.text):
+        said_why = e if told.search(e.text) else cat.next_sentence(e)
+        if said_why is None or not told.search(said_why.text):
             continue
-        both = [e] if why is e else [e, why]
+        both = [e] if said_why is e else [e, said_why]
         said = [x for x in both if not d.cited(x)] or both
         d.add(f"{prefix}{describe(doc)}：" + "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}" for x in said) + "。")
         return True

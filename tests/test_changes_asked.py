@@ -80,3 +80,10 @@ def test_a_reason_after_a_change_on_a_year_written_before_bi(tmp_path: Path) -> 
     bot = bm25_bot(tmp_path, CITY)
     a = answered(bot, "上海市财政局2025年的收入预算和2024年比少了多少？怎么会少的？")
     assert "990" in a.answer and "注册会计师" in a.answer, a.answer
+
+
+def test_a_use_asked_of_a_change_the_reader_quotes(tmp_path: Path) -> None:
+    # p. 8: "2022 年本部门预算支出较上年增加 406.39 万元，主要是…业务维持增加支出 406.39 万元，主要用于雷达租赁等"
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    a = answered(bot, "西安市气象局2022年的预算比2021年多出406.39万元，多出的这笔钱是做什么用的？")
+    assert "主要用于雷达租赁等" in a.answer and a.citations[0].page == 8
