@@ -87,3 +87,10 @@ def test_a_use_asked_of_a_change_the_reader_quotes(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
     a = answered(bot, "西安市气象局2022年的预算比2021年多出406.39万元，多出的这笔钱是做什么用的？")
     assert "主要用于雷达租赁等" in a.answer and a.citations[0].page == 8
+
+
+def test_a_reason_asked_as_zenme_huishi(tmp_path: Path) -> None:
+    # p. 3: 基本支出 5,362.42 万元，…比 2025 年减少 5,371.59万元，主要原因是重庆市中药研究院已调整为市教委下属事业单位
+    bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "重庆市科技局2026年基本支出比2025年少了5,371.59万元，这是怎么回事？")
+    assert "主要原因是重庆市中药研究院已调整为市教委下属事业单位" in a.answer
