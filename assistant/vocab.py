@@ -48,7 +48,8 @@ SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|
 # a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
 THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 # a clause asks something
-INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)")
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)"
+                            r"|是(?:增|多|涨|升|高)(?:加|长)?(?:还)?是(?:减|少|降|低)")  # ("是增是减")
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
     r"(?:各自?|分别|一共|总共|共计?|总计|合计|大概|大约|预计|计划|打算|准备)?"

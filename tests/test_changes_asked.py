@@ -94,3 +94,10 @@ def test_a_reason_asked_as_zenme_huishi(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "重庆市科技局2026年基本支出比2025年少了5,371.59万元，这是怎么回事？")
     assert "主要原因是重庆市中药研究院已调整为市教委下属事业单位" in a.answer
+
+
+def test_a_choice_of_directions_asked_after_a_total(tmp_path: Path) -> None:
+    # 收支总体情况表: 支出总计 300,185.19; the text: "支出预算300,185.19万元，比上年减少59,690.01万元"
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "广州市水务局2026年支出预算一共多少？跟上年比是多是少？")
+    assert "300,185.19" in a.answer and "比上年减少59,690.01万元" in a.answer
