@@ -58,3 +58,10 @@ def test_the_years_spending_in_a_final_account_is_without_what_is_carried_on(tmp
     assert "“本年支出合计”为9759.38万元" in a.answer
     a = answered(bot, "普陀区规划资源局2024年决算一共支出了多少钱？")
     assert "“本年支出合计”为9759.38万元" in a.answer
+
+
+def test_a_statement_before_the_ask_taken_up_by_a_time_is_no_subject(tmp_path: Path) -> None:
+    # 收入支出决算总表: 本年支出合计 307.82 (the department was set up in 2024)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"))
+    a = answered(bot, "中共上海市普陀区委社会工作部是2024年新组建的，那一年它的部门决算本年支出合计是多少？")
+    assert "“本年支出合计”为307.82万元" in a.answer
