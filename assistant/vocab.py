@@ -22,7 +22,7 @@ USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|�
 # what the money keeps going or backs ("主要保障什么", "支撑哪些工作")
 USE_ASKED += r"|(?:保障|保证|支撑|支持|维持)(?:了|的是)?(?:哪些|什么|啥)"
 # an aim named ("目的", not the 目的 of "项目的")
-AIM = r"(?<!项)目的"
+AIM = r"(?<![项科题栏])目的"
 # a goal or an effect asked ("想达到什么效果", "要完成哪些任务", "目标是什么")
 # what a named project holds or pays by ("有哪些内容", "标准是什么"): its form says it in words
 CONTENT_ASKED = re.compile(r"包括(?:哪些|什么|啥)(?:服务|工作)?内容|(?:哪些|什么|啥)(?:服务)?内容|内容(?:有|是|包括)?(?:哪些|什么|啥)|按照?(?:什么|啥|哪个|怎样的)标准|标准是(?:什么|多少)")

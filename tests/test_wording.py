@@ -496,3 +496,11 @@ def test_a_choice_asked_is_answered_by_the_sentence_naming_the_alternatives(tmp_
     bot = bm25_bot(tmp_path, corpus_pdf("changsha-shi_xinfangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "长沙信访局以前归市委还是归市政府管？")
     assert "由市委工作机构调整为市政府工作部门" in a.answer and a.citations[0].page == 4, a.answer
+
+
+def test_kemu_de_is_no_aim() -> None:
+    # "科目的" / "题目的" hold 目的 by accident: no use or goal is asked
+    from assistant.vocab import asked_kinds
+
+    assert not asked_kinds("广州市卫健委2026年“儿童医院”科目的支出一共多少？") & {"use", "goal"}
+    assert "use" in asked_kinds("这个项目设立的目的是什么？")
