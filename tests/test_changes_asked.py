@@ -101,3 +101,10 @@ def test_a_choice_of_directions_asked_after_a_total(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "广州市水务局2026年支出预算一共多少？跟上年比是多是少？")
     assert "300,185.19" in a.answer and "比上年减少59,690.01万元" in a.answer
+
+
+def test_a_reason_asked_of_a_change_said_with_yousuo(tmp_path: Path) -> None:
+    # p. 7-8: "…减少1172.69万元，下降1.18%。主要原因是由于光伏补贴政策到期以及光伏发电成本降低…"
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"))
+    for q in ("北京市发改委2026年的部门预算为什么会比上年有所减少？", "北京市发改委2026年部门预算支出比上年有所下降，原因是什么？"):
+        assert "光伏补贴政策到期" in answered(bot, q).answer
