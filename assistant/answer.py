@@ -210,6 +210,9 @@ _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # 
 # a place the money is given to ("分给某区的有多少"): answered only by a document that prints the place
 _RECIPIENT = re.compile(r"(?:分给|拨给|拨付给|下达给|分配给|补助给|划拨给|划给|转移支付给)"
                         r"(?P<who>[^\W\d_的和与及在是有]{1,8}?(?:省|市|区|县|镇|乡|街道|村|社区))(?=[的\W]|$)")
+# money a higher level of government gives ("中央财政拨给它的", "来自省级补助的"): a release prints such money by its giver
+_GIVER = re.compile(r"(?P<who>中央|省级?|上级)(?:财政)?(?:拨给|拨付|下达|补助|转移支付|安排给|给)|来自(?P<from>中央|省级?|上级)")
+_GIVER_PRINTED = r"(?:财政|补助|转移支付|资金|拨款|专项|下达)"
 # an amount of something named before 额 ("交易额"): a budget asks it of a budget noun, or the documents print it
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fa5]{2}额")
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
@@ -408,6 +411,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
             given.group("who") in r.label or given.group("who") in r.unit_name for x in q.docs for r in cat.doc_rows(x.doc_id)):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到“{given.group('who')}”，无法回答，不作推测。")
+        return d
+    # (printed as money: a row or column of it, or a sentence of it with an amount; "由中央财政与地方财政共同负担" is none)
+    if (giver := _GIVER.search(q.text)) and (who := giver.group("who") or giver.group("from")) and not any(
+            re.search(who + ".{0,4}" + _GIVER_PRINTED, t.text) and AMOUNT.search(t.text)
+            for x in q.docs for t in cat.doc_texts(x.doc_id)) \
+            and not any(who in r.label for x in q.docs for r in cat.doc_rows(x.doc_id)) \
+            and not any(who in c for x in q.docs for t in cat.tables.get(x.doc_id, []) for c in t.columns):
+        d.answerable = False
+        d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到来自“{who}”的资金，无法回答，不作推测。")
         return d
     if (measure := _foreign_measure(cat, q.text)) is not None:
         d.answerable = False

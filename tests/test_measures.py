@@ -289,3 +289,11 @@ def test_a_length_asked_is_answered_by_a_length_not_by_an_amount(tmp_path: Path)
     assert "135公里" in a.answer
     a = bot.ask("珠海市政府投资交通市政项目工务中心2026年广南梅第二条原水管道工程的管线有多少米长？")
     assert not a.answerable and "2,579.00" not in a.answer
+
+
+def test_money_from_a_higher_government_no_release_prints_is_refused(tmp_path: Path) -> None:
+    # 西安市气象局 2022: "由中央财政与地方财政共同负担", and the release shows only the local part (no amount of the
+    # central one)
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    a = bot.ask("西安市气象局2022年的预算中，中央财政下达给它多少资金？")
+    assert not a.answerable and "中央" in a.answer and "1899" not in a.answer
