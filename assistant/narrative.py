@@ -215,6 +215,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # (and a whole asked in the asker's word, "预算总额", is written "预算总计")
     about = CHANGE_WORDS.sub("", subj) if "change" in q.asked else subj
     about = re.sub(r"总额|总数|总盘子", "总计", about)
+    if "change" in q.asked and (side := re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算)?(收入|支出)(?:预算)?(?:总计|合计)", about)):
+        about = side.group(1)  # (one side's whole: its change is written without 总计, "收入较上年增加")
     if re.search(r"三公|机关运行经费", about):  # (paid from 财政拨款 by definition: a sentence may name the fund otherwise)
         about = re.sub(r"(?:一般公共预算)?(?:财政)?拨款(?:安排)?|一般公共预算", "", about)
     if "change" in q.asked and len(re.sub(r"[跟和与同比较相各自分别了的是多少增减]|上一?年|去年|[出起下]来", "", about)) < 2:

@@ -108,3 +108,10 @@ def test_a_reason_asked_of_a_change_said_with_yousuo(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf"))
     for q in ("北京市发改委2026年的部门预算为什么会比上年有所减少？", "北京市发改委2026年部门预算支出比上年有所下降，原因是什么？"):
         assert "光伏补贴政策到期" in answered(bot, q).answer
+
+
+def test_the_change_of_one_sides_whole_is_its_change_sentence(tmp_path: Path) -> None:
+    # p. 8: "2022 年本部门预算收入较上年增加 406.39 万元" (the 收支总表 prints 收入总计 18999011.66 元, no change)
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
+    a = answered(bot, "西安市气象局2022年单位预算收入合计比上一年多了多少？")
+    assert "收入较上年增加 406.39 万元" in a.answer
