@@ -254,11 +254,11 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
         # the rows that print a number of what is counted ("366 人") first
-        units = "".join(dict.fromkeys(COUNT_Q.findall(q.text)))
-        rows.sort(key=lambda r: not any(re.search(rf"\d\s*[{units}]", v) for v in r.values.values()))
+        units = "|".join(dict.fromkeys(COUNT_Q.findall(q.text)))  # ("人次", "公里": each counter whole)
+        rows.sort(key=lambda r: not any(re.search(rf"\d\s*(?:{units})", v) for v in r.values.values()))
         # and only rows that count something: a number of it, or a column or row that names a count
-        rows = [r for r in rows if any(re.search(rf"\d\s*[{units}]", v) for v in r.values.values())
-                or re.search(rf"[{units}]|数量|人数|编制|个数|次数|台数", r.label + "".join(r.values))]
+        rows = [r for r in rows if any(re.search(rf"\d\s*(?:{units})", v) for v in r.values.values())
+                or re.search(rf"{units}|数量|人数|编制|个数|次数|台数", r.label + "".join(r.values))]
     if q.want_year:  # last year's figure: only rows printed with a column of that year
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget
