@@ -210,7 +210,7 @@ _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{2,40}[”\"」』]")  # 
 # a place the money is given to ("分给某区的有多少"): answered only by a document that prints the place
 _RECIPIENT = re.compile(r"(?:分给|拨给|拨付给|下达给|分配给|补助给|划拨给|划给|转移支付给)"
                         r"(?P<who>[^\W\d_的和与及在是有]{1,8}?(?:省|市|区|县|镇|乡|街道|村|社区))(?=[的\W]|$)")
-# money a higher level of government gives ("中央财政拨给它的", "来自省级补助的"): a release prints such money by its giver
+# money a higher level of government gives ("中央财政下达的", "来自省级补助的"): a release prints such money by its giver
 _GIVER = re.compile(r"(?P<who>中央|省级?|上级)(?:财政)?(?:拨给|拨付|下达|补助|转移支付|安排给|给)|来自(?P<from>中央|省级?|上级)")
 _GIVER_PRINTED = r"(?:财政|补助|转移支付|资金|拨款|专项|下达)"
 # an amount of something named before 额 ("交易额"): a budget asks it of a budget noun, or the documents print it
@@ -1117,7 +1117,8 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"
                           rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
-    # (one character sets it apart, "劳" of "劳务费" beside "委托业务费": with the character after it)
-    return not own or len(own) < 2 and not after or bool(re.search(
-        re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if len(own) >= 2 else re.escape(after[:1]))
-        if after else re.escape(own), text))
+    if not own or len(own) < 2 and not after:
+        return True  # nothing of its own sets it apart from the things listed with it
+    if len(own) < 2:  # one character sets it apart ("劳" of "劳务费" beside "委托业务费"): with the character after it
+        return own + after[0] in text
+    return bool(re.search(re.escape(own) + (f"(?:{re.escape(after[:1])}|[为是：:”）)，,]|$)" if after else ""), text))

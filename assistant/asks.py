@@ -338,7 +338,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         if i > 0 and own and asks and (held := _CONTAINER.match(asks[0].text)) \
                 and (any(c.startswith(n) for n in (*asks[-1].names, *asks[0].names) if len(n) >= 2)
                      or not orgs and not re.search(r"20\d\d年", c)):
-            # "X支出中，A和B各多少？B比去年多了几何": B is still X's B; "X项目里，A多少？B多大": B of X
+            # "X支出中，A和B各多少？B较上年增长几何": B is still X's B; "X项目里，A多少？B多大": B of X
             c = held.group(0) + c
         if own or not context or CHANGE_Q.search(tail) or _WITHIN.match(tail):
             # a follow-up continues the subject; a change continues into its reason ("比上年少了多少？为什么"),

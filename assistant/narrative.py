@@ -746,7 +746,7 @@ _CHANGE_AMOUNT = re.compile(CHANGE_WORD.pattern + r"[^，。；\d]{0,4}?" + _QUO
 
 
 def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
-    """"为啥涨了N%", "多了N万元，这笔钱用来干什么": a reason or a use asked of a rate or a change the reader quotes;
+    """"为啥涨了N%", "增加N万元，增加的资金用在哪": a reason or a use asked of a rate or a change the reader quotes;
     the sentence printing that rate (or that amount as a change), with the reason (or use) it or the sentence after
     it gives."""
     rates = {Decimal(m.group(1)) for m in _RATE.finditer(q.text)}
@@ -1265,7 +1265,7 @@ def answer_release_mark(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: 
     """What the release is, who signed it off, when it was dated: the lines of its cover or last page that say so
     ("上海市2026年市级单位预算", "终审：某某", "二〇二五年七月")."""
     paras = cat.paragraphs.get(doc.doc_id, [])
-    # (a field the cover labels, asked by name: "封面上的预算主管部门是哪个单位")
+    # (a field the cover labels, asked by name: "封面所列主管部门叫什么")
     hits = [(t, p) for p in paras if p.section == COVER for t in p.text.split(" ")
             if len(key := t.partition("：")[0]) >= 4 and t != key
             and re.search(re.escape(key) + r"[^，。？?]{0,8}?(?:哪|什么|谁|全称|名称)", clean(q.text))]

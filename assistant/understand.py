@@ -777,7 +777,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
     subj = re.sub(r"(?:多出来?|增加|新增|减少|少)的(?:钱|部分|资金|经费)(?=[\u4e00-\u9fa5]{0,4}(?:用|花))", "", subj)
-    # a statement before the ask, which the ask takes up by a time ("X是新成立的单位，那一年的Y是多少", "…，那2026年的Y"):
+    # a statement before the ask, which the ask takes up by a time ("X当年刚组建，那一年的Y", "…，那2026年的Y"):
     # background, no subject (not "X，这个项目…", which names its thing before)
     lead = re.match(r"([^，,？?。]{2,40})[，,](?=(?:那|这)(?:一年|年|时候?|个时候)|那么?(?=20\d\d年))", subj)
     if lead and not INTERROGATIVE.search(lead.group(1)) and not re.search(r"(?:里|中|当中|里面|方面)$", lead.group(1)):

@@ -284,7 +284,7 @@ TABLES_ASKED = re.compile(r"(?:几|多少)张(?:预算|决算)?(?:报)?表|表�
 # whether the release tells of a thing ("有没有说明X情况", "是否单独交代了X"): its 目录 entries answer
 SECTION_HAS_ASKED = re.compile(r"(?:有没有|是否|有无)(?:单独|专门)?的?(?P<verb>说明|交代|讲到?|介绍|提到|涉及|写到?|附上?|列出?|包括|包含)?"
                                r"了?(?:单独|专门)?的?(?:关于)?(?P<what>[^，,。？?]{2,24})")
-# what kind of release it is: a choice of kinds ("是部门预算还是单位预算"), its level or kind asked ("哪一级的预算")
+# what kind of release it is: a choice of kinds ("单位预算或部门预算"), its level or kind asked ("哪一级的预算")
 _KIND = r"(?:(?:部门|单位)(?:综合)?)?(?:预算|决算)"
 RELEASE_KIND_ASKED = re.compile(_KIND + r"[，,]?(?:还是|或是|或者是?)" + _KIND + r"|(?:哪一?|什么)(?:级|类|种|层级|级别)的?" + _KIND + r"(?![^，。？?]{0,6}(?:收入|支出|经费|资金|拨款))"
                                 r"|" + _KIND + r"(?:算|是|属于)(?:哪一?|什么)(?:级|类|种|层级|级别)(?:的)?(?=$|[，。？?吗呢])")
