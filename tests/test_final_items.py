@@ -67,8 +67,8 @@ def test_how_far_the_actual_fell_short_of_the_plan(tmp_path: Path) -> None:
 
 
 def test_spent_over_the_whole_year_is_the_total(tmp_path: Path) -> None:
-    # "全年一共支出" asks the 决算's total (p7 收入支出决算总表 支出 总计 22,066.59), not a yearly count told in the text
-    # ("全年因公出国（境）费支出 4.69 万元")
+    # "全年一共支出了" asks what the 决算 spent over the year (p7 收入支出决算总表 本年支出合计 14,572.53; the 总计
+    # 22,066.59 also holds 年末结转和结余, not spent), not a yearly count told in the text ("全年因公出国（境）费支出 4.69 万元")
     pdf = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
     a = answered(bm25_bot(tmp_path, pdf), "国家信访局2024年决算全年一共支出了多少？")
-    assert "22,066.59万元" in a.answer and "4.69" not in a.answer, a.answer
+    assert "“本年支出合计”为14,572.53万元" in a.answer and "4.69" not in a.answer, a.answer
