@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -406,18 +407,15 @@ def compose(cat: Catalog, q: Query) -> Draft:
         if near:
             d.add(f"文件列出的名称相近的单位：{'、'.join(dict.fromkeys(near))}。")
         return d
-    if (given := _RECIPIENT.search(q.text)) and not any(
-            given.group("who") in t.text for x in q.docs for t in cat.doc_texts(x.doc_id)) and not any(
-            given.group("who") in r.label or given.group("who") in r.unit_name for x in q.docs for r in cat.doc_rows(x.doc_id)):
+    if (given := _RECIPIENT.search(q.text)) and not _prints(
+            cat, q.docs, lambda t: given.group("who") in t, lambda r: given.group("who") in r.label + "|" + r.unit_name):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到“{given.group('who')}”，无法回答，不作推测。")
         return d
     # (printed as money: a row or column of it, or a sentence of it with an amount; "由中央财政与地方财政共同负担" is none)
-    if (giver := _GIVER.search(q.text)) and (who := giver.group("who") or giver.group("from")) and not any(
-            re.search(who + ".{0,4}" + _GIVER_PRINTED, t.text) and AMOUNT.search(t.text)
-            for x in q.docs for t in cat.doc_texts(x.doc_id)) \
-            and not any(who in r.label for x in q.docs for r in cat.doc_rows(x.doc_id)) \
-            and not any(who in c for x in q.docs for t in cat.tables.get(x.doc_id, []) for c in t.columns):
+    who = (giver.group("who") or giver.group("from")) if (giver := _GIVER.search(q.text)) else ""
+    if who and not _prints(cat, q.docs, lambda t: bool(re.search(who + ".{0,4}" + _GIVER_PRINTED, t) and AMOUNT.search(t)),
+                           lambda r: who in r.label, lambda c: who in c):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到来自“{who}”的资金，无法回答，不作推测。")
         return d
@@ -942,6 +940,14 @@ def _unsaid(parts: list[str], said: str) -> list[str]:
         out.append(p[1:] if dropped and p[:1] in "。." else p)  # (the stop that closed the dropped statement)
         dropped = False
     return out
+
+
+def _prints(cat: Catalog, docs: list[DocInfo], in_text: Callable[[str], bool], in_row: Callable[[RowEvidence], bool],
+            in_column: Callable[[str], bool] | None = None) -> bool:
+    """Whether any of the documents prints a thing: in a sentence, a row, or (a blank one too) a table's column."""
+    return any(in_text(t.text) for x in docs for t in cat.doc_texts(x.doc_id)) \
+        or any(in_row(r) for x in docs for r in cat.doc_rows(x.doc_id)) \
+        or in_column is not None and any(in_column(c) for x in docs for t in cat.tables.get(x.doc_id, []) for c in t.columns)
 
 
 def _foreign_measure(cat: Catalog, text: str) -> str | None:
