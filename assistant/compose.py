@@ -625,11 +625,17 @@ def _tags_unit(tag: str, unit: str) -> bool:
     return tag in unit or unit in tag or without_places(tag) in unit or without_places(unit) in tag
 
 
+_FUND_INCOME = re.compile(f"({'|'.join(FUND_TABLES)})(?:预算)?(?:拨款)?收入")
+
+
 @lru_cache(maxsize=1 << 16)
 def _asked_forms(name: str, core: str) -> tuple[str, ...]:
     """The forms of a row's name a question may hold (four characters or more), longest first; with the
     department's own field left out of a long name ("驻京工作" for 信访局's "驻京信访工作")."""
     forms = name_forms(name)
+    if (fund := _FUND_INCOME.fullmatch(name)) is not None:
+        # a fund's income row is the money it grants ("一般公共预算拨款", "政府性基金预算拨款")
+        forms |= {fund.group(1) + "拨款", re.sub("(?<!预算)$", "预算", fund.group(1)) + "拨款"}
     if core and len(name) >= 6:
         forms |= {f.replace(core, "") for f in forms if core in f}
     return tuple(f for f in sorted(forms, key=len, reverse=True) if len(f) >= 4)

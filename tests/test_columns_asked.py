@@ -11,7 +11,7 @@ import pytest
 
 from assistant.service import Assistant
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_bot, bm25_store, parsed_once
+from tests.conftest import answered, bm25_bot, bm25_store, corpus_pdf, parsed_once
 
 PDF = Path(__file__).resolve().parent / "fixtures" / "real" / "zhongyang_guojia-xinfangju_2024_juesuan.pdf"
 
@@ -210,3 +210,14 @@ def test_a_fund_column_asked_of_a_row_is_not_the_funds_own_row(tmp_path: Path) -
         pytest.skip("广州市水务局 2026 不在 ../shared/corpus")
     a = answered(bm25_bot(tmp_path, pdf), "广州水务局2026年行政经费当中，政府性基金预算出了多少钱？")
     assert "5,335.03" in a.answer and "250,223.44" not in a.answer, a.answer
+
+
+def test_a_funds_grant_is_its_income_row(tmp_path: Path) -> None:
+    # 烟台市大数据局 2026 财政拨款收支总体情况表 p. 8: 收入 "一般公共预算收入" 7,503.31 (no row says 拨款);
+    # 福州市商务局 2026 财政拨款收支预算总表 p. 15: "二、政府性基金预算拨款收入" 1800.00
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "烟台大数据局2026年拿到的一般公共预算拨款有多少？")
+    assert a.citations[0].row.endswith("一般公共预算收入") and a.citations[0].side == "收入", a.answer
+    b = answered(bot, "福州商务局2026年政府性基金预算拨款是多少？")
+    assert b.citations[0].row == "二、政府性基金预算拨款收入" and "1800.00万元" in b.answer, b.answer
