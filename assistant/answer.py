@@ -38,6 +38,7 @@ from assistant.compose import (
     describe,
     form_bodies,
     is_unit_row,
+    leaf,
     match_rows,
     name_forms,
     named_in,
@@ -453,7 +454,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         + [n for n in q.named + q.units if not any(u in n for u in units)]
     # ("长沙比深圳多多少": the documents' places name them too)
     places = [f for doc in q.docs for r in regions_of(doc.department) for f in place_forms(r)] if len(q.docs) > 1 else []
-    asks = split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units, places)
+    asks = [_heads_carried(cat, q, a) for a in split_asks(q.text, cat.names() + _joined_names(cat, q), scope, units, places)]
     if len(q.docs) > 1 and not any(a.op == "compare" for a in asks) and (m := _DOCS_DIFF.search(q.text)) \
             and any(n in m.group(1) for n in [*scope, *places, "部门预算", "单位预算"] if len(n) >= 2):
         asks.append(Ask(q.text, "compare"))  # "A的X比B多多少" (B a release named): each one's figure, how far apart
@@ -900,6 +901,31 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
     if len(owners) == 1:
         (q.docs,) = owners.values()
         q.ambiguous = []
+
+
+def _heads_carried(cat: Catalog, q: Query, ask: Ask) -> Ask:
+    """"公务用车购置费和运行维护费": a later listed thing written without the head words the first one has, when only
+    with them is it a name the documents print (a row or a column: "公务用车运行维护费")."""
+    if len(ask.names) < 2 or len(first := ask.names[0]) < 5:
+        return ask
+    printed = set().union(*(_row_and_column_names(cat, doc) for doc in q.docs[:4]))
+    items, names = list(ask.items), list(ask.names)
+    for i, name in enumerate(names[1:], 1):
+        if len(name) < 3 or name in printed or name not in items[i]:
+            continue
+        head = next((first[:k] for k in range(2, len(first) - 2) if first[:k] + name in printed), "")
+        if head and not name.startswith(head):
+            items[i], names[i] = items[i].replace(name, head + name, 1), head + name
+    return replace(ask, items=tuple(items), names=tuple(names))
+
+
+def _row_and_column_names(cat: Catalog, doc: DocInfo) -> set[str]:
+    """Every row label and column name one document prints (read once per document)."""
+    key = ("row-column-names", doc.doc_id)
+    if key not in cat.memo:
+        names = {bare(r.label) for r in cat.doc_rows(doc.doc_id)}
+        cat.memo[key] = names | {leaf(c) for r in cat.doc_rows(doc.doc_id) for c in r.values}
+    return cat.memo[key]  # type: ignore[return-value]
 
 
 def _printed_names(cat: Catalog, doc: DocInfo) -> set[str]:

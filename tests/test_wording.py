@@ -13,7 +13,7 @@ from assistant.catalog import split_sentences
 from assistant.service import Assistant
 from ingest.narrative import NarrativeBuilder, TextLine
 from ingest.settings import Settings
-from tests.conftest import answered, bm25_bot, bm25_store
+from tests.conftest import answered, bm25_bot, bm25_store, corpus_pdf
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 XIAN = SHARED / "more" / "xian-shi_anjianju_2019_bumen-zonghe-yusuan.pdf"
@@ -504,3 +504,18 @@ def test_kemu_de_is_no_aim() -> None:
 
     assert not asked_kinds("广州市卫健委2026年“儿童医院”科目的支出一共多少？") & {"use", "goal"}
     assert "use" in asked_kinds("这个项目设立的目的是什么？")
+
+
+def test_by_use_names_a_classification_not_a_use_asked(tmp_path) -> None:
+    # 湖州市财政局 2026 一般公共预算基本支出表 p. 21: 合计 公用经费 626.67 ("按支出用途分类" in its narrative)
+    bot = bm25_bot(tmp_path, corpus_pdf("huzhou-shi_caizhengju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "湖州市财政局2026年支出按用途划分，公用经费是多少？")
+    assert "公用经费为626.67万元" in a.answer, a.answer
+
+
+def test_a_listed_thing_takes_the_head_words_the_first_one_has(tmp_path) -> None:
+    # 北京市审计局 2026 预算09表财政拨款“三公”经费支出表: 公务用车购置费 37.380000, 公务用车运行维护费 27.948000
+    # (no row or column prints "运行维护费" alone)
+    bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"))
+    a = answered(bot, "北京市审计局2026年公务用车购置费及运行维护费分别安排了多少？")
+    assert "37.380000" in a.answer and "27.948000" in a.answer, a.answer
