@@ -57,6 +57,7 @@ from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import (
     answer_blank_column,
     answer_cited_column,
+    answer_class_parts,
     answer_empty_table,
     answer_empty_titled,
     answer_figure,
@@ -419,6 +420,8 @@ def compose(cat: Catalog, q: Query) -> Draft:
                            lambda r: who in r.label, lambda c: who in c):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到来自“{who}”的资金，无法回答，不作推测。")
+        return d
+    if len(q.docs) == 1 and answer_class_parts(cat, q, q.docs[0], d):
         return d
     if (measure := _foreign_measure(cat, q.text)) is not None:
         d.answerable = False

@@ -40,7 +40,7 @@ from assistant.compose import (
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.narrative import answer_passage, counts_ok, kind_rank, last_heading, only_an_example, residue
 from assistant.rank import AMOUNT, BECAUSE, amount_in, overlap, printed_in
-from assistant.understand import Query
+from assistant.understand import Query, aliases
 from assistant.vocab import (
     BARE_TOTAL,
     CHANGE_Q,
@@ -55,6 +55,8 @@ from assistant.vocab import (
     FUND_COLUMN,
     FUND_TABLES,
     GOAL_ASKED,
+    LEVEL_ASKED,
+    LEVELS,
     MONEY_ASKED,
     OTHER_MEASURES,
     PERCENT_Q,
@@ -69,7 +71,7 @@ from assistant.vocab import (
     WHY_Q,
     sangong_words,
 )
-from ingest.model import parse_amount
+from ingest.model import code_level, parse_amount
 
 
 def section_states(cat: Catalog, q: Query, doc: DocInfo, sentence: bool = False) -> bool:
@@ -489,6 +491,40 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         listed, head = [x for x in listed if id(x[0]) in top], f"列出{len(listed)}项，金额最大的10项为"
     items = "；".join(f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
     d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{items}。")
+    for r, (_, v) in listed:
+        d.record(doc, v, r.unit, r)
+    return True
+
+
+def answer_class_parts(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """A level asked below a class the question names ("公安（款）下各个项级科目"): the rows of that level under the
+    class (the most specific one named), in the first table that prints them, each with its amount."""
+    if (m := LEVEL_ASKED.search(q.text)) is None or WHY_Q.search(q.text) or not re.search(r"哪些|哪几|各|分别|多少", q.text):
+        return False  # (why a level is not published asks a reason, not the rows)
+    word = m.group(1) or m.group(2)
+    level, text = LEVELS[word], q.text
+    for a in sorted(aliases(doc.department), key=len, reverse=True):
+        text = text.replace(a, "|")  # ("X公安局…": the department's name names no class)
+    rows = cat.doc_rows(doc.doc_id)
+    # (functional classes only, codes 2xx: the economic classes, 3xx, have no 项 level)
+    named = [r for r in rows if 0 < code_level(r.code) < level and r.code.startswith("2") and len(name := bare(r.label)) >= 2
+             and (name in text or r.code in text)]
+    if not named:
+        return False
+    top = max(named, key=lambda r: code_level(r.code))
+    parts = [r for r in rows if r.code.startswith(top.code) and code_level(r.code) == level]
+    if not parts:
+        return False
+    table = parts[0].table_idx
+    listed = [(r, v) for r in parts if r.table_idx == table and (v := pick_value(r, q.columns, "", q.want_year))]
+    if not listed:
+        return False
+    d.computed.append(Decimal(len(listed)))
+    top = next((r for r in rows if r.code == top.code and r.table_idx == table), top)  # (cited from the same table)
+    head = d.cite(top)
+    items = "；".join(f"“{bare(r.label)}”（{r.code}）{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
+    d.add(f"{describe(doc)}《{listed[0][0].table}》中“{bare(top.label)}”（{top.code}）{head}下列出{len(listed)}个"
+          f"{word}级科目：{items}。")
     for r, (_, v) in listed:
         d.record(doc, v, r.unit, r)
     return True

@@ -312,6 +312,10 @@ PERSONNEL_CLASSES = (("301", "工资福利支出"), ("303", "对个人和家庭�
 SANGONG_STEMS = (  # (stems: understand.SANGONG_PARTS are the full names)
     "因公出国", "公务接待", "公务用车购置及运行", "公务用车购置费", "公务用车运行", "公务用车购置", "公务用车")
 # a table a question may ask about that a document can print empty
+# a level of the functional classification asked ("公安下面各个项级科目"): 类 3 digits, 款 5, 项 7
+LEVEL_ASKED = re.compile(r"([类款项])级(?:科目)?|([类款项])一级(?:科目)?")
+LEVELS = {"类": 1, "款": 2, "项": 3}
+
 EMPTY_KINDS = {"政府性基金": "gov_fund", "国有资本经营": "state_capital", "政府采购": "procurement",
                "国有资产": "assets", "固定资产": "assets", "三公": "sanggong"}
 

@@ -43,3 +43,14 @@ def test_function_and_economic_classifications_then_amounts() -> None:
     assert r.label == "基本工资" and r.values["合计"] == "3,138.093600"
     assert r.values["支出功能分类科目"] == "2010801-行政运行" and r.values["政府支出经济分类科目"] == "50101-工资奖金津补贴"
     assert all(r.values for r in rows)  # no classification row left without its amounts
+
+
+def test_the_items_of_a_level_asked_under_a_named_class(tmp_path: Path) -> None:
+    # 广州市水务局 2026 本年支出总体情况表: 水利 (21303) 36,601.09 splits into 12 项 (2130301 行政运行 9,264.10 …
+    # 2130334 水利建设征地及移民支出 281.00); the 款 row alone does not answer "哪些项级科目"
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "广州水务局2026年水利这一款下面分成哪些项级科目？各安排多少？")
+    assert "列出12个项级科目" in a.answer and "“防汛”（2130314）1,094.96万元" in a.answer, a.answer
+    assert "“水利建设征地及移民支出”（2130334）281.00万元" in a.answer, a.answer
