@@ -1152,6 +1152,11 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
             text = re.sub(rf"{re.escape(o)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(own)}|"
                           rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
+    if not own and (longer := [o for o in others if len(o) > len(name)]):
+        # all of it is in a longer thing listed with it ("其他城乡社区支出" beside "其他城乡社区管理事务支出"): printed whole
+        # apart from that one
+        plain = re.sub(r"[“”\"]", "", name)
+        return plain in re.sub("|".join(re.escape(re.sub(r"[“”\"]", "", o)) for o in longer), "|", text)
     if not own or len(own) < 2 and not after:
         return True  # nothing of its own sets it apart from the things listed with it
     if len(own) < 2:  # one character sets it apart ("劳" of "劳务费" beside "委托业务费"): with the character after it

@@ -432,8 +432,10 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                      or is_unit_row(r, q.units) and (not r.unit_name or bare(r.label) == bare(r.unit_name))):  # …but its own row)
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
-        elif len(parts := [x for x in _DASHES.split(name) if x]) >= 2 and all(len(x) >= 2 and x in subj for x in parts):
-            score += 10 * sum(map(len, parts))  # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费"
+        elif len(parts := [_LEAD_YEAR.sub("", x) for x in _DASHES.split(name) if x]) >= 2 \
+                and all(len(x) >= 2 and x in subj for x in parts):
+            # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费" (its year in front left out)
+            score += 10 * sum(map(len, parts))
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
         elif len(name) >= 4 and name.endswith("支出") and name[:-2] in subj and len(name) - 2 >= 2 \

@@ -59,6 +59,7 @@ from assistant.vocab import (
     LEVELS,
     MONEY_ASKED,
     OTHER_MEASURES,
+    PER_HEAD,
     PERCENT_Q,
     PERSONNEL_CLASSES,
     SANGONG_STEMS,
@@ -261,6 +262,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         # and only rows that count something: a number of it, or a column or row that names a count
         rows = [r for r in rows if any(re.search(rf"\d\s*(?:{units})", v) for v in r.values.values())
                 or re.search(rf"{units}|数量|人数|编制|个数|次数|台数", r.label + "".join(r.values))]
+    if PER_HEAD.search(q.text):  # an amount per person: no project's or table's total (a form's indicator may give one)
+        rows = [r for r in rows if r.kind == "indicator" or PER_HEAD.search(r.label + "".join(r.values))]
     if q.want_year:  # last year's figure: only rows printed with a column of that year
         rows = [r for r in rows if pick_value(r, [], "", q.want_year)]
     if (measure := OTHER_MEASURES.search(q.text)) is not None:  # "总投资" is not the year's budget

@@ -37,10 +37,10 @@ EMPHASIS = r"到底|究竟|大致|大体上?|差不多"
 INCLUDING_FIRST = re.compile(r"(?:算上|加上|连同|加进|计入)[^，,。？?]{2,24}?(?:以|之)?后[，,]?")
 # where a reader says the money sits ("手里有多少预算"): the body's own, no subject of its own
 HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5])"
-# the unit a reader asks the answer in ("按万元说就行", "请用元回答"), at the end: an instruction, not an ask
+# the unit a reader asks the answer in ("按万元说就行", "请用元回答", "（按万元算）"), at the end: an instruction, not an ask
 # (figures in 元 are given in 万元 too)
-UNIT_REQUEST = re.compile(r"[，,。；;]?\s*(?:请|麻烦)?(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
-                          r"(?:说|回答|表示|计算?|算|给出|答|讲)?(?:就行|就好|就可以|即可|吧)?(?=[。.！!？?\s]*$)")
+UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
+                          r"(?:说|回答|表示|计算?|算|给出|答|讲)?(?:就行|就好|就可以|即可|吧)?[）)]?(?=[。.！!？?\s]*$)")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
@@ -205,7 +205,7 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|�
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
-    r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家])|多少(钱|资金|经费|费用|万元|元)")
+    r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家名所处套位期])|多少(钱|资金|经费|费用|万元|元)")
 
 # a fee asked ("…租用费是多少"): money, though MONEY_ASKED keeps to its wider words
 FEE_ASKED = re.compile(r"费[^，。？?]{0,4}多少")
@@ -223,6 +223,8 @@ COUNT_Q = re.compile(r"(?:几|多少)(?:个(?=人))?(辆|人次|人|个|名|家|
 # words of an ask about an item's measure that are not what is measured ("一年计划出多少期" -> "一年出")
 MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|预计|定为|设定为?|达到|多少|几|什么|吗|呢|[^\u4e00-\u9fa5]|"
                            + COUNT_Q.pattern.replace("(?:几|多少)", "(?<=[几少])"))
+# an amount per person, asked or printed ("人均多少钱", "每人每月235元", "3000元/人"): a total is none
+PER_HEAD = re.compile(r"人均|每人|每名|每位|每个人|[/／]人")
 HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
                          r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?(?:人员|职工|员工|干部)(?!经费|支出|费|工资|补)")  # "多少名在编职工"
 # a clause saying what a figure takes in ("上年结余也算进去", "（含结转）"): the whole is asked

@@ -51,3 +51,15 @@ def test_a_long_project_name_asked_without_a_word_inside_it(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
     a = answered(bot, "西安气象局2022年专项业务经费里，李家河水库人工增雨作业给了多少钱？")
     assert "2200000" in a.answer and a.citations[0].page == 27, a.answer
+
+
+def test_a_dashed_name_with_its_year_in_front_and_what_it_does_not_give(tmp_path: Path) -> None:
+    # 珠海市商务局 2026 部门预算项目支出及其他支出预算表: "2026年春节慰问金-珠海边检总站" 500.00 万元; the release
+    # gives no number of people, nor an amount per person
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "珠海商务局2026年给珠海边检总站的春节慰问金安排了多少？")
+    assert "“2026年春节慰问金-珠海边检总站”为500.00万元" in a.answer, a.answer
+    for q in ("珠海商务局给珠海边检总站的春节慰问金，发给了多少名人员？", "珠海商务局给珠海边检总站的春节慰问金人均多少钱？"):
+        assert not bot.ask(q).answerable, q

@@ -519,3 +519,17 @@ def test_a_listed_thing_takes_the_head_words_the_first_one_has(tmp_path) -> None
     bot = bm25_bot(tmp_path, corpus_pdf("beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf"))
     a = answered(bot, "北京市审计局2026年公务用车购置费及运行维护费分别安排了多少？")
     assert "37.380000" in a.answer and "27.948000" in a.answer, a.answer
+
+
+def test_the_unit_asked_in_brackets_is_an_instruction(tmp_path) -> None:
+    # 深圳市信访局 2026 收支总表 p. 6: 收入总计 4,684.30 万元
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳市信访局2026年收入总计是多少（用万元回答）？")
+    assert "“收入总计”2026年预算数为4,684.30万元" in a.answer, a.answer
+
+
+def test_a_listed_thing_inside_a_longer_one_listed_beside_it_is_answered_too(tmp_path) -> None:
+    # 万里街道 2024 部门一般公共预算支出功能分类预算表: 其他城乡社区管理事务支出 (2120199) and 其他城乡社区支出 (2129999)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"))
+    a = answered(bot, "万里街道2024年“其他城乡社区支出”和“其他城乡社区管理事务支出”各多少？")
+    assert "“其他城乡社区管理事务支出”（2120199）" in a.answer and "“其他城乡社区支出”（2129999）" in a.answer, a.answer
