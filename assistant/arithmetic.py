@@ -436,7 +436,9 @@ def _without_owner(text: str, doc: DocInfo) -> str:
     return re.sub(r"^的", "", text)
 
 
-_WHOLE_BUDGET = re.compile(r"(整个|全部|全|本|该)?(部门|单位|局|委|办)?的?(全部|总|整体|全年)?(?:预算|决算)?(?:支出)?(总额|总计|合计|总数)?")
+# (the whole budget in words: "整个部门预算", "全部支出预算", "它的钱", "所有资金")
+_WHOLE_BUDGET = re.compile(r"(整个|全部|所有|全|本|该)?(部门|单位|局|委|办)?的?(全部|所有|总|整体|全年)?(?:预算|决算)?(?:支出)?(?:预算|决算)?"
+                           r"(总额|总计|合计|总数|钱|资金|经费)?")
 
 
 _EXPENSE_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
@@ -618,7 +620,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if fund and not table and not _WHOLE_WORDS.sub("", clean(whole_text).replace(fund, "")):
         table = fund
     # (the whole budget named in words, "全年预算支出"; not a bare "总计", which is the part's own table's)
-    budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位", whole_text) is not None
+    budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位|钱|资金|经费", whole_text) is not None
     if _WHOLE_BUDGET.fullmatch(whole_text):
         whole_text = ""  # "整个部门预算": the document's total
     whole = None

@@ -82,3 +82,17 @@ def test_the_whole_bureau_is_no_body_named(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, SUZHOU)
     a = answered(bot, "苏州交通局今年预算里，交通工程质量监督站的收入占全局的比例是多少？")
     assert "1,043.86 ÷ 249,977.11 × 100% = 0.42%" in a.answer, a.answer
+
+
+def test_a_share_of_all_the_money_named_in_words(tmp_path) -> None:
+    # 烟台市大数据局 2026: 项目支出预算情况表 市大数据中心工作经费 33.00, 支出总体情况表 合计 7,503.31 ("全部支出预算" is
+    # the whole budget, not the project table's 合计 6,039.00); 福州市商务局 2026: 人员经费 3551.21 (its text), 支出预算总表
+    # 合计 24995.94 ("的钱里": all of its money)
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "烟台大数据局2026年市大数据中心工作经费占全部支出预算的比重？")
+    assert "33.00 ÷ 7,503.31 × 100% = 0.44%" in a.answer, a.answer
+    b = answered(bot, "福州市商务局2026年的钱里，人员经费占了多大比例？")
+    assert "3551.21 ÷ 24995.94 × 100% = 14.21%" in b.answer, b.answer
