@@ -102,6 +102,9 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                      and len(core := re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(c)))) >= 2 and core in subject), None)
         if whole is None or part is None:
             continue
+        at = subject.find(bare(r.label)) if bare(r.label) != bare(r.unit_name) else -1
+        if at > 0 and subject.find(re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(part)))) < at:
+            continue  # "某分局基本支出里，X占多少": the column named first is the whole, the row after it the part
         num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
         if num is None or not den:
             continue
@@ -681,12 +684,15 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
             and (named := _labelled_in(cat, doc, whole, _without_owner(part_text, doc))) is not None:
         part = named  # a part a sentence states, printed as a row of the whole's table: that row, on one basis
     if whole is not None and part.ev is whole.ev and isinstance(whole.ev, RowEvidence) and whole.col \
-            and whole.amount == part.amount:
-        # the whole read as a column of the part's own row, all of it in that column ("公用经费里X占多少"): the
-        # column on its table's total row
+            and (whole.amount == part.amount or whole.ev.unit_name and bare(whole.ev.label) != bare(whole.ev.unit_name)):
+        # the whole read as a column of the part's own row ("公用经费里X占多少"): the part's cell in that column over
+        # the column on its table's total row (in a table of unit blocks, the unit's own head row: "某分局基本支出里X")
+        unit = whole.ev.unit_name
         tot = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == whole.ev.table_idx
-                    and bare(r.label) in TOTAL_NAMES and parse_amount(r.values.get(whole.col, ""))), None)
+                    and (bare(r.label) == bare(unit) if unit else bare(r.label) in TOTAL_NAMES)
+                    and parse_amount(r.values.get(whole.col, ""))), None)
         if tot is not None:
+            part = whole
             whole = Operand(tot, tot.values[whole.col], parse_amount(tot.values[whole.col]), whole.col)
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False

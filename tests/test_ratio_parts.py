@@ -96,3 +96,13 @@ def test_a_share_of_all_the_money_named_in_words(tmp_path) -> None:
     assert "33.00 ÷ 7,503.31 × 100% = 0.44%" in a.answer, a.answer
     b = answered(bot, "福州市商务局2026年的钱里，人员经费占了多大比例？")
     assert "3551.21 ÷ 24995.94 × 100% = 14.21%" in b.answer, b.answer
+
+
+def test_a_rows_share_of_a_units_column_named_first(tmp_path) -> None:
+    # 深圳市人社局 2026 一般公共预算支出表（按经济分类）, 宝安分局's block: its head row 基本支出 5,836.28; its 商品和服务支出
+    # (302) 基本支出 689.51 (支出总计 2,118.69 is no whole of a basic-spending share)
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳人社局2026年预算里，社保基金管理局宝安分局基本支出中，商品和服务支出占几成？")
+    assert "689.51 ÷ 5,836.28 × 100% = 11.81%" in a.answer, a.answer
