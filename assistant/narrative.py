@@ -739,6 +739,8 @@ def _amounts(text: str) -> set[str]:
 
 
 _RATE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_TENTHS = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|降|多|少)了?(?:近|约|超过?|将近)?([一二两三四五六七八九1-9])成")
+_DIGIT = {"一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 _QUOTED_AMOUNT = re.compile(r"(\d[\d,]*\.\d+|\d{2,}(?:,\d{3})*)\s*万?元")
@@ -750,14 +752,20 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     the sentence printing that rate (or that amount as a change), with the reason (or use) it or the sentence after
     it gives."""
     rates = {Decimal(m.group(1)) for m in _RATE.finditer(q.text)}
+    # (a rate told in tenths, "涨了八成": any printed rate from 75% up to 90%)
+    tenths = [10 * Decimal(_DIGIT.get(m.group(1), m.group(1))) for m in _TENTHS.finditer(q.text)]
     amounts = {parse_amount(m.group(1)) for m in _QUOTED_AMOUNT.finditer(q.text)} - {None}
     why, use = bool(WHY_Q.search(q.text)), bool(USE_Q.search(q.text))
-    if not (rates or amounts) or not (why or use):
+    if not (rates or amounts or tenths) or not (why or use):
         return False
+
+    def quoted(rate: Decimal) -> bool:
+        return rate in rates or any(t - 5 <= rate < t + 10 for t in tenths)
+
     told = re.compile(BECAUSE.pattern + "|" + USE_WORD.pattern) if use else BECAUSE
     subj = clean(subject_text(q))
     hits = [e for e in cat.doc_texts(doc.doc_id) if "名词解释" not in e.section
-            and (any(Decimal(m.group(1)) in rates for m in _RATE.finditer(e.text))
+            and (any(quoted(Decimal(m.group(1))) for m in _RATE.finditer(e.text))
                  or any(parse_amount(m.group(2)) in amounts for m in _CHANGE_AMOUNT.finditer(e.text)))]
     hits.sort(key=lambda e: -overlap(subj, clean(e.text + e.section)))  # (the one about the subject first)
     if use:  # (one that tells the use first)

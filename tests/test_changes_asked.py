@@ -115,3 +115,11 @@ def test_the_change_of_one_sides_whole_is_its_change_sentence(tmp_path: Path) ->
     bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_qixiangju_2022_bumen-zonghe-yusuan.pdf"))
     a = answered(bot, "西安市气象局2022年单位预算收入合计比上一年多了多少？")
     assert "收入较上年增加 406.39 万元" in a.answer
+
+
+def test_a_reason_asked_of_a_rise_told_in_tenths(tmp_path: Path) -> None:
+    # 西安市信访局 2026 p. 14: "培训费预算支出21.98万元，较上年增加9.78万元，增长80.16%，增长的主要原因是：代管项目…"
+    # ("近八成" is that rate; the row 培训费 alone says no reason). The same sentence as a gold item's, other words.
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "西安信访局2026年的培训费为啥比上年多了近八成？")
+    assert "增长80.16%，增长的主要原因是：代管项目相关人员专题培训" in a.answer, a.answer
