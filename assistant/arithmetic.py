@@ -867,7 +867,10 @@ def answer_row_change(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: st
         word = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
         d.computed.append(abs(diff))
         unit = r.unit or ""
-        text = f"{prefix}{describe(doc)}{row_phrase(r, now[0], n)}，{before[0].replace('/', '')}为{b}{unit}{d.cite(r)}；" \
+        # (a column path written once: "2025年执行数/执行数" is "2025年执行数")
+        parts = before[0].split("/")
+        said = "".join(p for i, p in enumerate(parts) if not (i and parts[i - 1].endswith(p)))
+        text = f"{prefix}{describe(doc)}{row_phrase(r, now[0], n)}，{said}为{b}{unit}{d.cite(r)}；" \
             f"{n} − {b} = {diff}{unit}，比上年{word}" + (f"{abs(diff)}{unit}" if diff else "")
         if RATE_Q.search(q.text) and vb:
             rate = quantize2(diff / vb * 100)

@@ -201,6 +201,10 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
 _COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # ("相差几个": a counter after the ask)
 
 
+_AGAINST_YEAR = re.compile(r"^(?:那|而且|并且)?(?:跟|和|与|同)(20\d\d年度?[^，。？?和与跟同]{0,10}?)(?:相)?比(?:起来|较)?"
+                           r"(?:怎么样|如何|怎样|呢|有什么变化|有何变化)$")
+
+
 def _years_compared(clause: str, question: str) -> bool:
     """Year A against year B, "more or less" ("前一年的X比后一年多还是少"): two years' figures, compared."""
     return bool(MORE_OR_LESS.search(clause) and len(set(re.findall(r"20\d\d", question))) >= 2)
@@ -266,6 +270,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             last = asks[-1]  # "请算出百分比" belongs to the ask before
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
+        if i > 0 and "决算" not in c:
+            # "和2025年执行数相比如何": the subject before against a year's figure, a change over the year (a year's
+            # 决算 is another release: the two compared)
+            c = _AGAINST_YEAR.sub(r"比\1增减多少", c)
         # (year A against year B, "more or less": two years' figures, compared, when both years are named)
         compare = bool(COMPARE_Q.search(c)) or names_both(c, scope + (places or [])) or _years_compared(c, question)
         pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before

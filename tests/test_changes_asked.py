@@ -123,3 +123,12 @@ def test_a_reason_asked_of_a_rise_told_in_tenths(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "西安信访局2026年的培训费为啥比上年多了近八成？")
     assert "增长80.16%，增长的主要原因是：代管项目相关人员专题培训" in a.answer, a.answer
+
+
+def test_a_follow_up_against_a_years_execution_is_a_change(tmp_path: Path) -> None:
+    # 国家信访局 2026 一般公共预算支出表: 信访业务 (2014004) 年初预算数 2,114.66, 2025年执行数 2,014.50 — the follow-up
+    # "跟2025年执行数比起来怎么样" asks the change, not a comparison of releases
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "国家信访局2026年信访业务（项）预算是多少？跟2025年执行数比起来怎么样？")
+    assert "2025年执行数为2,014.50万元" in a.answer and "100.16" in a.answer, a.answer
+    assert "无法比较" not in a.answer, a.answer
