@@ -284,7 +284,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     table_named = named_table(cat, doc, subj)
     core = dept_field(doc.department)
     titled = re.findall(r"[《“「『]([^》”」』]{3,30})[》”」』]", q.text)  # names the question quotes
-    within = bool(q.units) and asks_within(q)
+    # (or a short thing the unit's own block prints by that name: "X学院的电费")
+    within = bool(q.units) and (asks_within(q) or _in_unit_block(cat, doc, q, own_words(q)))
     # forms where the question names a column of some row ("6月底"): that row answers, not the form's total
     # (or a row of it by name: "其中补助区县有多少")
     col_named = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.table_kind == "performance"
@@ -302,7 +303,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     # (a shorter name too, when the asked unit's own block prints a row of it: "X医院的工作经费")
     in_block = {_untagged(bare(r.label), r.unit_name) for r in cat.doc_rows(doc.doc_id)
                 if r.unit_name and is_unit_row(r, q.units)} if within else set()
-    exact |= {n for n in in_block if len(n) >= 3 and n in subj}  # ("物业管理费（X医院）" in X医院's block; "劳务费")
+    exact |= {n for n in in_block if len(n) >= 2 and n in subj}  # ("物业管理费（X医院）" in X医院's block; "劳务费", "电费")
     named_whole = [n for n in exact if (len(n) >= 6 or n in in_block)
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     restated: dict[str, RowEvidence] = {}
@@ -859,14 +860,25 @@ def _form_text(cat: Catalog, doc: DocInfo) -> tuple[dict[int, str], dict[int, st
     return cat.memo[key]  # type: ignore[return-value]
 
 
+def _in_unit_block(cat: Catalog, doc: DocInfo, q: Query, name: str) -> bool:
+    """Whether a block of a unit asked prints a row of that name (two characters or more)."""
+    return len(name) >= 2 and any(r.unit_name and is_unit_row(r, q.units) and _untagged(bare(r.label), r.unit_name) == name
+                                  for r in cat.doc_rows(doc.doc_id))
+
+
 def asks_within(q: Query) -> bool:
     """The subject names more than the unit it is about: a thing of the unit's own."""
+    if any(len(x) >= 2 and not any(x in u or u in x for u in q.units) for x in _quoted(q.text)):
+        return True  # a name quoted beside the unit ("X医院的“Y”项目"): a thing of the unit's, however short
+    return len(own_words(q)) >= 3
+
+
+def own_words(q: Query) -> str:
+    """What the subject names besides the units asked and the common budget words ("电费" of "X学院一般公共预算里电费")."""
     rest = subject_text(q)
     for u in q.units:
         rest = rest.replace(u, "")
-    if any(len(x) >= 2 and not any(x in u or u in x for u in q.units) for x in _quoted(q.text)):
-        return True  # a name quoted beside the unit ("X医院的“Y”项目"): a thing of the unit's, however short
-    return len(re.sub(r"[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", RESIDUE_WORDS.sub("", rest)))) >= 3
+    return re.sub(r"[^\u4e00-\u9fa5]", "", TOTAL_NOISE.sub("", RESIDUE_WORDS.sub("", rest)))
 
 
 @lru_cache(maxsize=65536)

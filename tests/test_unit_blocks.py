@@ -169,3 +169,13 @@ def test_a_column_group_of_the_units_own_row(bot: Assistant) -> None:
     # department: on 51fe4d1 no row was found)
     a = answered(bot, "深圳市人事人才公共服务中心2026年的政府采购项目资金是多少？")
     assert "3,070.24" in a.answer, a.answer
+
+
+def test_a_two_character_item_of_a_units_block(tmp_path) -> None:
+    # 深圳市人社局 2026 一般公共预算支出表（按经济分类）, 龙岗分局's block: 水费 (30205) 9.00 万元 — not the unit's own
+    # head row (收入总计 7,779.78)
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳人社局2026年预算里，社保基金管理局龙岗分局的水费安排了多少？")
+    assert "龙岗分局的“水费”（30205）支出总计为9.00万元" in a.answer, a.answer
