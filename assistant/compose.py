@@ -182,7 +182,11 @@ def subject_text(q: Query) -> str:
     for k, v in SYNONYMS.items():
         if k in s and v not in s:
             s = s.replace(k, v)
-    return s
+    # money "from" a fund is the fund's grant ("收入里来自政府性基金" -> 政府性基金预算拨款)
+    return _FROM_FUND.sub(lambda m: re.sub("(?<!预算)$", "预算", m.group(1)) + "拨款", s)
+
+
+_FROM_FUND = re.compile(f"(?:来自|来源于|出自)于?({'|'.join(FUND_TABLES)})(?:预算)?(?:拨款|资金)?")
 
 
 _EVERY_ITEM = re.compile(r"工作|经费|支出|费用|资金|专项|项目|安排|预算|钱|[的在上里中]")
@@ -628,7 +632,7 @@ def _tags_unit(tag: str, unit: str) -> bool:
     return tag in unit or unit in tag or without_places(tag) in unit or without_places(unit) in tag
 
 
-_FUND_INCOME = re.compile(f"({'|'.join(FUND_TABLES)})(?:预算)?(?:拨款)?收入")
+_FUND_INCOME = re.compile(f"({'|'.join(FUND_TABLES)})(?:预算)?(?:拨款)?(?:收入|资金)")
 
 
 @lru_cache(maxsize=1 << 16)

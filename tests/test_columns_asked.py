@@ -221,3 +221,10 @@ def test_a_funds_grant_is_its_income_row(tmp_path: Path) -> None:
     assert a.citations[0].row.endswith("一般公共预算收入") and a.citations[0].side == "收入", a.answer
     b = answered(bot, "福州商务局2026年政府性基金预算拨款是多少？")
     assert b.citations[0].row == "二、政府性基金预算拨款收入" and "1800.00万元" in b.answer, b.answer
+
+
+def test_money_from_a_fund_is_the_funds_grant(tmp_path: Path) -> None:
+    # 重庆市商务委员会 2026 部门收支总体情况表: 收入 "一般公共预算资金" 101,833.84 (not 财政拨款收支表's 收入合计 143,368.57)
+    bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "重庆市商务委员会2026年收入里来自一般公共预算的有多少？")
+    assert "收入侧“一般公共预算资金”为101,833.84万元" in a.answer, a.answer
