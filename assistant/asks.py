@@ -334,6 +334,11 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # may be all before the year, "X，2024年实际支出多少")
             thing = re.sub(r"(?:(?:实际|执行)[\u4e00-\u9fa5]{0,2}|预算|决算|安排|花|用|拨|数|的|了)+$", "", thing)
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
+        elif i > 0 and not own and asks and (named := next((n for n in sorted(asks[-1].names, key=len, reverse=True)
+                                                            if len(n) >= 2 and c.startswith(n)), "")):
+            # "A和B各多少？A比上年少了多少": A as the ask before listed it, with what it is listed within ("收入里")
+            item = asks[-1].items[asks[-1].names.index(named)]
+            c = item[: item.index(named)] + c
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]

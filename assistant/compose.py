@@ -917,7 +917,8 @@ def year_columns(cols: list[str], year: int | None, own: int | None = None) -> l
     "本年…" next to `own`, the document's year). A year before the document's keeps only its own columns."""
     dated = {c: m.group(1) for c in cols if (m := re.match(r"(20\d\d)年", c))}
     if own:
-        dated |= {c: str(own - 1 if c.startswith("上年") else own) for c in cols if re.match(r"上年|本年", c)}
+        # (not "上年结转结余": money carried over into this year, no figure of the year before)
+        dated |= {c: str(own - 1 if c.startswith("上年") else own) for c in cols if re.match(r"上年(?!结转|结余)|本年", c)}
     if own and year and year < own:
         return [c for c in cols if dated.get(c) == str(year)]
     if not year or len(set(dated.values())) < 2 or str(year) not in dated.values():

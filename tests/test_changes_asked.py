@@ -132,3 +132,19 @@ def test_a_follow_up_against_a_years_execution_is_a_change(tmp_path: Path) -> No
     a = answered(bot, "国家信访局2026年信访业务（项）预算是多少？跟2025年执行数比起来怎么样？")
     assert "2025年执行数为2,014.50万元" in a.answer and "100.16" in a.answer, a.answer
     assert "无法比较" not in a.answer, a.answer
+
+
+def test_a_follow_up_naming_a_listed_thing_keeps_what_it_is_listed_in(tmp_path: Path) -> None:
+    # 上海市信访办公室 2026 p. 6: "财政拨款收入28,828万元，比2025年预算增加53万元" … "财政拨款收入支出增加的主要原因是
+    # 社会保障缴费增加" — the reason asked after "财政拨款比上年增加了多少" is the 财政拨款 one
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-shi_xinfangban_2026_danwei-yusuan.pdf"))
+    a = answered(bot, "上海市信访办公室2026年的收入里，财政拨款和其他收入各是多少？财政拨款比上年增加了多少，为什么？")
+    assert "比2025年预算增加53万元" in a.answer and "主要原因是社会保障缴费增加" in a.answer, a.answer
+
+
+def test_money_carried_over_is_no_figure_of_the_year_before(tmp_path: Path) -> None:
+    # 珠海市商务局 2026 收入总体情况表: 合计 66,307.98, 上年结转结余 19,904.01 — their difference is this year's own
+    # income, not a change on last year
+    bot = bm25_bot(tmp_path, corpus_pdf("zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "珠海市商务局2026年的收入里，财政拨款和其他收入各是多少？财政拨款比上年多了多少？")
+    assert "66,307.98 − 19,904.01" not in a.answer, a.answer
