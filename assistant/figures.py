@@ -857,10 +857,14 @@ _RATE_PRINTED = re.compile(r"(?:完成|执行)[^，。；]{0,8}\d+(?:\.\d+)?[%�
 def _plan_of_year(text: str, year: int | None) -> bool:
     """Whether the question asks the budget of the year a final account is of ("2024年的…预算" beside another
     year's): the words from that year to the next year named say 预算 and nothing of what was spent."""
-    if not year or (at := text.find(f"{year}年")) < 0:
+    if not year:
         return False
-    said = re.split(r"20\d\d年", text[at + 5:])[0]
-    return "预算" in said and not re.search(r"决算|实际|执行|花|用掉|支出了", said)
+    # (any place the year is named: "2024年决算里列的2024年三公经费预算数" asks the budget at its second)
+    for m in re.finditer(f"{year}年", text):
+        said = re.split(r"20\d\d年", text[m.end():])[0]
+        if "预算" in said and not re.search(r"决算|实际|执行|花|用掉|支出了", said):
+            return True
+    return False
 
 
 def answer_sangong(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

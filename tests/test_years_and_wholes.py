@@ -65,3 +65,12 @@ def test_a_statement_before_the_ask_taken_up_by_a_time_is_no_subject(tmp_path: P
     bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"))
     a = answered(bot, "中共上海市普陀区委社会工作部是2024年新组建的，那一年它的部门决算本年支出合计是多少？")
     assert "“本年支出合计”为307.82万元" in a.answer
+
+
+def test_a_final_accounts_budget_asked_after_the_release_is_named(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 p. 24: 三公 "支出预算为 76.43万元，…支出决算为 46.21 万元"; 2026 预算: 112.61 — the year named a
+    # second time with 预算 ("2024年决算中写的2024年三公经费预算") asks the budget, not what was spent
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
+    a = answered(bot, "国家信访局2024年决算中写的2024年三公经费预算，和2026年的三公经费预算比，差多少？")
+    assert "112.61 − 76.43 = 36.18" in a.answer, a.answer
