@@ -772,6 +772,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
                 for n in (a, b)]
     q.units = list(dict.fromkeys(q.units))  # (a unit written several times, or short and whole, is listed once)
+    # (a unit written only as a part of a longer one the question names, "X局" and "宝安分局" of "X局宝安分局", is that one)
+    longer = [u for u in q.units if any(len(v) > len(u) and u in v for v in q.units)]
+    if longer:
+        rest = text
+        for v in sorted((v for v in q.units if v not in longer), key=len, reverse=True):
+            rest = rest.replace(v, "|")
+        q.units = [u for u in q.units if u not in longer or u in rest]
     # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount

@@ -276,3 +276,14 @@ def test_a_department_whose_name_holds_he_beside_another(tmp_path: Path) -> None
     bot = bm25_bot(tmp_path, *(SIFAJU / f"shanghai-putuo_{n}_2024_juesuan.pdf" for n in ("caizhengju", "guihuaziyuanju")))
     a = answered(bot, "普陀区规划和自然资源局与普陀区财政局2024年决算里本年支出合计各多少？差了多少？")
     assert "2,940.05" in a.answer and "9759.38" in a.answer and "未找到" not in a.answer, a.answer
+
+
+def test_which_of_two_with_a_long_name_of_the_thing_compared(tmp_path) -> None:
+    # 重庆市气象局 2026: 一般公共预算财政拨款运行经费 137.15 万元; 重庆市科学技术局 2026: 679.08 万元 ("谁的" + a thing of
+    # 15 characters + "更少")
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "2026年重庆市科学技术局和重庆市气象局，谁的一般公共预算财政拨款机关运行经费更少？少多少？")
+    assert "679.08 − 137.15 = 541.93" in a.answer, a.answer

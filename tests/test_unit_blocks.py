@@ -179,3 +179,13 @@ def test_a_two_character_item_of_a_units_block(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳人社局2026年预算里，社保基金管理局龙岗分局的水费安排了多少？")
     assert "龙岗分局的“水费”（30205）支出总计为9.00万元" in a.answer, a.answer
+
+
+def test_a_unit_named_whole_is_not_also_its_parents_own_block(tmp_path) -> None:
+    # 深圳市人社局 2026 一般公共预算支出表（按功能分类）: "人力资源和社会保障管理事务" in 龙华分局's block, not in the
+    # block of 深圳市社会保险基金管理局（本级）, whose name the unit's name begins with
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳市社会保险基金管理局龙华分局2026年一般公共预算里“人力资源和社会保障管理事务”是多少？")
+    assert a.answer.split("。")[0].count("龙华分局的“人力资源和社会保障管理事务”") == 1, a.answer
