@@ -281,7 +281,7 @@ def test_a_department_whose_name_holds_he_beside_another(tmp_path: Path) -> None
 def test_which_of_two_with_a_long_name_of_the_thing_compared(tmp_path) -> None:
     # 重庆市气象局 2026: 一般公共预算财政拨款运行经费 137.15 万元; 重庆市科学技术局 2026: 679.08 万元 ("谁的" + a thing of
     # 15 characters + "更少")
-    from tests.conftest import answered, bm25_bot, corpus_pdf
+    from tests.conftest import corpus_pdf
 
     bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_kejiju_2026_bumen-yusuan.pdf"),
                    corpus_pdf("chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"))
