@@ -683,7 +683,7 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     if whole is not None and isinstance(part.ev, TextEvidence) and isinstance(whole.ev, RowEvidence) \
             and (named := _labelled_in(cat, doc, whole, _without_owner(part_text, doc))) is not None:
         part = named  # a part a sentence states, printed as a row of the whole's table: that row, on one basis
-    if whole is not None and part.ev is whole.ev and isinstance(whole.ev, RowEvidence) and whole.col \
+    if whole is not None and across is None and part.ev is whole.ev and isinstance(whole.ev, RowEvidence) and whole.col \
             and (whole.amount == part.amount or whole.ev.unit_name and bare(whole.ev.label) != bare(whole.ev.unit_name)):
         # the whole read as a column of the part's own row ("公用经费里X占多少"): the part's cell in that column over
         # the column on its table's total row (in a table of unit blocks, the unit's own head row: "某分局基本支出里X")

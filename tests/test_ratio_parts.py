@@ -106,3 +106,4 @@ def test_a_rows_share_of_a_units_column_named_first(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳人社局2026年预算里，社保基金管理局宝安分局基本支出中，商品和服务支出占几成？")
     assert "689.51 ÷ 5,836.28 × 100% = 11.81%" in a.answer, a.answer
+
