@@ -492,11 +492,16 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if len(listed) > 12:  # a long list: the largest ten, in the table's order
         top = {id(r) for r, p in sorted(listed, key=lambda x: -(parse_amount(x[1][1]) or 0))[:10]}
         listed, head = [x for x in listed if id(x[0]) in top], f"列出{len(listed)}项，金额最大的10项为"
-    items = "；".join(f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
-    d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{items}。")
+    d.add(f"{prefix}{describe(doc)}《{titled[0].title}》{head}：{_items_said(d, doc, listed)}。")
+    return True
+
+
+def _items_said(d: Draft, doc: DocInfo, listed: list[tuple[RowEvidence, tuple[str, str]]]) -> str:
+    """Listed rows, each with its code, amount and citation ("“X”（2130301）9,264.10万元[2]"), each amount recorded."""
+    said = "；".join(f"“{bare(r.label)}”{f'（{r.code}）' if r.code else ''}{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
     for r, (_, v) in listed:
         d.record(doc, v, r.unit, r)
-    return True
+    return said
 
 
 def answer_class_parts(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -525,11 +530,8 @@ def answer_class_parts(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     d.computed.append(Decimal(len(listed)))
     top = next((r for r in rows if r.code == top.code and r.table_idx == table), top)  # (cited from the same table)
     head = d.cite(top)
-    items = "；".join(f"“{bare(r.label)}”（{r.code}）{v}{r.unit or ''}{d.cite(r)}" for r, (_, v) in listed)
     d.add(f"{describe(doc)}《{listed[0][0].table}》中“{bare(top.label)}”（{top.code}）{head}下列出{len(listed)}个"
-          f"{word}级科目：{items}。")
-    for r, (_, v) in listed:
-        d.record(doc, v, r.unit, r)
+          f"{word}级科目：{_items_said(d, doc, listed)}。")
     return True
 
 
