@@ -907,8 +907,8 @@ def _scope_by_names(cat: Catalog, q: Query) -> None:
 
 
 def _heads_carried(cat: Catalog, q: Query, ask: Ask) -> Ask:
-    """"公务用车购置费和运行维护费": a later listed thing written without the head words the first one has, when only
-    with them is it a name the documents print (a row or a column: "公务用车运行维护费")."""
+    """"A甲费和乙费": a later listed thing written without the head words the first one has ("乙费" for "A乙费"), when
+    only with them is it a name the documents print (a row or a column)."""
     if len(ask.names) < 2 or len(first := ask.names[0]) < 5:
         return ask
     printed = set().union(*(_row_and_column_names(cat, doc) for doc in q.docs[:4]))
@@ -1153,7 +1153,7 @@ def _covers(said: str, name: str, siblings: tuple[str, ...] = ()) -> bool:
                           rf"{re.escape(own)}[\u4e00-\u9fa5]{{0,3}}?[及和与、]{re.escape(o)}", "", text)
     # (with what follows it in the name: a listed "其他收入" is not covered by "其他支出")
     if not own and (longer := [o for o in others if len(o) > len(name)]):
-        # all of it is in a longer thing listed with it ("其他城乡社区支出" beside "其他城乡社区管理事务支出"): printed whole
+        # all of it is in a longer thing listed with it ("其他X支出" beside "其他X管理事务支出"): printed whole
         # apart from that one
         plain = re.sub(r"[“”\"]", "", name)
         return plain in re.sub("|".join(re.escape(re.sub(r"[“”\"]", "", o)) for o in longer), "|", text)

@@ -104,7 +104,7 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             continue
         at = subject.find(bare(r.label)) if bare(r.label) != bare(r.unit_name) else -1
         if at > 0 and subject.find(re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(part)))) < at:
-            continue  # "某分局基本支出里，X占多少": the column named first is the whole, the row after it the part
+            continue  # "某处基本支出中X的比重": the column named first is the whole, the row after it the part
         num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
         if num is None or not den:
             continue

@@ -271,7 +271,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             asks[-1] = Ask(last.text + "，" + c, last.op, last.items, last.names, last.subject)
             continue
         if i > 0 and "决算" not in c:
-            # "和2025年执行数相比如何": the subject before against a year's figure, a change over the year (a year's
+            # "与20XX年执行数比较怎样": the subject before against a year's figure, a change over the year (a year's
             # 决算 is another release: the two compared)
             c = _AGAINST_YEAR.sub(r"比\1增减多少", c)
         # (year A against year B, "more or less": two years' figures, compared, when both years are named)
@@ -336,7 +336,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
         elif i > 0 and not own and asks and (named := next((n for n in sorted(asks[-1].names, key=len, reverse=True)
                                                             if len(n) >= 2 and c.startswith(n)), "")):
-            # "A和B各多少？A比上年少了多少": A as the ask before listed it, with what it is listed within ("收入里")
+            # "X中A和B各是几？A较上年减了几何": A as the ask before listed it, with what it is listed within (X)
             item = asks[-1].items[asks[-1].names.index(named)]
             c = item[: item.index(named)] + c
         elif i > 0 and c.startswith("项目") and "项目" in context and (not own or c.startswith("项目的")):

@@ -182,7 +182,7 @@ def subject_text(q: Query) -> str:
     for k, v in SYNONYMS.items():
         if k in s and v not in s:
             s = s.replace(k, v)
-    # money "from" a fund is the fund's grant ("收入里来自政府性基金" -> 政府性基金预算拨款)
+    # money "from" a fund is the fund's grant ("有多少来自某基金" -> 某基金预算拨款)
     return _FROM_FUND.sub(lambda m: re.sub("(?<!预算)$", "预算", m.group(1)) + "拨款", s)
 
 
@@ -439,7 +439,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
         elif len(parts := [_LEAD_YEAR.sub("", x) for x in _DASHES.split(name) if x]) >= 2 \
                 and all(len(x) >= 2 and x in subj for x in parts):
-            # "辅助人员补助经费-珠海边检总站" asked "珠海边检总站的辅助人员补助经费" (its year in front left out)
+            # "某补助经费-某单位" asked "某单位的某补助经费" (its year in front left out)
             score += 10 * sum(map(len, parts))
         elif r.side and name in ("合计", "总计") and f"{r.side}总计" in subj:
             score += 40
@@ -641,7 +641,7 @@ def _asked_forms(name: str, core: str) -> tuple[str, ...]:
     department's own field left out of a long name ("驻京工作" for 信访局's "驻京信访工作")."""
     forms = name_forms(name)
     if (fund := _FUND_INCOME.fullmatch(name)) is not None:
-        # a fund's income row is the money it grants ("一般公共预算拨款", "政府性基金预算拨款")
+        # a fund's income row is the money it grants (the fund's "预算拨款", however the row is printed)
         forms |= {fund.group(1) + "拨款", re.sub("(?<!预算)$", "预算", fund.group(1)) + "拨款"}
     if core and len(name) >= 6:
         forms |= {f.replace(core, "") for f in forms if core in f}
@@ -878,7 +878,7 @@ def asks_within(q: Query) -> bool:
 
 
 def own_words(q: Query) -> str:
-    """What the subject names besides the units asked and the common budget words ("电费" of "X学院一般公共预算里电费")."""
+    """What the subject names besides the units asked and the common budget words ("水费" of "某分局的水费是多少")."""
     rest = subject_text(q)
     for u in q.units:
         rest = rest.replace(u, "")

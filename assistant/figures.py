@@ -505,7 +505,7 @@ def _items_said(d: Draft, doc: DocInfo, listed: list[tuple[RowEvidence, tuple[st
 
 
 def answer_class_parts(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
-    """A level asked below a class the question names ("公安（款）下各个项级科目"): the rows of that level under the
+    """A level asked below a class the question names ("某款下面分成哪些项级科目"): the rows of that level under the
     class (the most specific one named), in the first table that prints them, each with its amount."""
     if (m := LEVEL_ASKED.search(q.text)) is None or WHY_Q.search(q.text) or not re.search(r"哪些|哪几|各|分别|多少", q.text):
         return False  # (why a level is not published asks a reason, not the rows)
@@ -861,7 +861,7 @@ def _plan_of_year(text: str, year: int | None) -> bool:
     year's): the words from that year to the next year named say 预算 and nothing of what was spent."""
     if not year:
         return False
-    # (any place the year is named: "2024年决算里列的2024年三公经费预算数" asks the budget at its second)
+    # (any place the year is named: "X年决算中写的X年某经费预算" asks the budget at its second)
     for m in re.finditer(f"{year}年", text):
         said = re.split(r"20\d\d年", text[m.end():])[0]
         if "预算" in said and not re.search(r"决算|实际|执行|花|用掉|支出了", said):
