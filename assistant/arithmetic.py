@@ -692,7 +692,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
                     and (bare(r.label) == bare(unit) if unit else bare(r.label) in TOTAL_NAMES)
                     and parse_amount(r.values.get(whole.col, ""))), None)
         if tot is not None:
-            part = whole
+            if unit:  # (the unit's row read with its own column: that column's cell is the part)
+                part = whole
             whole = Operand(tot, tot.values[whole.col], parse_amount(tot.values[whole.col]), whole.col)
     if whole is None or not whole.amount or _same_cell(part, whole):
         return False
