@@ -85,6 +85,9 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
+_COLUMN_CORE = re.compile(r"(?:预算)?(?:拨款)?(?:收入|支出)?$")  # a column's name as a subject writes it ("基本支出" -> 基本)
+
+
 def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     """A share asked of a unit inside a department: the unit's own row of the table the question names, a column the
     question names over the row's total column."""
@@ -99,11 +102,11 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             or next((c for c in r.values if bare(leaf(c)) in ("总计", "合计")), None) \
             or next((c for c in r.values if bare(c).endswith(("总计", "合计")) and "/" not in c), None)  # ("支出总计")
         part = next((c for c in r.values if c != whole and bare(leaf(c)) not in ("总计", "合计", "小计")
-                     and len(core := re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(c)))) >= 2 and core in subject), None)
+                     and len(core := _COLUMN_CORE.sub("", bare(leaf(c)))) >= 2 and core in subject), None)
         if whole is None or part is None:
             continue
         at = subject.find(bare(r.label)) if bare(r.label) != bare(r.unit_name) else -1
-        if at > 0 and subject.find(re.sub(r"(?:预算)?(?:拨款)?(?:收入|支出)?$", "", bare(leaf(part)))) < at:
+        if at > 0 and subject.find(_COLUMN_CORE.sub("", bare(leaf(part)))) < at:
             continue  # "某处基本支出中X的比重": the column named first is the whole, the row after it the part
         num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
         if num is None or not den:
