@@ -37,7 +37,7 @@ from assistant.compose import (
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.figures import col_names, figure_for
-from assistant.narrative import last_heading
+from assistant.narrative import glossed, last_heading
 from assistant.rank import QUALIFIERS, overlap
 from assistant.understand import Query, aliases, understand
 from assistant.vocab import (
@@ -281,6 +281,7 @@ def _stated(cat: Catalog, sub: Query, doc: DocInfo, term: str, bare_term: str) -
         flat = re.sub(r"[“”\"‘’\s]", "", e.text)
         m = next((m for t in dict.fromkeys([term, bare_term]) if len(t) >= 2
                   and (m := re.search(re.escape(t) + r"(?:(?!单价|以上|以下|标准)[^0-9。；]){0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat))), None)
+        m = m or next((g for t in dict.fromkeys([term, bare_term]) if len(t) >= 2 and (g := glossed(flat, t))), None)
         if m is None and term in re.sub(r"[“”\"‘’\s]", "", last_heading(e)) and not re.search(r"[，；]", flat[:8]):
             m = re.search(r"^[^0-9]{0,12}?(?:20\d\d年)?[^0-9]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*万元", flat)  # under its heading
         if m and (amt := parse_amount(m.group(1))) is not None:

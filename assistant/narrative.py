@@ -428,6 +428,15 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 _EXAMPLES = re.compile(r"例如|比如|诸如|譬如|用于|包括")
 
 
+# "涉及资金N万元，主要是X经费。": an amount glossed by the one thing right after it is mostly that thing's
+_GLOSS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:亿元|万元|元)[，,](?:其中)?(?:主要|即|就)?是([^，,。；、和及等\d]{2,})(?=[。；]|$)")
+
+
+def glossed(txt: str, subj: str) -> re.Match[str] | None:
+    """The amount of `txt` that the subject, and nothing else, glosses right after it."""
+    return next((m for m in _GLOSS.finditer(txt) if overlap(m.group(2), subj) >= 0.8), None)
+
+
 def only_an_example(subj: str, txt: str) -> bool:
     """The subject is named only among a sentence's examples or uses ("主要用于A、B、C等项目"), with no amount of
     its own next to it."""
@@ -436,6 +445,8 @@ def only_an_example(subj: str, txt: str) -> bool:
     if m is None or overlap(subj, txt[: m.start()]) >= 0.5:
         return False
     tail = txt[m.end():]
+    if m.re is AMOUNT and (g := glossed(txt, subj)) is not None and g.start() == m.start():
+        return False  # (the amount glossed by the subject right after it: its own)
     cjk = "".join(CJK.findall(subj))
     for k in range(len(cjk), 3, -1):
         for i in range(len(cjk) - k + 1):

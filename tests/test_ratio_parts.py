@@ -107,3 +107,13 @@ def test_a_rows_share_of_a_units_column_named_first(tmp_path) -> None:
     a = answered(bot, "深圳人社局2026年预算里，社保基金管理局宝安分局基本支出中，商品和服务支出占几成？")
     assert "689.51 ÷ 5,836.28 × 100% = 11.81%" in a.answer, a.answer
 
+
+
+def test_an_amount_glossed_by_the_thing_after_it(tmp_path: Path) -> None:
+    # 上海市信访办公室 2026 p20: "编报绩效目标的项目共1个，涉及项目预算资金22,743.68万元，主要是热线服务保障经费。"
+    # (the thing named right after the amount, alone, is what the amount mostly is; p16 支出预算总表 合计 288,280,739元)
+    bot = bm25_bot(tmp_path, PDF.parent / "shanghai-shi_xinfangban_2026_danwei-yusuan.pdf")
+    a = answered(bot, "上海信访办今年给热线服务保障经费安排了多少钱？")
+    assert "22,743.68万元" in a.answer, a.answer
+    a = answered(bot, "上海信访办的热线服务保障经费在全部支出里占几成？")
+    assert "22743.68 ÷ 28828.07" in a.answer and "78.89%" in a.answer, a.answer
