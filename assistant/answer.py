@@ -1053,9 +1053,11 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     if not unmet and not named:
         return ""
 
+    subj = subject_text(aq)
+
     def answers(t: str) -> bool:
         if unmet:
-            return any(p.search(t) for p in unmet)
+            return any(p.search(t) for p in unmet) and (BECAUSE not in unmet or _reason_of(subj, t))
         return overlap(own, t) >= 0.6 and bool(AMOUNT.search(t) or COUNT_Q.search(tail) and counts_ok(tail, t))
 
     for e in quoted:
@@ -1077,6 +1079,15 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     return ""
 
 
+def _reason_of(subject: str, text: str) -> bool:
+    """A reason the text gives of the subject: told after the text names it (or it names it not at all, or opens
+    with the reason); "收入减少N万元，主要是A减少…，S减少…" gives S's change as a reason of 收入's, not S's own."""
+    core = re.sub(r"[^\u4e00-\u9fa5]", "", CHANGE_WORDS.sub("", subject))
+    at = min((i for k in range(len(core) - 3) if (i := text.find(core[k:k + 4])) >= 0), default=-1)
+    # (a sentence opening with its reason, "主要原因是…", explains the one before: what it names is the reason's)
+    return any(m.start() > at or m.start() <= 4 for m in BECAUSE.finditer(text))
+
+
 # (a change's words ask for a change, checked by _needs: "较上年减了多少" names nothing of its own)
 _TAIL_NOISE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:相比)?|同比|(?:增加|减少|增长|下降|上升|[增减涨降多少])了?(?=多少|几|百分|$)|"
                          r"个?百分点|的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|" + WHY_ASKED
@@ -1087,14 +1098,18 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     """Whether what was said already answers an ask: each thing it asks for (a change, a reason, a use,
     a count, an amount, a share) is there, and a follow-up's own words ("完成预算的百分之多少") are spoken of."""
     text, flat = aq.text, clean(re.sub(r"《[^》]*》", "", said))  # a table's title says nothing of the answer
+    # (but the fund it is of: a row of "《…一般公共预算支出表》" is that fund's)
+    funds = "".join(w for w in FUND_TABLES if any(w in t for t in re.findall(r"《([^》]*)》", said)))
     own = _TAIL_NOISE.sub("", tail)
     printed = re.sub("|".join(PRINTED_AS), lambda m: PRINTED_AS[m.group(0)], own)
-    if len(own) >= 2 and max(overlap(own, flat), overlap(printed, flat)) < 0.5:
+    if len(own) >= 2 and max(overlap(own, flat + funds), overlap(printed, flat + funds)) < 0.5:
         return False
     if any(y not in flat for y in re.findall(r"20\d\d(?=年)", own)):
         return False  # a year the follow-up names ("那前一年的呢" written with its year) that nothing said is of
     if any(not found.search(flat) for found in _needs(text)):
         return False
+    if BECAUSE in _needs(text) and not any(_reason_of(subject_text(aq), x) for x in re.split(r"(?<=[。；])", flat)):
+        return False  # (a reason said of something else: the subject only one of its parts)
     if not counts_ok(text, flat):
         return False
     # (a count or a score asked is no amount of money)

@@ -223,6 +223,8 @@ def _name(f: Figure, figs: list[Figure]) -> str:
         col = next((c for c, v in ev.values.items() if v == f.printed), None)
         if col is not None and leaf(col) not in TOTAL_NAMES:
             return leaf(col)
+        if shared and len({getattr(x.evidence, "table", "") for x in figs}) == len(figs):
+            return f"《{ev.table}》中的{label}"  # (one row in each of several tables: its table says which)
     return label or f.what or describe(f.doc)
 
 

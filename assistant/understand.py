@@ -817,6 +817,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
+    subj = re.sub(rf"[，,]?是?(?:{MORE_OR_LESS.pattern})了?", "", subj)  # (which way, with nothing compared with: asked)
     for asked, (measure, _) in MEASURE_ASKED.items():
         subj = re.sub(rf"有?{asked}", measure, subj)
     # (a quoted name is the printed one, kept whole: "“2019年度X经费”项目")
@@ -847,5 +848,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.docs and all(d.kind == "预算" for d in q.docs):
         subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
     subj = re.sub(r"^给(?=[\u4e00-\u9fa5]{2})", "", subj)  # "给X安排了多少": X is asked
+    if not subj and q.across_years and (kind := re.search(r"预算|决算", text)):
+        subj = kind.group(0)  # ("X年预算比Y年多多少": nothing but the releases compared, each one's whole)
     q.subject = subj
     return q

@@ -44,7 +44,8 @@ UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:按|用|�
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
-                  r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)(?:到的?|的)")
+                  r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)(?:到的?|的)"
+                  r"|(?:预算|决算|报告|文件|材料|公开|说明|报表|数据)(?:里|中|上)?(?:显示|表明)(?:的|出)?")
 # a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
 THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 # a clause asks something
@@ -80,7 +81,7 @@ DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|
 # a comparison between the figures the other asks give
 # which body or place ("哪个部门", "哪座城市", "哪一个区")
 _WHICH = r"哪(?:一)?(?:(?:个|家|座)(?:部门|单位|城市|地方|地区|市|区|县)?|项|年|笔|类|边|方)?"
-COMPARE_Q = re.compile(_WHICH + r"的?(?:预算|经费|金额|资金|数额|支出|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
+COMPARE_Q = re.compile(_WHICH + r"的?(?:预算|经费|金额|资金|数额|支出|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁的?(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
                        r"[，,]?(?:谁|" + _WHICH + r")的(?P<what>[\u4e00-\u9fa5“”\"]{2,20}?)(?:安排|花|用|列支?|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
@@ -148,7 +149,7 @@ UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数", "米": "�
 MEASURE_ASKED = {"多高": ("高度", r"高度|高\s*\d"), "几层": ("层数", r"\d\s*层"), "多长": ("长度", r"长度|长\s*\d"),
                  "多宽": ("宽度", r"宽度|宽\s*\d"), "多深": ("深度", r"深度|深\s*\d")}
 # one thing asked in one word and printed in another: compared as the second
-SAME_WORDS = (("总额", "金额"),)
+SAME_WORDS = (("总额", "金额"), ("预算财政拨款", "预算拨款"))  # ("一般公共预算财政拨款" is its 拨款)
 # what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
 PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出", "打分": "得分",
               "评分": "得分"}
