@@ -552,6 +552,14 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         return 50 + 10 * max(len(bare(x.label)) for x in above) if above else 0  # (above the parent's own name score)
 
     scored = [(sc + under_named(r), r) for sc, r in scored]
+    own = bigrams(own_words(q)) if q.units else frozenset()
+    inside = max((sc for sc, r in scored if r.unit_name and is_unit_row(r, q.units) and bare(r.label) != bare(r.unit_name)
+                  and bare(r.label) not in _TOTAL_LABELS and own & bigrams(bare(r.label))), default=0.0)
+    if inside > 0:
+        # a thing of the unit asked, and a row of the unit's own block names its own words: the unit's head rows say
+        # where, not what
+        scored = [(min(sc, inside - 1) if is_unit_row(r, q.units) and (
+            not r.unit_name or bare(r.label) == bare(r.unit_name)) else sc, r) for sc, r in scored]
     scored.sort(key=lambda x: -x[0])
     out = [r for _, r in scored]
     if out and restated.get(bare(out[0].label)) is out[0] and not (re.search(r"目标(?!表)|效果", q.text) or USE_Q.search(q.text)):
@@ -702,7 +710,9 @@ def rare_part(cat: Catalog, doc: DocInfo, name: str, subj: str, block: str = "",
                 # (a long part, eight characters of its own, may be printed twice for each of a few projects; not
                 # the name of a unit asked, which says where, not what)
                 most = 6 if len(own) >= 8 and not any(part in u or u in part for u in units) else 3
-                rare = len(own) >= 4 and part not in doc.department and part not in block and (
+                # (in the block of a unit asked, fewer rows: six characters, two of them its own, "预算项目评审")
+                rare = (len(own) >= 4 or bool(block) and len(own) >= 2 and len(part) >= 6) \
+                    and part not in doc.department and part not in block and (
                     _rows_with(cat, doc, part, block) <= most if block
                     else _rows_with(cat, doc, part) <= most and _docs_with(cat, part) <= 2)
                 return part if rare else ""
