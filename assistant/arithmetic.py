@@ -223,6 +223,8 @@ def _name(f: Figure, figs: list[Figure]) -> str:
         col = next((c for c, v in ev.values.items() if v == f.printed), None)
         if col is not None and leaf(col) not in TOTAL_NAMES:
             return leaf(col)
+        if shared and len({getattr(x.evidence, "unit_name", "") for x in figs}) == len(figs) and ev.unit_name:
+            return f"{ev.unit_name}的{label}"  # (one row in each unit's block: its unit says which)
         if shared and len({getattr(x.evidence, "table", "") for x in figs}) == len(figs):
             return f"《{ev.table}》中的{label}"  # (one row in each of several tables: its table says which)
     return label or f.what or describe(f.doc)

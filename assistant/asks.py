@@ -286,8 +286,11 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         # (each year named with its release kind: one year's budget against another year's final account)
         release = r"年度?的?(?:预算|决算|实际|执行)?数?"
         two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + _COUNTER, c)
+        # (a gap, and nothing else, after two figures asked: "X多少？其中Y多少？差额是多少")
+        gap = re.fullmatch(r"(?:那|而且|并且)?(?:两者|二者|它们)?(?:之间)?的?(?:差额|差值|相差|差距|差)(?:有|是|为)?(?:多少|几|多大)"
+                           + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
-                      and (compare_before or listed_before) or pair and asks
+                      and (compare_before or listed_before) or pair and asks or gap and len(asks) >= 2
                       or two_years and two_years.group(1) != two_years.group(2) and len(asks) >= 2
                       or names_both(c, scope + (places or [])) or names_one(c, scope + (places or []))):
             if not any(a.op == "compare" for a in asks):  # the comparison says how far apart

@@ -77,7 +77,7 @@ LISTED_SUM_Q = re.compile(SUM_Q.pattern + r"|(?:一共|总共|共计|一起)(?=(
 DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占|给|需要?)?了?(?=多少|多大|几)|各自?(?:是|为|有)|分别|各多少|各是|各为|"
                           r"各自(?=[\u4e00-\u9fa5]{1,6}?(?:多少|几))")  # ("各自设了几个科室")
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
-DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"
+DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差额|差值|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"
 # a comparison between the figures the other asks give
 # which body or place ("哪个部门", "哪座城市", "哪一个区")
 _WHICH = r"哪(?:一)?(?:(?:个|家|座)(?:部门|单位|城市|地方|地区|市|区|县)?|项|年|笔|类|边|方)?"

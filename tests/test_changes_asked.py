@@ -148,3 +148,11 @@ def test_money_carried_over_is_no_figure_of_the_year_before(tmp_path: Path) -> N
     bot = bm25_bot(tmp_path, corpus_pdf("zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "珠海市商务局2026年的收入里，财政拨款和其他收入各是多少？财政拨款比上年多了多少？")
     assert "66,307.98 − 19,904.01" not in a.answer, a.answer
+
+
+def test_a_reason_is_the_things_own_not_a_breakdown_naming_it(tmp_path: Path) -> None:
+    # 重庆市气象局 2026 p2 "收入比2025年增加2,515.39万元,主要是…政府性基金预算资金增加579.89万元…" names the fund only as
+    # a part of the income's change; p3 gives the fund's own: "…比2025年增加579.89万元，主要原因是…资金结转"
+    bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "重庆市气象局2026年政府性基金预算拨款多少？比上年增加多少，为什么？")
+    assert "主要原因是2025年重庆市人工影响天气水资源保障工程建设资金结转" in a.answer, a.answer

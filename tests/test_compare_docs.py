@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 PUTUO = REAL / "shanghai-putuo_sifaju_2026_bumen-yusuan.pdf"
@@ -287,3 +287,27 @@ def test_which_of_two_with_a_long_name_of_the_thing_compared(tmp_path) -> None:
                    corpus_pdf("chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "2026年重庆市科学技术局和重庆市气象局，谁的一般公共预算财政拨款机关运行经费更少？少多少？")
     assert "679.08 − 137.15 = 541.93" in a.answer, a.answer
+
+
+def test_whose_budget_is_higher_asked_as_shui_de_gao(tmp_path: Path) -> None:
+    # "谁的高": the two releases' totals compared (广州 p8 收入总计 3,944.08; 深圳 p4 4,684.30)
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局和深圳市信访局2026年的部门预算，谁的高？")
+    assert "3,944.08" in a.answer and "4,684.30" in a.answer and "740.22" in a.answer, a.answer
+
+
+def test_a_budget_against_a_years_final_account_more_or_less(tmp_path: Path) -> None:
+    # "X年预算和Y年决算相比，是多了还是少了": each release's whole, then which way (上海市普陀区财政局 2024 决算
+    # 收入支出决算总表 总计 2,995.39; 2025 预算 收入总计 31,214,205.80元)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_caizhengju_2024_juesuan.pdf"),
+                   corpus_pdf("shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"))
+    a = answered(bot, "上海市普陀区财政局2025年的预算和2024年决算相比，是多了还是少了？")
+    assert "2,995.39" in a.answer and "31,214,205.80" in a.answer and "2025年比2024年增加" in a.answer, a.answer
+
+
+def test_a_part_asked_within_a_row_then_the_gap(tmp_path: Path) -> None:
+    # 湖州市退役军人事务局 2026: 其他优抚支出 支出预算总表 166.50, 一般公共预算支出表 136.50; "其中一般公共预算拨款" is
+    # the row's own in that fund's table (not the fund's income 5973.01), and "差额" the gap of the two
+    bot = bm25_bot(tmp_path, corpus_pdf("huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "湖州市退役军人事务局今年的其他优抚支出总共多少？其中一般公共预算拨款有多少？差额是多少？")
+    assert "166.50 − 136.50 = 30.00万元" in a.answer and "5973.01" not in a.answer, a.answer

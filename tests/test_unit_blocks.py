@@ -189,3 +189,12 @@ def test_a_unit_named_whole_is_not_also_its_parents_own_block(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳市社会保险基金管理局龙华分局2026年一般公共预算里“人力资源和社会保障管理事务”是多少？")
     assert a.answer.split("。")[0].count("龙华分局的“人力资源和社会保障管理事务”") == 1, a.answer
+
+
+def test_a_units_own_project_asked_by_its_name(tmp_path: Path) -> None:
+    # 广州市水务局 2026 p58 项目支出表, 广州市城市排水监测站's block: 购置经费 15.00 (not the unit's own income row)
+    from tests.conftest import corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "广州市城市排水监测站2026年的购置经费安排了多少？")
+    assert "15.00万元" in a.answer and "6,247.14" not in a.answer, a.answer

@@ -533,3 +533,10 @@ def test_a_listed_thing_inside_a_longer_one_listed_beside_it_is_answered_too(tmp
     bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"))
     a = answered(bot, "万里街道2024年“其他城乡社区支出”和“其他城乡社区管理事务支出”各多少？")
     assert "“其他城乡社区管理事务支出”（2120199）" in a.answer and "“其他城乡社区支出”（2129999）" in a.answer, a.answer
+
+
+def test_what_a_final_account_shows_is_where_not_what(tmp_path: Path) -> None:
+    # "决算显示…": the release named as where the figure is (上海市普陀区财政局 2024 收入支出决算总表 本年收入合计 2,946.25)
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_caizhengju_2024_juesuan.pdf"))
+    a = answered(bot, "上海市普陀区财政局2024年决算显示本年收入合计是多少？")
+    assert "2,946.25" in a.answer, a.answer
