@@ -475,7 +475,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         if score > 0 and r.table_kind in ("project_expense", "special_fund") and re.search(re.escape(name) + r"(?:的)?项目(?!支出)", subj):
             score += 10  # "X项目": the project X, not the 科目 of the same name
         elif score > 0 and r.table_kind in ("project_expense", "special_fund", "performance") \
-                and re.search(re.escape(name) + r"(?:的)?科目", subj):
+                and re.search(f"(?:{re.escape(name)}|{re.escape(project_name(r.table))})" + r"[”」』\"]?(?:的)?科目", subj):
             score -= 50  # "X科目": the classification's row X, not a project of the same name
         if score > 0 and r.kind != "indicator" and _INDICATOR_NO.match(name) and MONEY_ASKED.search(q.text):
             score *= 0.5  # a form's indicator read in a grid of its own ("指标3：完成…作业能力 | 460 万元/年"): no money of it
@@ -604,7 +604,9 @@ def _beside(subj: str, proj: str) -> frozenset[str]:
 
     m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))
     if m.size >= 4:  # (the project's own word after its name, "X项目里", is no word of what is asked)
-        return bigrams(subj[: m.a]) | bigrams(re.sub(r"^(?:项目)?(?:的|里面?|当?中)?[，,]?", "", subj[m.a + m.size:]))
+        # (nor a short word glued before its name, "机关" + "食堂包厨服务": the asker's longer name of it)
+        before = re.sub(r"(?:^|(?<=[的，,、]))[\u4e00-\u9fa5]{1,4}$", "", subj[: m.a]) if m.size == len(proj) else subj[: m.a]
+        return bigrams(before) | bigrams(re.sub(r"^(?:项目)?(?:的|里面?|当?中)?[，,]?", "", subj[m.a + m.size:]))
     return frozenset(bigrams(subj) - bigrams(proj))
 
 
