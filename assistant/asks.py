@@ -76,6 +76,8 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
+    if re.match(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)", rest):
+        return False  # "…资金有多少来自A、多少来自B": opening with what it asks, no subject before it
     if (told := SECTION_HAS_ASKED.match(rest)) and told.group("verb"):
         return True  # "有没有讲X": whether the release tells of X, a thing of its own
     if rest.startswith("项目") and len(rest) > 4 and not _own_subject(rest[2:]):
@@ -346,6 +348,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
+            if asks and asks[-1].subject and re.match(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)", c):
+                base = asks[-1].subject + "，"  # ("X，有多少来自A、多少来自B": X's, not "X有多少来自A"'s)
             # ("X的自评：A几何？B几何": a thing of its own asked of the topic before the colon)
             topic = re.match(r"[^：:]{4,}[：:]", base)
             if topic and len(_subject_phrase(c)) >= 2 and not (CHANGE_Q.search(c) or re.search(WHY_ASKED, c) or ANAPHOR.match(c)):

@@ -437,6 +437,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                      or is_unit_row(r, q.units) and (not r.unit_name or bare(r.label) == bare(r.unit_name))):  # …but its own row)
             # 项 over 款 when both are named; the later-named subject is the more specific one ("气象事务行政运行")
             score += 10 * len(name) + 2 * code_level(r.code) + 0.01 * subj.find(name.replace("的", "") if name not in subj else name)
+        elif "、" in name and len(name) <= 16 and (item := max((x for x in name.split("、") if len(x) >= 2 and x in unitless
+                                                                and _rows_with(cat, doc, x) <= 3), key=len, default="")):
+            score += 10 * len(item)  # one of the few things a row lists ("航标灯" of "航标灯、闪光器"), few rows name it
         elif len(parts := [_LEAD_YEAR.sub("", x) for x in _DASHES.split(name) if x]) >= 2 \
                 and all(len(x) >= 2 and x in subj for x in parts):
             # "某补助经费-某单位" asked "某单位的某补助经费" (its year in front left out)

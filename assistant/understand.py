@@ -581,11 +581,19 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # a unit written right under a named department ("X局下属的Y支队"): one of its units, by a short form of the name it
     # lists ("军休所"), or none of them
     for m in _bodies(_UNIT_MENTION, text):
-        unit = m.group(0)
-        under = [dep for dep, a in named.items() if re.search(re.escape(a) + _UNDER + r"的?$", text[: m.start()])]
+        unit = re.split(_UNDER, m.group(0))[-1]  # ("…局下属Y支队" read as one name: Y支队)
+        # (or under its department's release named first: "X局2026年部门预算中，下属Y支队")
+        under = [dep for dep, a in named.items() if re.search(
+            re.escape(a) + r"(?:20\d\d年度?)?的?(?:(?:部门|单位)?(?:预算|决算)(?:中|里)?[，,]?)?" + _UNDER + r"的?$",
+            text[: m.end() - len(unit)])]
         if not under or unit in q.units:
             continue
         listed = {u for d in docs if d.department in under for u in d.units}
+        ends = {u for u in listed if len(u) > len(unit) >= 4 and u.endswith(unit)}
+        if len(ends) == 1 and not ends & set(q.units):  # ("下属综合行政执法支队": the one listed unit it ends)
+            q.units += [ends.pop(), unit]
+            written.append(unit)
+            continue
         if any(u.endswith(unit) or unit.endswith(u) for u in listed if len(u) >= 4) \
                 or any(unit in d.context for d in docs if d.department in under):
             continue
@@ -827,7 +835,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
-        r"按(?:支出)?用途(?:来|划)?分类?(?:来看)?的?|"  # (a classification the parts belong to, not a thing asked)
+        r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|[这那](?:一|个)?[栏列格行]|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"

@@ -11,7 +11,8 @@ from collections import Counter
 
 from ingest.text import clean
 
-_ORG = re.compile(
+# a body's name ends so ("…局", "…中心", "…支队")
+ORG_END = re.compile(
     r"(局|委员会|委|办公室|办公厅|办|厅|院|部|总会|会|处|室|中心|所|站|队|馆|校|部门|政府|街道办事处|街道|镇|乡|署|社|团|"
     r"联合会|公司|行|台|库|园)(（[^）]{1,12}）|\([^)]{1,12}\))?$"
 )
@@ -49,7 +50,7 @@ def dept_from_text(text: str) -> str:
         if len(d) >= 2:
             return d
     t = clean(text)
-    if _NAME_LINE.match(t) and _ORG.search(t) and not _NOT_NAME.search(t):
+    if _NAME_LINE.match(t) and ORG_END.search(t) and not _NOT_NAME.search(t):
         return t
     return ""
 
@@ -74,7 +75,7 @@ def dept_before_title(text: str, m: re.Match[str]) -> str:
     prefix = _NOISE.sub(" ", text[: m.start()])
     prefix = re.sub(r"(20\d\d)?年度?$", "", prefix.rstrip())
     runs = [re.sub(r"^关于", "", r) for r in _CJK_RUN.findall(prefix)]
-    names = [r for r in runs if _ORG.search(r) and 3 <= len(r) <= 30]
+    names = [r for r in runs if ORG_END.search(r) and 3 <= len(r) <= 30]
     return _drop_suffix_bumen(names[-1]) if names else ""
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.grid import Grid, GridRow
+from ingest.meta import ORG_END
 from ingest.model import BBox, Row, Table, code_level, is_amount
 from ingest.text import clean, clean_value, is_number
 
@@ -506,6 +507,8 @@ class TableBuilder:
                     unit = r.label
                 elif unit and r.code:
                     r.unit_name = unit
+        if not any(r.unit_name for r in t.rows):
+            _body_blocks(t)
         has_values = any(r.values for r in t.rows)
         if not has_values:
             t.empty = True
@@ -514,3 +517,25 @@ class TableBuilder:
         ):
             t.empty = True
         return t
+
+
+def _body_named(r: Row) -> str:
+    """The body a nameless row names in its one text cell ("苏州市交通运输综合行政执法支队 | 346.68"), or ""."""
+    texts = [v for v in r.values.values() if not is_number(v)]
+    return texts[0] if len(texts) == 1 and len(texts[0]) >= 5 and ORG_END.search(texts[0]) else ""
+
+
+def _body_blocks(t: Table) -> None:
+    """Bodies named on rows of their own above the rows they buy or spend (a 政府采购 table listing each unit's items):
+    each row below is its body's, up to the next such row, or a nameless row of another kind ("货物", "合计")."""
+    heads = {id(r): name for r in t.rows if not r.label and not r.code and (name := _body_named(r))}
+    if len(heads) < 2:
+        return
+    unit = ""
+    for r in t.rows:
+        if id(r) in heads:
+            unit = r.label = r.unit_name = heads[id(r)]
+        elif not r.label:
+            unit = ""
+        elif unit:
+            r.unit_name = unit

@@ -228,3 +228,19 @@ def test_money_from_a_fund_is_the_funds_grant(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf"))
     a = answered(bot, "重庆市商务委员会2026年收入里来自一般公共预算的有多少？")
     assert "收入侧“一般公共预算资金”为101,833.84万元" in a.answer, a.answer
+
+
+def test_parts_by_use_listed_after_the_classification_named(tmp_path: Path) -> None:
+    # "按支出用途拆开看" names how the parts are classed, asks no use (湖州市退役军人事务局 2026: 人员支出 1487.48,
+    # 日常公用支出 116.93 in 支出预算总表 合计 and the 说明)
+    bot = bm25_bot(tmp_path, corpus_pdf("huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "湖州市退役军人事务局2026年预算按支出用途拆开看，人员支出和日常公用支出各是多少？")
+    assert "1487.48" in a.answer and "116.93" in a.answer, a.answer
+
+
+def test_how_much_from_each_fund_asked_without_a_subject_again(tmp_path: Path) -> None:
+    # "X，有多少来自A、多少来自B": B's clause is X's too (珠海市商务局 2026 财政拨款收支总体情况表: 一般公共预算
+    # 46,402.33, 政府性基金预算 0.00)
+    bot = bm25_bot(tmp_path, corpus_pdf("zhuhai-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "珠海市商务局2026年的收入，有多少来自一般公共预算、多少来自政府性基金预算？")
+    assert "46,402.33" in a.answer and "“政府性基金预算”预算为0.00万元" in a.answer, a.answer

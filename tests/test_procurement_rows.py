@@ -68,3 +68,24 @@ def test_real_procurement_items_keep_quantity_amount_and_codes() -> None:
     assert rent.values["采购目录"] == "C21020000房屋租赁服务" and rent.values["数量"] == "1"
     assert rent.values["预算金额"] == "1,435,900.00"
     assert rent.values["部门预算支出经济科目编码/类"] == "302" and rent.values["政府预算支出经济科目编码/类"] == "502"
+
+
+
+def test_each_bodys_items_under_its_own_row(tmp_path: Path) -> None:
+    # 苏州市交通运输局 2026 政府采购支出表 (pp26-27): a row printing only a body's name and its subtotal
+    # ("苏州市港航事业发展中心 | 99.60") heads that body's items; "航标灯、闪光器" 90.00 is the 港航中心's
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "苏州市交通运输局下面的港航事业发展中心，政府采购里航标灯花多少钱？")
+    assert "90.00万元" in a.answer and "苏州市港航事业发展中心的" in a.answer, a.answer
+
+
+def test_a_unit_named_by_the_end_of_its_name_under_the_release(tmp_path: Path) -> None:
+    # "X局2026年预算里，下属Y支队": Y支队 is the one unit whose listed name ends so (苏州市交通运输综合行政执法支队);
+    # its 视频监控设备 60.00 (政府采购支出表 p27), not the unit's income row
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "苏州市交通运输局2026年预算里，下属综合行政执法支队的视频监控设备采购预算多少？")
+    assert "60.00万元" in a.answer and "24,274.54" not in a.answer, a.answer
