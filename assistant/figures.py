@@ -258,9 +258,11 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
         # the rows that print a number of what is counted ("366 人") first
         units = "|".join(dict.fromkeys(COUNT_Q.findall(q.text)))  # ("人次", "公里": each counter whole)
-        rows.sort(key=lambda r: not any(re.search(rf"\d\s*(?:{units})", v) for v in r.values.values()))
+        # (or the counter printed first, as a form's target: "吨≥1000")
+        counted = re.compile(rf"\d\s*(?:{units})|^\s*(?:{units})\s*[≥≤><＞＜=＝]*\s*\d")
+        rows.sort(key=lambda r: not any(counted.search(v) for v in r.values.values()))
         # and only rows that count something: a number of it, or a column or row that names a count
-        rows = [r for r in rows if any(re.search(rf"\d\s*(?:{units})", v) for v in r.values.values())
+        rows = [r for r in rows if any(counted.search(v) for v in r.values.values())
                 or re.search(rf"{units}|数量|人数|编制|个数|次数|台数", r.label + "".join(r.values))]
     if PER_HEAD.search(q.text):  # an amount per person: no project's or table's total (a form's indicator may give one)
         rows = [r for r in rows if r.kind == "indicator" or PER_HEAD.search(r.label + "".join(r.values))]

@@ -302,7 +302,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False  # "总投资": a sentence that names it
         if FIRM_ASKED.search(q.text) and not FIRM_WORD.search(txt):
             return False  # "哪家公司承接": a sentence naming a firm
-        if money and only_an_example(max(_quoted(q.text), key=len, default=subj), txt):  # (a quoted name is the subject)
+        named = max(_quoted(q.text), key=len, default="")
+        # (a quoted name is the subject; one of a few characters, "“12345一号通”…项目二期", only with the words around it)
+        if money and only_an_example(named if len(CJK.findall(named)) >= 4 else subj, txt):
             return False  # "…其他收入878.44万元，…例如：存款利息收入、房产出租收入…": no amount of its own
         if "名词解释" in e.section and "definition" not in q.intents:
             return False

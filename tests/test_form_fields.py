@@ -43,3 +43,12 @@ def test_a_forms_amount_over_its_implementation_period(tmp_path: Path) -> None:
         pytest.skip(f"{pdf} 不存在")
     a = answered(bm25_bot(tmp_path, pdf), "西安市信访局“信访业务”这个专项，绩效目标表里安排了多少钱？")
     assert "27.00" in a.answer and "8,936,120.00" not in a.answer, a.answer
+
+
+def test_a_count_whose_counter_is_printed_before_its_target(tmp_path) -> None:
+    # 福州市商务局 2026 商务发展资金项目绩效目标表: "扶持现代物流业企业数 | 家≥6" (the counter before the number)
+    from tests.conftest import answered, bm25_bot, corpus_pdf
+
+    bot = bm25_bot(tmp_path, corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "福州市商务局商务发展资金项目要扶持多少家现代物流企业？")
+    assert "家≥6" in a.answer, a.answer

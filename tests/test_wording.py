@@ -540,3 +540,11 @@ def test_what_a_final_account_shows_is_where_not_what(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_caizhengju_2024_juesuan.pdf"))
     a = answered(bot, "上海市普陀区财政局2024年决算显示本年收入合计是多少？")
     assert "2,946.25" in a.answer, a.answer
+
+
+def test_a_short_quoted_name_only_in_a_reason_has_no_amount_of_its_own(tmp_path: Path) -> None:
+    # 广州市商务局 2026: "…委托业务费5,424.49万元，…主要原因是：一是落实加快建设“12218”现代化产业体系的要求…" — the
+    # quoted name is spoken of only in the reason, so the amount is the 委托业务费's, not its own
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"))
+    a = bot.ask("广州市商务局2026年“12218”现代化产业体系建设花多少钱？")
+    assert "5,424.49" not in a.answer, a.answer
