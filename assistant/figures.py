@@ -9,6 +9,7 @@ from decimal import Decimal
 from assistant.catalog import Catalog, TableInfo
 from assistant.compose import (
     FORM_AMOUNT,
+    FUND_WORDS,
     PERIOD_AMOUNT,
     TABLE_NAMED,
     Draft,
@@ -115,16 +116,17 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
     """"收入预算是多少" / "一共有多少钱": a question about the whole budget; its side (收入 for 收支). `fund`: the
     fund named before the total (`_total_fund`)."""
     rest = TOTAL_NOISE.sub("", subject_text(q))
+    alone = bool(fund) and rest == fund[0]  # (nothing but the fund asked, "财政拨款有多少": its whole)
     if fund:
         rest = fund[1]  # the fund's own table: its columns are the fund's
-        # (the fund alone is its whole only when a total is asked: "财政拨款一共多少")
-        if not rest and not re.search(r"总|一共|共计|合计|加起来|规模", q.text) \
+        # (the fund alone is its whole only when a total is asked, "财政拨款一共多少", or it is all that is asked)
+        if not rest and not re.search(r"总|一共|共计|合计|加起来|规模", q.text) and not alone \
                 or any(c not in fund[0] and fund[0] not in c for c in q.columns):
             return None
     m = BARE_TOTAL.match(rest)
     # (the document's own kind asked as the thing, "X的部门预算有多大": its whole)
     whole = _DOC_KIND.fullmatch(re.sub(r"的|是|多少|有", "", subject_text(q))) is not None
-    if not m or q.columns and not fund or q.units or not rest and not whole \
+    if not m or q.columns and not fund or q.units or not rest and not whole and not alone \
             and not re.search(r"总|盘子|规模|一共|共计|合计|加起来|全年", q.text):
         return None
     side = m.group(1)
@@ -381,8 +383,8 @@ def _titled_total(cat: Catalog, q: Query, doc: DocInfo) -> RowEvidence | None:
     """The total row of the one table whose title holds the whole subject ("专项业务经费" in
     "部门综合预算专项业务经费支出表")."""
     core = re.sub(r"[^\u4e00-\u9fa5]|合计|总计|总额|总数", "", TOTAL_NOISE.sub("", subject_text(q)))
-    if len(core) < 4:
-        return None
+    if len(core) < 4 or core in FUND_WORDS:
+        return None  # (a fund alone, "财政拨款", says whose money a table lists, not which table)
     # (tables with answers of their own kind — 三公, 采购, 资产, 绩效 — are not this)
     # (the subject in other words around the title's: "用财政拨款买社会服务", most of it in runs of the title)
     titled = [t for t in cat.tables.get(doc.doc_id, []) if printed_in(core, clean(t.title), 0.5) and not t.empty

@@ -74,3 +74,16 @@ def test_a_final_accounts_budget_asked_after_the_release_is_named(tmp_path: Path
                    corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
     a = answered(bot, "国家信访局2024年决算中写的2024年三公经费预算，和2026年的三公经费预算比，差多少？")
     assert "112.61 − 76.43 = 36.18" in a.answer, a.answer
+
+
+def test_a_fund_alone_is_not_a_table_titled_with_it(tmp_path) -> None:
+    # 北京市审计局 2026 报表: "预算11表财政拨款政府购买服务明细表" 合计 3,756.18 is the services bought, not the
+    # 财政拨款 (预算04表 本年收入合计 32,365.09; the 说明 "本年财政拨款收入 32365.09 万元")
+    from pathlib import Path
+
+    from tests.conftest import answered, bm25_bot
+
+    real = Path(__file__).resolve().parent / "fixtures" / "real"
+    bot = bm25_bot(tmp_path, real / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf")
+    a = answered(bot, "北京市审计局今年财政拨款有多少？")
+    assert "3,756.18" not in a.answer and "32,365.09" in a.answer.replace("32365.09", "32,365.09"), a.answer
