@@ -223,8 +223,15 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return False  # a change of nothing named ("比上年增加还是减少" read alone): any change sentence would do
     # (one unit's sentence among many alike, "N.某单位下设…共6个部门": a deeper pool, then the unit's own)
     cands = passages(cat, q, doc, k=40 if within else 15)
-    # (a subject the tables print as a row's own name, "城乡社区支出": a sentence about it writes that name)
-    row_named = len(about) >= 4 and "其他" not in about and any(bare(r.label) == about for r in cat.doc_rows(doc.doc_id))
+    # (a use asked: the sentence that names the subject and opens a list of what it holds, "X N万元，具体包括：", first)
+    opens = [e for e in cat.doc_texts(doc.doc_id) if _LIST_OPENS.search(clean(e.text)) and USE_WORD.search(e.text)
+             and len(head := "".join(CJK.findall(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]", "", rank.lead(clean(e.text))))))
+             >= 4 and overlap(head, subj) >= 0.8] \
+        if purpose and not within else []
+    cands += [e for e in opens if e not in cands]
+    # (a subject the tables print as a row's own name, "城乡社区支出": a sentence about it writes that name; a use asked
+    # of a fund may be told under its name as printed elsewhere, "…预算财政拨款收入…主要用于")
+    row_named = len(about) >= 4 and "其他" not in about and any(bare(r.label) == about and (r.code or not purpose) for r in cat.doc_rows(doc.doc_id))
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
@@ -342,7 +349,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return e
 
     # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
-    chosen = sorted(chosen, key=lambda e: (round(rank.score(asked, read(e), cat.weights), 6),
+    chosen = sorted(chosen, key=lambda e: (e in opens, round(rank.score(asked, read(e), cat.weights), 6),
                                            overlap(subj, clean(paras.get(e.para_idx // 1000, "")))), reverse=True)
     best = chosen[0]
     if wants_reason and overlap(subj, clean(best.text)) < 0.5:

@@ -86,7 +86,7 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
         "subject": overlap(a.subject, text),
         "subject_in_section": overlap(a.subject, text + section),
         "wording": overlap(a.wording, text),
-        "subject_lead": overlap(a.subject, _lead(text)),
+        "subject_lead": overlap(a.subject, lead(text)),
         "other_fund": -float(sum(1 for w in QUALIFIERS if w in e.text and w not in a.question)
                              + sum(1 for w in MEASURES if w in e.text + section and w not in a.question)),
     }
@@ -95,7 +95,7 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
 _LEAD_END = re.compile(AMOUNT.pattern + r"|用于|主要|原因|包括")
 
 
-def _lead(text: str) -> str:
+def lead(text: str) -> str:
     """The words of a sentence before its first amount or use ("项目支出 148.8 万元，主要用于…" -> 项目支出): what the
     sentence is about, not what it names as a use ("…主要用于研发项目支出")."""
     m = _LEAD_END.search(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 FUZHOU = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
 
@@ -69,3 +69,11 @@ def test_a_quoted_projects_short_goal_over_a_sentence_not_naming_it(tmp_path: Pa
     bot = bm25_bot(tmp_path, corpus_pdf("yantai-shi_dashujuju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "烟台市大数据局今年的“实施公车统管费用”是用在哪方面的？")
     assert "保障单位公务用车出行" in a.answer and "6039" not in a.answer, a.answer
+
+
+def test_a_use_asked_is_the_list_its_own_sentence_opens(tmp_path) -> None:
+    # 深圳市司法局（本级）2026 p7: "（五）项目支出 7,816.49 万元，具体包括：" then "1.非发改立项的建设项目 7.56 万元，…"
+    # — the 说明 does tell the uses item by item
+    bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "深圳市司法局本级2026年的项目支出都花在哪些方面？")
+    assert "具体包括" in a.answer and "非发改立项的建设项目" in a.answer and "没有逐项写明用途" not in a.answer, a.answer
