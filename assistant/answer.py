@@ -1098,7 +1098,7 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
     """Whether what was said already answers an ask: each thing it asks for (a change, a reason, a use,
     a count, an amount, a share) is there, and a follow-up's own words ("完成预算的百分之多少") are spoken of."""
     text, flat = aq.text, clean(re.sub(r"《[^》]*》", "", said))  # a table's title says nothing of the answer
-    # (but the fund it is of: a row of "《…一般公共预算支出表》" is that fund's)
+    # (but the fund it is of: a row of a cited table whose title names a fund is that fund's)
     funds = "".join(w for w in FUND_TABLES if any(w in t for t in re.findall(r"《([^》]*)》", said)))
     own = _TAIL_NOISE.sub("", tail)
     printed = re.sub("|".join(PRINTED_AS), lambda m: PRINTED_AS[m.group(0)], own)

@@ -71,13 +71,17 @@ def _subject_phrase(clause: str) -> str:
     return re.sub(r"[的，,：:\s]+$", "", head)
 
 
+# a clause opening with what it asks ("X，多少是A的、多少是B的"): no subject before it
+_ASK_FIRST = re.compile(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)")
+
+
 def _own_subject(clause: str) -> bool:
     """Whether a later clause names a subject of its own (a leading 其中 aside)."""
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
-    if re.match(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)", rest):
-        return False  # "…资金有多少来自A、多少来自B": opening with what it asks, no subject before it
+    if _ASK_FIRST.match(rest):
+        return False
     if (told := SECTION_HAS_ASKED.match(rest)) and told.group("verb"):
         return True  # "有没有讲X": whether the release tells of X, a thing of its own
     if rest.startswith("项目") and len(rest) > 4 and not _own_subject(rest[2:]):
@@ -288,7 +292,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         # (each year named with its release kind: one year's budget against another year's final account)
         release = r"年度?的?(?:预算|决算|实际|执行)?数?"
         two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + _COUNTER, c)
-        # (a gap, and nothing else, after two figures asked: "X多少？其中Y多少？差额是多少")
+        # (a gap, and nothing else, after two figures asked: a last clause "两者差值有多大")
         gap = re.fullmatch(r"(?:那|而且|并且)?(?:两者|二者|它们)?(?:之间)?的?(?:差额|差值|相差|差距|差)(?:有|是|为)?(?:多少|几|多大)"
                            + _COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
@@ -348,8 +352,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # a bare "项目" after a project named ("X项目得了几分？项目按期完工了吗", "项目的Y指标呢"): that project
             c = context[: context.rfind("项目") + 2] + c[2:]
         elif i > 0 and not own:
-            if asks and asks[-1].subject and re.match(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)", c):
-                base = asks[-1].subject + "，"  # ("X，有多少来自A、多少来自B": X's, not "X有多少来自A"'s)
+            if asks and asks[-1].subject and _ASK_FIRST.match(c):
+                base = asks[-1].subject + "，"  # ("X，多少是A的、多少是B的": X's, not the clause before's)
             # ("X的自评：A几何？B几何": a thing of its own asked of the topic before the colon)
             topic = re.match(r"[^：:]{4,}[：:]", base)
             if topic and len(_subject_phrase(c)) >= 2 and not (CHANGE_Q.search(c) or re.search(WHY_ASKED, c) or ANAPHOR.match(c)):

@@ -607,7 +607,7 @@ def _beside(subj: str, proj: str) -> frozenset[str]:
 
     m = SequenceMatcher(None, subj, proj, autojunk=False).find_longest_match(0, len(subj), 0, len(proj))
     if m.size >= 4:  # (the project's own word after its name, "X项目里", is no word of what is asked)
-        # (nor a short word glued before its name, "机关" + "食堂包厨服务": the asker's longer name of it)
+        # (nor a short word glued before its name, "市级" + a project's name: the asker's longer name of it)
         before = re.sub(r"(?:^|(?<=[的，,、]))[\u4e00-\u9fa5]{1,4}$", "", subj[: m.a]) if m.size == len(proj) else subj[: m.a]
         return bigrams(before) | bigrams(re.sub(r"^(?:项目)?(?:的|里面?|当?中)?[，,]?", "", subj[m.a + m.size:]))
     return frozenset(bigrams(subj) - bigrams(proj))

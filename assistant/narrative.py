@@ -230,7 +230,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if purpose and not within else []
     cands += [e for e in opens if e not in cands]
     # (a subject the tables print as a row's own name, "城乡社区支出": a sentence about it writes that name; a use asked
-    # of a fund may be told under its name as printed elsewhere, "…预算财政拨款收入…主要用于")
+    # of a fund may be told under its name as printed elsewhere, with 财政 inside it, and "…主要用于")
     row_named = len(about) >= 4 and "其他" not in about and any(bare(r.label) == about and (r.code or not purpose) for r in cat.doc_rows(doc.doc_id))
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them

@@ -582,7 +582,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # lists ("军休所"), or none of them
     for m in _bodies(_UNIT_MENTION, text):
         unit = re.split(_UNDER, m.group(0))[-1]  # ("…局下属Y支队" read as one name: Y支队)
-        # (or under its department's release named first: "X局2026年部门预算中，下属Y支队")
+        # (or under its department's release named first: "X局的预算里，下属Y支队")
         under = [dep for dep, a in named.items() if re.search(
             re.escape(a) + r"(?:20\d\d年度?)?的?(?:(?:部门|单位)?(?:预算|决算)(?:中|里)?[，,]?)?" + _UNDER + r"的?$",
             text[: m.end() - len(unit)])]
@@ -590,7 +590,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             continue
         listed = {u for d in docs if d.department in under for u in d.units}
         ends = {u for u in listed if len(u) > len(unit) >= 4 and u.endswith(unit)}
-        if len(ends) == 1 and not ends & set(q.units):  # ("下属综合行政执法支队": the one listed unit it ends)
+        if len(ends) == 1 and not ends & set(q.units):  # ("下属某某执法大队": the one listed unit it ends)
             q.units += [ends.pop(), unit]
             written.append(unit)
             continue

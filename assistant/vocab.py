@@ -149,7 +149,7 @@ UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数", "米": "�
 MEASURE_ASKED = {"多高": ("高度", r"高度|高\s*\d"), "几层": ("层数", r"\d\s*层"), "多长": ("长度", r"长度|长\s*\d"),
                  "多宽": ("宽度", r"宽度|宽\s*\d"), "多深": ("深度", r"深度|深\s*\d")}
 # one thing asked in one word and printed in another: compared as the second
-SAME_WORDS = (("总额", "金额"), ("预算财政拨款", "预算拨款"))  # ("一般公共预算财政拨款" is its 拨款)
+SAME_WORDS = (("总额", "金额"), ("预算财政拨款", "预算拨款"))  # (a fund's "财政拨款" is its 拨款)
 # what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
 PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出", "打分": "得分",
               "评分": "得分"}

@@ -520,7 +520,7 @@ class TableBuilder:
 
 
 def _body_named(r: Row) -> str:
-    """The body a nameless row names in its one text cell ("苏州市交通运输综合行政执法支队 | 346.68"), or ""."""
+    """The body a nameless row names in its one text cell ("某市某某中心 | 12.34"), or ""."""
     texts = [v for v in r.values.values() if not is_number(v)]
     return texts[0] if len(texts) == 1 and len(texts[0]) >= 5 and ORG_END.search(texts[0]) else ""
 
