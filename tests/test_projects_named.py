@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import answered, bm25_bot
+from tests.conftest import answered, bm25_bot, corpus_pdf
 
 PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "more" / "shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf"
 pytestmark = pytest.mark.skipif(not PDF.is_file(), reason=f"{PDF} 不存在（../shared 语料目录缺失）")
@@ -63,3 +63,14 @@ def test_a_dashed_name_with_its_year_in_front_and_what_it_does_not_give(tmp_path
     assert "“2026年春节慰问金-珠海边检总站”为500.00万元" in a.answer, a.answer
     for q in ("珠海商务局给珠海边检总站的春节慰问金，发给了多少名人员？", "珠海商务局给珠海边检总站的春节慰问金人均多少钱？"):
         assert not bot.ask(q).answerable, q
+
+
+def test_a_class_named_as_such_and_a_project_named_longer(tmp_path) -> None:
+    # 西安市信访局 2026: "信访业务" is both a 科目 (2014004, 一般公共预算支出明细表 8,936,120.00元) and a project form
+    # whose 经济成本 indicator prints "项目预算金额"; "X科目" asks the 科目. "机关食堂包厨服务" is the project 食堂包厨服务
+    # (专项业务经费支出表 1,310,300.00元), not its form's indicator that prints "机关食堂包厨费"
+    bot = bm25_bot(tmp_path, corpus_pdf("xian-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "西安市信访局2026年“信访业务”科目的预算有多少？")
+    assert "8,936,120.00元" in a.answer and "经济成本" not in a.answer, a.answer
+    a = answered(bot, "西安信访局机关食堂包厨服务这个项目给了多少经费？")
+    assert "1,310,300.00元" in a.answer and "经济成本" not in a.answer, a.answer
