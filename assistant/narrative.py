@@ -225,13 +225,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     cands = passages(cat, q, doc, k=40 if within else 15)
     # (a use asked: the sentence that names the subject and opens a list of what it holds, "X N万元，具体包括：", first)
     opens = [e for e in cat.doc_texts(doc.doc_id) if _LIST_OPENS.search(clean(e.text)) and USE_WORD.search(e.text)
-             and len(head := "".join(CJK.findall(re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]", "", rank.lead(clean(e.text))))))
-             >= 4 and overlap(head, subj) >= 0.8] \
+             and len(head := "".join(CJK.findall(_LIST_ITEM.sub("", rank.lead(clean(e.text)))))) >= 4
+             and overlap(head, subj) >= 0.8] \
         if purpose and not within else []
     cands += [e for e in opens if e not in cands]
     # (a subject the tables print as a row's own name, "城乡社区支出": a sentence about it writes that name; a use asked
     # of a fund may be told under its name as printed elsewhere, with 财政 inside it, and "…主要用于")
-    row_named = len(about) >= 4 and "其他" not in about and any(bare(r.label) == about and (r.code or not purpose) for r in cat.doc_rows(doc.doc_id))
+    row_named = len(about) >= 4 and "其他" not in about \
+        and any(bare(r.label) == about and (r.code or not purpose) for r in cat.doc_rows(doc.doc_id))
     paras = {p.para_idx: p.text for p in cat.paragraphs.get(doc.doc_id, [])}
     own = residue(cat, q, doc)  # words only the question has ("中央财政负担"): a sentence must share them
     money = bool(MONEY_ASKED.search(q.text))
