@@ -87,6 +87,7 @@ from assistant.narrative import (
     answer_use_clause,
     counts_ok,
     following,
+    restates_use,
     states_count,
 )
 from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
@@ -356,8 +357,16 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "purpose" in intents:
         # what a project is for: its goal as the table states it, first (so too for a project the question quotes)
         goal = "goal" in q.asked or quotes_a_project(cat, doc, q.text)
+        mark = d.mark()
         ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
             or answer_row_text(cat, q, doc, d, prefix)
+        told = [e for e in d.evidence[mark[1]:] if isinstance(e, TextEvidence)]
+        if ok and told and all(restates_use(subject_text(q), e.text) for e in told):
+            # (a sentence whose use only names the subject again: the project's own form says what for, if it has one)
+            d.rollback(mark)
+            if not answer_row_text(cat, q, doc, d, prefix):
+                d.rollback(mark)
+                ok = answer_passage(cat, q, doc, d, prefix, purpose=True)
         if ok and q.columns:
             answer_figure(cat, q, doc, d)
         if ok:
@@ -782,7 +791,10 @@ _CHANGE_ASKED = re.compile(r"(?:比|较|和|与|跟|同)(?:上一?年度?|去年
 def _as_value(q: Query) -> Query:
     """A change asked, read as the figure it is a change of (each release's own, when two years' are compared)."""
     text = _CHANGE_ASKED.sub("", q.text).rstrip("？?。，, ")
-    return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？", asked=q.asked - {"change"},
+    # ("X年预算比Y年实际决算数多还是少": each release's own X, not plan against final within one)
+    two = len(set(re.findall(r"20\d\d(?=年)", q.written or q.text))) >= 2
+    return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？",
+                   asked=q.asked - {"change"} - ({"plan_final"} if two else set()),
                    written=q.written or q.text,  # (as asked: which year's words say 预算, 决算)
                    subject=CHANGE_WORDS.sub("", q.subject), want_year=None,
                    intents=[i for i in q.intents if i != "diff"] or ["figure"])

@@ -150,7 +150,15 @@ class Draft:
 
     @property
     def text(self) -> str:
-        return "".join(self.parts)
+        # (a cited sentence two asks both give is said once)
+        seen: set[str] = set()
+        out = []
+        for sentence in re.split(r"(?<=。)", "".join(self.parts)):
+            if "[" in sentence and sentence in seen:
+                continue
+            seen.add(sentence)
+            out.append(sentence)
+        return "".join(out)
 
 
 # ---------------------------------------------------------------- row lookup
@@ -278,6 +286,12 @@ def _listed_names(cat: Catalog, doc: DocInfo) -> tuple[dict[str, set[Decimal]], 
     return cat.memo[key]  # type: ignore[return-value]
 
 
+def _unnamed(text: str, names: list[str]) -> str:
+    for n in sorted((n for n in names if len(n) >= 5), key=len, reverse=True):
+        text = text.replace(n, "|")
+    return text
+
+
 def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
     subj = subject_text(q)
     raw = q.subject
@@ -361,7 +375,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                 proj = listed
                 if {parse_amount(v) for v in r.values.values()} & standard_names.get(bare(r.label), set()):
                     restated[bare(r.label)] = r  # (a standard table prints the same project with the same amount)
-            shared = bigrams(proj) & bigrams(subj)
+            # (the department's own name in a form's, "X委员会部门整体支出", says whose form it is, not what it is of)
+            shared = bigrams(_unnamed(proj, own_names)) & bigrams(subj)
             # the project named whole, or quoted as the most of the form's name that ends it (a qualifier before it,
             # "西安市级" + the quoted name; not a longer thing, "X培训" for a quoted X)
             proj_named = len(proj) >= 4 and (proj in subj or proj in q.text

@@ -787,13 +787,16 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
     # the other parts of the same row, when the question named no column
     if not q.columns and len(r.values) > 1 and not q.want_year:
         # (not another year's column: "2025年预算数" is no part of this year's 合计)
-        others = [(c, v) for c, v in r.values.items() if c != col and parse_amount(v) is not None
+        others = [(c, v) for c, v in r.values.items() if c != col
+                  and parse_amount(v.rstrip("%％") if r.kind != "indicator" else v) is not None
                   and not (re.match(r"上年|(20\d\d)年", c) and not c.startswith(f"{r.doc.year}年"))
                   and not re.search(r"增减|变动|增长|比上年|同比", c)
                   # (a group's subtotal: that group's parts only, a purchases group's 小计 not beside 支出总计)
                   and (not ("/" in col and leaf(col) in ("小计", "合计")) or c.startswith(col.rsplit("/", 1)[0] + "/"))]
         # (the parts that hold money before those printed 0: "其他资金30.40" says whose money it is)
-        others = sorted(others, key=lambda cv: parse_amount(cv[1]) == 0)[:3]
+        # (a self-evaluation form's money row: plan, actual, rate and score all told)
+        cap = 5 if any(_SELF_EVAL_COL.search(leaf(c)) for c in r.values) else 3
+        others = sorted(others, key=lambda cv: parse_amount(cv[1]) == 0)[:cap]
         if others:
             unit = "" if "%" in r.label or r.kind == "indicator" else (r.unit or "")
 

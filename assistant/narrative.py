@@ -466,6 +466,16 @@ def only_an_example(subj: str, txt: str) -> bool:
     return False
 
 
+_USE_CLAUSE = re.compile(r"用于([^。；]+)")
+_USE_FILLER = re.compile(r"支出|资金|经费|项目|专项|相关|工作|方面|[的等和及]")
+
+
+def restates_use(subj: str, txt: str) -> bool:
+    """A use that only names the subject again ("X资金N万元，主要用于X资金支出"): it says nothing of what for."""
+    uses = _USE_CLAUSE.findall(txt)
+    return bool(uses) and all(len(set(_USE_FILLER.sub("", "".join(CJK.findall(u)))) - set(subj)) <= 1 for u in uses)
+
+
 # "某年预算数 X 万元，主要用于…": a sentence that names no subject before its amount (its heading does)
 _SUBJECTLESS = re.compile(r"(?:20\d\d年度?)?(?:预算数?|决算数?|执行数|安排|为|共|合计)?(?!20\d\d年)\d")
 
@@ -1035,11 +1045,12 @@ def answer_duty(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
             if titled and len(split_sentences(p.text)) <= 6:
                 sent = p.text.strip()  # the duty the topic heads, whole: what it is made of
             ev = TextEvidence(doc=doc, section=p.section, page=p.page, text=sent, bbox=p.bbox, para_idx=p.para_idx * 1000 + 999)
-            if head is None and not _NUMBERED.match(p.text) or clean(_bare_heading(head or split_sentences(p.text)[0])) in clean(sent):
+            item = _bare_heading(head) if head else _bare_heading(split_sentences(p.text)[0].rstrip("。；"))
+            if head is None and not _NUMBERED.match(p.text) or clean(_bare_heading(head or split_sentences(p.text)[0])) in clean(sent) \
+                    or re.search(r"职责|职能", item):  # (a heading "主要职责" under the duties names no item)
                 # duties written as one paragraph, or a duty that is one sentence: the clause itself
                 d.add(f"{describe(doc)}：“{sent.rstrip('。；')}”{d.cite(ev)}。")
                 return True
-            item = _bare_heading(head) if head else _bare_heading(split_sentences(p.text)[0].rstrip("。；"))
             d.add(f"{describe(doc)}：这项工作属于“{item}”职责——“{sent.rstrip('。；')}”{d.cite(ev)}。")
             return True
     if DUTY_LIST.search(q.text) and secs:

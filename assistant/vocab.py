@@ -19,6 +19,9 @@ USE_ASKED = r"用于(?![^，,。？?]*?的[^，,。？?]*?(?:多少|几何))|(?<
     r"|给(?:谁|哪些人|什么人)|(?:补贴|补助|发放|资助|扶持|保障)对象|对象是|面向(?:谁|哪些)|惠及(?:谁|哪些)"  # who gets it
 # what the money will do, asked by the work ("准备买什么", "开展哪些工作")
 USE_ASKED += r"|(?:打算|准备|计划)[\u4e00-\u9fa5]{1,3}?(?:哪些|什么|啥)|(?:做|开展|干|办)了?哪些(?:工作|事情?)?"
+# how the money is put to work ("怎么运作", "以什么方式开展"): the way the text says it is used
+HOW_ASKED = r"(?:怎么|如何|怎样)(?:运作|运转|开展|实施|操作|落实)(?![\u4e00-\u9fa5]{0,2}(?:费|经费|资金))|(?:什么|哪种|何种|哪些)(?:方式|模式|形式)"
+USE_ASKED += "|" + HOW_ASKED
 # what the money keeps going or backs ("主要保障什么", "支撑哪些工作")
 USE_ASKED += r"|(?:保障|保证|支撑|支持|维持)(?:了|的是)?(?:哪些|什么|啥)"
 # an aim named ("目的", not the 目的 of "项目的")
