@@ -311,3 +311,21 @@ def test_a_part_asked_within_a_row_then_the_gap(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("huzhou-shi_tuiyijunren-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "湖州市退役军人事务局今年的其他优抚支出总共多少？其中一般公共预算拨款有多少？差额是多少？")
     assert "166.50 − 136.50 = 30.00万元" in a.answer and "5973.01" not in a.answer, a.answer
+
+
+def test_a_budget_row_against_the_years_actual_final_account(tmp_path: Path) -> None:
+    # "X年X的预算，比Y年实际决算数多还是少": each release's own row (上海市普陀区财政局 2024 决算 支出决算表 行政运行
+    # 2010601 1,511.89万元; 2025 预算 16,231,840.80元), not the 决算 narrative's plan against final for that row
+    bot = bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_caizhengju_2024_juesuan.pdf"),
+                   corpus_pdf("shanghai-putuo_caizhengju_2025_bumen-yusuan.pdf"))
+    a = answered(bot, "普陀区财政局2025年“行政运行”的预算，比2024年实际决算数多还是少？")
+    assert "1,511.89" in a.answer and "16,231,840.80" in a.answer and "比较" in a.answer, a.answer
+
+
+def test_a_filler_clause_before_the_comparison(tmp_path: Path) -> None:
+    # "同样是2026年，A和B谁的部门预算总额更大": the clause only sets the year (广州市商务局 收入总计 121,393.52,
+    # 广州市信访局 3,944.08)
+    bot = bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"),
+                   corpus_pdf("guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"))
+    a = answered(bot, "同样是2026年，广州市商务局和广州市信访局谁的部门预算总额更大？")
+    assert "121,393.52" in a.answer and "3,944.08" in a.answer, a.answer

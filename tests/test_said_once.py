@@ -48,3 +48,12 @@ def test_a_quoted_project_is_the_departments_own(tmp_path: Path) -> None:
     unit's "广州商务会展促进服务中心2025-2026年信息化运维项目" (20.10) that holds the quoted words as written."""
     a = answered(bm25_bot(tmp_path, GZ_SW), "广州市商务局的“2025-2026年信息化运维项目”安排了多少钱？")
     assert "113.28" in a.answer and "20.10" not in a.answer, a.answer
+
+
+def test_a_row_two_asks_both_give_is_said_once(tmp_path: Path) -> None:
+    # "一共要花多少钱？支出总计是多少？": both asks read the same 支出总计 row (广州市商务局 2026 121,393.52)
+    from tests.conftest import corpus_pdf
+
+    a = answered(bm25_bot(tmp_path, corpus_pdf("guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf")),
+                 "广州市商务局2026年一共要花多少钱？支出总计是多少？")
+    assert a.answer.count("“支出总计”预算为121,393.52万元") == 1, a.answer

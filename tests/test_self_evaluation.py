@@ -150,3 +150,11 @@ def test_a_yearly_count_a_forms_indicator_prints_is_that_row(tmp_path: Path) -> 
     bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
     a = answered(bot, "国家信访局2024年信访干部培训专项，全年累计培训了多少人？")
     assert "“数量指标：培训人数”" in a.answer and "366 人" in a.answer
+
+
+def test_a_money_row_tells_its_rate_and_score(tmp_path: Path) -> None:
+    # 国家信访局 2024 决算 信息化运行维护项目绩效自评表, 年度资金总额: 年初 1638.67, 全年 1639.34, 执行 1032.99,
+    # 分值 10.0, 执行率 63.01%, 得分 6.3: the row's rate and score are told beside its money
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"))
+    a = answered(bot, "国家信访局2024年信息化运行维护项目全年预算数是多少？")
+    assert "1639.34" in a.answer and "执行率63.01%" in a.answer and "得分6.3" in a.answer, a.answer

@@ -77,3 +77,23 @@ def test_a_use_asked_is_the_list_its_own_sentence_opens(tmp_path) -> None:
     bot = bm25_bot(tmp_path, corpus_pdf("shenzhen-shi_sifaju-benji_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳市司法局本级2026年的项目支出都花在哪些方面？")
     assert "具体包括" in a.answer and "非发改立项的建设项目" in a.answer and "没有逐项写明用途" not in a.answer, a.answer
+
+
+def test_a_use_that_only_names_its_subject_gives_way_to_the_form(tmp_path: Path) -> None:
+    # 福州市商务局 2026 p27 "主要用于“菜篮子”工程建设专项资金支出" says nothing of what for; the project's 绩效目标表
+    # (p32) says it: 年度目标 "实现年储备活体生猪…冻猪肉储备…"
+    from tests.conftest import corpus_pdf
+
+    a = answered(bm25_bot(tmp_path, corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf")),
+                 "福州市商务局2026年菜篮子工程建设专项资金的用途是什么？")
+    assert "生猪" in a.answer and "主要用于“菜篮子”工程建设专项资金支出" not in a.answer, a.answer
+
+
+def test_how_a_project_is_carried_out(tmp_path: Path) -> None:
+    # "怎么实施": the project's own 实施方案 (普陀区商务委 2025 科技创新专项经费情况说明 四、实施方案: "…明确申报指南，
+    # 发布项目申报通知…"), not its 立项依据
+    from tests.conftest import corpus_pdf
+
+    a = answered(bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf")),
+                 "普陀区商务委2025年的科技创新专项是怎么实施的？")
+    assert "申报指南" in a.answer and "立项依据" not in a.answer, a.answer

@@ -87,3 +87,10 @@ def test_a_fund_alone_is_not_a_table_titled_with_it(tmp_path) -> None:
     bot = bm25_bot(tmp_path, real / "beijing-shi_shenjiju_2026_bumen-yusuan_baobiao.pdf")
     a = answered(bot, "北京市审计局今年财政拨款有多少？")
     assert "3,756.18" not in a.answer and "32,365.09" in a.answer.replace("32365.09", "32,365.09"), a.answer
+
+
+def test_a_classification_row_named_like_the_department(tmp_path: Path) -> None:
+    # 西安市卫健委 2022 决算: "卫生健康支出" is the 210 row (1,474,833.23万元), not an indicator of the form named after
+    # the department ("西安市卫生健康委员会部门整体支出绩效自评表", 全年经费支出)
+    a = answered(bm25_bot(tmp_path, corpus_pdf("xian-shi_weijianwei_2022_juesuan.pdf")), "西安市卫健委2022年卫生健康支出是多少？")
+    assert "1,474,833.23" in a.answer and "全年经费支出" not in a.answer, a.answer
