@@ -844,8 +844,55 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         nxt = cat.next_sentence(sup)
         if WHY_Q.search(q.text) and not BECAUSE.search(sup.text) and nxt is not None and BECAUSE.search(nxt.text):
             d.add(f"，“{nxt.text.rstrip('。')}”{d.cite(nxt)}")
+    elif sup is None and (other := stated_otherwise(cat, q, doc, r, amount)) is not None:
+        # the release's own text gives the same 科目 another amount: the table leads, the disagreement is flagged
+        e, printed = other
+        d.add(f"。注意：说明中对同一科目写的是{printed}{d.cite(e)}，与表中数字不一致（“{e.text.rstrip('。')}”）")
     d.add("。")
     return True
+
+
+_STATED_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元)")
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def stated_otherwise(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence, amount: Decimal | None) -> tuple[TextEvidence, str] | None:
+    """A sentence that names a coded row by its 科目 name ("（款）X（项）", "“X”科目") and gives it, right after the name,
+    an amount that no column of that 科目 prints in any table of the release (to the sentence's precision)."""
+    name = bare(r.label)
+    # (a 功能科目, whose name no other 科目 of the release carries: "一般行政管理事务" is under several 款)
+    if amount is None or not r.code.startswith("2") or len(name) < 4 \
+            or len({x.code for x in cat.doc_rows(doc.doc_id) if x.code and bare(x.label) == name}) > 1:
+        return None
+    printed = [(v, x.unit) for x in cat.doc_rows(doc.doc_id) if x.code == r.code and x.unit in _SCALE
+               for c in x.values.values() if (v := parse_amount(c)) is not None]
+    for e in passages(cat, q, doc, k=12):
+        txt = clean(e.text)
+        if (at := txt.find(name)) < 0 or at and txt[at - 1] not in "）)”“\"-—、，,：:" \
+                or (m := _STATED_AMOUNT.search(txt, at + len(name))) is None \
+                or not re.fullmatch(r"(?:[（(][项款类][）)]|[”\"」]|科目|支出|为|是)*", txt[at + len(name): m.start()]):
+            continue  # (the 科目 itself, its amount right after its name: not a longer name holding it)
+        said = parse_amount(m.group(1))
+        if said is None:
+            continue
+        step = Decimal(1).scaleb(-len(m.group(1).split(".")[1])) if "." in m.group(1) else Decimal(1)
+        if not any(abs(v * _SCALE[u] / _SCALE[m.group(2)] - said) <= step for v, u in printed):
+            return e, m.group(0)
+    return None
+    for e in passages(cat, q, doc, k=12):
+        txt = clean(e.text)
+        if (at := txt.find(name)) < 0 or (m := _STATED_AMOUNT.search(txt, at + len(name))) is None \
+                or not re.fullmatch(r"[^\d，。；]{0,8}", txt[at + len(name): m.start()]):
+            continue  # (the amount right after the name, nothing between but its 科目 mark: "（项）”")
+        said = parse_amount(m.group(1))
+        scale = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+        if said is None:
+            continue
+        mine = amount * scale[r.unit] / scale[m.group(2)]
+        step = Decimal(1).scaleb(-len(m.group(1).split(".")[1])) if "." in m.group(1) else Decimal(1)
+        if abs(mine - said) > step:
+            return e, m.group(0)
+    return None
 
 
 
