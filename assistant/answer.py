@@ -360,7 +360,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         mark = d.mark()
         ok = (goal and answer_row_text(cat, q, doc, d, prefix)) or answer_passage(cat, q, doc, d, prefix, purpose=True) \
             or answer_row_text(cat, q, doc, d, prefix)
-        told = [e for e in d.evidence[mark[1]:] if isinstance(e, TextEvidence)]
+        told = [e for e in d.evidence[mark[1]:] if isinstance(e, TextEvidence) and "用于" in e.text]
         if ok and told and all(restates_use(subject_text(q), e.text) for e in told):
             # (a sentence whose use only names the subject again: the project's own form says what for, if it has one)
             d.rollback(mark)

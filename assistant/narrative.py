@@ -391,6 +391,10 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         if prev is not None and prev not in keep and BECAUSE.search(e.text) and not AMOUNT.search(e.text) \
                 and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
             keep.append(prev)
+        # (so is a use opening its own sentence, "…支出 1800.00 万元。主要用于…": the amount it is the use of)
+        elif prev is not None and prev not in keep and re.match(r"(?:主要|具体)?用于", clean(e.text)) \
+                and not AMOUNT.search(e.text) and AMOUNT.search(prev.text):
+            keep.append(prev)
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
         # (or one that holds its item 1, when the question asks what the items are: "查出哪些问题")
         if _LIST_OPENS.search(clean(e.text)) or _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):

@@ -97,3 +97,13 @@ def test_how_a_project_is_carried_out(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, corpus_pdf("shanghai-putuo_shangwuwei_2025_bumen-yusuan.pdf")),
                  "普陀区商务委2025年的科技创新专项是怎么实施的？")
     assert "申报指南" in a.answer and "立项依据" not in a.answer, a.answer
+
+
+def test_a_use_opening_its_sentence_is_quoted_with_its_amount(tmp_path: Path) -> None:
+    # 福州市商务局 2026 p27: "（一）2120815-农村社会事业支出 1800.00 万元。主要用于“菜篮子”工程建设专项资金支出。" — the use
+    # sentence names nothing; the one before says what it is the use of
+    from tests.conftest import corpus_pdf
+
+    a = answered(bm25_bot(tmp_path, corpus_pdf("fuzhou-shi_shangwuju_2026_bumen-yusuan.pdf")),
+                 "福州市商务局今年政府性基金预算拨款的支出用途是什么？")
+    assert "1800.00" in a.answer and "菜篮子" in a.answer, a.answer
