@@ -156,3 +156,11 @@ def test_a_reason_is_the_things_own_not_a_breakdown_naming_it(tmp_path: Path) ->
     bot = bm25_bot(tmp_path, corpus_pdf("chongqing-shi_qixiangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "重庆市气象局2026年政府性基金预算拨款多少？比上年增加多少，为什么？")
     assert "主要原因是2025年重庆市人工影响天气水资源保障工程建设资金结转" in a.answer, a.answer
+
+
+def test_a_reason_asked_as_which_things_it_is_due_to(tmp_path: Path) -> None:
+    # "主要是由于哪项…": a reason asked (北京市发改委 2026: 收入预算 97851.51, 减少 1172.69; "主要原因是由于光伏补贴政策到期…"),
+    # quoted with the change it explains
+    a = answered(bm25_bot(tmp_path, corpus_pdf("beijing-shi_fagaiwei_2026_bumen-yusuan.pdf")),
+                 "北京市发改委2026年部门预算减少了，主要是由于哪项资金减少？")
+    assert "1172.69" in a.answer and "光伏补贴" in a.answer, a.answer
