@@ -791,7 +791,7 @@ _CHANGE_ASKED = re.compile(r"(?:比|较|和|与|跟|同)(?:上一?年度?|去年
 def _as_value(q: Query) -> Query:
     """A change asked, read as the figure it is a change of (each release's own, when two years' are compared)."""
     text = _CHANGE_ASKED.sub("", q.text).rstrip("？?。，, ")
-    # ("X年预算比Y年实际决算数多还是少": each release's own X, not plan against final within one)
+    # (a budget set against another year's final account: each release's own X, not plan against final within one)
     two = len(set(re.findall(r"20\d\d(?=年)", q.written or q.text))) >= 2
     return replace(q, text=text if INTERROGATIVE.search(text) else f"{text}是多少？",
                    asked=q.asked - {"change"} - ({"plan_final"} if two else set()),

@@ -473,7 +473,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         elif len(name) >= 8 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
             score += 8 * len(name)  # a long project name with a short word inside, or left out ("甲水库人影增雨" asked "甲水库增雨")
         elif r.code and r.table_kind != "performance" and len(subj) >= 6 and name.endswith(subj) and "其他" not in name:
-            score += 10 * len(subj)  # a 科目 asked without the bodies its name opens with ("职业年金缴费支出")
+            score += 10 * len(subj)  # a 科目 asked without the bodies its name opens with ("X支出" of "机关事业单位X支出")
         elif r.kind != "indicator" and (part := rare_part(cat, doc, name, subj, r.unit_name if q.units and r.unit_name
                                                              and is_unit_row(r, q.units) else "", tuple(q.units))):
             # part of a long name, which few rows share ("冷链物流" of "某市冷链物流发展扶持项目"), or few rows of the

@@ -860,7 +860,7 @@ def stated_otherwise(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence, amoun
     """A sentence that names a coded row by its 科目 name ("（款）X（项）", "“X”科目") and gives it, right after the name,
     an amount that no column of that 科目 prints in any table of the release (to the sentence's precision)."""
     name = bare(r.label)
-    # (a 功能科目, whose name no other 科目 of the release carries: "一般行政管理事务" is under several 款)
+    # (a 功能科目, whose name no other 科目 of the release carries: "行政运行" is under several 款)
     if amount is None or not r.code.startswith("2") or len(name) < 4 \
             or len({x.code for x in cat.doc_rows(doc.doc_id) if x.code and bare(x.label) == name}) > 1:
         return None
