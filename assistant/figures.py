@@ -879,21 +879,6 @@ def stated_otherwise(cat: Catalog, q: Query, doc: DocInfo, r: RowEvidence, amoun
         if not any(abs(v * _SCALE[u] / _SCALE[m.group(2)] - said) <= step for v, u in printed):
             return e, m.group(0)
     return None
-    for e in passages(cat, q, doc, k=12):
-        txt = clean(e.text)
-        if (at := txt.find(name)) < 0 or (m := _STATED_AMOUNT.search(txt, at + len(name))) is None \
-                or not re.fullmatch(r"[^\d，。；]{0,8}", txt[at + len(name): m.start()]):
-            continue  # (the amount right after the name, nothing between but its 科目 mark: "（项）”")
-        said = parse_amount(m.group(1))
-        scale = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-        if said is None:
-            continue
-        mine = amount * scale[r.unit] / scale[m.group(2)]
-        step = Decimal(1).scaleb(-len(m.group(1).split(".")[1])) if "." in m.group(1) else Decimal(1)
-        if abs(mine - said) > step:
-            return e, m.group(0)
-    return None
-
 
 
 _NOT_BUDGETED = re.compile(r"根据|不编制|未编制|不安排|未安排|不列|无此项")  # why a part has no budget
