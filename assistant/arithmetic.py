@@ -201,6 +201,9 @@ def _over_years(d: Draft, figs: list[Figure]) -> None:
 def _per_thing(d: Draft) -> list[Figure]:
     """The figures a comparison or a sum reads: the first ask's, one per document; else one per ask."""
     figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
+    if len(figs) < 2:  # (one ask gave two years of one document: those)
+        figs = next((g for a in sorted({f.ask for f in d.figures})
+                     if len(g := [f for f in d.figures if f.ask == a and re.fullmatch(r"20\d\d年", f.what)]) >= 2), figs)
     if len({f.doc.release for f in figs}) > 1:  # (a release printed as two files is one thing compared)
         figs = [f for i, f in enumerate(figs) if all(x.doc.release != f.doc.release for x in figs[:i])]
     if len(figs) < 2:
@@ -976,11 +979,15 @@ def answer_year_before(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
         return False
     cur, size = parse_amount(st.value), parse_amount(st.size)
     before = cur - size if st.up else cur + size  # type: ignore[operator]
-    d.computed.append(before)
+    d.computed.extend([before, Decimal(q.want_year)])  # (that year is the text's "上年" of the document's year)
     shown = f"{before:,}" if "," in st.value else str(before)
     d.add(f"{prefix}{describe(doc)}没有直接列出{q.want_year}年的数；{_quote(d, st.said)}。据此{q.want_year}年 = {st.value} "
           f"{'−' if st.up else '+'} {st.size} = {shown}{st.unit}。")
-    d.record(doc, shown, st.unit, st.said[-1])
+    what = d.what
+    for year, printed, ev in ((doc.year, st.value, st.said[0]), (q.want_year, shown, st.said[-1])):
+        d.what = f"{year}年"  # (the two years of one document, compared if asked)
+        d.record(doc, printed, st.unit, ev, also=True)
+    d.what = what
     return True
 
 

@@ -737,6 +737,12 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.ambiguous = sorted({d.department for d in pool})
     q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
     q.asked = asked_kinds(question)
+    # "2022年X比2021年多还是少", no 2021 release in scope: a change on the year before, as the release states it
+    prior = {d.year - 1 for d in pool if d.year}
+    if len(prior) == 1 and not any(d.year in prior for d in pool) and MORE_OR_LESS.search(question):
+        y = prior.pop()
+        said = rf"(?:(?:比|较){y}年度?|(?:和|与|跟|同){y}年度?(?:相)?比(?:较|起来)?[，,]?)(?=是?(?:多|少|增|减|高|低|上升|下降))"
+        q.asked |= asked_kinds(re.sub(said, "比上年", question)) & {"change"}
     if "diff" in q.intents and not _DIFF.search(change_text(text)):
         q.intents.remove("diff")  # "A和B比，差多少": how far apart two figures are, not a change over a year
     if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
@@ -814,6 +820,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.across_years:  # ("2024年决算的X和2025年预算相比差多少": X; each release's own kind is its document's)
         subj = re.sub(r"(?:和|与|跟|同)20\d\d年度?(?:部门|单位)?(?:预算|决算)?数?的?(?:相)?(?:比较|对比|比)?(?:相)?差?(?=多少|几|$)", "", subj)
         subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
+        # ("X，A年决算实际支出和B年预算相比…": X, the two releases named after it)
+        rel = r"20\d\d年度?的?(?:部门|单位)?(?:预算|决算)(?:的)?(?:实际)?(?:支出|执行|安排)?数?"
+        subj = re.sub(rf"(?<=[，,]){rel}(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
         # ("X年预算的支出比Y年决算的支出高还是低": 支出, each in its release's own kind)
         subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)(?:多|少|高|低)(?:还是(?:多|少|高|低))?了?"
@@ -837,7 +846,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
-        r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
+        r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年]))(?:部门|单位)?(?:预算|决算)(?:表(?:里|中)的?[，,]?|(?:里|中)的?)(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5\d]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|[这那](?:一|个)?[栏列格行]|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
