@@ -909,12 +909,18 @@ class _Stated(NamedTuple):
     rate: bool  # the change sentence prints a percentage too
 
 
+def _values(money: str, text: str) -> list[re.Match[str]]:
+    """The amounts of a text that are figures, not the sizes of changes ("减少20,766.6万元")."""
+    return [a for a in re.finditer(money, text)
+            if not re.search(r"(?:增加|减少|增长|下降|上升|增|减|多|少)了?\s*$", text[: a.start()])]
+
+
 def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated | None:
     """The subject's figure this year and its change on `year` as the text states it ("X预算A万元…较上年减少
     N万元"), this year's figure from the sentence, the one before it, or the table."""
     now = replace(q, want_year=None)
     # (the thing whose change is asked, without the asking: "机关运行经费增长几", "X照数算降几" -> the X)
-    subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和)(?:上一?年|去年|20\d\d年)(?:预算数?)?(?:相比)?",
+    subj = re.sub(r"(?:按|照|以)[^，,。]{0,8}?(?:算|计算)|(?:比|较|与|和|跟|同)(?:(?:上一?年|去年|20\d\d年)度?(?:预算|执行|决算)?数?|(?:预算|执行|决算)数)(?:相比|比较|对比)?",
                   "", subject_text(now))
     # (the thing is written before the change words; reader filler after them is dropped)
     subj = re.split(r"了|增长率?|下降|减少|增加|上升|[增涨降]幅|[涨降]|几|多少|百分之|百分比", subj)[0]
@@ -923,24 +929,27 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
     money = r"(\d[\d,]*(?:\.\d+)?)(万元|元|亿元)"
     best: tuple[tuple[float, Decimal, float], TextEvidence, re.Match[str]] | None = None
     for e in passages(cat, now, doc, query=f"{subj}较{year}年增加减少", k=20):
+        last = 0  # (where the change before this one ended: its clause is what this change is on)
         for m in _CHANGE_ON.finditer(clean(e.text)):
+            own_clause, last = clean(e.text)[last: m.start()], m.end()
             said_year = m.group("year")
             if said_year[:4].isdigit() and int(said_year[:4]) != year or not said_year[:4].isdigit() and year != (doc.year or 0) - 1:
                 continue
             before = clean(e.text)[: m.start()]
-            own = list(re.finditer(money, before))
+            own = _values(money, before)
             if not own and e.para_idx % 1000 and (prev := cat.sentence_at(doc.doc_id, e.para_idx - 1)):
                 before = clean(prev.text) + before  # ("X预算A万元…。" then "X比上年减少N万元": the two sentences)
+                own_clause = clean(prev.text) + own_clause if own_clause == before[len(clean(prev.text)):] else own_clause
             # (the figure the change is on: the sentence's last amount before it, else the sentence before's first)
             on = own[-1] if own else re.search(money, before)
             amount = parse_amount(on.group(1)) if on and on.group(2) == m.group("unit") else None
-            fit = (1.0, amount, overlap(subj, before)) if whole and amount else (overlap(subj, before), Decimal(0), 0.0)
+            fit = (1.0, amount, overlap(subj, own_clause)) if whole and amount else (overlap(subj, own_clause), Decimal(0), 0.0)
             if fit[0] >= 0.6 and (best is None or fit > best[0]):
                 best = (fit, e, m)
     if best is None:
         return None
     _, sent, m = best
-    amounts = list(re.finditer(money, clean(sent.text)[: m.start()]))
+    amounts = _values(money, clean(sent.text)[: m.start()])
     prev = cat.sentence_at(doc.doc_id, sent.para_idx - 1) if sent.para_idx % 1000 else None
     said: list[RowEvidence | TextEvidence] = [sent]
     if amounts:
