@@ -84,7 +84,7 @@ DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差额|差值|差了?|多出|�
 # a comparison between the figures the other asks give
 # which body or place ("哪个部门", "哪座城市", "哪一个区")
 _WHICH = r"哪(?:一)?(?:(?:个|家|座)(?:部门|单位|城市|地方|地区|市|区|县)?|项|年|笔|类|边|方)?"
-COMPARE_Q = re.compile(_WHICH + r"的?(?:预算|经费|金额|资金|数额|支出|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁的?(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
+COMPARE_Q = re.compile(_WHICH + r"的?(?:(?P<measure>预算|经费|资金|支出)|金额|数额|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁的?(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
                        r"[，,]?(?:谁|" + _WHICH + r")的(?P<what>[\u4e00-\u9fa5“”\"]{2,20}?)(?:安排|花|用|列支?|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
                        r"比一比|比较一下|对比|孰高|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
@@ -94,7 +94,9 @@ COMPARE_Q = re.compile(_WHICH + r"的?(?:预算|经费|金额|资金|数额|支�
 def without_comparison(text: str) -> str:
     """The text without its comparison ("哪个多"); "谁的财政拨款收入更高" keeps the thing compared ("财政拨款收入")."""
     # (a comma before "谁的X" stays: it parts the things compared from X)
-    return COMPARE_Q.sub(lambda m: ("，" if m.group(0)[:1] in "，," and m.group("what") else "") + (m.group("what") or ""), text)
+    # ("哪个部门预算更多": the budget is the thing compared)
+    return COMPARE_Q.sub(lambda m: ("，" if m.group(0)[:1] in "，," and m.group("what") else "")
+                         + (m.group("what") or m.group("measure") or ""), text)
 
 
 def change_text(text: str) -> str:
