@@ -224,10 +224,15 @@ def _summed(clause: str, protected: list[str], scope: list[str], bodies: tuple[s
 _SHARED_NAME = re.compile(r"^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5]{1,10}?[，,]")
 
 
+# "X局（2025年单位预算）": the reader's aside on which year's release, read as written without its brackets
+_RELEASE_ASIDE = re.compile(r"[（(](20\d\d年度?的?(?:部门|单位)?(?:预算|决算))[）)]")
+
+
 def asked_text(question: str) -> str:
     """The question without what asks nothing: "同样是X局，…" (what the bodies compared share names them) and what a
     whole includes ("算上A和B后"); spaces dropped."""
-    return INCLUDING_FIRST.sub("", _SHARED_NAME.sub("", re.sub(r"\s+", "", question)))
+    text = _RELEASE_ASIDE.sub(r"\1", re.sub(r"\s+", "", question))
+    return INCLUDING_FIRST.sub("", _SHARED_NAME.sub("", text))
 
 
 def split_asks(question: str, protected: list[str] | None = None, departments: list[str] | None = None,

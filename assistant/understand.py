@@ -771,7 +771,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 cut -= len(before)
             # "…委（汇总）": a bracket the document's own name carries goes with it
             after = next((m.group(0) for d in docs for inner in re.findall(r"[（(]([^）)]{1,6})[）)]", d.department)
-                          if (m := re.match(rf"[（(]?{re.escape(inner)}[）)]?", subj[at + len(a):]))), "")
+                          if (m := re.match(rf"[（(]?{re.escape(inner)}[）)]?", subj[at + len(a):]))), "") \
+                or (m.group(0) if (m := re.match(r"[（(][^（()）]{0,8}?(?:预算|决算|本级|汇总)[）)]", subj[at + len(a):])) else "")
+            # (or the reader's own aside on which release: "X局（市级单位预算）")
             subj = subj[:cut] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
