@@ -36,8 +36,9 @@ run: install
 		echo "存储为空：导入内置示例 $(SAMPLE)"; $(BIN)/budgetqa ingest $(SAMPLE); fi
 	$(BIN)/budgetqa serve --host $(HOST) --port $(PORT)
 
+# the suite on two workers (pytest-xdist), a test file per worker at a time; a PDF one worker parsed is read back by the other
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Debian's Chromium for tests/test_browser.py (Playwright drives it; never `playwright install`).
 # Installed only as root with apt-get; otherwise a note, and the browser tests are skipped.

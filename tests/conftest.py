@@ -87,6 +87,40 @@ def corpus_pdf(name: str) -> Path:
     return pdf
 
 
+_SHARED: list[Path] = []  # with pytest-xdist: a folder of this run's parses, shared by its workers
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_parses(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Under `pytest -n N` each worker is a process of its own: a parse one worker made is read back from disk
+    by the others (this run's own folder, so no parse outlives the code that made it)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "parsed"
+        folder.mkdir(exist_ok=True)
+        _SHARED[:] = [folder]
+
+
+def _read(path: Path, key: tuple[str, str]):
+    from filelock import FileLock
+
+    from ingest import service
+    from ingest.model import Document
+
+    read = _READ.get("real", service.read_document)
+    if not _SHARED:
+        return read(path)
+    name = hashlib.sha256("/".join(key).encode()).hexdigest()[:24]
+    saved = _SHARED[0] / f"{name}.json"
+    with FileLock(str(saved) + ".lock"):  # (one worker parses; another asking meanwhile waits for it)
+        if saved.is_file():
+            return Document.model_validate_json(saved.read_text(encoding="utf-8"))
+        doc = read(path)
+        part = saved.with_suffix(".part")
+        part.write_text(doc.model_dump_json(), encoding="utf-8")
+        part.replace(saved)
+        return doc
+
+
 def parsed_once(path: Path):
     """read_document(path), parsed once per test session for the same bytes and file name (a corpus PDF and
     its copy in tests/fixtures are one parse); a deep copy each call, so no test sees another's changes."""
@@ -94,7 +128,7 @@ def parsed_once(path: Path):
 
     key = (service.sha256_of(path), path.name)
     if key not in _PARSED:
-        _PARSED[key] = _READ.get("real", service.read_document)(path)
+        _PARSED[key] = _read(path, key)
     doc = _PARSED[key].model_copy(deep=True)
     doc.path = str(path.resolve())
     return doc

