@@ -201,9 +201,10 @@ def _over_years(d: Draft, figs: list[Figure]) -> None:
 def _per_thing(d: Draft) -> list[Figure]:
     """The figures a comparison or a sum reads: the first ask's, one per document; else one per ask."""
     figs = [f for f in d.figures if f.ask == min((x.ask for x in d.figures), default=0)]
-    if len(figs) < 2:  # (one ask gave two years of one document: those)
-        figs = next((g for a in sorted({f.ask for f in d.figures})
-                     if len(g := [f for f in d.figures if f.ask == a and re.fullmatch(r"20\d\d年", f.what)]) >= 2), figs)
+    years = next((g for a in sorted({f.ask for f in d.figures})
+                  if len(g := [f for f in d.figures if f.ask == a and re.fullmatch(r"20\d\d年", f.what)]) >= 2), [])
+    if years and len({f.doc.release for f in figs}) <= 1:
+        return years  # (an ask gave two years of one document: those)
     if len({f.doc.release for f in figs}) > 1:  # (a release printed as two files is one thing compared)
         figs = [f for i, f in enumerate(figs) if all(x.doc.release != f.doc.release for x in figs[:i])]
     if len(figs) < 2:
@@ -943,6 +944,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
             # (the figure the change is on: the sentence's last amount before it, else the sentence before's first)
             on = own[-1] if own else re.search(money, before)
             amount = parse_amount(on.group(1)) if on and on.group(2) == m.group("unit") else None
+            own_clause += m.group(0)  # (with the change's own words: "比上年执行数减少")
             fit = (1.0, amount, overlap(subj, own_clause)) if whole and amount else (overlap(subj, own_clause), Decimal(0), 0.0)
             if fit[0] >= 0.6 and (best is None or fit > best[0]):
                 best = (fit, e, m)
