@@ -329,3 +329,18 @@ def test_a_filler_clause_before_the_comparison(tmp_path: Path) -> None:
                    corpus_pdf("guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "同样是2026年，广州市商务局和广州市信访局谁的部门预算总额更大？")
     assert "121,393.52" in a.answer and "3,944.08" in a.answer, a.answer
+
+
+def test_which_departments_budget_is_larger(bot: Assistant) -> None:
+    a = answered(bot, "普陀区司法局2026年和上海市财政局2025年相比，哪个部门预算更多？多出多少？")
+    # "哪个部门预算更多": the budget is what is compared, each release's 收入总计 (p10, p7)
+    assert "96,282,213.44" in a.answer and "171,915,169" in a.answer, a.answer
+    assert "75,632,955.56元" in a.answer, a.answer
+
+
+def test_a_bracketed_aside_names_the_release(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, REAL / "guangzhou-shi_xinfangju_2026_bumen-yusuan.pdf", REAL / "shenzhen-shi_xinfangju_2026_bumen-yusuan.pdf")
+    a = answered(bot, "广州市信访局（2026年部门预算）和深圳市信访局的住房公积金相差多少？")
+    # 住房公积金 2210201: 广州 210.99万元, 深圳 199.91万元
+    assert "210.99" in a.answer and "199.91" in a.answer and "11.08万元" in a.answer, a.answer
+    assert "4,684.30" not in a.answer, a.answer  # (深圳's whole budget is no side of it)

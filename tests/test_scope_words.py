@@ -39,3 +39,11 @@ def test_a_unit_written_under_a_named_department_is_looked_for_in_that_departmen
     assert "苏州" not in a.answer and "24,274.54" not in a.answer, a.answer
     # (and since e673a81 refused, naming the unit 无锡's release does not list, not answered with a row sharing its words)
     assert not a.answerable and "没有列出“交通运输综合行政执法支队”" in a.answer, a.answer
+
+
+def test_the_release_named_with_a_comma_is_no_subject(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, HOME)
+    q = understand("普陀区社会福利院2024年部门预算里，机关运行经费是多少？", list(bot.catalog.docs.values()))
+    assert q.subject == "机关运行经费", q.subject
+    q = understand("普陀区社会福利院2024年预算表中，培训费安排了多少？", list(bot.catalog.docs.values()))
+    assert q.subject == "培训费", q.subject
