@@ -824,7 +824,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
         # ("X，A年决算实际支出和B年预算相比…": X, the two releases named after it)
         rel = r"20\d\d年度?的?(?:部门|单位)?(?:预算|决算)(?:的)?(?:实际)?(?:支出|执行|安排)?数?"
-        subj = re.sub(rf"(?<=[，,]){rel}(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?", "", subj)
+        subj = re.sub(rf"(?<=[，,]){rel}(?:(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?|(?=[，,？?]|$))", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
         # ("X年预算的支出比Y年决算的支出高还是低": 支出, each in its release's own kind)
         subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)(?:多|少|高|低)(?:还是(?:多|少|高|低))?了?"

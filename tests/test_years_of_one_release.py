@@ -32,3 +32,12 @@ def test_the_change_of_the_figure_not_of_a_narrower_base(tmp_path) -> None:
     # 16,474.82 this year, "比 2025 年执行数减少 20,766.6 万元"; the 2,775.6 increase is without 中央基建
     assert "16,474.82 + 20,766.6 = 37,241.42" in a.answer, a.answer
     assert "17,991" not in a.answer, a.answer
+
+
+def test_two_releases_named_after_the_thing_compared(tmp_path) -> None:
+    from assistant.understand import understand
+
+    bot = bm25_bot(tmp_path, corpus_pdf("zhongyang_guojia-xinfangju_2024_juesuan.pdf"),
+                   corpus_pdf("zhongyang_guojia-xinfangju_2026_bumen-yusuan.pdf"))
+    q = understand("国家信访局的公用经费，2024年决算的实际支出和2026年的预算比较，差多少？", list(bot.catalog.docs.values()))
+    assert sorted(d.year for d in q.docs) == [2024, 2026] and q.subject == "公用经费", q.subject
