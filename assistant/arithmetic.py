@@ -944,7 +944,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
             # (the figure the change is on: the sentence's last amount before it, else the sentence before's first)
             on = own[-1] if own else re.search(money, before)
             amount = parse_amount(on.group(1)) if on and on.group(2) == m.group("unit") else None
-            own_clause += m.group(0)  # (with the change's own words: "比上年执行数减少")
+            own_clause += m.group(0)  # (with the change's own words: its year and its base)
             fit = (1.0, amount, overlap(subj, own_clause)) if whole and amount else (overlap(subj, own_clause), Decimal(0), 0.0)
             if fit[0] >= 0.6 and (best is None or fit > best[0]):
                 best = (fit, e, m)

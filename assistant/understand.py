@@ -822,7 +822,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.across_years:  # ("2024年决算的X和2025年预算相比差多少": X; each release's own kind is its document's)
         subj = re.sub(r"(?:和|与|跟|同)20\d\d年度?(?:部门|单位)?(?:预算|决算)?数?的?(?:相)?(?:比较|对比|比)?(?:相)?差?(?=多少|几|$)", "", subj)
         subj = re.sub(r"^(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:数)?(?:的|里|中)?", "", subj)
-        # ("X，A年决算实际支出和B年预算相比…": X, the two releases named after it)
+        # ("X，A年的决算和B年的预算比较…": X, the two releases named after it)
         rel = r"20\d\d年度?的?(?:部门|单位)?(?:预算|决算)(?:的)?(?:实际)?(?:支出|执行|安排)?数?"
         subj = re.sub(rf"(?<=[，,]){rel}(?:(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?|(?=[，,？?]|$))", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:

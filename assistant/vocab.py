@@ -94,7 +94,7 @@ COMPARE_Q = re.compile(_WHICH + r"的?(?:(?P<measure>预算|经费|资金|支出
 def without_comparison(text: str) -> str:
     """The text without its comparison ("哪个多"); "谁的财政拨款收入更高" keeps the thing compared ("财政拨款收入")."""
     # (a comma before "谁的X" stays: it parts the things compared from X)
-    # ("哪个部门预算更多": the budget is the thing compared)
+    # ("哪家的预算高": the budget is the thing compared)
     return COMPARE_Q.sub(lambda m: ("，" if m.group(0)[:1] in "，," and m.group("what") else "")
                          + (m.group("what") or m.group("measure") or ""), text)
 
