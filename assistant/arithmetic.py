@@ -932,7 +932,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
     for e in passages(cat, now, doc, query=f"{subj}较{year}年增加减少", k=20):
         last = 0  # (where the change before this one ended: its clause is what this change is on)
         for m in _CHANGE_ON.finditer(clean(e.text)):
-            own_clause, last = clean(e.text)[last: m.start()], m.end()
+            first, own_clause, last = last == 0, clean(e.text)[last: m.start()], m.end()
             said_year = m.group("year")
             if said_year[:4].isdigit() and int(said_year[:4]) != year or not said_year[:4].isdigit() and year != (doc.year or 0) - 1:
                 continue
@@ -940,7 +940,7 @@ def _stated_change(cat: Catalog, q: Query, doc: DocInfo, year: int) -> _Stated |
             own = _values(money, before)
             if not own and e.para_idx % 1000 and (prev := cat.sentence_at(doc.doc_id, e.para_idx - 1)):
                 before = clean(prev.text) + before  # ("X预算A万元…。" then "X比上年减少N万元": the two sentences)
-                own_clause = clean(prev.text) + own_clause if own_clause == before[len(clean(prev.text)):] else own_clause
+                own_clause = clean(prev.text) + own_clause if first else own_clause
             # (the figure the change is on: the sentence's last amount before it, else the sentence before's first)
             on = own[-1] if own else re.search(money, before)
             amount = parse_amount(on.group(1)) if on and on.group(2) == m.group("unit") else None
