@@ -638,7 +638,7 @@ def _fund_part(cat: Catalog, r: RowEvidence, amount: Decimal | None) -> RowEvide
         return None
     name = bare(r.label)
     for x in cat.doc_rows(r.doc.doc_id):
-        if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or len(name) >= 4 and bare(x.label) == name):
+        if x.table_kind in _FUND_PART_KINDS and x.unit == r.unit and (r.code and x.code == r.code or not (r.code and x.code) and len(name) >= 4 and bare(x.label) == name):
             # (the document's own year: a column of the year before, "上年预算数", is no part)
             first = parse_amount(x.values[c]) if (c := _own_year_column(x)) else None
             if first is not None and 0 < first < amount:

@@ -751,7 +751,12 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     wants = [f for w, f in wants if w]
     if not wants:
         return False
-    for item in _item_sentences(cat, doc, bare(row.label)):
+    items = _item_sentences(cat, doc, bare(row.label))
+    # (a 项 name printed under several 款, "一般行政管理事务": the item whose heading names the row's own 款 and 类)
+    above = {bare(x.label) for c in {row.code[:3], row.code[:5]} - {row.code} if row.code
+             for x in cat.by_code.get(c, []) if x.doc.doc_id == doc.doc_id}
+    items.sort(key=lambda it: -sum(a in clean(it[0].text) for a in above))
+    for item in items:
         picked = [e for e in item[1:] if any(f(clean(e.text)) for f in wants)]
         if not picked or not all(any(f(clean(e.text)) for e in picked) for f in wants):
             continue
