@@ -31,6 +31,7 @@ from assistant.vocab import (
     USE_COLLOQUIAL,
     WHEN_ASKED,
     WHY_ASKED,
+    after_of,
     asked_kinds,
     change_text,
 )
@@ -782,7 +783,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for r in regions:
         subj = subj.replace(r, "")
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
-    subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)[^，,？?]{0,30}?(?:相)?比(?:较|起来)?(?=[，,])", "", subj)
+    # ("A和B的X相比，差多少": X, written after the other side's "的", is the thing compared, unless said before)
+    subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)([^，,？?]{0,30}?)(?:相)?比(?:较|起来)?(?=[，,])",
+                  lambda m: "" if (x := after_of(m.group(1))) in subj[: m.start()] else x, subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[\u4e00-\u9fa5])(?![年半午级]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"[个人项家名次辆台所处套位]?(?=[？?。]|$)", "", subj)
     # (a unit printed under two names is asked under both: "X学院（Y学院）", its rows under either)
