@@ -801,6 +801,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.units = [u for u in q.units if u not in longer or u in rest]
     # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
+    # (nor the whole's amount the reader states before its parts: "X共N万元，其中A和B各多少")
+    subj = re.sub(r"(?:[为是共有]|一共|总共|合计)*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?=[，,]?其中)", "", subj)
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
     subj = re.sub(r"(?:多出来?|增加|新增|减少|少)的(?:钱|部分|资金|经费)(?=[\u4e00-\u9fa5]{0,4}(?:用|花))", "", subj)
