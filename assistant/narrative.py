@@ -811,14 +811,29 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     if use:  # (one that tells the use first)
         hits.sort(key=lambda e: not USE_WORD.search(e.text))
     for e in hits:
-        said_why = e if told.search(e.text) else cat.next_sentence(e)
-        if said_why is None or not told.search(said_why.text):
+        after = cat.next_sentence(e)
+        if told.search(e.text):
+            both = [e]
+        elif after is not None and told.search(after.text):
+            both = [e, after]
+        elif parts := _parts_told(cat, e, told):
+            both = [e, *parts]  # (the whole's change told by its parts' reasons)
+        else:
             continue
-        both = [e] if said_why is e else [e, said_why]
         said = [x for x in both if not d.cited(x)] or both
-        d.add(f"{prefix}{describe(doc)}：" + "".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}" for x in said) + "。")
+        d.add(f"{prefix}{describe(doc)}：" + "；".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}" for x in said) + "。")
         return True
     return False
+
+
+def _parts_told(cat: Catalog, e: TextEvidence, told: re.Pattern[str]) -> list[TextEvidence]:
+    """A whole's change opening a list of its parts ("…下降95.0%，具体如下："): the sentences under the headings below
+    its own that tell a change with its reason (or use)."""
+    if not re.search(r"[：:]\s*$", clean(e.text)):
+        return []
+    below = e.section + " > "
+    return [x for x in cat.doc_texts(e.doc.doc_id) if x.para_idx > e.para_idx and x.section.startswith(below)
+            and told.search(x.text) and CHANGE_WORD.search(x.text)][:3]
 
 
 def _text_cells(r: RowEvidence) -> str:
