@@ -56,6 +56,7 @@ from assistant.vocab import (
     FUND_COLUMN,
     FUND_TABLES,
     GOAL_ASKED,
+    HEADCOUNT_Q,
     LEVEL_ASKED,
     LEVELS,
     MONEY_ASKED,
@@ -255,11 +256,13 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     if total is not None:
         return total
     rows = match_rows(cat, q, doc)
-    if COUNT_Q.search(q.text) and not MONEY_ASKED.search(q.text):
+    # (people counted without a counter word, "多少工作人员": in 人 or 名)
+    counters = COUNT_Q.findall(q.text) or (["人", "名"] if HEADCOUNT_Q.search(q.text) else [])
+    if counters and not MONEY_ASKED.search(q.text):
         # "多少名文职人员": a count, which no amount gives (a performance indicator may count people)
         rows = [r for r in rows if r.unit not in ("元", "万元") or r.table_kind == "performance" or r.kind == "indicator"]
         # the rows that print a number of what is counted ("366 人") first
-        units = "|".join(dict.fromkeys(COUNT_Q.findall(q.text)))  # ("人次", "公里": each counter whole)
+        units = "|".join(dict.fromkeys(counters))  # ("人次", "公里": each counter whole)
         # (or the counter printed first, as a form's target: "吨≥1000")
         counted = re.compile(rf"\d\s*(?:{units})|^\s*(?:{units})\s*[≥≤><＞＜=＝]*\s*\d")
         rows.sort(key=lambda r: not any(counted.search(v) for v in r.values.values()))

@@ -162,7 +162,7 @@ UNIT_MEANS = {"平方米": "面积", "辆": "车辆", "台": "台数", "米": "�
 MEASURE_ASKED = {"多高": ("高度", r"高度|高\s*\d"), "几层": ("层数", r"\d\s*层"), "多长": ("长度", r"长度|长\s*\d"),
                  "多宽": ("宽度", r"宽度|宽\s*\d"), "多深": ("深度", r"深度|深\s*\d")}
 # one thing asked in one word and printed in another: compared as the second
-SAME_WORDS = (("总额", "金额"), ("预算财政拨款", "预算拨款"))  # (a fund's "财政拨款" is its 拨款)
+SAME_WORDS = (("总额", "金额"), ("预算财政拨款", "预算拨款"), ("工作人员", "人员"))  # (a fund's "财政拨款" is its 拨款; staff are 人员)
 # what a reader says for what a 决算 prints (spent "实际" is told as "支出决算为…"): a follow-up's words, as printed
 PRINTED_AS = {"实际支出": "支出决算", "实际花": "支出决算", "实际执行": "执行数", "花了": "支出", "打分": "得分",
               "评分": "得分"}
@@ -218,8 +218,10 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|�
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
-MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)(?![人辆个次项台家名所处套位期])|"
-    r"(安排|花|拨|投入|投|给)了?多少(?![人辆个次项台家名所处套位期])|多少(钱|资金|经费|费用|万元|元)")
+# (a count, "多少辆", "多少工作人员"; not one of money, "多少人员经费")
+_NOT_MONEY = r"(?!(?:[人辆个次项台家名所处套位期]|[\u4e00-\u9fa5]{0,4}(?:人员|职工|员工))(?![\u4e00-\u9fa5]{0,8}?(?:经费|费|资金|工资|补助|补贴|支出)))"
+MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)" + _NOT_MONEY + "|"
+                         r"(安排|花|拨|投入|投|给)了?多少" + _NOT_MONEY + r"|多少(钱|资金|经费|费用|万元|元)")
 
 # a fee asked ("…租用费是多少"): money, though MONEY_ASKED keeps to its wider words
 FEE_ASKED = re.compile(r"费[^，。？?]{0,4}多少")
