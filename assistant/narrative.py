@@ -787,6 +787,9 @@ _QUOTED_AMOUNT = re.compile(r"(\d[\d,]*\.\d+|\d{2,}(?:,\d{3})*)\s*万?元")
 _CHANGE_AMOUNT = re.compile(CHANGE_WORD.pattern + r"[^，。；\d]{0,4}?" + _QUOTED_AMOUNT.pattern)  # ("较上年增加 406.39 万元")
 
 
+_THE_CHANGE = re.compile(r"(?:多出来?|增加|新增|增长|减少|少了?|压减)(?:的|出来的)(?:钱|部分|资金|经费|预算)")
+
+
 def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """"为啥涨了N%", "增加N万元，增加的资金用在哪": a reason or a use asked of a rate or a change the reader quotes;
     the sentence printing that rate (or that amount as a change), with the reason (or use) it or the sentence after
@@ -796,7 +799,10 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     tenths = [10 * Decimal(_DIGIT.get(m.group(1), m.group(1))) for m in _TENTHS.finditer(q.text)]
     amounts = {parse_amount(m.group(1)) for m in _QUOTED_AMOUNT.finditer(q.text)} - {None}
     why, use = bool(WHY_Q.search(q.text)), bool(USE_Q.search(q.text))
-    if not (rates or amounts or tenths) or not (why or use):
+    # ("多出来的钱用于什么" after an ask that found the change: that change, as cited)
+    earlier = [e for e in d.evidence if isinstance(e, TextEvidence) and e.doc.doc_id == doc.doc_id
+               and CHANGE_SIZE.search(e.text)] if _THE_CHANGE.search(q.text) else []
+    if not (rates or amounts or tenths or earlier) or not (why or use):
         return False
 
     def quoted(rate: Decimal) -> bool:
@@ -808,6 +814,7 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
             and (any(quoted(Decimal(m.group(1))) for m in _RATE.finditer(e.text))
                  or any(parse_amount(m.group(2)) in amounts for m in _CHANGE_AMOUNT.finditer(e.text)))]
     hits.sort(key=lambda e: -overlap(subj, clean(e.text + e.section)))  # (the one about the subject first)
+    hits = earlier + [e for e in hits if e not in earlier]
     if use:  # (one that tells the use first)
         hits.sort(key=lambda e: not USE_WORD.search(e.text))
     for e in hits:
@@ -820,6 +827,8 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
             both = [e, *parts]  # (the whole's change told by its parts' reasons)
         else:
             continue
+        if e in earlier and all(d.cited(x) for x in both):
+            continue  # (the change cited tells it already: nothing new to say of it)
         said = [x for x in both if not d.cited(x)] or both
         d.add(f"{prefix}{describe(doc)}：" + "；".join(f"“{x.text.rstrip('。；')}”{d.cite(x)}" for x in said) + "。")
         return True
