@@ -752,7 +752,7 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
     if not wants:
         return False
     items = _item_sentences(cat, doc, bare(row.label))
-    # (a 项 name printed under several 款, "一般行政管理事务": the item whose heading names the row's own 款 and 类)
+    # (a 项 name printed under several 款, "行政运行": the item whose heading names the row's own 款 and 类)
     above = {bare(x.label) for c in {row.code[:3], row.code[:5]} - {row.code} if row.code
              for x in cat.by_code.get(c, []) if x.doc.doc_id == doc.doc_id}
     items.sort(key=lambda it: -sum(a in clean(it[0].text) for a in above))

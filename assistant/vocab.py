@@ -95,13 +95,13 @@ def without_comparison(text: str) -> str:
     """The text without its comparison ("哪个多"); "谁的财政拨款收入更高" keeps the thing compared ("财政拨款收入")."""
     # (a comma before "谁的X" stays: it parts the things compared from X)
     # ("哪家的预算高": the budget is the thing compared)
-    # ("A和B的支出预算相比，差多少": the thing after the other's "的" is the thing compared)
+    # ("A和B的某经费相比，差多少": the thing after the other's "的" is the thing compared)
     return COMPARE_Q.sub(lambda m: ("，" if m.group(0)[:1] in "，," and m.group("what") else "")
                          + (m.group("what") or m.group("measure") or after_of(m.group("other"))), text)
 
 
 def after_of(other: str | None) -> str:
-    """The words after the last "的" of the other side of a comparison ("B局的支出预算" -> 支出预算), else "" (and for
+    """The words after the last "的" of the other side of a comparison ("B局的某经费" -> 某经费), else "" (and for
     the release itself, "B局的部门预算": the whole budget is compared, as "哪家的预算多" asks it)."""
     x = other.rsplit("的", 1)[1] if other and "的" in other else ""
     return "" if re.fullmatch(r"(?:20\d\d年度?)?(?:部门|单位)?(?:预算|决算)(?:表|数)?", x) else x
