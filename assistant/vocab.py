@@ -219,7 +219,8 @@ TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|�
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
 # (a count, "多少辆", "多少工作人员"; not one of money, "多少人员经费")
-_NOT_MONEY = r"(?!(?:[人辆个次项台家名所处套位期]|[\u4e00-\u9fa5]{0,4}(?:人员|职工|员工))(?![\u4e00-\u9fa5]{0,8}?(?:经费|费|资金|工资|补助|补贴|支出)))"
+PEOPLE_NOUN = r"(?:人员|职工|员工|干部)"  # who a headcount counts (not "人员经费", money for them)
+_NOT_MONEY = rf"(?!(?:[人辆个次项台家名所处套位期]|[\u4e00-\u9fa5]{{0,4}}{PEOPLE_NOUN})(?![\u4e00-\u9fa5]{{0,8}}?(?:经费|费|资金|工资|补助|补贴|支出)))"
 MONEY_ASKED = re.compile(r"(投资|预算|执行数|执行额|决算数|金额|经费|资金|费用|支出|收入|拨款)[^，。？?]{0,6}(是多少|多少|几)" + _NOT_MONEY + "|"
                          r"(安排|花|拨|投入|投|给)了?多少" + _NOT_MONEY + r"|多少(钱|资金|经费|费用|万元|元)")
 
@@ -242,7 +243,7 @@ MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|�
 # an amount per person, asked or printed ("人均多少钱", "每人每月235元", "3000元/人"): a total is none
 PER_HEAD = re.compile(r"人均|每人|每名|每位|每个人|[/／]人")
 HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
-                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?(?:人员|职工|员工|干部)(?!经费|支出|费|工资|补)")  # "多少名在编职工"
+                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?" + PEOPLE_NOUN + r"(?!经费|支出|费|工资|补)")  # "多少名在编职工"
 # a clause saying what a figure takes in ("上年结余也算进去", "（含结转）"): the whole is asked
 INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](?:含|包含|包括)")
 # stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use
