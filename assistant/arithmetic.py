@@ -49,6 +49,7 @@ from assistant.vocab import (
     MONEY_ASKED,
     PART_TABLES,
     RATE_Q,
+    SPLIT_COLUMNS,
     TOTAL_NAMES,
 )
 from ingest.model import parse_amount
@@ -456,7 +457,6 @@ _WHOLE_BUDGET = re.compile(r"(整个|全部|所有|全|本|该)?(部门|单位|�
                            r"(总额|总计|合计|总数|钱|资金|经费)?")
 
 
-_EXPENSE_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
 def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole_text: str,
@@ -464,8 +464,8 @@ def _column_of_row(cat: Catalog, doc: DocInfo, table: str, part_text: str, whole
     """A part that is only a column name and a whole that names a row: the row's cell in that column over
     the same row's total column, both from one row."""
     part_name = re.sub(r"的|中|里|[，,、 ]", "", _without_owner(part_text, doc))
-    col = next((k for k in _EXPENSE_COLUMNS if part_name in (k, *col_names(k))), None)
-    if not whole_text or any(n in whole_text for k in _EXPENSE_COLUMNS for n in (k, *col_names(k))):
+    col = next((k for k in SPLIT_COLUMNS if part_name in (k, *col_names(k))), None)
+    if not whole_text or any(n in whole_text for k in SPLIT_COLUMNS for n in (k, *col_names(k))):
         return None
     found = _operand(cat, doc, table + whole_text, units)
     if found is None or not isinstance(found[0], RowEvidence):

@@ -19,6 +19,7 @@ from assistant.vocab import (
     DIFF_ASKED,
     DISTRIBUTIVE,
     FOLLOW_UP,
+    GAP_COUNTER,
     INCLUDING_FIRST,
     INSTRUCTION,
     INTERROGATIVE,
@@ -119,6 +120,21 @@ def _unmask(text: str, kept: list[str]) -> str:
 _LIST_REFERENT = re.compile(r"(?:这|那)(?:[两三四五六七八九十]|几)(?:块|项|个|笔|部分|类|样|种)(?:的?(?:钱|费用|经费|支出|预算))?$")
 
 
+def _shared_tail(items: list[str], kept: list[str]) -> str:
+    """The noun the last listed item ends with, when each item before it is a bare stem as long as the last one's
+    ("收、支总计": 总计; "人员、公用经费": 经费); "" otherwise."""
+    last = _unmask(items[-1], kept)
+    if any("\x00" in it or "\x01" in it or len(it) > 4 for it in items) or len(last) < 3:
+        return ""
+    import jieba
+
+    words = jieba.lcut(last)
+    if len(words) != 2 or len(words[0]) > 2 or len(words[1]) < 2:
+        return ""
+    head, tail = words
+    return tail if all(not it.endswith(tail) and len(jieba.lcut(it)[-1]) == len(head) for it in items[:-1]) else ""
+
+
 def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """"X、Y、Z分别是多少" -> (["X是多少", "Y是多少", "Z是多少"], ["X", "Y", "Z"]) (context before the list
     kept on each); ([], []) when the clause lists nothing."""
@@ -179,6 +195,8 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
         if at and re.fullmatch(r"[\u4e00-\u9fa5]{1,3}", verb := items[-1][at:]) and not SUBJECT_NOUN.search(verb) \
                 and all(any(u in _unmask(it, kept) for u in units) for it in items[:-1]):
             items[-1], pred = items[-1][:at], verb + pred
+    if tail := _shared_tail(items, kept):  # ("收、支总计", "基本、项目支出": the last item's noun is said of each)
+        items[:-1] = [it + tail for it in items[:-1]]
     if (word := re.match(r"总计|合计|小计", pred)) and all(_unmask(it, kept).endswith(word.group(0)) for it in items[:-1]):
         # "A总计和B总计是多少": the last item's own 总计, not "in all"
         items[-1], pred = items[-1] + word.group(0), pred[word.end():]
@@ -204,7 +222,6 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     return [_unmask(f"{lead}{context}{it}{pred}", kept) for it in items], [_unmask(it, kept) for it in items]
 
 
-_COUNTER = r"(?:个|人|项|家|名|次|辆|台|所|处|万元|元)?"  # ("相差几个": a counter after the ask)
 
 
 _AGAINST_YEAR = re.compile(r"^(?:那|而且|并且)?(?:跟|和|与|同)(20\d\d年度?[^，。？?和与跟同]{0,10}?)(?:相)?比(?:起来|较)?"
@@ -292,15 +309,15 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
         # (two years named: a growth asked after them ("增长多少") asks how far apart the years are, not a change within one year)
         grown = len(set(re.findall(r"20\d\d", question))) >= 2 and re.fullmatch(
-            r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + _COUNTER, c)
+            r"(?:那|而且|并且)?(?:一共|总共|大概|大约)?(?:增长|增加|减少|下降|变化|涨|降)了?(?:多少|几)" + GAP_COUNTER, c)
         # (two years asked, then "Y年比X年高出几何": the two years' figures, how far apart)
         # (each year named with its release kind: one year's budget against another year's final account)
         release = r"年度?的?(?:预算|决算|实际|执行)?数?"
-        two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + _COUNTER, c)
+        two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + GAP_COUNTER, c)
         # (a gap, and nothing else, after two figures asked: a last clause "两者差值有多大")
         gap = re.fullmatch(r"(?:那|而且|并且)?(?:两者|二者|它们)?(?:之间)?的?(?:差额|差值|相差|差距|差)(?:有|是|为)?(?:多少|几|多大)"
-                           + _COUNTER, c)
-        if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + _COUNTER, c) or grown)
+                           + GAP_COUNTER, c)
+        if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + GAP_COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks or gap and len(asks) >= 2
                       or two_years and two_years.group(1) != two_years.group(2) and len(asks) >= 2
                       or names_both(c, scope + (places or [])) or names_one(c, scope + (places or []))):
@@ -414,7 +431,7 @@ def names_both(clause: str, departments: list[str]) -> bool:
 
 def names_one(clause: str, departments: list[str]) -> bool:
     """One of the named departments, how much more than the other ("A和B的X各多少？A多多少")."""
-    m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?(?:要|还|会)?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)
+    m = re.fullmatch(r"(?:那|而且|并且)?(.{2,16}?)(?:的)?(?:要|还|会)?" + DIFF_ASKED + GAP_COUNTER + r"[？?。]*", clause)
     return bool(m) and sum(1 for d in departments if len(d) >= 2 and (m.group(1).endswith(d) or m.group(1) in d)) >= 1 \
         and len(set(departments)) >= 2
 
@@ -424,7 +441,7 @@ _WHO_MORE = r"(?:(?:谁|哪(?:一)?(?:个|家|边|方|个部门|个单位)?)的?
 
 def how_far_apart(clause: str, departments: list[str]) -> bool:
     """A clause that asks only how far apart the things before are ("两者相差…", "A比B多…", "A多…")."""
-    return bool(re.fullmatch(r"(?:那|而且|并且)?" + _WHO_MORE + "(?:" + _BOTH + ")?" + DIFF_ASKED + _COUNTER + r"[？?。]*", clause)) \
+    return bool(re.fullmatch(r"(?:那|而且|并且)?" + _WHO_MORE + "(?:" + _BOTH + ")?" + DIFF_ASKED + GAP_COUNTER + r"[？?。]*", clause)) \
         or names_both(clause, departments) or names_one(clause, departments)
 
 

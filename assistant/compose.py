@@ -26,6 +26,7 @@ from assistant.vocab import (
     RESIDUE_WORDS,
     SCORE_ASKED,
     SCORE_COLUMN,
+    SPLIT_COLUMNS,
     SUBJECT_NOUN,
     TOTAL_NOISE,
     USE_Q,
@@ -233,6 +234,9 @@ def match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
 
 
 _SIDES = {"收入": "支出", "支出": "收入"}
+# the tables whose every amount is of an asked column ("财政拨款": a 一般公共预算 or 财政拨款 table's)
+_WHOLLY = {"财政拨款": ("general_public_expense", "general_public_basic", "fiscal_expense", "fiscal_income_expense_total"),
+           "基本支出": ("basic_expense", "general_public_basic"), "项目支出": ("project_expense",)}
 FUND_WORDS = frozenset({"财政拨款", *FUND_TABLES, "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
                         "政府性基金预算", "国有资本经营预算"})
 
@@ -536,8 +540,12 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 10  # what is bought, or owned, is a part of a subject's money: not its amount unless asked
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
         score += (len(order) - rank) * 0.5
-        if q.columns and any(col_for(r, c) for c in q.columns):
-            score += 5
+        if q.columns and (printed := [c for c in q.columns if col_for(r, c)]):
+            # (and 2 for each other asked column its table is wholly: "财政拨款项目支出", a 一般公共预算 table's 项目支出)
+            score += 5 + 2 * sum(1 for c in q.columns if c not in printed and r.table_kind in _WHOLLY.get(c, ()))
+        if any(c in SPLIT_COLUMNS and not col_for(r, c) and c not in r.label and r.table_kind not in _WHOLLY.get(c, ())
+               for c in q.columns):
+            score -= 15  # a split asked ("…项目支出") that the row neither prints nor is: its total is another figure
         if r.side and r.side in subj:
             score += 0.6
         elif r.side in _SIDES and _SIDES[r.side] in subj:

@@ -368,7 +368,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     keep = [best]
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
     # (things compared, "谁的X更多？多多少": 多多少 is how far apart they are, not a change on a year before)
-    compared = COMPARE_Q.search(q.text) is not None
+    compared = COMPARE_Q.search(q.text) is not None or len(q.named) >= 2 and "change" not in q.asked  # ("A比B多多少")
     wants_change = any(not (compared and m.group(1) in ("多", "少")) for m in CHANGE_Q.finditer(q.text))
     needs = [pat for want, pat in ((wants_amount, AMOUNT), (wants_change, CHANGE_WORD), (wants_reason, BECAUSE),
                                    (wants_use, USE_WORD)) if want] + measure

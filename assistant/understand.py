@@ -15,6 +15,7 @@ from assistant.vocab import (
     EMPHASIS,
     EXECUTION_ASKED,
     FINDING_ASKED,
+    GAP_COUNTER,
     GOAL_ASKED,
     HELD,
     HOW_ASKED,
@@ -746,6 +747,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.asked |= asked_kinds(re.sub(said, "比上年", question)) & {"change"}
     if "diff" in q.intents and not _DIFF.search(change_text(text)):
         q.intents.remove("diff")  # "A和B比，差多少": how far apart two figures are, not a change over a year
+    if len(q.named) >= 2 and re.search("比(?:" + "|".join(map(re.escape, q.named)) + ")", text):
+        q.intents = [i for i in q.intents if i != "diff"]  # ("A比B多多少": two bodies' figures, no change over a year)
+        q.asked -= {"change"}
     if "share" in q.intents and RATE_Q.search(text) and not re.search(r"占", text):
         q.intents.remove("share")  # "增幅是百分之几": a change over a year, not a part of a whole
         q.intents.insert(0, "diff") if "diff" not in q.intents else None
@@ -753,6 +757,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         q.intents.remove("share")  # "完成了预算的几成": actual over plan, not a part of a whole
     # (not a column word inside a project's quoted name: "“…人员经费”项目")
     unquoted = re.sub(r"[“\"「『][^”\"」』]{2,40}[”\"」』]项目", "", text)
+    for col in COLUMN_INTENTS:  # ("人员、公用经费": the tail said once names each)
+        unquoted = re.sub(rf"(?:(?<=[年的，,、和与及中里])|^){col[:2]}(?=(?:、|和|与|及)[\u4e00-\u9fa5]{{2}}{col[2:]})", col, unquoted)
     for col in COLUMN_INTENTS:
         if col in unquoted or any(a in unquoted for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
@@ -787,7 +793,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)([^，,？?]{0,30}?)(?:相)?比(?:较|起来)?(?=[，,])",
                   lambda m: "" if (x := after_of(m.group(1))) in subj[: m.start()] else x, subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[\u4e00-\u9fa5])(?![年半午级]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
-    subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"[个人项家名次辆台所处套位]?(?=[？?。]|$)", "", subj)
+    subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + GAP_COUNTER + r"(?=[？?。]|$)", "", subj)
     # (a unit printed under two names is asked under both: "X学院（Y学院）", its rows under either)
     q.units += [n for d in q.docs for a, b in d.unit_aliases if any(len(u) >= 4 and (a.endswith(u) or b.endswith(u)) for u in q.units)
                 for n in (a, b)]
@@ -805,7 +811,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:[为是共有]|一共|总共|合计)*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?=[，,]?其中)", "", subj)
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
-    subj = re.sub(r"(?:多出来?|增加|新增|减少|少)的(?:钱|部分|资金|经费)(?=[\u4e00-\u9fa5]{0,4}(?:用|花))", "", subj)
+    # (after "比上年", its direction stays: "比上年多出来的钱" is the increase)
+    subj = re.sub(r"(多|增加|新增|减少|少)(?:出来?)?的(?:那|这)?一?(?:部分|笔)?(?:钱|部分|资金|经费)(?=[，,]?[\u4e00-\u9fa5]{0,4}(?:用|花))",
+                  lambda m: m.group(1) if re.search(r"比(?:20\d\d年度?|上一?年|去年)$", subj[: m.start()]) else "", subj)
     # a statement before the ask, which the ask takes up by a time ("X当年刚组建，那一年的Y", "…，那2026年的Y"):
     # background, no subject (not "X，这个项目…", which names its thing before)
     lead = re.match(r"([^，,？?。]{2,40})[，,](?=(?:那|这)(?:一年|年|时候?|个时候)|那么?(?=20\d\d年))", subj)
@@ -821,6 +829,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:和|与|跟|同)(?:20\d\d年度?|上一?年|去年)(?:相)?比(?:较|起来)?[，,]?(?=" + WHY_ASKED + ")", "", subj)
     subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了N%") is no subject
     subj = re.sub(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|外)(?=[，,]?(?:还|另|其他|其余))", "", subj)  # "除了A、B外，还有…": not A, B
+    subj = re.sub(r"(?:(?<=[中里的，,])|^)[\u4e00-\u9fa5]{2,8}?(?:以外|之外)的?(?=其他|其余)", "", subj)  # ("A以外的其他收入")
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
@@ -841,6 +850,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?(多|少|增加|减少|增长|下降|高|低)了?"
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
+                  or len(q.named) >= 2 and re.match(r"比(?:多|少|增|减|高|低)", m.group(0))  # (another body: taken out)
                   else "减少" if m.group(2) in ("少", "减少", "下降", "低") else "增加", subj)
     subj = re.sub(rf"[，,]?是?(?:{MORE_OR_LESS.pattern})了?", "", subj)  # (which way, with nothing compared with: asked)
     for asked, (measure, _) in MEASURE_ASKED.items():
@@ -850,10 +860,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for i, name in enumerate(quoted):
         subj = subj.replace(name, chr(0xE000 + i), 1)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:安排|花|拨|投入)了?(?=多少)|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
-        r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
+        r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年度]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
+        r"(?:^|(?<=[，,年度]))(?:全系统|整个(?:部门|单位|系统))(?:内|里|的)?(?=[\u4e00-\u9fa5]{2})|"  # (the whole department as whose)
         r"(?:^|(?<=[，,年的]))(?:部门|单位)(?:预算|决算)(?:涉及|包括|包含|覆盖|共有|有)(?=(?:多少|几)[个名位家]?[\u4e00-\u9fa5]{2})|"  # (what it covers)
         r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5\d]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"

@@ -81,6 +81,9 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占
                           r"各自(?=[\u4e00-\u9fa5]{1,6}?(?:多少|几))")  # ("各自设了几个科室")
 # how far apart two figures are ("差了多少", "多多少", "相差几万"): a comparison's own question
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差额|差值|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"
+# the columns a total of spending is split into
+SPLIT_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
+GAP_COUNTER = r"(?:[个人项家名次辆台所处套位]|万元|亿元|元)?"  # ("相差几个", "差多少万元": a counter after the ask)
 # a comparison between the figures the other asks give
 # which body or place ("哪个部门", "哪座城市", "哪一个区")
 _WHICH = r"哪(?:一)?(?:(?:个|家|座)(?:部门|单位|城市|地方|地区|市|区|县)?|项|年|笔|类|边|方)?"
@@ -243,7 +246,8 @@ MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|�
 # an amount per person, asked or printed ("人均多少钱", "每人每月235元", "3000元/人"): a total is none
 PER_HEAD = re.compile(r"人均|每人|每名|每位|每个人|[/／]人")
 HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
-                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?" + PEOPLE_NOUN + r"(?!经费|支出|费|工资|补)")  # "多少名在编职工"
+                         r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?" + PEOPLE_NOUN + r"(?!经费|支出|费|工资|补)|"  # "多少名在编职工"
+                         + PEOPLE_NOUN + r"(?:各|共|一共|总共)?(?:有|是)?(?:多少|几)(?:名|位|人)?(?![\u4e00-\u9fa5])")  # "退休人员有多少"
 # a clause saying what a figure takes in ("上年结余也算进去", "（含结转）"): the whole is asked
 INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](?:含|包含|包括)")
 # stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use

@@ -138,3 +138,12 @@ def test_a_thing_of_its_own_asked_of_the_topic_before_a_colon() -> None:
     # (a reason still continues what was asked)
     asks = split_asks("某医院设备维保项目的绩效自评：执行率是多少？为什么这么低？", departments=["某委"])
     assert "执行率" in asks[1].text
+
+
+def test_a_tail_said_once_is_each_items() -> None:
+    [ask] = split_asks("某局2026年基本、项目支出分别是多少？", departments=["某局"])
+    assert ask.names == ("基本支出", "项目支出")
+    [ask] = split_asks("某局的收、支总计各是多少？", departments=["某局"])
+    assert ask.names == ("收总计", "支总计")
+    [ask] = split_asks("某局的办公费、印刷费各是多少？", departments=["某局"])
+    assert ask.names == ("办公费", "印刷费")  # (whole names: nothing shared)
