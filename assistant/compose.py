@@ -541,7 +541,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
         rank = order.index(r.table_kind) if r.table_kind in order else len(order)
         score += (len(order) - rank) * 0.5
         if q.columns and (printed := [c for c in q.columns if col_for(r, c)]):
-            # (and 2 for each other asked column its table is wholly: "财政拨款项目支出", a 一般公共预算 table's 项目支出)
+            # (and 2 for each other asked column its table is wholly: 财政拨款 asked with 项目支出, a 一般公共预算 table's)
             score += 5 + 2 * sum(1 for c in q.columns if c not in printed and r.table_kind in _WHOLLY.get(c, ()))
         if any(c in SPLIT_COLUMNS and not col_for(r, c) and c not in r.label and r.table_kind not in _WHOLLY.get(c, ())
                for c in q.columns):

@@ -811,7 +811,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:[为是共有]|一共|总共|合计)*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?=[，,]?其中)", "", subj)
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
-    # (after "比上年", its direction stays: "比上年多出来的钱" is the increase)
+    # (after "比上年", its direction stays: "较上年多出的钱" is the increase)
     subj = re.sub(r"(多|增加|新增|减少|少)(?:出来?)?的(?:那|这)?一?(?:部分|笔)?(?:钱|部分|资金|经费)(?=[，,]?[\u4e00-\u9fa5]{0,4}(?:用|花))",
                   lambda m: m.group(1) if re.search(r"比(?:20\d\d年度?|上一?年|去年)$", subj[: m.start()]) else "", subj)
     # a statement before the ask, which the ask takes up by a time ("X当年刚组建，那一年的Y", "…，那2026年的Y"):
@@ -829,7 +829,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:和|与|跟|同)(?:20\d\d年度?|上一?年|去年)(?:相)?比(?:较|起来)?[，,]?(?=" + WHY_ASKED + ")", "", subj)
     subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了N%") is no subject
     subj = re.sub(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|外)(?=[，,]?(?:还|另|其他|其余))", "", subj)  # "除了A、B外，还有…": not A, B
-    subj = re.sub(r"(?:(?<=[中里的，,])|^)[\u4e00-\u9fa5]{2,8}?(?:以外|之外)的?(?=其他|其余)", "", subj)  # ("A以外的其他收入")
+    subj = re.sub(r"(?:(?<=[中里的，,])|^)[\u4e00-\u9fa5]{2,8}?(?:以外|之外)的?(?=其他|其余)", "", subj)  # ("A之外的其余X")
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)

@@ -247,7 +247,7 @@ MEASURE_NOISE = re.compile(r"的|是|了|有|会|要求?|计划|目标|指标|�
 PER_HEAD = re.compile(r"人均|每人|每名|每位|每个人|[/／]人")
 HEADCOUNT_Q = re.compile(r"编制数|编制人数|人员编制|人数|(?:多少|几个?)编制|编制(?:有|是)?(?:多少|几)|"
                          r"(?:多少|几)(?:个|名|位)?[\u4e00-\u9fa5]{0,4}?" + PEOPLE_NOUN + r"(?!经费|支出|费|工资|补)|"  # "多少名在编职工"
-                         + PEOPLE_NOUN + r"(?:各|共|一共|总共)?(?:有|是)?(?:多少|几)(?:名|位|人)?(?![\u4e00-\u9fa5])")  # "退休人员有多少"
+                         + PEOPLE_NOUN + r"(?:各|共|一共|总共)?(?:有|是)?(?:多少|几)(?:名|位|人)?(?![\u4e00-\u9fa5])")  # "在职人员有几名"
 # a clause saying what a figure takes in ("上年结余也算进去", "（含结转）"): the whole is asked
 INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](?:含|包含|包括)")
 # stated: a change with its size ("减少85万元", "增长3.2%") or as none ("持平"); a change word; a time; a use

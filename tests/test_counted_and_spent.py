@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not (SHENZHEN.is_file() and HANGZHOU.is_file()),
 
 
 def test_retirees_counted(tmp_path: Path) -> None:
-    a = answered(bm25_bot(tmp_path, SHENZHEN), "深圳市人民政府办公厅2026年离休和退休人员一共有多少？")
+    a = answered(bm25_bot(tmp_path, SHENZHEN), "深圳市人民政府办公厅2026年退休人员和离休人员一共有多少？")
     assert "4 人" in a.answer and "66 人" in a.answer and "万元" not in a.answer, a.answer
 
 

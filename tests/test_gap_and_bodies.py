@@ -1,4 +1,4 @@
-"""Two bodies compared: "哪家的X更多？差多少万元" (the counter after the gap is no part of X) and "A的X比B多多少"
+"""Two bodies compared: "谁的X大？相差多少万元" (the counter after the gap is no part of X) and "A的X比B多多少"
 (B is another body, not a year: no change over a year is asked). Figures checked on the rendered pages: 广州市水务局 2026
 收支总体情况表 收入总计 300,185.19 万元, 深圳市气象局 2026 收支总表 收入总计 7,199.97 万元; 西安市信访局 2026 机关运行经费
 120.89 万元, 长春市信访局 2026 机关运行经费 211 万元."""
@@ -21,12 +21,12 @@ pytestmark = pytest.mark.skipif(not all(p.is_file() for p in (GUANGZHOU, SHENZHE
 
 
 def test_gap_asked_in_wan_yuan(tmp_path: Path) -> None:
-    a = answered(bm25_bot(tmp_path, GUANGZHOU, SHENZHEN), "2026年广州市水务局和深圳市气象局，哪家的部门预算更多？差多少万元？")
+    a = answered(bm25_bot(tmp_path, GUANGZHOU, SHENZHEN), "2026年广州市水务局和深圳市气象局，谁的部门预算大？相差多少万元？")
     assert "300,185.19" in a.answer and "7,199.97" in a.answer, a.answer
     assert "292985.22" in a.answer.replace(",", ""), a.answer
 
 
 def test_more_than_another_body(tmp_path: Path) -> None:
-    a = answered(bm25_bot(tmp_path, XIAN, CHANGCHUN), "2026年西安市信访局的机关运行经费比长春市信访局多多少？")
+    a = answered(bm25_bot(tmp_path, XIAN, CHANGCHUN), "西安市信访局2026年的机关运行经费比长春市信访局多多少？")
     assert "120.89" in a.answer and "211" in a.answer, a.answer
     assert "90.11" in a.answer, a.answer  # 211 − 120.89

@@ -1,5 +1,5 @@
 """What a question asks, read past the words around it: "全系统" / "整个系统" and "年度部门决算里" say whose and where (the
-汇总 release), not what; "财政拨款项目支出" is the 项目支出 column of a table all of whose money is 财政拨款 (not that table's
+汇总 release), not what; 财政拨款 asked with 项目支出 is the 项目支出 column of a table all of whose money is 财政拨款 (not that table's
 total); "人员、公用经费" names 人员经费 too; "A以外的其他收入" asks the 其他收入. Figures checked on the rendered pages:
 国家信访局 2024 决算 本年收入合计 20,451.35 万元; 西安市卫健委 2022 决算 本年支出合计 2,074,962.01 万元; 重庆市经信委 2026
 一般公共预算支出情况表 项目支出 148,538.09 万元 (财政拨款支出合计 192,446.79); 北京市审计局 2026 预算06表 人员经费
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not all(p.is_file() for p in (XINFANG, WEIJIAN, 
 
 
 def test_whole_system_in_a_final_account(tmp_path: Path) -> None:
-    a = answered(bm25_bot(tmp_path, XINFANG), "国家信访局2024年度部门决算里，全系统本年收入合计是多少？")
+    a = answered(bm25_bot(tmp_path, XINFANG), "国家信访局2024年度部门决算中，全系统的本年收入合计有多少？")
     assert "20,451.35" in a.answer, a.answer
 
 
@@ -34,7 +34,7 @@ def test_whole_system_in_other_words(tmp_path: Path) -> None:
 
 
 def test_project_spending_of_fiscal_funds(tmp_path: Path) -> None:
-    a = answered(bm25_bot(tmp_path, JINGXIN), "重庆市经济和信息化委员会2026年财政拨款项目支出有多少？")
+    a = answered(bm25_bot(tmp_path, JINGXIN), "重庆市经济和信息化委员会2026年用财政拨款安排的项目支出有多少？")
     assert "148,538.09" in a.answer, a.answer
 
 
