@@ -8,8 +8,10 @@ they come from the stored documents (``protected``), not from a list here.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.vocab import (
     ANAPHOR,
@@ -126,13 +128,20 @@ def _shared_tail(items: list[str], kept: list[str]) -> str:
     last = _unmask(items[-1], kept)
     if any("\x00" in it or "\x01" in it or len(it) > 4 for it in items) or len(last) < 3:
         return ""
-    import jieba
-
-    words = jieba.lcut(last)
+    cut = _plain_words().lcut
+    words = cut(last)
     if len(words) != 2 or len(words[0]) > 2 or len(words[1]) < 2:
         return ""
     head, tail = words
-    return tail if all(not it.endswith(tail) and len(jieba.lcut(it)[-1]) == len(head) for it in items[:-1]) else ""
+    return tail if all(not it.endswith(tail) and len(cut(it)[-1]) == len(head) for it in items[:-1]) else ""
+
+
+@functools.cache
+def _plain_words() -> Any:
+    """jieba with its own dictionary only (the index adds whole budget terms, "项目支出", to the shared one)."""
+    import jieba
+
+    return jieba.Tokenizer()
 
 
 def _enumerate(clause: str, protected: list[str], departments: list[str], units: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:

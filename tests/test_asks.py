@@ -141,6 +141,8 @@ def test_a_thing_of_its_own_asked_of_the_topic_before_a_colon() -> None:
 
 
 def test_a_tail_said_once_is_each_items() -> None:
+    import assistant.catalog  # noqa: F401  (the index's budget terms in jieba's shared dictionary, as in use)
+
     [ask] = split_asks("某局2026年基本、项目支出分别是多少？", departments=["某局"])
     assert ask.names == ("基本支出", "项目支出")
     [ask] = split_asks("某局的收、支总计各是多少？", departments=["某局"])
