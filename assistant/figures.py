@@ -710,9 +710,10 @@ _SELF_EVAL_COL = re.compile(r"^(年初|全年)(预算|执行)数")
 
 def _personnel_classes(cat: Catalog, doc: DocInfo) -> list[tuple[RowEvidence, str]] | None:
     """The department's rows of PERSONNEL_CLASSES in a 基本支出 table (by code, else by name), each with its first
-    amount; None unless both are printed in one table."""
+    amount; None unless both are printed in one table (not one of blocks per unit: its first block may be a unit's)."""
     for kind in ("basic_expense", "general_public_basic"):
-        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind and not r.unit_name]
+        blocks = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.unit_name}
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind and r.table_idx not in blocks]
         found = []
         for code, name in PERSONNEL_CLASSES:
             r = next((x for x in rows if x.code == code), None) or next((x for x in rows if bare(x.label) == name), None)
@@ -725,6 +726,31 @@ def _personnel_classes(cat: Catalog, doc: DocInfo) -> list[tuple[RowEvidence, st
     return None
 
 
+def _split_basic(cat: Catalog, doc: DocInfo, d: Draft, col: str, parts: list[tuple[RowEvidence, str]], prefix: str) -> bool:
+    """人员经费 or 公用经费 that no table prints: 人员经费 is the two PERSONNEL_CLASSES of the 基本支出 table added up,
+    公用经费 the rest of that table's total (基本支出 = 人员经费 + 公用经费); each with its formula shown."""
+    (a, va), (b, vb) = parts
+    personnel = quantize2(parse_amount(va) + parse_amount(vb))
+    head = f"{prefix}{describe(doc)}未单列{col}；按支出经济分类，人员经费为工资福利支出与对个人和家庭的补助之和："
+    inputs = f"{row_phrase(a, '', va)}{d.cite(a)}，{row_phrase(b, '', vb)}{d.cite(b)}"
+    if col == "人员经费":
+        d.computed.append(personnel)
+        d.add(f"{head}{inputs}；{va} + {vb} = {personnel}{a.unit or ''}。")
+        d.record(doc, str(personnel), a.unit, a)
+        return True
+    total = next((r for r in cat.doc_rows(doc.doc_id) if r.table_idx == a.table_idx and not r.code and not r.unit_name
+                  and bare(r.label) in TOTAL_NAMES), None)
+    vt = next((v for v in total.values.values() if parse_amount(v) is not None), None) if total is not None else None
+    if total is None or vt is None:
+        return False
+    common = quantize2(parse_amount(vt) - personnel)
+    d.computed.extend([personnel, common])
+    d.add(f"{head}{inputs}；公用经费为基本支出减去人员经费：{row_phrase(total, '', vt)}{d.cite(total)}；"
+          f"{vt} − ({va} + {vb}) = {common}{a.unit or ''}。")
+    d.record(doc, str(common), a.unit, total)
+    return True
+
+
 def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     found = figure_for(cat, q, doc)
     # (a fund named before the total, "财政拨款收入": the whole budget's sentence is not that fund's)
@@ -733,16 +759,9 @@ def answer_figure(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = 
         if (amt := amount_in(e.text)) is not None:
             d.record(doc, *amt, e)
         return True
-    if found is None and q.columns == ["人员经费"] and not any(re.search(r"人员经费[^，。；]{0,6}?\d", e.text) for e in cat.doc_texts(doc.doc_id)) \
-            and (parts := _personnel_classes(cat, doc)):  # (not when a sentence states it)
-        # no 人员经费 printed: the two classes it is made of in the 基本支出 table, added up with the formula shown
-        (a, va), (b, vb) = parts
-        total = quantize2(parse_amount(va) + parse_amount(vb))
-        d.computed.append(total)
-        d.add(f"{prefix}{describe(doc)}未单列人员经费；按支出经济分类，人员经费为工资福利支出与对个人和家庭的补助之和："
-              f"{row_phrase(a, '', va)}{d.cite(a)}，{row_phrase(b, '', vb)}{d.cite(b)}；{va} + {vb} = {total}{a.unit or ''}。")
-        d.record(doc, str(total), a.unit, a)
-        return True
+    if found is None and q.columns in (["人员经费"], ["公用经费"]) and (parts := _personnel_classes(cat, doc)) \
+            and not any(re.search(rf"{q.columns[0]}[^，。；]{{0,6}}?\d", e.text) for e in cat.doc_texts(doc.doc_id)):
+        return _split_basic(cat, doc, d, q.columns[0], parts, prefix)  # (not when a sentence states it)
     if found is None:
         return False
     r, col, value = found

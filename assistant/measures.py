@@ -59,13 +59,14 @@ def _tables(cat: Catalog, doc: DocInfo) -> dict[int, list[RowEvidence]]:
 def _runs(cat: Catalog, doc: DocInfo, subject: str) -> Iterator[tuple[str, list[RowEvidence]]]:
     """(item name, rows) for the item the subject names: a performance form of its own, or the rows from one
     labelled with it up to the next item (a row with a code, or one filling the first row's columns)."""
+    titles = [t for t in _QUOTED.findall(subject) if len(t) >= 4]
     for rows in _tables(cat, doc).values():
         if rows[0].table_kind == "performance" and _names(project_name(rows[0].table), subject):
             yield project_name(rows[0].table), rows
             continue
         run: list[RowEvidence] = []
         for r in rows:
-            if _names(r.label, subject):
+            if _names(r.label, subject) or any(t in r.label for t in titles):  # (a quoted title names it too)
                 run.append(r)
             elif run and (r.code or set(r.values) & set(run[0].values) or len(run) > 60):
                 if _described(run):
@@ -76,10 +77,10 @@ def _runs(cat: Catalog, doc: DocInfo, subject: str) -> Iterator[tuple[str, list[
         if run and _described(run):
             yield bare(run[0].label), run
     # a title the question quotes ("《某某年鉴》") printed in a row's text: that row is the item's
-    for title in _QUOTED.findall(subject):
+    for title in titles:
         for rows in _tables(cat, doc).values():
             for r in rows:
-                if len(title) >= 4 and title in clean(" ".join(r.values.values())) and _described([r]):
+                if title in clean(" ".join(r.values.values())) and _described([r]):
                     yield bare(r.label), [r]
 
 

@@ -458,6 +458,11 @@ def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], lis
 _SINGLE_QUOTED = re.compile(r"[‘']([^‘’'“”]{2,40})[’']")
 
 
+# what a question sets aside ("除了A、B外，还有…", "A以外的其他X"): not what it asks
+_SET_ASIDE_ALL = re.compile(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|外)(?=[，,]?(?:还|另|其他|其余))")
+_SET_ASIDE = re.compile(r"[\u4e00-\u9fa5]{2,8}?(?:以外|之外)(?=的?(?:其他|其余))")
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？用万元讲": the ask before it)
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
@@ -759,6 +764,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     unquoted = re.sub(r"[“\"「『][^”\"」』]{2,40}[”\"」』]项目", "", text)
     for col in COLUMN_INTENTS:  # ("人员、公用经费": the tail said once names each)
         unquoted = re.sub(rf"(?:(?<=[年的，,、和与及中里])|^){col[:2]}(?=(?:、|和|与|及)[\u4e00-\u9fa5]{{2}}{col[2:]})", col, unquoted)
+    unquoted = _SET_ASIDE.sub("", _SET_ASIDE_ALL.sub("", unquoted))  # (a column set aside is not asked)
     for col in COLUMN_INTENTS:
         if col in unquoted or any(a in unquoted for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
@@ -828,8 +834,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:和|与|跟|同)(20\d\d年度?)(?:相)?比(?:较|起来)?[，,]?是?(?=多|少|增|减|高|低|上升|下降)", r"比\1", subj)
     subj = re.sub(r"(?:和|与|跟|同)(?:20\d\d年度?|上一?年|去年)(?:相)?比(?:较|起来)?[，,]?(?=" + WHY_ASKED + ")", "", subj)
     subj = re.sub(r"\d+(?:\.\d+)?\s*[%％]", "", subj)  # a rate the reader quotes ("为啥涨了N%") is no subject
-    subj = re.sub(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|外)(?=[，,]?(?:还|另|其他|其余))", "", subj)  # "除了A、B外，还有…": not A, B
-    subj = re.sub(r"(?:(?<=[中里的，,])|^)[\u4e00-\u9fa5]{2,8}?(?:以外|之外)的?(?=其他|其余)", "", subj)  # ("A之外的其余X")
+    subj = _SET_ASIDE_ALL.sub("", subj)  # "除了A、B外，还有…": not A, B
+    # ("A之外的其余X": the standard tables' 其他X)
+    subj = re.sub(r"(?:(?<=[中里的，,年])|^)[\u4e00-\u9fa5]{2,8}?(?:以外|之外)的?(?:其他|其余)", "其他", subj)
     # "2025年比2023年X少了多少", both years' documents in scope: X is the subject (each year's own figure)
     subj = re.sub(r"(?<!占)比(20\d\d)年度?([\u4e00-\u9fa5]{2,12}?)(?:多|少|高|低)(?=了?(?:多少|几))",
                   lambda m: m.group(2) if any(str(d.year) == m.group(1) for d in q.docs) else m.group(0), subj)
