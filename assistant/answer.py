@@ -87,6 +87,7 @@ from assistant.narrative import (
     answer_use_clause,
     counts_ok,
     following,
+    items_after,
     restates_use,
     states_count,
 )
@@ -105,6 +106,7 @@ from assistant.vocab import (
     ANAPHOR,
     CHANGE_Q,
     CHANGE_SIZE,
+    CHANGE_USE_Q,
     CHANGE_WORDS,
     COMPARE_Q,
     COUNT_Q,
@@ -1041,6 +1043,7 @@ def _needs(text: str) -> list[re.Pattern[str]]:
     return found
 
 
+_USE_OR_WHY = re.compile(USE_WORD.pattern + "|" + BECAUSE.pattern)
 _SUBJECTS_Q = re.compile(SUBJECT_ASKED)  # "列在哪个科目下": the rows it is printed under, listed
 _LISTED = re.compile(r"列出\d+项")
 _SHARE_Q = re.compile(r"占")
@@ -1061,6 +1064,8 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     """A follow-up ("为什么", "增加了多少", "其中X多少") answered by the sentences right after those already
     quoted (up to four, across the paragraphs of a list). Returns what was added."""
     unmet = [p for p in _needs(aq.text) if not p.search(clean(said))]
+    if CHANGE_USE_Q.search(aq.text + tail):  # (where a change's money goes: its reason says it, when no use is said)
+        unmet = [_USE_OR_WHY if p is USE_WORD else p for p in unmet]
     own = _TAIL_NOISE.sub("", re.sub(r"^其中", "", tail))
     named = len(own) >= 2 and overlap(own, clean(said)) < 0.6 and bool(re.search(r"多少|几", tail))
     if not unmet and not named:
@@ -1079,6 +1084,8 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
         while nxt is not None and steps < 4:
             if answers(clean(nxt.text)) and not d.cited(nxt):
                 text = f"“{nxt.text.rstrip('。；')}”{d.cite(nxt)}。"
+                for x in items_after(cat, nxt, aq.text + tail):  # (the list it opens, its items asked)
+                    text += f"“{x.text.rstrip('。；')}”{d.cite(x)}。" if not d.cited(x) else ""
                 d.add(text)
                 return text
             # the next sentence of the paragraph; into the next paragraph only through a list ("其中：（一）…（二）…")

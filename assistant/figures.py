@@ -414,7 +414,10 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         core = re.sub(r"[中里]$", "", re.sub(r"最[大多高少低小]|金额|资金|钱|一[项块笔个]|科目", "", core))
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
         core = "项目支出" if core == "项目" else core
-    core = re.sub(r"(?<=支出)(?:是|有|为)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
+    core = re.sub(r"(?<=支出)(?:是|有|为|包括|包含)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
+    projects = not top and not most and bool(re.fullmatch(r"[\u4e00-\u9fa5]{0,4}?项目(?:是|有|为)?|项目支出", core))
+    if projects:  # (the projects, no table named: the table of 项目支出, as for the largest)
+        core = "项目支出"
     if len(core) < (2 if top else 4):  # ("最X的一项Y": the one table of Y items)
         return False
 
@@ -430,7 +433,7 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             if len(side) >= 2 and (titled := titled_by(side)):
                 core = side
                 break
-    if top and len(titled) > 1:  # (the table titled by it, "培训费明细表", not one that lists it beside others)
+    if (top or projects) and len(titled) > 1:  # (the table titled by it, "培训费明细表", not one that lists it beside others)
         titled = [t for t in titled if clean(t.title).startswith(core)] or titled
     if most and len(titled) > 1:  # (the table of projects, not one that splits them by economic class)
         titled = [t for t in titled if t.kind in ("project_expense", "special_fund")]

@@ -397,7 +397,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             keep.append(prev)
         # a sentence that announces a list ("设10个内设机构，包括：") is quoted with the list's items
         # (or one that holds its item 1, when the question asks what the items are: "查出哪些问题")
-        if _LIST_OPENS.search(clean(e.text)) or _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(q.text):
+        if _LIST_OPENS.search(clean(e.text)) or items_after(cat, e, q.text):
             keep += [x for x in _list_after(cat, e) if x not in keep]
         keep += [x for x in cat.rest_of_list(e) if x not in keep]  # ("主要包括：A…；" then "B…。")
     # (a sentence saying the subject is not there answers: "本单位无机关运行经费")
@@ -515,11 +515,17 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
     return out
 
 
+def items_after(cat: Catalog, e: TextEvidence, question: str) -> list[TextEvidence]:
+    """The other items of a numbered list e opens with its item 1 ("原因说明：1.A；"), when the question asks what
+    the items are ("哪两块", "哪些")."""
+    return _list_after(cat, e) if _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(question) else []
+
+
 _LIST_OPENS = re.compile(r"(包括|如下|分别是|具体为)[：:]?$|[：:]$")  # (or any sentence that ends in a colon)
 
 
 _LIST_ITEM = re.compile(r"^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
-_ITEMS_ASKED = re.compile(r"哪些|哪几|有什么|都有啥|包括什么")
+_ITEMS_ASKED = re.compile(r"哪[些几两二三四五六七八九十]|有什么|都有啥|包括什么")
 
 
 _COUNT_NOUN_Q = re.compile(r"(?:数量|个数|数目|件数|次数|人次|人数)(?:是|有|为|大概|大约)*(?:多少|几)")
@@ -980,7 +986,8 @@ def _duty_sections(cat: Catalog, doc: DocInfo) -> tuple[TextEvidence | None, lis
     return intro, out
 
 
-_FIRST_ITEM = re.compile(r"[：:]\s*(?:[1一][、.．]|[（(][1一][）)])(?!\d)")  # a sentence that opens a list with its item 1
+# a sentence that opens a list with its item 1 (not a decimal "：1.5"; "：1.2026年…" is item 1 on a year)
+_FIRST_ITEM = re.compile(r"[：:]\s*(?:[1一][、.．](?!\d)|1[.．](?=20\d\d\s*年)|[（(][1一][）)])")
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")

@@ -254,6 +254,9 @@ INCLUDED_PARTS = re.compile(r"算上|算进|加上|连同|计入|在内|^[（(](
 CHANGE_SIZE = re.compile(r"(增加|减少|增长|下降|上升|减|增)了?\s*[\d.,]+\s*[万元%]|持平|相同|一致|不变|无变化")
 CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|持平|相同|一致|减|增)")
 WHEN_WORD = re.compile(r"\d{1,2}月|月份|季度|上半年|下半年|年底|年初|年内")
+# the use of a change asked ("多出来的钱花在哪", "新增的部分用于什么"): a release says it as the change's reason
+CHANGE_USE_Q = re.compile(r"(?:多出|增加|增长|新增|涨|多)(?:来|出来)?的(?:那?部分|钱|资金|经费)?[^，。？?]{0,6}?"
+                          r"(?:用|花|安排|拿去|拿来)(?:在|于|到|干|做)?")
 USE_WORD = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标|主要(?:是|为)(?:保障|满足)[^。；，]{2,40}(?:需要|需求)")  # ("主要是保障…参展等需要")
 # total rows by label, and a whole budget asked in other words ("收入预算一共多少", "预算总收入", "收支总预算")
 TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
@@ -290,7 +293,7 @@ SOURCE_ASKED = re.compile(SOURCE_CHOICE.pattern + r"|资金来源|经费来源|�
 POINTS_LOST = re.compile(r"扣(?:了|掉)?(?:多少|几)?分|失分|丢(?:了|掉)?分|(?:没|未|没有)(?:有)?(?:得|拿)(?:到)?满分|不是满分")
 YEAR_START_ASKED = re.compile(r"(?:年初|全年)预算(?:数|是|为|安排了?)?(?:多少|几)")
 PLAN_FINAL = re.compile(r"(?:年初|全年)预算.{0,16}决算|决算.{0,24}(?:年初|全年)预算|预算数.{0,8}决算数|实际执行|实际决算|执行数|执行了多少")
-DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些两二三四五六七八九十]?(?:块|类|部分|方面|项)|含义|意思|哪些钱|是指|定义")
+DEFINITION_ASKED = re.compile(r"反映(?:的?是)?(?:哪些|什么)|什么是|什么叫|何为|何谓|是什么|指什么|指的是|指哪[几些两二三四五六七八九十]|包括哪些|包括什么|包括哪[几些两二三四五六七八九十]?(?:块|类|部分|方面|项(?!目))|含义|意思|哪些钱|是指|定义")
 DUTY_LIST = re.compile(r"(有哪些|哪些|主要|什么)(职责|职能)|(?:职责|职能)(?:主要|都|具体|大致)?(是什么|有哪些|包括|是哪些)|负责[\u4e00-\u9fa5]{0,4}?(哪些|什么|啥)|管(?:些|着)?(什么|哪些|啥)(?!钱|费|支出)|"
                        r"[局委办厅院心站所队部会室位](?:主要|平时|具体)*是?(干|做)(什么|啥)的|管不管|归不归|主要负责(?!人)|"
                        r"(?:职责|职能)(?:里|中|当中)[^？?。]{0,20}?(?:哪些|什么|啥)")  # ("职能当中，跟X相关的有什么")
@@ -364,7 +367,8 @@ def sangong_words(text: str) -> str:
 # "有哪几笔结转资金，各是多少": the rows of a table, each with its amount
 # "归在哪类科目": the 科目 rows the money is printed under
 SUBJECT_ASKED = r"(?:列在|列入|归在|属于|放在)?(?:哪个|哪些|哪一?类|什么)(?:支出|功能)?(?:科目|类别|分类)(?:下|里)?"
-LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|(?:是|有)哪一?个项目|项目(?:支出)?(?:都|主要|具体)?(?:有|包括)哪些|" + SUBJECT_ASKED)
+LISTING_Q = re.compile(r"哪(?:几|些)(?:笔|个|项|家)|哪些项目|(?:是|有)哪一?个项目|"
+                       r"项目(?:支出)?(?:都|主要|具体|分别|各自?)?(?:有|包括|是)哪(?:些|几个)|" + SUBJECT_ASKED)
 
 
 def asked_kinds(text: str) -> set[str]:
@@ -377,8 +381,10 @@ def asked_kinds(text: str) -> set[str]:
         found.add("change")
     if found & {"why", "use", "goal"}:
         found.discard("define")  # "原因是什么", "用途是什么": a reason or a use, not a term's definition
-    if LISTING_Q.search(text) and not found & {"use", "duty"} and not re.search(r"指哪[几些两二三四五六七八九十]", text):
+    if (m := LISTING_Q.search(text)) and not found & {"use", "duty"} and not re.search(r"指哪[几些两二三四五六七八九十]", text):
         found.add("list")
+        if "项目" in m.group(0):
+            found.discard("define")  # ("包括哪些项目": the projects listed, not what the word means)
     if TOP_ITEM.search(text):  # the list's largest (smallest) item asked, not a definition
         found = (found - {"define"}) | {"list"}
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
