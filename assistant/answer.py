@@ -1043,7 +1043,8 @@ def _needs(text: str) -> list[re.Pattern[str]]:
     return found
 
 
-_USE_OR_WHY = re.compile(USE_WORD.pattern + "|" + BECAUSE.pattern)
+# (a use, or the reason of an increase: "增加N万元，主要原因是…")
+_USE_OR_WHY = re.compile(USE_WORD.pattern + r"|(?:增加|增长|新增)[^。；]{0,40}?(?:" + BECAUSE.pattern + ")")
 _SUBJECTS_Q = re.compile(SUBJECT_ASKED)  # "列在哪个科目下": the rows it is printed under, listed
 _LISTED = re.compile(r"列出\d+项")
 _SHARE_Q = re.compile(r"占")
