@@ -136,6 +136,11 @@ def _shared_tail(items: list[str], kept: list[str]) -> str:
     return tail if all(not it.endswith(tail) and len(cut(it)[-1]) == len(head) for it in items[:-1]) else ""
 
 
+def warm() -> None:
+    """Load the word splitter's dictionary now (at load), not on a user's first question that lists items."""
+    _plain_words().initialize()
+
+
 @functools.cache
 def _plain_words() -> Any:
     """jieba with its own dictionary only (the index adds whole budget terms, "项目支出", to the shared one)."""

@@ -19,6 +19,7 @@ from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, Field
 
 from assistant.answer import compose
+from assistant.asks import warm as warm_asks
 from assistant.catalog import Catalog
 from assistant.compose import Draft
 from assistant.evidence import Citation, RowEvidence, TextEvidence
@@ -66,6 +67,7 @@ class Assistant:
             sig = tuple(sorted(d.doc_id for d in self.store.documents()))
             if self._cat is None or self._cat.signature != sig:
                 self._cat = Catalog.load(self.store)
+                warm_asks()
                 self._cat.weights = self.settings.rank
                 if self.settings.dense_retrieval:
                     self._cat.dense = self._dense.paragraphs
