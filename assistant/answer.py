@@ -628,6 +628,12 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     d.what = name
                     own = _TAIL_NOISE.sub("", ask.tail)
                     tries = [aq]
+                    prev = group[0] if k > 0 else groups[g - 1][0] if g > 0 else None  # (the ask before this one leads)
+                    if name and prev is not None and (ctx := _lead_thing(prev.subject, q.docs)) and ctx not in text \
+                            and any(ctx in (lab := clean(r.label)) and clean(_unscoped(name, q.docs)) in lab
+                                    for r in cat.doc_rows(doc.doc_id)):
+                        # ("为X安排了哪些钱？A和B各多少": A and B are X's, printed as rows "XA", "XB")
+                        tries.insert(0, replace(understand(ctx + text, [doc]), units=aq.units))
                     if not ask.subject and not name and len(own) >= 2 \
                             and (thing := re.match(r"(.{4,}(?:的|[”」』]|项目))[^的”」』]{2,8}$", lead.subject)):
                         # a follow-up asking its own thing of the lead's ("X项目的执行率？总分多少"): the thing the
@@ -1150,6 +1156,13 @@ def _unscoped(name: str, docs: list[DocInfo]) -> str:
             if len(a) >= 3 and rest.startswith(a) and len(rest) - len(a) >= 2:
                 return re.sub(r"^[给向对为]", "", rest[len(a):])
     return name
+
+
+def _lead_thing(subject: str, docs: list[DocInfo]) -> str:
+    """What a group's lead ask is about, without the department, year and the 为/给 before it ("某局2026年为X" -> "X");
+    "" when less than four characters are left."""
+    thing = re.sub(r"^[给向对为]", "", re.sub(r"^20\d\d年度?", "", _unscoped(subject, docs)))
+    return clean(thing) if re.fullmatch(r"[\u4e00-\u9fa5]{4,}", clean(thing)) else ""
 
 
 def _said_of(said: str, name: str) -> str:
