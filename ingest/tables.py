@@ -509,6 +509,8 @@ class TableBuilder:
                     r.unit_name = unit
         if not any(r.unit_name for r in t.rows):
             _body_blocks(t)
+        if not any(r.unit_name for r in t.rows):
+            _class_blocks(t)
         has_values = any(r.values for r in t.rows)
         if not has_values:
             t.empty = True
@@ -539,3 +541,19 @@ def _body_blocks(t: Table) -> None:
             unit = ""
         elif unit:
             r.unit_name = unit
+
+
+def _class_blocks(t: Table) -> None:
+    """Bodies named on rows of their own, each over the same run of class rows ("某局（本级）", "工资福利支出", …,
+    "某中心", "工资福利支出", …): each row below is its body's, up to the next body row. A list of bodies with
+    nothing under them, or rows under them that no other body repeats, are no blocks."""
+    heads = [i for i, r in enumerate(t.rows) if not r.code and len(r.label) >= 5 and ORG_END.search(r.label) and r.values]
+    if len(heads) < 2:
+        return
+    spans = list(zip(heads, [*heads[1:], len(t.rows)], strict=True))
+    labels = [{r.label for r in t.rows[a + 1 : b]} for a, b in spans]
+    if sum(1 for x in labels if x) < 2 or not any(x & y for i, x in enumerate(labels) for y in labels[i + 1 :]):
+        return
+    for a, b in spans:
+        for r in t.rows[a + 1 : b]:
+            r.unit_name = t.rows[a].label

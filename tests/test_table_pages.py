@@ -95,3 +95,15 @@ def test_a_unit_asked_is_not_a_sub_body_named_after_it(tmp_path: Path) -> None:
     bot = bm25_bot(tmp_path, _pdf("more", "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
     a = answered(bot, "深圳人社局2026年预算里，社会保险基金管理局本级的政府采购项目有多少？")
     assert "2,014.64" in a.answer and "470.42" not in a.answer, a.answer
+
+
+def test_each_units_run_of_classes_is_that_units() -> None:
+    # 深圳市人社局 基本支出总表 (p15 on): the department's row, then each unit's row over its own run of economic classes
+    # (工资福利支出 … 资本性支出), the same classes again under the next unit; 龙岗分局 商品和服务支出 898.58 万元
+    doc = parsed_once(_pdf("more", "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"))
+    table = next(t for t in doc.tables if t.title == "基本支出总表")
+    assert table.rows[0].label == "深圳市人力资源和社会保障局" and not table.rows[0].unit_name
+    own = [r.label for r in table.rows if r.unit_name == "深圳市人力资源和社会保障局（本级）"]
+    assert own[:2] == ["工资福利支出", "基本工资"], own[:5]
+    branch = {r.label: r.values.get("总计") for r in table.rows if r.unit_name == "深圳市社会保险基金管理局龙岗分局"}
+    assert branch.get("商品和服务支出") == "898.58", branch
