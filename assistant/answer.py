@@ -632,7 +632,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                     if name and prev is not None and (ctx := _lead_thing(prev.subject, q.docs)) and ctx not in text \
                             and any(ctx in (lab := clean(r.label)) and clean(_unscoped(name, q.docs)) in lab
                                     for r in cat.doc_rows(doc.doc_id)):
-                        # ("为X安排了哪些钱？A和B各多少": A and B are X's, printed as rows "XA", "XB")
+                        # ("X有哪些经费？A、B分别多少": A and B are X's, printed as rows "XA", "XB")
                         tries.insert(0, replace(understand(ctx + text, [doc]), units=aq.units))
                     if not ask.subject and not name and len(own) >= 2 \
                             and (thing := re.match(r"(.{4,}(?:的|[”」』]|项目))[^的”」』]{2,8}$", lead.subject)):

@@ -714,8 +714,8 @@ _SELF_EVAL_COL = re.compile(r"^(年初|全年)(预算|执行)数")
 def _personnel_classes(cat: Catalog, doc: DocInfo) -> list[tuple[RowEvidence, str]] | None:
     """The department's rows of PERSONNEL_CLASSES in a 基本支出 table (by code, else by name), each with its first
     amount; None unless both are printed in one table (not one of blocks per unit: its first block may be a unit's)."""
+    blocks = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.unit_name}
     for kind in ("basic_expense", "general_public_basic"):
-        blocks = {r.table_idx for r in cat.doc_rows(doc.doc_id) if r.unit_name}
         rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_kind == kind and r.table_idx not in blocks]
         found = []
         for code, name in PERSONNEL_CLASSES:

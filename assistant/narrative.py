@@ -517,7 +517,7 @@ def _list_after(cat: Catalog, e: TextEvidence, most: int = 12) -> list[TextEvide
 
 def items_after(cat: Catalog, e: TextEvidence, question: str) -> list[TextEvidence]:
     """The other items of a numbered list e opens with its item 1 ("原因说明：1.A；"), when the question asks what
-    the items are ("哪两块", "哪些")."""
+    the items are ("哪三条", "哪几项")."""
     return _list_after(cat, e) if _FIRST_ITEM.search(clean(e.text)) and _ITEMS_ASKED.search(question) else []
 
 

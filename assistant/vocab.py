@@ -49,7 +49,7 @@ WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪�
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
                   r"|(?:预算|决算)(?:里|中)所?(?:说|提|写|讲)(?:到的?|的)"
                   r"|(?:预算|决算|报告|文件|材料|公开|说明|报表|数据)(?:里|中|上)?(?:显示|表明)(?:的|出)?"
-                  # ("官方给出的主要原因": who tells the reason, not what it is of)
+                  # ("文件解释的理由": who tells the reason, not what it is of)
                   r"|(?:官方|文件|报告|材料|部门|单位)(?:所|自己)?(?:给出|提出|列出|公布|解释|说)的?(?=[^，。？?]{0,3}(?:原因|理由|解释|说法))")
 # a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
 THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
@@ -386,7 +386,7 @@ def asked_kinds(text: str) -> set[str]:
     if (m := LISTING_Q.search(text)) and not found & {"use", "duty"} and not re.search(r"指哪[几些两二三四五六七八九十]", text):
         found.add("list")
         if "项目" in m.group(0):
-            found.discard("define")  # ("包括哪些项目": the projects listed, not what the word means)
+            found.discard("define")  # ("有哪些项目": the projects listed, not what the word means)
     if TOP_ITEM.search(text):  # the list's largest (smallest) item asked, not a definition
         found = (found - {"define"}) | {"list"}
     if "三公" in text or any(p in sangong_words(text) for p in SANGONG_STEMS):
