@@ -415,7 +415,9 @@ def answer_listing(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         core = re.sub(r"(?:项目|项)$", "", core) or "项目支出"
         core = "项目支出" if core == "项目" else core
     core = re.sub(r"(?<=支出)(?:是|有|为|包括|包含)?(?:项目|笔|项)$", "", core)  # "X支出有哪个项目": the rows of the X支出 table
-    projects = not top and not most and bool(re.fullmatch(r"[\u4e00-\u9fa5]{0,4}?项目(?:是|有|为)?|项目支出", core))
+    # (not when some are set aside, "除了A以外还有哪些项目": the rest is told by what is left of the list)
+    projects = not top and not most and bool(re.fullmatch(r"[\u4e00-\u9fa5]{0,4}?项目(?:是|有|为)?|项目支出", core)) \
+        and not re.search(r"除了?[^。？?]{2,40}?(?:以外|之外|外)", q.text)
     if projects:  # (the projects, no table named: the table of 项目支出, as for the largest)
         core = "项目支出"
     if len(core) < (2 if top else 4):  # ("最X的一项Y": the one table of Y items)
