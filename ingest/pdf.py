@@ -239,8 +239,45 @@ def table_to_grid(table, page_number: int) -> Grid:
             )
         x0, top, x1, bottom = r.bbox
         grows.append(GridRow(cells=cells, page=page_number, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)))
+    _fill_holes(grows, lefts, tops, table.bbox, table.page.chars)
     x0, top, x1, bottom = table.bbox
     return Grid(rows=grows, page=page_number, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom))
+
+
+def _fill_holes(grows: list[GridRow], lefts: list[float], tops: list[float], bbox, chars: list[dict]) -> None:
+    """Text printed in a part of the grid no cell covers (a label cell whose rules are not drawn: 西安 2019
+    部门整体支出绩效目标表's "年度总体目标" down the left edge) becomes a cell of the rows it spans."""
+    ncols = len(lefts)
+    boxes = [c.bbox for r in grows for c in r.cells if c is not None and c.bbox is not None]
+
+    def covered(x: float, y: float) -> bool:
+        return any(b.x0 - 0.5 <= x <= b.x1 + 0.5 and b.top - 0.5 <= y <= b.bottom + 0.5 for b in boxes)
+
+    for j in range(ncols):
+        x0, x1 = lefts[j], lefts[j + 1] if j + 1 < ncols else bbox[2]
+        i = 0
+        while i < len(grows):
+            y = tops[i] + 1
+            if j >= len(grows[i].cells) or grows[i].cells[j] is not None or covered(x0 + 1, y):
+                i += 1
+                continue
+            k = i + 1  # the run of rows with the same hole
+            while k < len(grows) and j < len(grows[k].cells) and grows[k].cells[j] is None \
+                    and not covered(x0 + 1, tops[k] + 1):
+                k += 1
+            y0, y1 = tops[i], tops[k] if k < len(tops) else bbox[3]
+            inside = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                      and y0 <= (c["top"] + c["bottom"]) / 2 <= y1]
+            if inside and not covered((x0 + x1) / 2, (y0 + y1) / 2):
+                lines: list[list[dict]] = []
+                for c in sorted(inside, key=lambda c: c["top"]):
+                    if lines and c["top"] - lines[-1][0]["top"] <= 1.0:
+                        lines[-1].append(c)
+                    else:
+                        lines.append([c])
+                grows[i].cells[j] = GridCell(text="\n".join(_chars_text(ln) for ln in lines), rowspan=k - i,
+                                             bbox=BBox(x0=x0, top=y0, x1=x1, bottom=y1))
+            i = k
 
 
 _NUMERIC_LINE = re.compile(r"^[\d.,%\s\-]+$")

@@ -170,6 +170,12 @@ class PerfBuilder:
                 # 预算规模及资金用途 (rowspan): the use of the money on its own line
                 self._row("资金用途", {"资金用途": clean_value(next(t for t in texts if clean(t)))}, grow.page, grow.bbox, kind="text")
                 continue
+            last = self.table.rows[-1] if self.table.rows else None
+            if first is None and len(texts_only) == 1 and _TEXT_KEYS.match(self._left) and last is not None \
+                    and last.kind == "text" and last.label == self._left and len(texts_only[0]) >= 10:
+                # the text goes on under the same label (its cell spans this row): one text
+                last.values[self._left] += "\n" + clean_value(next(t for t in texts if clean(t)))
+                continue
             j = 0
             while j < len(cl):
                 key = cl[j].rstrip("：:")  # "资金总额：" is the key 资金总额
