@@ -1132,7 +1132,7 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     if indicator and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
         unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
     if len(_CJK.findall(value)) >= 15:  # a text cell (a goal, an overview) is quoted
-        return f"《{r.table}》中{side}“{name}”{code}{col_txt or leaf(col)}：“{value.rstrip('。')}”"
+        return f"《{r.table}》中{side}“{name}”{code}{col_txt or ('' if col_leaf == name else leaf(col))}：“{value.rstrip('。')}”"
     # a table printed unit by unit: which unit's row (not when the unit is the document's own department)
     body = re.sub(r"[（(][^）)]*[）)]", "", r.unit_name)
     own = r.doc.department.startswith(body) and ("本级" in r.doc.department or "本级" not in r.unit_name)

@@ -14,6 +14,7 @@ from assistant.catalog import Catalog
 from assistant.compose import Draft, bare, bigrams, clean, describe, project_name
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import AMOUNT, overlap
+from assistant.understand import aliases
 from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, HEADCOUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
 
 _CLAUSE = re.compile(r"[。；;，]|,(?!\d{3})")
@@ -25,6 +26,7 @@ _FORM_WORDS = re.compile(r"绩效|目标|指标|年度|当年|总体|整体|预�
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|多远|多久|比例|百分")
 _PERCENT = re.compile(r"\d\s*[%％]")
 _QUOTED = re.compile(r"《([^》]+)》")
+_ITEM_NO = re.compile(r"^(?:目标|指标|任务)?\d{1,2}[：:、.．]")
 _YEAR_TAG = re.compile(r"^\d+[、.．-]|20\d\d年度?|[-－—_]+$")
 
 
@@ -121,7 +123,7 @@ def _sentence_clauses(cat: Catalog, doc: DocInfo, subject: str, names: list[str]
 def _fits(asked: str, own: set[str], text: str) -> float | None:
     """How well a clause answers: None when it holds no value of the asked kind, else the share of the asked
     words (bigrams) it holds, plus one when it prints the counted unit asked ("多少期": a number of 期)."""
-    flat = clean(text)
+    flat = _ITEM_NO.sub("", clean(text))  # (a goal's own number, "目标2：", is no value)
     bonus = 0.0
     if unit := COUNT_Q.search(asked):
         if not re.search(rf"\d[\d,.]*\s*(?:余|多)?[{SAME_COUNT.get(unit.group(1), unit.group(1))}]", flat):
@@ -153,6 +155,13 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
     if not _QUANTITY.search(asked) or WHY_Q.search(asked) or CHANGE_Q.search(asked):
         return False  # a reason or a change is told in the narrative, not measured
     runs = list(_runs(cat, doc, subject))
+    if "整体" in subject:  # "部门整体绩效目标里X多少": the department's whole form (its name is only form words)
+        whole = [(project_name(rows[0].table), rows) for rows in _tables(cat, doc).values()
+                 if rows[0].table_kind == "performance" and "整体" in rows[0].table and not _core(project_name(rows[0].table))]
+        if whole:  # (whose form it is, the department, is no word of what is asked of it)
+            runs += whole
+            asked = next((asked.replace(a, "") for a in sorted(aliases(doc.department), key=len, reverse=True)
+                          if len(a) >= 3 and a in asked), asked)
     if own_rows and not runs:
         return False
     if not runs and _GOALS.search(subject + asked):  # "整体绩效目标里X多少": every form's indicators
@@ -175,11 +184,13 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
     if best is None:
         return False
     c = best[2]
-    if said and all(g in clean(said) for g in own if g in clean(c.text)):
-        return False
+    if said and all(g in clean(said) for g in own if g in clean(c.text)) \
+            and not (clean(c.text) in clean(said) and len(clean(said)) > 200 + 4 * len(clean(c.text))):
+        return False  # (said already; a long text quoted whole is said better by its clause)
     if isinstance(c.evidence, TextEvidence):
         d.add(f"{describe(doc)}：“{c.text.rstrip('。')}”{d.cite(c.evidence)}。")
     else:
         cites = "".join(d.cite(r) for r in c.evidence)
-        d.add(f"{describe(doc)}《{c.table}》中“{c.item}”：{c.text.rstrip('。')}{cites}。")
+        item = c.item if _core(c.item) else bare(c.evidence[0].label)  # (a whole form's row by its own label)
+        d.add(f"{describe(doc)}《{c.table}》中“{item}”：{c.text.rstrip('。')}{cites}。")
     return True

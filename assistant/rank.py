@@ -86,10 +86,20 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
         "subject": overlap(a.subject, text),
         "subject_in_section": overlap(a.subject, text + section),
         "wording": overlap(a.wording, text),
+        "condition": float(any(c in text for c in conditions(a.question))),
         "subject_lead": overlap(a.subject, lead(text)),
         "other_fund": -float(sum(1 for w in QUALIFIERS if w in e.text and w not in a.question)
                              + sum(1 for w in MEASURES if w in e.text + section and w not in a.question)),
     }
+
+
+# a state the question puts its ask after ("建成后做什么用", "投用后收入多少"): two characters and 后
+_CONDITION = re.compile(r"([\u4e00-\u9fa5]{2})(?<![以之今前然最此随年])[以之]?后(?![年期续来面])")
+
+
+def conditions(question: str) -> list[str]:
+    """The states a question's ask follows, as the documents write them ("建成以后" -> 建成后)."""
+    return [m + "后" for m in _CONDITION.findall(question)]
 
 
 _LEAD_END = re.compile(AMOUNT.pattern + r"|用于|主要|原因|包括")

@@ -518,6 +518,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         org = m.group(0)
         if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
             continue  # the department itself ("统计" inside "统计普查中心" is not)
+        if m.start() > 0 and text[m.start() - 1] in "（(" and any(
+                text[: m.start() - 1].endswith(a) and sum(c in a for c in org) >= 0.8 * len(org) for a in named.values()):
+            continue  # its short form in brackets after it ("某经济和信息化委员会（市经济信息委）")
         core = _strip_region(org)
         rm = _REGION.match(org)
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
@@ -765,6 +768,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for col in COLUMN_INTENTS:  # ("人员、公用经费": the tail said once names each)
         unquoted = re.sub(rf"(?:(?<=[年的，,、和与及中里])|^){col[:2]}(?=(?:、|和|与|及)[\u4e00-\u9fa5]{{2}}{col[2:]})", col, unquoted)
     unquoted = _SET_ASIDE.sub("", _SET_ASIDE_ALL.sub("", unquoted))  # (a column set aside is not asked)
+    # (nor the group an economic class belongs to, in brackets after it: "商品和服务支出（公用经费）")
+    unquoted = re.sub(r"(?<=支出)[（(](?:人员|公用)经费[）)]", "", unquoted)
     for col in COLUMN_INTENTS:
         if col in unquoted or any(a in unquoted for a in _INTENT_ALIASES.get(col, ())):
             q.columns.append(col)
@@ -785,8 +790,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             # "…委（汇总）": a bracket the document's own name carries goes with it
             after = next((m.group(0) for d in docs for inner in re.findall(r"[（(]([^）)]{1,6})[）)]", d.department)
                           if (m := re.match(rf"[（(]?{re.escape(inner)}[）)]?", subj[at + len(a):]))), "") \
-                or (m.group(0) if (m := re.match(r"[（(][^（()）]{0,8}?(?:预算|决算|本级|汇总)[）)]", subj[at + len(a):])) else "")
-            # (or the reader's own aside on which release: "X局（市级单位预算）")
+                or (m.group(0) if (m := re.match(r"[（(][^（()）]{0,8}?(?:预算|决算|本级|汇总)[）)]", subj[at + len(a):])) else "") \
+                or (m.group(0) if (m := re.match(r"[（(]([\u4e00-\u9fa5]{2,12})[）)]", subj[at + len(a):]))
+                    and sum(c in a for c in m.group(1)) >= 0.8 * len(m.group(1)) else "")
+            # (or the reader's own aside on which release: "X局（市级单位预算）"; or the name's short form, "某经济和
+            # 信息化委员会（市经济信息委）")
             subj = subj[:cut] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
@@ -867,7 +875,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for i, name in enumerate(quoted):
         subj = subj.replace(name, chr(0xE000 + i), 1)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?<=花)(?:出去|掉)了?(?=多少)|用掉了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
         r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年度]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
@@ -891,7 +899,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?<=[\u4e00-\u9fa5]{2})(?<![减增最至不降])会?(?:这么|那么)?(?:多|少|高|低)$", "", subj) if "why" in q.asked else subj
     subj = re.sub(r"^[和与及跟、]+|[和与及跟、]+$", "", subj)  # what joined the names taken out ("A和B的预算")
     if q.docs and all(d.kind == "预算" for d in q.docs):
-        subj = re.sub(r"年初(?=预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
+        subj = re.sub(r"年初(?=(?:部门|单位)?预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
     subj = re.sub(r"^给(?=[\u4e00-\u9fa5]{2})", "", subj)  # "给X安排了多少": X is asked
     if not subj and q.across_years and (kind := re.search(r"预算|决算", text)):
         subj = kind.group(0)  # ("X年预算比Y年多多少": nothing but the releases compared, each one's whole)

@@ -11,7 +11,7 @@ STATED_NONE = re.compile(r"(?:^|[，。；：])(?:本单位|本部门|我单位|
 # the words of a change, whichever way it went
 CHANGE_WORDS = re.compile(r"(?:有所|略有|稍有|大幅)?(?:增加|减少|增长|下降|上升|变化|变动|增减)")  # ("有所减少")
 # how a reason and a use are asked (one list for the whole assistant)
-WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
+WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|理由|缘由|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 # ("用于X的Y有多少": 用于 describes Y, whose amount is asked; "按用途分" names a classification, asks no use)
@@ -320,7 +320,7 @@ RELEASE_KIND_ASKED = re.compile(_KIND + r"[，,]?(?:还是|或是|或者是?)" +
 PARTS_ASKED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大)?部分|分(?:为|成)(?:几|哪)")
 # what one part of it holds ("“X”这一部分讲了哪些内容")
 PART_CONTENT_ASKED = re.compile(r"(?:讲|说|写|介绍|包括|包含|涉及|有|列)了?(?:哪些|哪几|什么)(?:内容|方面|事项|部分|项|张?表)?")
-YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|拨款|经费|资金|决算|执行数))|累计")  # a yearly result ("全年接待多少"), told in the narrative
+YEARLY_ASKED = re.compile(r"全年(?!预算)(?![^，。？?]{0,6}?(?:支出|收入|花|用掉|拨款|经费|资金|决算|执行数))|累计")  # a yearly result ("全年接待多少"), told in the narrative
 # the 三公 parts as asked; "出国（境）费", "接待费" are often written without 因公 / 公务
 # a score asked of a project's evaluation ("自评得分", "打了多少分"), not one indicator's
 # a Latin word or a number that names a thing ("12345热线", "APEC"): not a year, an amount or a count (nor "CT",

@@ -22,6 +22,7 @@ class RankWeights(BaseModel):
     subject_in_section: float = 0.5  # the same, counting the sentence's heading
     subject_lead: float = 0.3  # the same, before the sentence's first amount or use: what it is about
     wording: float = 0.3  # share of the question's own wording ("截至…共有")
+    condition: float = 1.5  # the sentence prints the state the question asks after ("建成后")
     other_fund: float = 0.5  # subtracted per fund or column qualifier the sentence has and the question does not
     dense: float = 0.5  # a paragraph's dense rank against BM25's (reciprocal rank fusion weight)
 
