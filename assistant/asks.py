@@ -155,7 +155,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     # "两条X（A、B）各多少": the bracket lists the things each asked (the kind before it names them all)
     clause = re.sub(r"(?:(?<=年|的|[，,])|^)[^，,（()\d年的]{0,16}[（(]([^（）()]{2,80})[）)](?=各|分别)",
                     lambda m: m.group(1) if _LIST_SEP.search(m.group(1)) else m.group(0), clause)
-    # (a department's own name holding 和, "某经济和信息化委员会", is one name)
+    # (a department's own name holding 和, "某某和某某厅", is one name)
     masked, kept = _mask(clause, sorted({*protected, *departments}, key=len, reverse=True))
     dist = DISTRIBUTIVE.search(masked)
     tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))

@@ -24,12 +24,14 @@ from assistant.vocab import (
     MONEY_ASKED,
     PRINTED_AS,
     RESIDUE_WORDS,
+    SAME_COUNT,
     SCORE_ASKED,
     SCORE_COLUMN,
     SPLIT_COLUMNS,
     SUBJECT_NOUN,
     TOTAL_NOISE,
     USE_Q,
+    counted_noun,
     id_marks,
 )
 from ingest.model import SCORE_TOTAL, code_level, parse_amount
@@ -434,6 +436,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                     score += 10 * len(r.code)  # its 二级指标 named whole ("社会效益指标有哪些"): the indicators under it
                 if (counters := COUNT_Q.findall(q.text)) and any(re.search(rf"\d\s*{c}", v) for c in counters for v in r.values.values()):
                     score += 10  # a count asked ("考多少人"): the indicator valued in that counter, not its rate
+                if (counted := counted_noun(q.text)) and len(counted[1]) >= 2 and counted[1] in name \
+                        and any(re.search(rf"\d\s*[{SAME_COUNT.get(counted[0], counted[0])}]", v) for v in r.values.values()):
+                    score += 20  # (and of the thing counted, in a counter of its kind: "几名保安" is 保安人数 ≥8人)
             elif r.kind == "" and not (part_label(r.label) in subj or any(leaf(c) in subj for c in r.values)):
                 if not (MONEY_ASKED.search(q.text) or re.search(r"预算|资金|金额|钱|经费|支出|安排|计划|月底|财政|编码|代码", subj + q.text)
                         or only_proj):

@@ -26,6 +26,7 @@ _FORM_WORDS = re.compile(r"绩效|目标|指标|年度|当年|总体|整体|预�
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|多远|多久|比例|百分")
 _PERCENT = re.compile(r"\d\s*[%％]")
 _QUOTED = re.compile(r"《([^》]+)》")
+_HEAD = re.compile(r"([\u4e00-\u9fa5]{4})(?<!的)(?:是|为|有|定了?|要)?(?:多少|几)")
 _ITEM_NO = re.compile(r"^(?:目标|指标|任务)?\d{1,2}[：:、.．]")
 _YEAR_TAG = re.compile(r"^\d+[、.．-]|20\d\d年度?|[-－—_]+$")
 
@@ -155,7 +156,7 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
     if not _QUANTITY.search(asked) or WHY_Q.search(asked) or CHANGE_Q.search(asked):
         return False  # a reason or a change is told in the narrative, not measured
     runs = list(_runs(cat, doc, subject))
-    if "整体" in subject:  # "部门整体绩效目标里X多少": the department's whole form (its name is only form words)
+    if "整体" in subject:  # "整体目标中X定了多少": the department's whole form (its name is only form words)
         whole = [(project_name(rows[0].table), rows) for rows in _tables(cat, doc).values()
                  if rows[0].table_kind == "performance" and "整体" in rows[0].table and not _core(project_name(rows[0].table))]
         if whole:  # (whose form it is, the department, is no word of what is asked of it)
@@ -176,9 +177,13 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
     if own_rows:  # (asked of the item alone: its own name is what was found, not what is asked of it)
         item = max((clean(name) for name, _ in runs), key=len, default="")
         own = own - (bigrams(item) if len(item) >= 6 else set()) or own
+    # (the words right before the question word name what is asked: "X方面定的考核任务有多少" -> 考核任务)
+    head = m.group(1) if (m := _HEAD.search(clean(asked))) else ""
     best: tuple[float, int, _Clause] | None = None
     for n, c in enumerate(clauses):
         s = _fits(asked, own, c.text)
+        if s is not None and head and head in clean(c.text):
+            s += 0.5
         if s is not None and s >= 0.5 and (best is None or s > best[0]):
             best = (s, n, c)
     if best is None:

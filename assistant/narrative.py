@@ -200,6 +200,9 @@ def _before(cat: Catalog, e: TextEvidence) -> TextEvidence | None:
     return cat.sentence_at(e.doc.doc_id, e.para_idx - 1) if e.para_idx % 1000 else None
 
 
+_OPENS_WITH_CHANGE = re.compile(r"(?:比|较)(?:上年|去年|上一年|20\d\d年)")
+
+
 def _explained(cat: Catalog, e: TextEvidence) -> TextEvidence | None:
     """The sentence a reason opening its own sentence ("主要原因是…") explains: the one before it."""
     return _before(cat, e) if _REASON_OPENS.match(clean(e.text)) else None
@@ -254,11 +257,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     def fits(e: TextEvidence, fit_to: str) -> bool:
         txt = clean(e.text)
+        # (a change opening its sentence, "比上年增加N万元，主要原因是…", is of the thing the sentence before names)
+        lead_in = clean(p.text) if _OPENS_WITH_CHANGE.match(txt) and (p := _before(cat, e)) is not None else ""
         if within and not any(u in clean(e.section) + clean(paras.get(e.para_idx // 1000, "")) for u in within):
             return False
         if money and len(own) >= 4 and overlap(own, txt + clean(e.section)) < 0.4:
             return False
-        if terms and not all(term_in(t, txt + clean(e.section)) for t in terms):
+        if terms and not all(term_in(t, lead_in + txt + clean(e.section)) for t in terms):
             return False
         if marks and not all(m in e.text + e.section for m in marks):
             return False  # (a name's Latin word or number the sentence does not print: another thing)
@@ -272,9 +277,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # (not a sentence saying there is none: "本单位无某某表。")
         if re.fullmatch(r"[^，。；：:,]{4,40}表(?:[（(][^）)]*[）)])?[。.]?", txt) and not STATED_NONE.search(txt):
             return False  # a table's title line ("(2026年度)政策和项目预算绩效目标表"): its table answers, not its title
-        if _names_a_lower_level(txt, about) or row_named and not _names_row(txt + clean(e.section), about):
+        if _names_a_lower_level(txt, about) or row_named and not _names_row(lead_in + txt + clean(e.section), about):
             return False
-        if "change" in q.asked and _amount_of_another(txt, about):
+        if "change" in q.asked and not lead_in and _amount_of_another(txt, about):
             return False
         if q.want_year and str(q.want_year) not in txt:
             return False  # last year's figure: a sentence about it names that year
@@ -344,13 +349,23 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     asked = Asked(q.text, subj, q.subject_full, _asked_attribute(q.text), wants_amount, wants_reason)
     def read(e: TextEvidence) -> TextEvidence:
-        # a reason opening its sentence ("主要原因是…") is about the sentence before it: scored with it
-        if wants_reason and (p := _explained(cat, e)) is not None:
+        # a reason opening its sentence ("主要原因是…") is about the sentence before it: scored with it (so is a change
+        # opening its sentence, "比上年增加N万元，主要原因是…")
+        if wants_reason and ((p := _explained(cat, e)) is not None
+                             or _OPENS_WITH_CHANGE.match(clean(e.text)) and (p := _before(cat, e)) is not None):
             return replace(e, text=p.text + e.text)
         return e
 
+    def names_after_reason(e: TextEvidence) -> bool:
+        # a reason asked: a sentence naming the subject only after its reason word gives the subject's change as the
+        # reason of another's ("支出增加N万元，主要是基本支出减少…" is no reason of 基本支出's own change)
+        txt, core = clean(e.text), re.sub(r"[^\u4e00-\u9fa5]", "", CHANGE_WORDS.sub("", subj))
+        at = min((i for k in range(len(core) - 3) if (i := txt.find(core[k:k + 4])) >= 0), default=-1)
+        first = BECAUSE.search(txt)
+        return wants_reason and at >= 0 and first is not None and 4 < first.start() < at
+
     # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
-    chosen = sorted(chosen, key=lambda e: (e in opens, round(rank.score(asked, read(e), cat.weights), 6),
+    chosen = sorted(chosen, key=lambda e: (e in opens, not names_after_reason(e), round(rank.score(asked, read(e), cat.weights), 6),
                                            overlap(subj, clean(paras.get(e.para_idx // 1000, "")))), reverse=True)
     best = chosen[0]
     if wants_reason and overlap(subj, clean(best.text)) < 0.5:
@@ -390,6 +405,10 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         prev = _before(cat, e)
         if prev is not None and prev not in keep and BECAUSE.search(e.text) and not AMOUNT.search(e.text) \
                 and AMOUNT.search(prev.text) and overlap(subj, clean(prev.text)) >= 0.3:
+            keep.append(prev)
+        # (and a change opening its sentence, "比上年增加N万元，主要原因是…": what it is the change of)
+        elif prev is not None and prev not in keep and _OPENS_WITH_CHANGE.match(clean(e.text)) \
+                and overlap(subj, clean(prev.text)) >= 0.5:
             keep.append(prev)
         # (so is a use opening its own sentence, "…支出 1800.00 万元。主要用于…": the amount it is the use of)
         elif prev is not None and prev not in keep and re.match(r"(?:主要|具体)?用于", clean(e.text)) \

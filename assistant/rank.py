@@ -93,7 +93,7 @@ def signals(a: Asked, e: TextEvidence) -> dict[str, float]:
     }
 
 
-# a state the question puts its ask after ("建成后做什么用", "投用后收入多少"): two characters and 后
+# a state the question puts its ask after ("竣工后作何用途", "投用后收入多少"): two characters and 后
 _CONDITION = re.compile(r"([\u4e00-\u9fa5]{2})(?<![以之今前然最此随年])[以之]?后(?![年期续来面])")
 
 

@@ -520,7 +520,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             continue  # the department itself ("统计" inside "统计普查中心" is not)
         if m.start() > 0 and text[m.start() - 1] in "（(" and any(
                 text[: m.start() - 1].endswith(a) and sum(c in a for c in org) >= 0.8 * len(org) for a in named.values()):
-            continue  # its short form in brackets after it ("某经济和信息化委员会（市经济信息委）")
+            continue  # its short form in brackets after it ("某某和某某厅（省某某厅）")
         core = _strip_region(org)
         rm = _REGION.match(org)
         place = as_place(re.sub(r"^中共", "", rm.group(0))) if rm and len(org) - len(rm.group(0)) >= 2 else ""
@@ -768,7 +768,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for col in COLUMN_INTENTS:  # ("人员、公用经费": the tail said once names each)
         unquoted = re.sub(rf"(?:(?<=[年的，,、和与及中里])|^){col[:2]}(?=(?:、|和|与|及)[\u4e00-\u9fa5]{{2}}{col[2:]})", col, unquoted)
     unquoted = _SET_ASIDE.sub("", _SET_ASIDE_ALL.sub("", unquoted))  # (a column set aside is not asked)
-    # (nor the group an economic class belongs to, in brackets after it: "商品和服务支出（公用经费）")
+    # (nor the group an economic class belongs to, in brackets after it: "工资福利支出（人员经费）")
     unquoted = re.sub(r"(?<=支出)[（(](?:人员|公用)经费[）)]", "", unquoted)
     for col in COLUMN_INTENTS:
         if col in unquoted or any(a in unquoted for a in _INTENT_ALIASES.get(col, ())):
@@ -793,8 +793,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                 or (m.group(0) if (m := re.match(r"[（(][^（()）]{0,8}?(?:预算|决算|本级|汇总)[）)]", subj[at + len(a):])) else "") \
                 or (m.group(0) if (m := re.match(r"[（(]([\u4e00-\u9fa5]{2,12})[）)]", subj[at + len(a):]))
                     and sum(c in a for c in m.group(1)) >= 0.8 * len(m.group(1)) else "")
-            # (or the reader's own aside on which release: "X局（市级单位预算）"; or the name's short form, "某经济和
-            # 信息化委员会（市经济信息委）")
+            # (or the reader's own aside on which release: "X局（市级单位预算）"; or the name's short form, "某某和某某厅
+            # （省某某厅）")
             subj = subj[:cut] + subj[at + len(a) + len(after):]
     for org in q.unknown:  # another organisation named beside this one is not what is asked about
         subj = subj.replace(org, "")
@@ -825,6 +825,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = re.sub(r"(?:[为是共有]|一共|总共|合计)*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)(?=[，,]?其中)", "", subj)
     # a change the reader states ("较上年增加N万元，增加的资金作何用途"): its use is asked, not its amount
     subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)", "", subj)
+    # (or said roughly, "少了三千多万", "多了近两亿")
+    subj = re.sub(r"(?<=[多少]了|增加|减少|增长|下降)了?(?:近|约|大约|将近)?[\d一二两三四五六七八九十][\d一二两三四五六七八九十百千,.]*"
+                  r"(?:多|余)?(?:万|亿)元?", "", subj)
     # (after "比上年", its direction stays: "较上年多出的钱" is the increase)
     subj = re.sub(r"(多|增加|新增|减少|少)(?:出来?)?的(?:那|这)?一?(?:部分|笔)?(?:钱|部分|资金|经费)(?=[，,]?[\u4e00-\u9fa5]{0,4}(?:用|花))",
                   lambda m: m.group(1) if re.search(r"比(?:20\d\d年度?|上一?年|去年)$", subj[: m.start()]) else "", subj)

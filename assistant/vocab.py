@@ -11,7 +11,7 @@ STATED_NONE = re.compile(r"(?:^|[，。；：])(?:本单位|本部门|我单位|
 # the words of a change, whichever way it went
 CHANGE_WORDS = re.compile(r"(?:有所|略有|稍有|大幅)?(?:增加|减少|增长|下降|上升|变化|变动|增减)")  # ("有所减少")
 # how a reason and a use are asked (one list for the whole assistant)
-WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|理由|缘由|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
+WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|理由|缘由|(?<=原因|理由)何在|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 # ("用于X的Y有多少": 用于 describes Y, whose amount is asked; "按用途分" names a classification, asks no use)

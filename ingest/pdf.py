@@ -245,8 +245,8 @@ def table_to_grid(table, page_number: int) -> Grid:
 
 
 def _fill_holes(grows: list[GridRow], lefts: list[float], tops: list[float], bbox, chars: list[dict]) -> None:
-    """Text printed in a part of the grid no cell covers (a label cell whose rules are not drawn: 西安 2019
-    部门整体支出绩效目标表's "年度总体目标" down the left edge) becomes a cell of the rows it spans."""
+    """Text printed in a part of the grid no cell covers (a label cell whose rules are not drawn: a 2019
+    whole-department goal form's 年度总体目标 printed down its left edge) becomes a cell of the rows it spans."""
     ncols = len(lefts)
     boxes = [c.bbox for r in grows for c in r.cells if c is not None and c.bbox is not None]
 
