@@ -15,7 +15,17 @@ from assistant.compose import Draft, bare, bigrams, clean, describe, project_nam
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import AMOUNT, overlap
 from assistant.understand import aliases
-from assistant.vocab import CHANGE_Q, CJK, COUNT_Q, HEADCOUNT_Q, MEASURE_NOISE, MONEY_ASKED, SAME_COUNT, WHY_Q
+from assistant.vocab import (
+    CHANGE_Q,
+    CJK,
+    COUNT_Q,
+    FEE_ASKED,
+    HEADCOUNT_Q,
+    MEASURE_NOISE,
+    MONEY_ASKED,
+    SAME_COUNT,
+    WHY_Q,
+)
 
 _CLAUSE = re.compile(r"[。；;，]|,(?!\d{3})")
 _VALUE_ONLY = re.compile(r"^[≥≤<>=＝＜＞]*=?\s*\d")  # a row that prints only a value ("<=18人")
@@ -133,7 +143,7 @@ def _fits(asked: str, own: set[str], text: str) -> float | None:
     elif _RATE.search(MEASURE_NOISE.sub("", clean(asked))):
         if not _PERCENT.search(flat):
             return None
-    elif MONEY_ASKED.search(asked):
+    elif MONEY_ASKED.search(asked) or FEE_ASKED.search(asked):  # ("X费是多少": an amount, not a rate of it)
         if not AMOUNT.search(flat):
             return None
     elif HEADCOUNT_Q.search(asked):  # 编制 / 人数: a number of people
