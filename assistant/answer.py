@@ -91,7 +91,7 @@ from assistant.narrative import (
     restates_use,
     states_count,
 )
-from assistant.rank import AMOUNT, BECAUSE, overlap, runs_in
+from assistant.rank import AMOUNT, BECAUSE, overlap, reason_of, runs_in
 from assistant.understand import (
     COLUMN_INTENTS,
     SANGONG_PARTS,
@@ -1082,7 +1082,7 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
 
     def answers(t: str) -> bool:
         if unmet:
-            return any(p.search(t) for p in unmet) and (BECAUSE not in unmet or _reason_of(subj, t))
+            return any(p.search(t) for p in unmet) and (BECAUSE not in unmet or reason_of(subj, t))
         return overlap(own, t) >= 0.6 and bool(AMOUNT.search(t) or COUNT_Q.search(tail) and counts_ok(tail, t))
 
     for e in quoted:
@@ -1106,15 +1106,6 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
     return ""
 
 
-def _reason_of(subject: str, text: str) -> bool:
-    """A reason the text gives of the subject: told after the text names it (or it names it not at all, or opens
-    with the reason); "收入减少N万元，主要是A减少…，S减少…" gives S's change as a reason of 收入's, not S's own."""
-    core = re.sub(r"[^\u4e00-\u9fa5]", "", CHANGE_WORDS.sub("", subject))
-    at = min((i for k in range(len(core) - 3) if (i := text.find(core[k:k + 4])) >= 0), default=-1)
-    # (a sentence opening with its reason, "主要原因是…", explains the one before: what it names is the reason's)
-    return any(m.start() > at or m.start() <= 4 for m in BECAUSE.finditer(text))
-
-
 # (a change's words ask for a change, checked by _needs: "较上年减了多少" names nothing of its own)
 _TAIL_NOISE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:相比)?|同比|(?:增加|减少|增长|下降|上升|[增减涨降多少])了?(?=多少|几|百分|$)|"
                          r"个?百分点|的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|" + WHY_ASKED
@@ -1135,7 +1126,7 @@ def _covers_ask(aq: Query, said: str, tail: str = "") -> bool:
         return False  # a year the follow-up names ("那前一年的呢" written with its year) that nothing said is of
     if any(not found.search(flat) for found in _needs(text)):
         return False
-    if BECAUSE in _needs(text) and not any(_reason_of(subject_text(aq), x) for x in re.split(r"(?<=[。；])", flat)):
+    if BECAUSE in _needs(text) and not any(reason_of(subject_text(aq), x) for x in re.split(r"(?<=[。；])", flat)):
         return False  # (a reason said of something else: the subject only one of its parts)
     if not counts_ok(text, flat):
         return False

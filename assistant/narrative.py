@@ -28,7 +28,7 @@ from assistant.compose import (
     subject_text,
 )
 from assistant.evidence import DocInfo, RowEvidence, TextEvidence
-from assistant.rank import AMOUNT, BECAUSE, Asked, amount_in, overlap
+from assistant.rank import AMOUNT, BECAUSE, Asked, amount_in, overlap, reason_of
 from assistant.understand import Query, aliases
 from assistant.vocab import (
     CHANGE_Q,
@@ -357,12 +357,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         return e
 
     def names_after_reason(e: TextEvidence) -> bool:
-        # a reason asked: a sentence naming the subject only after its reason word gives the subject's change as the
+        # a reason asked: a sentence naming the subject only after its reason words gives the subject's change as the
         # reason of another's ("支出增加N万元，主要是基本支出减少…" is no reason of 基本支出's own change)
-        txt, core = clean(e.text), re.sub(r"[^\u4e00-\u9fa5]", "", CHANGE_WORDS.sub("", subj))
-        at = min((i for k in range(len(core) - 3) if (i := txt.find(core[k:k + 4])) >= 0), default=-1)
-        first = BECAUSE.search(txt)
-        return wants_reason and at >= 0 and first is not None and 4 < first.start() < at
+        return wants_reason and BECAUSE.search(txt := clean(e.text)) is not None and not reason_of(subj, txt)
 
     # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
     chosen = sorted(chosen, key=lambda e: (e in opens, not names_after_reason(e), round(rank.score(asked, read(e), cat.weights), 6),

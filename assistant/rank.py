@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.evidence import TextEvidence
+from assistant.vocab import CHANGE_WORDS
 from ingest.settings import RankWeights
 
 _WS = re.compile(r"\s+")
@@ -21,6 +22,15 @@ BECAUSE = re.compile(r"原因|由于|因为|主要是|变动情况是|因此|[�
 QUALIFIERS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "基本支出", "项目支出")
 # the standard tables' own measures: a sentence on 三公 is not about the budget a question names alone
 MEASURES = ("三公", "机关运行经费", "政府采购")
+
+
+def reason_of(subject: str, text: str) -> bool:
+    """A reason the text gives of the subject: told after the text names it (or it names it not at all, or opens
+    with the reason); "收入减少N万元，主要是A减少…，S减少…" gives S's change as a reason of 收入's, not S's own."""
+    core = re.sub(r"[^\u4e00-\u9fa5]", "", CHANGE_WORDS.sub("", subject))
+    at = min((i for k in range(len(core) - 3) if (i := text.find(core[k:k + 4])) >= 0), default=-1)
+    # (a sentence opening with its reason, "主要原因是…", explains the one before: what it names is the reason's)
+    return any(m.start() > at or m.start() <= 4 for m in BECAUSE.finditer(text))
 
 
 def _clean(t: str) -> str:
