@@ -573,7 +573,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         pool = kept
         # "X局本级": the department's own unit, one row among its units, in the documents the place kept
         # (a document of the 本级 unit itself, "某局（本级）", is not broken down by unit)
-        q.units += [_strip_region(dep) for dep, a in named.items() if any(d.department == dep for d in pool)
+        # (a document not broken down by unit is the department's own level's: "本级" names it, no unit of it)
+        q.units += [_strip_region(dep) for dep, a in named.items() if any(d.department == dep and d.units for d in pool)
                     and _own_level(text, dep, a, named) and "本级" not in dep]
     # organisations named in the question that no loaded document is about
     known = [a for d in docs for a in aliases(d.department)]
@@ -819,6 +820,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         for v in sorted((v for v in q.units if v not in longer), key=len, reverse=True):
             rest = rest.replace(v, "|")
         q.units = [u for u in q.units if u not in longer or u in rest]
+    if not q.units and q.docs and not any(d.units for d in q.docs):
+        # "（局）本级" of a release no unit is listed in: the release itself, no part of the subject
+        subj = re.sub(r"(?:^|(?<=[年的和与、]))(?:本?[局委厅办部署])?本级的?(?=[\u4e00-\u9fa5\d]{2})", "", subj)
     # an amount the reader names a thing by is no subject ("那笔500万元的X": X)
     subj = re.sub(r"(?:那|这|该)[笔项]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)的?", "", subj)
     # (nor the whole's amount the reader states before its parts: "X共N万元，其中A和B各多少")
