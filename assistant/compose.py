@@ -212,6 +212,11 @@ def own_qualifier(subj: str, field: str) -> str:
     return words[0] if len(words) == 1 and 2 <= len(words[0]) <= 3 and len(subj) > len(words[0]) else ""
 
 
+def is_indicator(r: RowEvidence) -> bool:
+    """A performance indicator's row: marked so, or printing a value in an indicator column ("本年绩效指标值")."""
+    return r.kind == "indicator" or any("指标值" in leaf(c) for c in r.values)
+
+
 def named_in(label: str, subject: str) -> bool:
     """A row's name written in the subject (which drops 的: "A和B补助" names "A和B的补助")."""
     return bare(label) in subject or bare(label).replace("的", "") in subject
@@ -1136,6 +1141,9 @@ def row_phrase(r: RowEvidence, col: str, value: str) -> str:
     unit = fmt_unit(r.unit) if parse_amount(value) is not None and "%" not in r.label + col and not indicator else ""
     if indicator and re.fullmatch(r"[≥≤<>=]*\s*[\d.,]+", value.strip()):
         unit = next((v for c, v in r.values.items() if "单位" in leaf(c) and len(v) <= 6 and v not in value), "")
+        # (its bound, printed in a column of its own, "指标性质 ≤": "≤18.69万元")
+        bound = next((v.strip() for v in r.values.values() if re.fullmatch(r"[≥≤<>＜＞]", v.strip())), "")
+        value = value if re.match(r"\s*[≥≤<>＜＞=＝]", value) else bound + value
     if len(_CJK.findall(value)) >= 15:  # a text cell (a goal, an overview) is quoted
         return f"《{r.table}》中{side}“{name}”{code}{col_txt or ('' if col_leaf == name else leaf(col))}：“{value.rstrip('。')}”"
     # a table printed unit by unit: which unit's row (not when the unit is the document's own department)

@@ -411,8 +411,10 @@ def _shortens(short: str, name: str) -> bool:
         if k == len(words):
             return False
         w = words[k]
-        # (a word's start, or one character of each half of a four-character word: 公务用车 -> 公车)
-        heads = [w[:n] for n in range(1, len(w) + 1)] + ([w[0] + w[2], w[0] + w[3]] if len(w) == 4 else [])
+        # (a word's start, or one character of each half of a four-character word: 公务用车 -> 公车; or, inside the
+        # name, that word's last character, the thing it names: 每辆公务用车… -> 每辆车…)
+        heads = [w[:n] for n in range(1, len(w) + 1)] + ([w[0] + w[2], w[0] + w[3]] if len(w) == 4 else []) \
+            + ([w[3]] if len(w) == 4 and 0 < k < len(words) - 1 else [])
         return any(s.startswith(h) and fits(s[len(h):], k + 1) for h in heads) \
             or (0 < k < len(words) - 1 and fits(s, k + 1))
 
