@@ -71,6 +71,7 @@ from assistant.findings import answer_findings, asks_consistency
 from assistant.measures import answer_measure
 from assistant.narrative import (
     answer_contents,
+    answer_counted_cell,
     answer_definition,
     answer_duty,
     answer_form_reason,
@@ -398,7 +399,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
         return True
     mark = d.mark()
     if not answer_passage(cat, q, doc, d, prefix):
-        return False
+        # (a count no sentence writes: a table's text cell may, "拟购置2辆…")
+        return bool(COUNT_Q.search(q.text)) and not MONEY_ASKED.search(q.text) and answer_counted_cell(cat, q, doc, d, prefix)
     if TOP_ITEM.search(q.text) and not COMPARE_Q.search(q.text) and not any("最" in e.text for e in d.evidence[mark[1]:] if isinstance(e, TextEvidence)):
         d.rollback(mark)  # the largest item asked, no list to rank: only a sentence that says which is largest
         return False

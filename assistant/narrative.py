@@ -874,6 +874,29 @@ def _text_cells(r: RowEvidence) -> str:
     return "；".join(f"{leaf(c)}：“{v.rstrip('。')}”" for c, v in r.values.items() if len(CJK.findall(v)) >= least)
 
 
+def answer_counted_cell(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
+    """A count asked that no sentence writes but a table's text cell does (a form's 绩效目标, "拟更新购置2辆公务用车"):
+    the clause of the cell that writes the counted noun after its number, quoted from the row that covers the subject."""
+    counted = counted_noun(q.text)
+    if not counted:
+        return False
+    subj = subject_text(q)
+    best: tuple[float, RowEvidence, str, str] | None = None
+    for r in cat.doc_rows(doc.doc_id):
+        for col, v in r.values.items():
+            if len(CJK.findall(v)) < 6:
+                continue
+            for clause in re.split(r"(?<=[。；;，,])", v):
+                if count_written(counted, clean(clause)):
+                    sc = overlap(subj, clean(clause) + bare(r.label))
+                    best = (sc, r, col, clause) if best is None or sc > best[0] else best
+    if best is None or best[0] < 0.5:
+        return False
+    _, r, col, clause = best
+    d.add(f"{prefix}{describe(doc)}《{r.table}》中“{bare(r.label)}”的{leaf(col)}：“{clause.rstrip('。；;，,')}”{d.cite(r)}。")
+    return True
+
+
 def answer_row_text(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     """What a named project is for, when a table says it in words: the row's text cell (绩效目标, 项目概述,
     主要内容) rather than a narrative sentence that only shares its words."""
