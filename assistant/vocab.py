@@ -180,7 +180,7 @@ def term_in(term: str, text: str) -> bool:
     return term in text or any(s in text for s in SHORT_FORMS.get(term, ()))
 # "多少辆车": a count (unit 辆) of a noun (车); the documents write it "车辆 605 辆"
 # (the noun may be followed by another name for it: "几个处室（部门）", "几个科室或部门")
-COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,4}?)(?=[？?，,。（(]|$|呢|吗|或)")
+COUNTED = re.compile(r"(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)([\u4e00-\u9fa5]{1,8}?)(?=[？?，,。（(]|$|呢|吗|或)")
 # "设备有几台": the counted noun written before the count
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fa5]{2})(?:一共|共|总共)?(?:有|是|为)?(?:几|多少)(辆|台|个|家|项|所|处|套|名|位)(?=[？?，,。]|$|呢|吗)")
 
