@@ -80,7 +80,7 @@ class Paragraph(BaseModel):
 
 
 # bump when parsing changes what is stored: files read by an older parser are read again on ingest
-PARSER_VERSION = "37"
+PARSER_VERSION = "38"
 
 
 class DocumentMeta(BaseModel):

@@ -16,13 +16,16 @@ _AMOUNT_KEYS = re.compile(
     r"^(预算数|年度预算数|年度资金总额|资金总额|项目总额|项目资金总额|年度资金申请总额|预算金额|其中[:：]?财政资金|"
     r"其中[:：]?财政拨款|其中[:：]?当年财政拨款|上年结转资金|财政资金|财政拨款|其他资金|本年预算|年度金额)$"
 )
-_TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|当年|中期)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容|"
+_TEXT_KEYS = re.compile(r"^((项目)?(实施期|年度|当年|中期|整体)?(绩效|总体)?目标|项目概况|资金用途|项目立项依据|实施内容|"
                         r"主管部门|实施单位|项目实施单位|预算单位|项目单位)$")
 # a form's own heading words printed where its values belong (a blank form): "实施期限", "实施期总目标"
 _BLANK_HEAD = re.compile(r"[\u4e00-\u9fa5]{0,6}(?:期限|目标|单位|部门|名称|概况)")
 _MONTH = re.compile(r"^\d{1,2}月(底|末)?$|^第[一二三四]季度$")
 _INDICATOR_HEAD = {"一级指标", "二级指标", "三级指标"}
 _NAME_HEAD = ("三级指标", "指标名称", "指标内容")  # what an indicator row is called, by the form's header
+_NAME_ONLY = "绩效指标"  # (or, a form with no levels, this column: read by its whole name, not as "绩效指标性质")
+# its levels printed run together before its name when the form has no column for them ("产出指标数量指标完成X数量")
+_LEVELS_IN_NAME = re.compile(r"^((?:产出|效益|成本|满意度)指标)([\u4e00-\u9fa5]{2,8}?指标)(?=[\u4e00-\u9fa5])")
 # any other short key whose cell is an amount ("当年预算", "市级支出", "补助区县" in 重庆's 专项资金 forms)
 _MONEY_KEY = re.compile(r"^[\u4e00-\u9fa5]{2,10}(?<!编码)(?<!代码)(?<!编号)$")
 _TASK_NAME = re.compile(r"^(任务名称|主要任务|任务)$")  # 部门整体绩效目标表: one row per task, with its money
@@ -106,11 +109,12 @@ class PerfBuilder:
             cl = [clean(t) for t in texts]
             if not any(cl) or is_seq_row(texts):
                 continue
-            if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)):
+            if _INDICATOR_HEAD & set(cl) or ({"指标名称", "指标值"} <= set(cl)) or ({"绩效指标", "指标值"} <= set(cl)):
                 self.ind_cols, self.fund_cols, self.goal_cols, self.head_names = {}, {}, {}, []
                 self.ind_spans = {}
                 for j, t in enumerate(cl):
                     t = re.sub(r"([（(])/", r"\1", t)  # "年度(/项目)指标值": a slash is a column path separator
+                    t = re.sub(r"^[\d.,%]+(?=[\u4e00-\u9fa5])", "", t)  # ("22.65%指标名称": a figure above run into it)
                     if t and t not in self.ind_cols:
                         self.ind_cols[t] = j
                         if (c := grow.cells[j]) is not None and c.bbox is not None:
@@ -179,7 +183,8 @@ class PerfBuilder:
             j = 0
             while j < len(cl):
                 key = cl[j].rstrip("：:")  # "资金总额：" is the key 资金总额
-                nxt = next((k for k in range(j + 1, len(cl)) if cl[k]), None)
+                # (the key's cell printed again, spanning two columns, is no value of it)
+                nxt = next((k for k in range(j + 1, len(cl)) if cl[k] and cl[k].rstrip("：:") != key), None)
                 val = clean_value(texts[nxt]) if nxt is not None else ""
                 if not key:
                     j += 1
@@ -257,7 +262,11 @@ class PerfBuilder:
             texts = self._by_position(grow, len(texts))
         self._listed_project(texts, grow)
         level1, level2 = get("一级指标"), get("二级指标")
-        level3 = next((v for h in _NAME_HEAD if (v := get(h))), "")
+        level3 = next((v for h in _NAME_HEAD if (v := get(h))), "") \
+            or (clean_value(texts[j]) if not _INDICATOR_HEAD & set(self.ind_cols)
+                and (j := self.ind_cols.get(_NAME_ONLY, len(texts))) < len(texts) else "")
+        if not level1 and not level2 and (m := _LEVELS_IN_NAME.match(level3)):
+            level1, level2, level3 = m.group(1), m.group(2), level3[m.end():]
         value = get("指标值") if "指标值" in self.ind_cols else get("目标值")
         if level1:
             self.carry["一级指标"] = level1
@@ -271,7 +280,7 @@ class PerfBuilder:
             return
         values: dict[str, str] = {}
         for head, j in self.ind_cols.items():
-            if head in _INDICATOR_HEAD or head in _NAME_HEAD or j >= len(texts) or head in self.listed:
+            if head in _INDICATOR_HEAD or head in _NAME_HEAD or head == _NAME_ONLY or j >= len(texts) or head in self.listed:
                 continue
             v = clean_value(texts[j])
             if v:
