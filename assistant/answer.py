@@ -294,7 +294,7 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
     if "sanggong" in q.asked and "use" in q.asked and answer_use_clause(cat, q, doc, d):
         return True  # what a 三公 part is for: the glossary's clause on it, not its amount
     # (not a project of the asked unit's own block the question names, "某院出访用的某经费": that row; nor a
-    # project's indicator the question names, "每辆公务用车购置成本": its value)
+    # project's indicator the question names, "单台公务用车油耗": its value)
     if "sanggong" in q.asked and "share" not in intents and not _part_of_column(cat, q, doc) \
             and not (top and is_indicator(top[0]) and named_in(top[0].label, subject_text(q))) \
             and not quotes_a_project(cat, doc, q.text) and not (own_rows and named_in(top[0].label, subject_text(q))

@@ -83,7 +83,7 @@ class Assistant:
         quoted = "".join(re.findall(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』", q.text))
         for short, name in short_forms(q.subject, [cat.terms(d.doc_id) for d in q.docs[:8]], quoted):
             if not any(short in u for u in q.absent_units):  # (a unit the release does not list is no short form)
-                # (the subject drops 的: "每辆车的购置成本" holds the short form "每辆车购置成本")
+                # (the subject drops 的: "单台车的油耗" holds the short form "单台车油耗")
                 spelled = re.sub("的?".join(map(re.escape, short)), name, spelled)
         if spelled != q.text:
             q = replace(understand(spelled, list(cat.docs.values()), scope), written=q.text)

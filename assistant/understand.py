@@ -412,7 +412,7 @@ def _shortens(short: str, name: str) -> bool:
             return False
         w = words[k]
         # (a word's start, or one character of each half of a four-character word: 公务用车 -> 公车; or, inside the
-        # name, that word's last character, the thing it names: 每辆公务用车… -> 每辆车…)
+        # name, that word's last character, the thing it names: 单台公务用车油耗 -> 单台车油耗)
         heads = [w[:n] for n in range(1, len(w) + 1)] + ([w[0] + w[2], w[0] + w[3]] if len(w) == 4 else []) \
             + ([w[3]] if len(w) == 4 and 0 < k < len(words) - 1 else [])
         return any(s.startswith(h) and fits(s[len(h):], k + 1) for h in heads) \
