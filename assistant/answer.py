@@ -1112,7 +1112,7 @@ def _told_next(cat: Catalog, d: Draft, quoted: list[TextEvidence], aq: Query, sa
 
 
 # (a change's words ask for a change, checked by _needs: "较上年减了多少" names nothing of its own)
-_TAIL_NOISE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:相比)?|同比|(?:增加|减少|增长|下降|上升|[增减涨降多少])了?(?=多少|几|百分|$)|"
+_TAIL_NOISE = re.compile(r"(?:比|较|与)(?:上年|去年|上一年)(?:相比)?|同比|(?:相差|差距|差额|差)(?=了?(?:多少|几|多大)|$)|(?:增加|减少|增长|下降|上升|[增减涨降多少])了?(?=多少|几|百分|$)|"
                          r"个?百分点|的|是|了|有|会|多少|几|什么|哪些|百分之?|比例|占比|比重|吗|呢|" + WHY_ASKED
                          + r"|原因|主要|" + USE_ASKED + r"|钱|地方|方面|具体|[？?，,。]")
 

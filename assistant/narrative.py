@@ -325,11 +325,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     chosen: list[TextEvidence] = []
     # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
+    # (or of the release itself, "预算比上年多还是少": its income side, as the totals are equal)
     side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
+        or re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
         if "change" in q.asked else None
     if side is not None:
+        word = side.group(1) if side.groups() else "收入"
         chosen = [e for e in cands if CHANGE_WORD.search(e.text)
-                  and re.search(side.group(1) + r"(?:预算|决算)(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
+                  and re.search(rf"(?:{word}(?:预算|决算)|(?:预算|决算){word})(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
     if "share" in q.intents:
         # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
         # ("占多少" may ask the amount too: then the sentences as for any figure)
@@ -378,6 +381,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 and any(p.search(x.text) for p in measure)]
         best = min(near, key=lambda x: x.section != best.section, default=best)
     keep = [best]
+    if wants_reason and overlap(subj, clean(best.text)) < 0.5:
+        # a reason told of a part ("其中：（二）X…增加N万元，主要原因是…"): quoted after the whole's own sentence
+        # of its section, the one naming the subject with its amount
+        whole = next((e for e in chosen if e.section == best.section and e.para_idx < best.para_idx
+                      and overlap(subj, clean(e.text)) >= 0.8 and AMOUNT.search(e.text)), None)
+        if whole is not None:
+            keep.append(whole)
     # a compound question ("是多少？主要用于什么？"): one sentence for each thing it asks
     # (things compared, "谁的X更多？多多少": 多多少 is how far apart they are, not a change on a year before)
     compared = COMPARE_Q.search(q.text) is not None or len(q.named) >= 2 and "change" not in q.asked  # ("A比B多多少")
@@ -391,6 +401,13 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None] \
                 + [p for e in keep if wants_reason and (p := _explained(cat, e)) is not None]
             extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
+            if extra is None and pat is BECAUSE:
+                # (or a paragraph just after, in its section, giving a reason of what it names: "…收入…增加N万元；"
+                # "支出…增加M万元。" "收入支出增加的主要原因是：…")
+                # (of a whole side or the release, "收入支出减少的主要原因是…", whatever it names)
+                extra = next((x for x in _paragraphs_after(cat, best, 2) if BECAUSE.search(x.text)
+                              and (overlap(subj, clean(x.text)) >= 0.3 or side is not None)
+                              and reason_of(subj, clean(x.text))), None)
             if extra is not None:
                 keep.append(extra)
     if wants_change and not any(CHANGE_WORD.search(e.text) for e in keep):
@@ -857,13 +874,23 @@ def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: s
     return False
 
 
+def _paragraphs_after(cat: Catalog, e: TextEvidence, most: int) -> list[TextEvidence]:
+    """The sentences of the next few paragraphs of e's section."""
+    first = (e.para_idx // 1000 + 1) * 1000
+    return [x for x in cat.doc_texts(e.doc.doc_id)
+            if first <= x.para_idx < first + most * 1000 and x.section == e.section]
+
+
 def _parts_told(cat: Catalog, e: TextEvidence, told: re.Pattern[str]) -> list[TextEvidence]:
     """A whole's change opening a list of its parts ("…下降95.0%，具体如下："): the sentences under the headings below
     its own that tell a change with its reason (or use)."""
-    if not re.search(r"[：:]\s*$", clean(e.text)):
+    n = cat.next_sentence(e)  # (or a sentence of its own opening the list: "…增加N万元。" "其中：")
+    if not re.search(r"[：:]\s*$", clean(e.text)) and not (n is not None and re.fullmatch(r"[^，。]{0,6}[：:]", clean(n.text))):
         return []
+    # (or the items after it in its own section: "…增加N万元。其中：" then "（一）…" "（二）…")
     below = e.section + " > "
-    return [x for x in cat.doc_texts(e.doc.doc_id) if x.para_idx > e.para_idx and x.section.startswith(below)
+    return [x for x in cat.doc_texts(e.doc.doc_id) if x.para_idx > e.para_idx
+            and (x.section.startswith(below) or x.section == e.section)
             and told.search(x.text) and CHANGE_WORD.search(x.text)][:3]
 
 

@@ -756,6 +756,13 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         y = prior.pop()
         said = rf"(?:(?:比|较){y}年度?|(?:和|与|跟|同){y}年度?(?:相)?比(?:较|起来)?[，,]?)(?=是?(?:多|少|增|减|高|低|上升|下降))"
         q.asked |= asked_kinds(re.sub(said, "比上年", question)) & {"change"}
+        # (and it is asked as one, "比上年多还是少", in the asks too, when no release of that year is stored at all;
+        # unless each year's figure is asked: "两年各是多少")
+        bodies = {d.department for d in pool}
+        if "change" in q.asked and not re.search(r"两年|两个年度|各年", text) \
+                and not any(d.year == y and d.department in bodies for d in docs):
+            text, q.text = re.sub(said, "比上年", text), re.sub(said, "比上年", q.text)
+            q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]
     if "diff" in q.intents and not _DIFF.search(change_text(text)):
         q.intents.remove("diff")  # "A和B比，差多少": how far apart two figures are, not a change over a year
     if len(q.named) >= 2 and re.search("比(?:" + "|".join(map(re.escape, q.named)) + ")", text):
@@ -871,7 +878,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                       and own == re.sub(_KIND_WORDS, "", m.group(2)) else m.group(0), subj)
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
-    subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?(多|少|增加|减少|增长|下降|高|低)了?"
+    subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?是?(多|少|增加|减少|增长|下降|高|低)了?"
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   or len(q.named) >= 2 and re.match(r"比(?:多|少|增|减|高|低)", m.group(0))  # (another body: taken out)

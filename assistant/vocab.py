@@ -40,10 +40,11 @@ EMPHASIS = r"到底|究竟|大致|大体上?|差不多"
 INCLUDING_FIRST = re.compile(r"(?:算上|加上|连同|加进|计入)[^，,。？?]{2,24}?(?:以|之)?后[，,]?")
 # where a reader says the money sits ("手里有多少预算"): the body's own, no subject of its own
 HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5])"
-# the unit a reader asks the answer in ("按万元说就行", "请用元回答", "（按万元算）"), at the end: an instruction, not an ask
-# (figures in 元 are given in 万元 too)
-UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
-                          r"(?:说|回答|表示|计算?|算|给出|答|讲)?(?:就行|就好|就可以|即可|吧)?[）)]?(?=[。.！!？?\s]*$)")
+# the unit or precision a reader asks the answer in ("按万元说就行", "请用元回答", "（按万元算）", "精确到分"), at the
+# end: an instruction, not an ask (figures in 元 are given in 万元 too)
+UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
+                          r"(?:说|回答|表示|计算?|算|给出|答|讲)?|(?:要|需要)?(?:具体|精确|准确|细|详细)到(?:万元|元|角|分|个位)(?:位|数)?"
+                          r"|保留(?:两|二|2|一|1)位小数)(?:就行|就好|就可以|即可|吧)?[）)]?(?=[。.！!？?\s]*$)")
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
