@@ -341,6 +341,10 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         if any(c in picked[0] for c in q.columns) or met >= 2 or whole or labelled:
             if whole and met < 1 and len(bare(r.label)) >= 3 and bare(r.label) in plain:
                 met += 0.6  # (the row the question names, over another row of the same table: "本年收入" not 本年支出)
+            elif whole and q.units and is_unit_row(r, q.units) and len(bare(r.label)) >= 4 and bare(r.label) in plain \
+                    and not any(bare(r.label) in u or u in bare(r.label) for u in q.units):
+                met += 1  # (a unit's row named whole in the table the column names, over its row of another table
+                # printing the column: "X分局项目支出里的某项目" is that project's row)
             if best is None or met > best[0]:
                 best = (met, r, picked)
     if best is not None:

@@ -826,7 +826,9 @@ _QUOTED_AMOUNT = re.compile(r"(\d[\d,]*\.\d+|\d{2,}(?:,\d{3})*)\s*万?元")
 _CHANGE_AMOUNT = re.compile(CHANGE_WORD.pattern + r"[^，。；\d]{0,4}?" + _QUOTED_AMOUNT.pattern)  # ("较上年增加 406.39 万元")
 
 
-_THE_CHANGE = re.compile(r"(?:多出来?|增加|新增|增长|减少|少了?|压减)(?:的|出来的)(?:钱|部分|资金|经费|预算)")
+_THE_CHANGE = re.compile(r"(?:多出来?|增加|新增|增长|减少|少了?|压减)(?:的|出来的)(?:钱|部分|资金|经费|预算)"
+                         # (or a follow-up of a change asked, "比上年多了多少，主要花在哪": what the change went to)
+                         r"|比(?:20\d\d年度?|上一?年|去年)(?:预算|决算)?数?(?:多|少|增加|减少)了?(?=[^，,]{0,4}(?:花|用)在)")
 
 
 def answer_quoted_rate(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -1,9 +1,10 @@
 """Questions worded the way readers write them: a precision asked at the end ("请精确到元") is an instruction, not
 part of the subject; "比2025年多还是少" with no 2025 release stored is a change on the year before, as the release
 states it, and a bare "预算" is the release itself; a reason told of a part ("其中：（二）X…增加N万元，主要原因是…")
-is quoted after the whole's own sentence. Figures checked on the pages: 上海市信访办公室 2026 单位预算 支出总计
-288,280,739 元 (财务收支预算总表), "三公"经费 84.00 万元 比2025年预算增加21.00万元 and 公务用车购置及运行费 "增加6辆公务用车
-运维费"; 深圳市信访局 2026 部门预算收入 4,684.30 万元 "较2025年年初预算减少247.70万元"."""
+is quoted after the whole's own sentence, and so is what an increase asked just before went to. Figures checked on
+the pages: 上海市信访办公室 2026 单位预算 支出总计 288,280,739 元 (财务收支预算总表), "三公"经费 84.00 万元
+比2025年预算增加21.00万元 and 公务用车购置及运行费 "增加6辆公务用车运维费"; 深圳市信访局 2026 部门预算收入
+4,684.30 万元 "较2025年年初预算减少247.70万元"."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ def test_precision_and_part_reason(tmp_path: Path) -> None:
     assert "288,280,739" in a.answer, a.answer
     a = answered(bot, "上海市信访办公室2026年“三公”经费为什么比2025年多了21万元？")
     assert "84.00" in a.answer and "6辆公务用车" in a.answer, a.answer
+    # (where the increase went, asked after it: the part's sentence that says what it is for)
+    a = answered(bot, "上海市信访办公室2026年“三公”经费比2025年多了多少，主要花在哪？")
+    assert "21.00" in a.answer and "6辆公务用车" in a.answer and "未找到" not in a.answer, a.answer
 
 
 def test_year_named_as_base_and_bare_budget(tmp_path: Path) -> None:

@@ -105,3 +105,12 @@ def test_a_column_group_and_a_long_column_named_by_their_own_words(bot: Assistan
     a = answered(bot, "深圳市人社局2026年，市公共就业服务中心的政府采购项目小计是多少？其中预留给中小企业的资金有多少？")
     assert "2026年政府采购项目小计为3,242.95万元" in a.answer and "1,742.95" in a.answer, a.answer
     assert "其中支出总计" not in a.answer and "其中其中" not in a.answer, a.answer
+
+
+@corpus
+def test_a_units_project_named_within_its_project_spending(bot: Assistant) -> None:
+    # 深圳市人社局 项目支出总表, 深圳市社会保险基金管理局南山分局 "社会保障管理" 1,242.12 万元 (on 96f592c the unit's
+    # 支出总表 row 人力资源和社会保障管理事务 answered, by its 项目支出 column: 1,404.62)
+    a = answered(bot, "深圳市社会保险基金管理局南山分局2026年的项目支出里，“社会保障管理”是多少？")
+    assert "1,242.12" in a.answer, a.answer
+    assert "1,404.62" not in a.answer, a.answer
