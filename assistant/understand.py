@@ -10,6 +10,7 @@ from functools import lru_cache
 from assistant.evidence import DocInfo
 from assistant.vocab import (
     AIM,
+    ANSWER_FORM,
     BUDGET_NOUN_START,
     DIFF_ASKED,
     EMPHASIS,
@@ -22,6 +23,7 @@ from assistant.vocab import (
     INCLUDED_PARTS,
     INCLUDING_FIRST,
     INTERROGATIVE,
+    LEAD_REQUEST,
     MEASURE_ASKED,
     MORE_OR_LESS,
     RATE_Q,
@@ -467,6 +469,9 @@ _SET_ASIDE = re.compile(r"[\u4e00-\u9fa5]{2,8}?(?:以外|之外)(?=的?(?:其他
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？用万元讲": the ask before it)
+    question = LEAD_REQUEST.sub("", question.strip())
+    while (plain := ANSWER_FORM.sub("", question)) != question:  # ("简单说一下就行，谢谢": each instruction)
+        question = plain
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
     question = _SINGLE_QUOTED.sub(r"“\1”", question)  # ('X' and ‘X’ quote a name as “X” does)
     question = INCLUDING_FIRST.sub("", question)  # ("连同A、B以后的总计": the 总计)
