@@ -21,6 +21,7 @@ from assistant.vocab import (
     COUNT_Q,
     COUNTED,
     FUND_TABLES,
+    HEADCOUNT_Q,
     MONEY_ASKED,
     PRINTED_AS,
     RESIDUE_WORDS,
@@ -495,6 +496,9 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score += 8 * len(part) + 0.5 * len(bigrams(name) & bigrams(subj))
         elif len(name) >= 4 and r.table_kind in ("project_expense", "special_fund") and gapped(name, subj):
             score += 6 * len(name)  # a project named with a short word inside ("会展经费" asked "会展工作的经费")
+        elif r.code and r.table_kind != "performance" and not (COUNT_Q.search(q.text) or HEADCOUNT_Q.search(q.text)) \
+                and name == word_names(cat, doc, subj):  # (not people counted: "离休人员有多少" is no 离休费)
+            score += 8 * len(subj)  # the 科目 a reader's short word names ("公积金": 住房公积金; "工资": 工资福利支出)
         elif r.table_kind != "performance" and (k := _named_tail(name, subj)):
             score += 8 * k  # a class of the thing asked, printed with its grade before it ("三类会议费" for 会议费)
         elif r.table_kind != "performance" and qual and qual in name and r.unit in ("元", "万元") \
@@ -766,6 +770,25 @@ def _forget_counts(cat: Catalog) -> None:
     if len(cat.memo) > _COUNTS_KEPT:
         for k in [k for k in cat.memo if k[0] in ("part", "docs")]:
             del cat.memo[k]
+
+
+def word_names(cat: Catalog, doc: DocInfo, subj: str) -> str:
+    """A reader's short word for a classification row ("公积金", "工资"): the one 科目 name of the document's tables
+    that holds it, else the 类 (three-digit code) whose name opens with it; "" when the subject is no such word or
+    several names hold it alike."""
+    word = "".join(_CJK.findall(subj))
+    if not 2 <= len(word) <= 4 or word != subj:
+        return ""
+    key = ("word", doc.doc_id, word)
+    if key not in cat.memo:
+        rows = [r for r in cat.doc_rows(doc.doc_id) if r.code and r.table_kind != "performance" and word in bare(r.label)]
+        names = {bare(r.label) for r in rows}
+        classes = {bare(r.label) for r in rows if len(r.code) == 3 and bare(r.label).startswith(word)}
+        found = next(iter(names)) if len(names) == 1 and word not in names else \
+            next(iter(classes)) if len(classes) == 1 and word not in names else ""
+        # (not the money of what the word names, "离休" of 离休费: the people or the thing, asked without 费)
+        cat.memo[key] = "" if found == word + found[-1:] else found
+    return cat.memo[key]  # type: ignore[return-value]
 
 
 def _rows_with(cat: Catalog, doc: DocInfo, part: str, block: str = "") -> int:

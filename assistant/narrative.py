@@ -347,6 +347,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     wants_amount = bool(re.search(r"多少|几|金额|多大|规模", q.text) or "预算" in q.text and not _WHAT_ASKED.search(q.text)
                         or COMPARE_Q.search(q.text)) \
         and not ((COUNT_Q.search(q.text) or _counts_thing(q.text)) and not MONEY_ASKED.search(q.text))
+    # (a thing named and nothing asked of it, "X局今年的培训费": its amount, as a lookup)
+    wants_amount = wants_amount or not _ASKS_SOMETHING.search(q.text)
     wants_reason = bool(WHY_Q.search(q.text))
     wants_use = bool(re.search(USE_ASKED, q.text))
 
@@ -364,8 +366,14 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         # reason of another's ("支出增加N万元，主要是基本支出减少…" is no reason of 基本支出's own change)
         return wants_reason and BECAUSE.search(txt := clean(e.text)) is not None and not reason_of(subj, txt)
 
+    # (what the body has asked, "共有几辆车": a sentence stating what it holds, "截至…共有车辆N辆", before one about
+    # what it buys or retires)
+    holding = bool(_HOLDING_Q.search(q.text)) and not MONEY_ASKED.search(q.text)
+
     # (sentences alike, "年初预算为…": the one whose paragraph names the subject, as a tie-break)
-    chosen = sorted(chosen, key=lambda e: (e in opens, not names_after_reason(e), round(rank.score(asked, read(e), cat.weights), 6),
+    chosen = sorted(chosen, key=lambda e: (e in opens, not names_after_reason(e),
+                                           holding and _HOLDING.search(e.text) is not None,
+                                           round(rank.score(asked, read(e), cat.weights), 6),
                                            overlap(subj, clean(paras.get(e.para_idx // 1000, "")))), reverse=True)
     best = chosen[0]
     if wants_reason and overlap(subj, clean(best.text)) < 0.5:
@@ -403,8 +411,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
             if extra is None and pat is BECAUSE:
                 # (or a paragraph just after, in its section, giving a reason of what it names: "…收入…增加N万元；"
-                # "支出…增加M万元。" "收入支出增加的主要原因是：…")
-                # (of a whole side or the release, "收入支出减少的主要原因是…", whatever it names)
+                # "支出…增加M万元。" "收支增加系因…")
+                # (of a whole side or the release, "收支减少系因…", whatever it names)
                 extra = next((x for x in _paragraphs_after(cat, best, 2) if BECAUSE.search(x.text)
                               and (overlap(subj, clean(x.text)) >= 0.3 or side is not None)
                               and reason_of(subj, clean(x.text))), None)
@@ -575,6 +583,13 @@ def _counts_thing(question: str) -> re.Match[str] | None:
     thing = _THING_COUNT_Q.search(question)
     return thing if thing and not MONEY_ASKED.search(question) \
         and not re.search(r"[算行付资款额出入标值分率]$|预算|决算|执行|金额", thing.group(1)) else None
+
+
+# any word that asks something of what is named (without one, a named thing is looked up: its amount)
+_ASKS_SOMETHING = re.compile(r"多少|几|什么|啥|哪|吗|呢|为何|为啥|怎|如何|是否|有没有|能否|多大|多高|多长|多远|介绍|情况|说明|解释|讲讲|说说|"
+                             r"原因|用途|用于|干嘛|做什么|目标|内容|包括|含义|意思|定义|指")
+_HOLDING_Q = re.compile(r"(?:^|[^购置新增添买])(?:有|共有|现有|实有|拥有|保有|在用)(?:多少|几)")
+_HOLDING = re.compile(r"共有|现有|实有|拥有|保有|占有|在用|截至|截止|分布构成")
 
 
 def counts_ok(question: str, text: str) -> bool:
@@ -827,7 +842,7 @@ _CHANGE_AMOUNT = re.compile(CHANGE_WORD.pattern + r"[^，。；\d]{0,4}?" + _QUO
 
 
 _THE_CHANGE = re.compile(r"(?:多出来?|增加|新增|增长|减少|少了?|压减)(?:的|出来的)(?:钱|部分|资金|经费|预算)"
-                         # (or a follow-up of a change asked, "比上年多了多少，主要花在哪": what the change went to)
+                         # (or a follow-up of a change asked, "较上年增了几何，钱花在哪": what the change went to)
                          r"|比(?:20\d\d年度?|上一?年|去年)(?:预算|决算)?数?(?:多|少|增加|减少)了?(?=[^，,]{0,4}(?:花|用)在)")
 
 
