@@ -127,7 +127,7 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
     m = BARE_TOTAL.match(rest)
     # (the document's own kind asked as the thing, "X的部门预算有多大": its whole)
     whole = _DOC_KIND.fullmatch(re.sub(r"的|是|多少|有", "", subject_text(q))) is not None
-    # (or nothing named but the money spent, "实际花了多少钱": all of it)
+    # (or nothing named but the money spent, "今年要花多少": all of it)
     if not m or q.columns and not fund or q.units or not rest and not whole and not alone \
             and not re.search(r"总|盘子|规模|一共|共计|合计|加起来|全年"
                               r"|(?:年度?|今年|明年|实际|要|准备|打算)(?:花|用掉|开支)了?多少", q.text):
