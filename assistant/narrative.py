@@ -586,8 +586,9 @@ def _counts_thing(question: str) -> re.Match[str] | None:
 
 
 # any word that asks something of what is named (without one, a named thing is looked up: its amount)
-_ASKS_SOMETHING = re.compile(r"多少|几|什么|啥|哪|吗|呢|为何|为啥|怎|如何|是否|有没有|能否|多大|多高|多长|多远|介绍|情况|说明|解释|讲讲|说说|"
-                             r"原因|用途|用于|干嘛|做什么|目标|内容|包括|含义|意思|定义|指")
+# (nor a rate or a share, looked up: no amount of money)
+_ASKS_SOMETHING = re.compile(r"多少|几|什么|啥|哪|吗|呢|为何|为啥|怎|如何|是否|是不是|有没有|有无|能否|还是|多大|多高|多长|多远|介绍|"
+                             r"情况|说明|解释|讲讲|说说|原因|用途|用于|干嘛|做什么|目标|内容|包括|含义|意思|定义|指|率|比例|占比|比重|百分")
 _HOLDING_Q = re.compile(r"(?:^|[^购置新增添买])(?:有|共有|现有|实有|拥有|保有|在用)(?:多少|几)")
 _HOLDING = re.compile(r"共有|现有|实有|拥有|保有|占有|在用|截至|截止|分布构成")
 
