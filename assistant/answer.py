@@ -113,6 +113,7 @@ from assistant.vocab import (
     COMPARE_Q,
     COUNT_Q,
     DIFF_ASKED,
+    EACH_YEAR,
     EMPTY_KINDS,
     EXECUTION_ASKED,
     FUND_TABLES,
@@ -208,7 +209,6 @@ def _places(cat: Catalog) -> frozenset[str]:
     return cat.memo["places"]  # type: ignore[return-value]
 
 
-_EACH_YEAR = re.compile(r"两年|两个年度|各年")  # a follow-up asking each year's figure (both years, each)
 
 
 # a set counted and asked of each ("5个基地各自的X", "三家医院分别…")
@@ -257,12 +257,12 @@ def _named_itself(e: RowEvidence | TextEvidence, subject: str) -> bool:
 
 def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
     intents = q.intents or ["figure"]
-    if _EACH_YEAR.search(q.text) and doc.year and doc.year - 1 in q.years and not q.want_year \
+    if EACH_YEAR.search(q.text) and doc.year and doc.year - 1 in q.years and not q.want_year \
             and not any(x.year == doc.year - 1 for x in q.docs if x.department == doc.department):
         # "比上年涨了：这两年各是多少", only this year's release: its figure, then the year before's as the text's
         # change gives it (when no row prints it)
-        plain = replace(q, text=_EACH_YEAR.sub("", q.text), subject=_EACH_YEAR.sub("", q.subject),
-                        subject_full=_EACH_YEAR.sub("", q.subject_full))
+        plain = replace(q, text=EACH_YEAR.sub("", q.text), subject=EACH_YEAR.sub("", q.subject),
+                        subject_full=EACH_YEAR.sub("", q.subject_full))
         if not _answer_for_doc(cat, plain, doc, d, prefix):
             return False
         said, mark = "".join(d.parts), d.mark()
@@ -515,7 +515,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         leads: list[str] = []  # each group's subject, for a later ask that measures it
         held: list[str] = []  # the unit an ask before named: it holds for a later ask that names no body
         for g, group in enumerate(groups):
-            within = [x for a in group if a is group[0] or _EACH_YEAR.search(a.text) for x in scopes[a.text]] if compound else []
+            within = [x for a in group if a is group[0] or EACH_YEAR.search(a.text) for x in scopes[a.text]] if compound else []
             if compound and within and doc not in within:
                 continue  # the group names another document (a follow-up asking each year may name more)
             # the group's lead ask first (the question itself when it asks one thing)

@@ -13,6 +13,7 @@ from assistant.vocab import (
     ANSWER_FORM,
     BUDGET_NOUN_START,
     DIFF_ASKED,
+    EACH_YEAR,
     EMPHASIS,
     EXECUTION_ASKED,
     FINDING_ASKED,
@@ -764,7 +765,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         # (and it is asked as one, "比上年多还是少", in the asks too, when no release of that year is stored at all;
         # unless each year's figure is asked: "两年各是多少")
         bodies = {d.department for d in pool}
-        if "change" in q.asked and not re.search(r"两年|两个年度|各年", text) \
+        if "change" in q.asked and not EACH_YEAR.search(text) \
                 and not any(d.year == y and d.department in bodies for d in docs):
             text, q.text = re.sub(said, "比上年", text), re.sub(said, "比上年", q.text)
             q.intents = [name for name, pat in INTENT_WORDS if pat.search(text)]

@@ -56,6 +56,7 @@ ANSWER_FORM = re.compile(r"[，,。；;？?！!]\s*(?:(?:请|麻烦|并|并且|�
 LEAD_REQUEST = re.compile(r"^(?:(?:你好|您好)[，,！!]?)?(?:请问|请|麻烦|劳驾)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以|能)?"
                           r"(?:帮我|帮忙|给我|替我)?(?:告诉我|查一下|查查|查下|看一下|看看|说说|说一下|讲讲|问一下|问下)[，,：:]?"
                           r"(?=[\u4e00-\u9fa5\d“\"《])")
+EACH_YEAR = re.compile(r"两年|两个年度|各年")  # each year's figure asked ("两年各是多少"), both years, each
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
 SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|公开|说明)(?:里|中|上)所?(?:(?:说|提|写|讲|列)(?:到的?|的))?"
