@@ -92,6 +92,7 @@ from assistant.narrative import (
     items_after,
     restates_use,
     states_count,
+    withheld,
 )
 from assistant.rank import AMOUNT, BECAUSE, overlap, reason_of, runs_in
 from assistant.understand import (
@@ -436,6 +437,14 @@ def compose(cat: Catalog, q: Query) -> Draft:
                            lambda r: who in r.label, lambda c: who in c):
         d.answerable = False
         d.add(f"{'、'.join(describe(x) for x in q.docs[:4])}中没有写到来自“{who}”的资金，无法回答，不作推测。")
+        return d
+    if len(q.docs) == 1 and (secret := withheld(cat, q, q.docs[0])) is not None:
+        # the parts asked are withheld by the document itself: it says so (which answers why they are not public)
+        if WHY_Q.search(q.text) or "公开" in q.text:
+            d.add(f"{describe(q.docs[0])}：“{clean(secret.text)}”{d.cite(secret)}")
+        else:
+            d.answerable = False
+            d.add(f"{describe(q.docs[0])}说明这部分明细不予公开：“{clean(secret.text)}”{d.cite(secret)}，无法回答，不作推测。")
         return d
     if len(q.docs) == 1 and answer_class_parts(cat, q, q.docs[0], d):
         return d

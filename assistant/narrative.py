@@ -31,6 +31,7 @@ from assistant.evidence import DocInfo, RowEvidence, TextEvidence
 from assistant.rank import AMOUNT, BECAUSE, Asked, amount_in, overlap, reason_of
 from assistant.understand import Query, aliases
 from assistant.vocab import (
+    BREAKDOWN_ASKED,
     CHANGE_Q,
     CHANGE_SIZE,
     CHANGE_WORD,
@@ -52,12 +53,14 @@ from assistant.vocab import (
     OTHER_MEASURES,
     PART_CONTENT_ASKED,
     PARTS_ASKED,
+    PER_HEAD,
     PLAN_FINAL,
     POINTS_LOST,
     RATE_Q,
     RELEASE_KIND_ASKED,
     RESIDUE_WORDS,
     SAME_COUNT,
+    SECRET,
     SECTION_HAS_ASKED,
     STATED_NONE,
     TABLES_ASKED,
@@ -72,6 +75,7 @@ from assistant.vocab import (
     WHEN_ASKED,
     WHICH_TABLE_ASKED,
     WHY_Q,
+    WITHHELD,
     YEAR_START_ASKED,
     counted_noun,
     term_in,
@@ -313,6 +317,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False
         if (measure := OTHER_MEASURES.search(q.text)) and measure.group(0) not in txt:
             return False  # "总投资": a sentence that names it
+        if PER_HEAD.search(q.text) and not PER_HEAD.search(txt):
+            return False  # an amount per person asked: a sentence printing one ("每人每月…"), not a total
         if FIRM_ASKED.search(q.text) and not FIRM_WORD.search(txt):
             return False  # "哪家公司承接": a sentence naming a firm
         named = max(_quoted(q.text), key=len, default="")
@@ -788,6 +794,29 @@ def _item_sentences(cat: Catalog, doc: DocInfo, label: str) -> list[list[TextEvi
             elif cur is not None:
                 cur.append(ev)
     return items
+
+
+_WITHHELD_FILLER = re.compile(r"^(?:由于|因为?)|[（(][类款项][）)]|下的|有关|相关|的|支出|经费|资金|[^\u4e00-\u9fa5]")
+
+
+def withheld(cat: Catalog, q: Query, doc: DocInfo) -> TextEvidence | None:
+    """The sentence saying the parts asked of a whole are kept secret ("…公安（款）下的有关项级科目支出，…涉及国家秘密…，
+    不予对外公开"): what it withholds (its clauses other than the secrecy's own) is what the question names."""
+    if not BREAKDOWN_ASKED.search(q.text):
+        return None
+    asked = q.text
+    for a in sorted(aliases(doc.department), key=len, reverse=True):
+        asked = asked.replace(a, "")  # (a department's name, "…公安局…", names no part of what is withheld)
+    for e in cat.doc_texts(doc.doc_id):
+        txt = clean(e.text)
+        if not (WITHHELD.search(txt) and SECRET.search(txt)):
+            continue
+        what = "".join(c for c in re.split(r"[，,；;]", txt)
+                       if not WITHHELD.search(c) and not SECRET.search(c) and not re.search(r"根据|规定|按要求", c))
+        core = _WITHHELD_FILLER.sub("", what)
+        if len(core) >= 4 and sum(c in asked for c in core) >= 0.8 * len(core):
+            return e
+    return None
 
 
 def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:

@@ -8,6 +8,11 @@ import re
 
 # a sentence saying a thing is not there ("本单位无机关运行经费", "本部门无当年某预算收支")
 STATED_NONE = re.compile(r"(?:^|[，。；：])(?:本单位|本部门|我单位|我部门|单位)?(?:20\d\d\s*年度?)?(?:无|没有|未安排|不安排|未设置|不涉及)")
+# a sentence saying the document withholds something as secret ("…下的有关项级科目支出，…涉及国家秘密…，不予对外公开")
+WITHHELD = re.compile(r"不予(?:对外)?公开|不(?:对外)?公开|予以剔除")
+SECRET = re.compile(r"涉密|保密|秘密")
+# the parts of a whole asked ("各个…分别多少", "具体用在哪些…", "明细")
+BREAKDOWN_ASKED = re.compile(r"各个|各项|分别|哪些|哪几|每项|每个|明细|具体分")
 # the words of a change, whichever way it went
 CHANGE_WORDS = re.compile(r"(?:有所|略有|稍有|大幅)?(?:增加|减少|增长|下降|上升|变化|变动|增减)")  # ("有所减少")
 # how a reason and a use are asked (one list for the whole assistant)
@@ -42,7 +47,7 @@ INCLUDING_FIRST = re.compile(r"(?:算上|加上|连同|加进|计入)[^，,。�
 HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5])"
 # the unit or precision a reader asks the answer in ("按万元说就行", "请用元回答", "（按万元算）", "精确到分"), at the
 # end: an instruction, not an ask (figures in 元 are given in 万元 too)
-UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:(?:按|用|以|换算成|折合成?)(?:万元|亿元|元)(?:为单位)?来?"
+UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:(?:按|用|以|换算成|折合成?)(?:(?:报表|表格?|原表|文件|原文)(?:里|中|上)?的?)?(?:万元|亿元|元)(?:为单位)?来?"
                           r"(?:说|回答|表示|计算?|算|给出|答|讲)?|(?:要|需要)?(?:具体|精确|准确|细|详细)到(?:万元|元|角|分|个位)(?:位|数)?"
                           r"|保留(?:两|二|2|一|1)位小数)(?:就行|就好|就可以|即可|吧)?[）)]?(?=[。.！!？?\s]*$)")
 # how the reader wants the answer put ("请注明出处", "简单说一下就行", "只要数字", "谢谢"), after what is asked: an
