@@ -28,6 +28,8 @@ from assistant.vocab import (
     MEASURE_ASKED,
     MORE_OR_LESS,
     RATE_Q,
+    READER_FORMS,
+    SOURCE_LEAD,
     SOURCE_MENTION,
     TOTAL_NAMES,
     UNIT_REQUEST,
@@ -429,7 +431,14 @@ def writes_unit(short: str, unit: str) -> bool:
     or by the start of some of its words ("社保X分局" for 社会保险X分局)."""
     if len(short) >= 4 and short[0] in "市区县" and not unit.startswith(short[0]):
         short = short[1:]  # "市一医院": the city's own, its place left unwritten
-    return short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit)
+    if short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit):
+        return True
+    # (a unit of a body, "某某管理局龙岗分局", written with the body's short form: "某局龙岗分局")
+    m = re.match(r"(.{2,}?(?:局|委员会|委|办公室|办|中心|院))(.{2,8})$", unit)
+    if m is None or not short.endswith(m.group(2)) or len(short) <= len(m.group(2)) + 1:
+        return False
+    head, body = short[: -len(m.group(2))], m.group(1)
+    return head == body or head in abbreviations(body) or len(head) >= 3 and _shortens(head, body)
 
 
 def short_forms(subject: str, printed: list[tuple[str, dict[tuple[str, str], list[str]]]],
@@ -468,9 +477,17 @@ _SET_ASIDE_ALL = re.compile(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|�
 _SET_ASIDE = re.compile(r"[\u4e00-\u9fa5]{2,8}?(?:以外|之外)(?=的?(?:其他|其余))")
 
 
+def _after_last_of(other: str, rest: str) -> str:
+    """The words after the last "的" ("B局2026年的部门预算" -> 部门预算: the release itself is the thing compared,
+    unless what follows names it again, "…相比，谁的预算更多")."""
+    return other.rsplit("的", 1)[1] if "的" in other and not re.search(r"预算|决算", rest) else ""
+
+
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
     # ("到底是多少": "是多少"; "手里有多少": "有多少"; "…？用万元讲": the ask before it)
-    question = LEAD_REQUEST.sub("", question.strip())
+    question = SOURCE_LEAD.sub("", LEAD_REQUEST.sub("", question.strip()))
+    for form, plain in READER_FORMS:
+        question = form.sub(plain, question)
     while (plain := ANSWER_FORM.sub("", question)) != question:  # ("简单说一下就行，谢谢": each instruction)
         question = plain
     question = UNIT_REQUEST.sub("", re.sub(HELD, "", question)).rstrip("，, ")
@@ -551,6 +568,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         # "某市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")
         lead = next((p for p in sorted(places, key=len, reverse=True) if not rm and org.startswith(p)), "")  # ("西安疾控中心")
         short = org[len(lead):] if lead else core
+        if re.match(r"[（(]?本级", text[m.end():]):
+            short += "本级"  # ("某局本级" of a unit printed "某某管理局本级": the unit, by its body's short form)
         if not hits and len(short) >= 4 and not any(o != org and o.startswith(org) for o in longer):
             for d in (near if not lead else [d for d in pool if lead in d.department or lead in d.context]):
                 # (or with its place: "广医…" writes 广州医科大学… short)
@@ -558,6 +577,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                         if writes_unit(short, _strip_region(u)) or writes_unit(short, u)}
                 if len(full) == 1:
                     printed = full.pop()
+                    if short.endswith("本级"):  # (the body's own level: the body, as "某某管理局（本级）" is read)
+                        printed, short = re.sub(r"[（(]?本级[）)]?$", "", printed), short[:-2]
                     # (and as written, when written otherwise: what the question lists is found by it)
                     q.units += [printed] + ([short] if short not in printed else [])
                     hits.append(d)
@@ -821,7 +842,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
     # ("A和B的X相比，差多少": X, written after the other side's "的", is the thing compared, unless said before)
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)([^，,？?]{0,30}?)(?:相)?比(?:较|起来)?(?=[，,])",
-                  lambda m: "" if (x := after_of(m.group(1))) in subj[: m.start()] else x, subj)
+                  lambda m: "" if (x := after_of(m.group(1)) or _after_last_of(m.group(1), subj[m.end():])) in subj[: m.start()]
+                  else x, subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[\u4e00-\u9fa5])(?![年半午级]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + GAP_COUNTER + r"(?=[？?。]|$)", "", subj)
     # (a unit printed under two names is asked under both: "X学院（Y学院）", its rows under either)
@@ -903,10 +925,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         r"(?:用来|拿来)(?:干|做)(?=什么|啥|嘛)|(?:^|(?<=[，,年度]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
         r"(?:^|(?<=[，,年度]))(?:全系统|整个(?:部门|单位|系统))(?:内|里|的)?(?=[\u4e00-\u9fa5]{2})|"  # (the whole department as whose)
         r"(?:^|(?<=[，,年的]))(?:部门|单位)(?:预算|决算)(?:涉及|包括|包含|覆盖|共有|有)(?=(?:多少|几)[个名位家]?[\u4e00-\u9fa5]{2})|"  # (what it covers)
-        r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5\d]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|这一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
+        r"原因|^(?:关于|针对)|(?<=[，,、])(?:关于|针对)|(?<=[\u4e00-\u9fa5]{2})方面|^(?:同样|同|都)(?:是|为|属)[\u4e00-\u9fa5\d]{0,10}?[，,]|有(?=(?:什么|哪些)(?:具体)?(?:打算|计划))|[这那]一?块|(?:具体|主要)?(?:打算|计划|准备)(?:做|干|开展|搞)?(?:哪些|什么|啥)(?:事情?|工作)?|(?:具体|主要)?打算|"
         r"是?(?=(?:怎么|如何)(?:规定|要求|安排))|(?<=怎么|如何)(?:规定|要求|安排)的?|"
         r"(?:职责|职能)(?:里|中|当中)(?=[，,]?[\u4e00-\u9fa5]{2})|" + SOURCE_MENTION + "|" + WHY_ASKED + "|" + WHEN_ASKED + "|(?:" + USE_COLLOQUIAL + r")用?|这部分|这笔钱?|[这那](?:一|个)?[栏列格行]|(?<=[加少长降])了|(?:一共|共|总共)?有?(?:几|多少)(?=[辆台个家项所处套名位])|有?多大|"
-        r"(?:花|用)在了?(?:什么|哪些?|哪个|啥)(?:地方|方面|领域|事情?)?上?|(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:刚|才|新)?成立(?:的|当年|那年)?(?=[，,]|第|头|首)|(?:第一|头一|首)年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|(?:显示|表明|来看|看来)(?=[，,])|^(?:从|按|据|根据)(?=[^，,]{1,20}(?:来看|看来|显示|表明)[，,])|[？?。，,！!、]",
+        r"(?:花|用)在了?(?:什么|哪些?|哪个|啥)(?:地方|方面|领域|事情?)?上?|(?:花|用)在(?![哪什])|(?:可以|能够?|可)(?:花|用|支配|使用)(?:的)?(?=$|[？?。，,]|钱)|(?<=[\u4e00-\u9fa5]{2})上(?=的?(?:经费|钱|资金|支出|费用))|现在|目前|今年|(?:预计|预期|估计)(?=收入|支出|花|用|安排)|(?:刚|才|新)?成立(?:的|当年|那年)?(?=[，,]|第|头|首)|(?:第一|头一|首)年|(?:一|整|全)年(?:下来|到头)|这一?整?年|分别|[各又还]自?(?=(?:是|为|有|花了?|安排了?)?(?:多少|多大|几))|(?:显示|表明|来看|看来)(?=[，,])|^(?:从|按|据|根据)(?=[^，,]{1,20}(?:来看|看来|显示|表明)[，,])|[？?。，,！!、]",
         "",
         change_text(subj),  # "哪家多" asks to compare the figures, it is not their subject
     )

@@ -16,7 +16,7 @@ BREAKDOWN_ASKED = re.compile(r"各个|各项|分别|哪些|哪几|每项|每个|
 # the words of a change, whichever way it went
 CHANGE_WORDS = re.compile(r"(?:有所|略有|稍有|大幅)?(?:增加|减少|增长|下降|上升|变化|变动|增减)")  # ("有所减少")
 # how a reason and a use are asked (one list for the whole assistant)
-WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|理由|缘由|(?<=原因|理由)何在|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
+WHY_ASKED = r"(?:为什么|为何|为啥)会?|(?:是|主要是)?由?(?:什么|哪些|啥)(?:原因|因素)?(?:造成|导致|引起|所致)的?|(?:主要)?是?(?:因为|由于)(?=[^，。？?]{0,16}?(?:哪些|什么|啥|哪))|怎么会|怎么回事|什么缘故|理由|缘由|(?<=原因|理由)何在|咋|怎么没有?|怎么不|为什么没有?|[多少增减涨降]在哪|怎么(?:比[^，。？?]{1,8}?|[\u4e00-\u9fa5]{1,4}?)?(?:增加|减少|多了|少了|下降|上升|涨|降)"
 USE_COLLOQUIAL = r"干嘛|干啥|怎么用|怎么花|用到哪|花到哪"  # a use asked in words with no other question word
 # (用在 / 花在 ask a use only before 哪 / 什么: "花在会展工作上的经费是多少" asks an amount)
 # ("用于X的Y有多少": 用于 describes Y, whose amount is asked; "按用途分" names a classification, asks no use)
@@ -55,12 +55,40 @@ UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:(?:按|用
 ANSWER_FORM = re.compile(r"[，,。；;？?！!]\s*(?:(?:请|麻烦|并|并且|同时|顺便|也)*(?:注明|标明|标注|写明|给出|列出|附上|告诉我)"
                          r"(?:一下)?(?:数据|信息)?(?:出处|来源|页码|计算过程|计算方法|计算公式|算法)|(?:请|麻烦)?(?:计算过程|出处)"
                          r"|(?:请|麻烦)?(?:简单|简要|简短|大概|大致)地?(?:说|讲|介绍|回答|答|概括)(?:一下)?"
-                         r"|(?:只要|只需|只说|只给|直接(?:给|说))个?(?:数字|数|结果|答案)|谢谢|多谢|感谢)"
+                         r"|(?:只要|只需|只说|只给|直接(?:给|说))个?(?:数字|数|结果|答案)|谢谢|多谢|感谢"
+                         r"|(?:请|麻烦)?(?:帮我|帮忙|给我)(?:查一下|查查|查下|看一下|看看)?|(?:请|麻烦)(?:查一下|查查|查下|看一下|看看))"
                          r"(?:就行|就好|就可以|即可|吧|了|啊|您)?[。.！!？?\s]*$")
 # a request put before the question ("能不能告诉我…", "麻烦帮我查一下…"): no part of what is asked
 LEAD_REQUEST = re.compile(r"^(?:(?:你好|您好)[，,！!]?)?(?:请问|请|麻烦|劳驾)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以|能)?"
-                          r"(?:帮我|帮忙|给我|替我)?(?:告诉我|查一下|查查|查下|看一下|看看|说说|说一下|讲讲|问一下|问下)[，,：:]?"
+                          r"(?:帮我|帮忙|给我|替我)?(?:我?想(?:要)?|我?要)?(?:告诉我|查一下|查查|查下|看一下|看看|说说|说一下|讲讲|问一下|问下|问问|"
+                          r"知道一下|知道|了解一下|了解)[，,：:]?"
                           r"(?=[\u4e00-\u9fa5\d“\"《])")
+# where the figure is to be read, put first ("根据X的决算，…", "在X的某某表里，…"): the words before the release, not asked
+SOURCE_LEAD = re.compile(r"^(?:根据|按照|依据|据|对照|查看|翻看|从|在)(?=[^，,。？?]{2,40}?(?:预算|决算|报告|文件|公开|材料|说明|表)"
+                         r"(?:里|中|上|显示|来看|看)?[，,])")
+# what readers write in other words than the documents (read first): a change on a year as "比Y年…": "较上年", "相比2025年", "和2025年的年初预算比，变多还是变少"
+_YEAR_BEFORE = r"(?:20\d\d年度?|上一?年度?|去年|前一年)"
+READER_FORMS = (
+    (re.compile(r"(?:相较于?|相比于?|较之于?|对比于?|较)(?=" + _YEAR_BEFORE + ")"), "比"),
+    (re.compile(r"(?:和|与|跟|同)(" + _YEAR_BEFORE + r")的?((?:年初)?(?:预算|决算)数?)?(?:相)?比(?:较|起来)?[，,]?"
+                r"(?=是?(?:变|多|少|增|减|高|低|上升|下降|有所|略有))"), r"比\1\2"),
+    (re.compile(r"变(多|少|高|低|大|小)"), r"\1"),
+    (re.compile(r"(?:有所|略有|稍有)(?=增加|减少|增长|下降|上升)"), ""),
+    # a share written other ways, read as "B占A的比例": "A中有百分之多少是B" -> "A中B的比例", "占了A的百分之几"
+    (re.compile(r"((?:(?!年|的)[\u4e00-\u9fa5]){2,12}?)(?:里|中|当中)?[，,]?(?:有|是)?百分之(?:多少|几)(?:是|为|用于|用在|属于|来自)"
+                r"([^，。？?]{2,30}?)(?=[？?。]|$)"), r"\2占\1的比重是多少"),
+    (re.compile(r"在([^，。？?]{2,20}?)(?:里|中|当中)占"), r"占\1"),
+    (re.compile(r"占了?(?!了)([^，。？?]{1,20}?)的?百分之(?:多少|几)"), r"占\1的比重是多少"),
+    # a fund as the payer, "用一般公共预算列支的X": the fund's X ("一般公共预算安排的X")
+    (re.compile(r"(?:用|从|由|靠)(一般公共预算|政府性基金预算|政府性基金|财政拨款|国有资本经营预算)(?:拨款|资金)?(?:里|中)?"
+                r"(?:列支|安排|支出|支付|拨付|开支)的?"), r"\1安排的"),
+    # a 三公 part with its words joined otherwise ("公车购置和运行", "出国出境"): its own name, one thing, not two
+    (re.compile(r"(?:公车|公务车|公务用车)的?购置(?:与|和|、|加|及)运行(?:维护)?(?:费用|费)?"), "公务用车购置及运行费"),
+    (re.compile(r"(?:因公)?出国(?:和|与|及|、)?出境|(?:因公)?出国[（(]境[)）]"), "因公出国（境）"),
+    (re.compile(r"(因公出国（境）|公务接待)的(?:费用|经费|开支)"), r"\1费"),  # ("因公出国（境）的费用")
+    # the money's source as a clause, "来自X的拨款": X's 拨款
+    (re.compile(r"来自于?([\u4e00-\u9fa5]{2,12}?)的(?=拨款|收入|资金)"), r"\1"),
+)
 EACH_YEAR = re.compile(r"两年|两个年度|各年")  # each year's figure asked ("两年各是多少"), both years, each
 WHEN_ASKED = r"啥时候|什么时候|何时|几月|哪个月|什么时间|哪天"
 # the document named as where something is said ("文件里提到的", "说明中写的"): not the subject
@@ -103,13 +131,14 @@ DISTRIBUTIVE = re.compile(r"各自?(?:是|为|有|安排|花|列支?|拨|用|占
 DIFF_ASKED = r"(?:大概|大约)?(?:相差|差距|差额|差值|差了?|多出|高出|多了?|少了?|高了?|低了?)(?:有|是)?(?:多少|几|多大)"
 # the columns a total of spending is split into
 SPLIT_COLUMNS = ("基本支出", "项目支出", "人员经费", "公用经费")
-GAP_COUNTER = r"(?:[个人项家名次辆台所处套位]|万元|亿元|元)?"  # ("相差几个", "差多少万元": a counter after the ask)
+GAP_COUNTER = r"(?:[个人项家名次辆台所处套位]|万元|亿元|元|块?钱)?"  # ("相差几个", "差多少万元": a counter after the ask)
 # a comparison between the figures the other asks give
 # which body or place ("哪个部门", "哪座城市", "哪一个区")
 _WHICH = r"哪(?:一)?(?:(?:个|家|座)(?:部门|单位|城市|地方|地区|市|区|县)?|项|年|笔|类|边|方)?"
 COMPARE_Q = re.compile(_WHICH + r"的?(?:(?P<measure>预算|经费|资金|支出)|金额|数额|花费|安排|规模)?得?(?:更|最)?(?:高|多|大|少|低|小)|谁的?(?:(?:安排|花|用|拨|列支?|投入)得?)?(?:更|最)?(?:高|多|大|少|低)(?!多少)|"
-                       r"[，,]?(?:谁|" + _WHICH + r")的(?P<what>[\u4e00-\u9fa5“”\"]{2,20}?)(?:安排|花|用|列支?|投入)?得?(?:更|最)?(?:高|多|大|少|低|小)(?!多少)|"
-                       r"比一比|比较一下|对比|孰高|"
+                       r"[，,]?(?:谁|" + _WHICH + r")(?:的|(?=[^，。？?]{2,20}?较(?:高|多|大|少|低|小)))(?P<what>[\u4e00-\u9fa5“”\"]{2,20}?)"
+                       r"(?:安排|花|用|列支?|投入)?得?(?:更|最|较)?(?:高|多|大|少|低|小)(?!多少)|"
+                       r"比一比|比较一下|对比|孰高|(?<!上年)(?<!去年)(?<!\d年)(?<!年度)(?<=[\u4e00-\u9fa5]{2})比较(?=[，,])|"
                        r"(?:跟|和|与|同)(?!上一?年|去年)[^，。？?]{1,24}?(?:相)?比(?:起来)?(?:怎么样|如何|怎样|呢)|"  # (a year compared with, asked how it compares)
                        r"(?:跟|和|与|同)(?!20\d\d年|上一?年|去年)(?P<other>[^。？?]{1,30}?)(?:相)?比(?:较|起来)?[，,]?" + DIFF_ASKED)  # "和Y比，差了多少"
 
@@ -135,7 +164,7 @@ def change_text(text: str) -> str:
     a change over the year, if anything does."""
     if not COMPARE_Q.search(text):
         return text
-    return re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + r"(?=[？?。]|$)", "", without_comparison(text))
+    return re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + GAP_COUNTER + r"(?=[？?。]|$)", "", without_comparison(text))
 
 
 # the largest (or smallest) item of a table asked ("最…的项目", "哪…最多"): not a department ranking
@@ -280,7 +309,7 @@ CHANGE_USE_Q = re.compile(r"(?:多出|增加|增长|新增|涨|多)(?:来|出来
 USE_WORD = re.compile(r"用于|用途|主要包括|具体包括|旨在|为了|目标|主要(?:是|为)(?:保障|满足)[^。；，]{2,40}(?:需要|需求)")  # ("主要是保障…参展等需要")
 # total rows by label, and a whole budget asked in other words ("收入预算一共多少", "预算总收入", "收支总预算")
 TOTAL_NAMES = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计", "支出总计", "收入总计")
-BARE_TOTAL = re.compile(r"^总?(收入|支出|收支)?(总额|总数|总计|合计|总量|规模|总)?$")
+BARE_TOTAL = re.compile(r"^总?(收入|支出|收支|收入和?支出)?(总额|总数|总计|合计|总量|总?规模|总)?$")
 # tables that hold one part of spending (基本支出 or 项目支出 only), by economic classification
 PART_TABLES = ("general_public_basic", "basic_expense", "project_expense")
 CJK = re.compile(r"[\u4e00-\u9fa5]")
@@ -371,6 +400,7 @@ def sangong_words(text: str) -> str:
     # (a 接待中心, a 用车 plan: not the 三公 parts, which are money: 接待费, 用车运行费)
     # ("公车", "公务车" are how people say 公务用车: as a word of their own, not inside a name a release prints,
     # "公车使用单位", "公务车管理")
+    text = re.sub(r"(?<=用车)的(?=购置|运行|运维)", "", text)  # ("公务用车的运行维护费": 公务用车运行维护费)
     text = re.sub(r"(?:公车|公务车)(?=的?(?:费|经费|支出|开支|运行|购置|维护|花|钱|预算)|这|那|是|有|为|多少|呢|一共|总共|[和及与]"
                   r"|[^\u4e00-\u9fa5]|$)", "公务用车", text)
     # the parts in everyday words: buying cars, keeping them running, hosting guests, trips abroad
