@@ -133,7 +133,7 @@ def _total_side(q: Query, fund: tuple[str, str] | None = None) -> str | None:
                               r"|(?:年度?|今年|明年|实际|要|准备|打算)(?:花|用掉|开支)了?多少", q.text):
         return None
     side = m.group(1)
-    if side in (None, "收支", "收入支出", "收入和支出"):  # 收支 totals are equal: the income side, unless spending is asked
+    if side in (None, "收支", "收入支出"):  # 收支 totals are equal: the income side, unless spending is asked
         side = "支出" if re.search(r"花|支出|用掉|开支", q.text) else "收入"
     if fund and side == "收入" and fund[0] in FUND_TABLES:
         return None  # "一般公共预算拨款收入": a row of the income tables; that fund's own table is its spending

@@ -477,10 +477,10 @@ _SET_ASIDE_ALL = re.compile(r"[，,]?除了?[^。？?]{2,60}?(?:以外|之外|�
 _SET_ASIDE = re.compile(r"[\u4e00-\u9fa5]{2,8}?(?:以外|之外)(?=的?(?:其他|其余))")
 
 
-def _after_last_of(other: str, rest: str) -> str:
+def _after_last_of(other: str, rest: str, years_apart: bool) -> str:
     """The words after the last "的" ("B局2026年的部门预算" -> 部门预算: the release itself is the thing compared,
-    unless what follows names it again, "…相比，谁的预算更多")."""
-    return other.rsplit("的", 1)[1] if "的" in other and not re.search(r"预算|决算", rest) else ""
+    unless what follows names it again, "…相比，谁的预算更多", or two years are compared: each year's release)."""
+    return other.rsplit("的", 1)[1] if "的" in other and not re.search(r"预算|决算", rest) and not years_apart else ""
 
 
 def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None) -> Query:
@@ -842,7 +842,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     # "A和B相比，谁的X多？多多少": the other side of the comparison and how far apart are not the subject
     # ("A和B的X相比，差多少": X, written after the other side's "的", is the thing compared, unless said before)
     subj = re.sub(r"(?:和|与|跟|同)(?!(?:20\d\d年度?|上一?年|去年|上年度)的?(?:相)?比)([^，,？?]{0,30}?)(?:相)?比(?:较|起来)?(?=[，,])",
-                  lambda m: "" if (x := after_of(m.group(1)) or _after_last_of(m.group(1), subj[m.end():])) in subj[: m.start()]
+                  lambda m: "" if (x := after_of(m.group(1)) or _after_last_of(m.group(1), subj[m.end():], len(set(re.findall(r"20\d\d", text))) > 1)) in subj[: m.start()]
                   else x, subj)
     subj = re.sub(r"(?:^|(?<=年))在([\u4e00-\u9fa5]{2,12}?)(?:方面|领域|这一?块|上(?=[\u4e00-\u9fa5])(?![年半午级]))", r"\1", subj)  # "在X方面", "在X上": X is the topic
     subj = re.sub(r"(?<=[，,？?、])(?:那|而且)?" + DIFF_ASKED + GAP_COUNTER + r"(?=[？?。]|$)", "", subj)
