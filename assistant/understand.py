@@ -433,7 +433,7 @@ def writes_unit(short: str, unit: str) -> bool:
         short = short[1:]  # "市一医院": the city's own, its place left unwritten
     if short == unit or short in abbreviations(unit) or len(short) >= 5 and _shortens(short, unit):
         return True
-    # (a unit of a body, "某某管理局龙岗分局", written with the body's short form: "某局龙岗分局")
+    # (a unit of a body, "某某管理局某某分局", written with the body's short form: "某局某某分局")
     m = re.match(r"(.{2,}?(?:局|委员会|委|办公室|办|中心|院))(.{2,8})$", unit)
     if m is None or not short.endswith(m.group(2)) or len(short) <= len(m.group(2)) + 1:
         return False
