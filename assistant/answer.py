@@ -415,7 +415,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
         if q.unknown:
             d.add(f"存储中没有“{'、'.join(q.unknown)}”的公开文件，无法回答。")
         else:
-            d.add("存储中没有与问题相符的已导入文件" + ("（没有所问年度的文件）" if q.years else "") + "，无法回答。")
+            d.add("存储中没有与问题相符的已导入文件" + (f"（没有所问年度的{'决算' if '决算' in q.text else ''}文件）" if q.years else "") + "，无法回答。")
         return d
     if q.absent_units:  # "X局下属的Y支队", Y not among the units X's release lists: nothing of X's answers for Y
         d.answerable = False

@@ -261,6 +261,7 @@ def _qualified_fund(name: str, subj: str) -> bool:
 
 
 _BODY_FIELD = re.compile(r"(?:项目)?([\u4e00-\u9fa5]{2})(?:单位|部门)")
+_RELEASE_ROW = re.compile(r"(?:[一二三四五六七八九十]+[、.．])?(?:部门|单位)(?:综合)?(?:预算|决算)")
 
 
 _LEAD_YEAR = re.compile(r"^20\d\d年度?")
@@ -353,6 +354,8 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             name = part_label(r.label)  # (a form's part rows, asked without 其中)
         if r.table_kind != "performance" and _PROSE_LABEL.search(name):
             continue  # a definition read as a table row ("机关运行经费：是指…"): prose, not a row of figures
+        if _RELEASE_ROW.fullmatch(name):
+            continue  # a row printed with the release's own name ("一、部门预算"): a question names the release, not it
         if r.table_kind == "performance" and not score_asked and r.values and all(SCORE_COLUMN.search(leaf(c)) for c in r.values):
             continue  # a project's points ("自评分数"), when its points are not asked
         if name not in subj:  # "广州牛路水库建设工程" names the row "广州市牛路水库建设工程"

@@ -199,6 +199,8 @@ def aliases(department: str) -> list[str]:
         rest = rest[2:]
         out.append(rest)
     out.extend(abbreviations(rest))
+    if (regs := regions_of(base)) and len(rest) >= 2:  # ("长沙信访局": the place without its ending, then the body)
+        out.extend(f + rest for f in place_forms(regs[-1])[1:])
     core = re.sub(r"(部门|委员会|办公室|办公厅|局|委|办|厅|院|部|中心)$", "", rest)
     if len(core) >= 2 and core not in _COMMON_WORDS:
         out.append(core)
@@ -749,9 +751,10 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
 
     # per department and year: "2026年预算…跟2024年决算比" keeps both
     # (no year asked: "决算里…" with no year is the department's 决算 of whichever year)
+    # (a year's 决算 asked where only that year's budget is stored: the budget holds no figure of it)
     pool = [d for d in pool if not (want_kind := wanted_kind(d)) or d.kind == want_kind
             or not any(x.department == d.department and (x.year == d.year or not asked) and x.kind == want_kind
-                       for x in pool)]
+                       for x in pool) and not (want_kind == "决算" and asked == [d.year] and "预算" not in plain)]
     # one document per department and year: the latest year when none was asked; a date alone
     # ("2024年底有几辆车") picks the document that reports that moment: the 决算 of that year, or
     # the budget of the year after (budgets count assets at the end of the year before)
@@ -920,7 +923,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for i, name in enumerate(quoted):
         subj = subj.replace(name, chr(0xE000 + i), 1)
     subj = re.sub(
-        r"(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?<=花)(?:出去|掉)了?(?=多少)|用掉了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:^|(?<=[，,]))在(?=20\d\d年)|(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?<=花)(?:出去|掉)了?(?=多少)|用掉了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
         r"(?:用来|拿来|拿去)(?:干|做)了?(?=什么|啥|嘛)|(?:^|(?<=[，,年度]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)

@@ -82,7 +82,7 @@ READER_FORMS = (
     # a share written other ways, read as "B占A的比例": "A中有百分之多少是B" -> "A中B的比例", "占了A的百分之几"
     (re.compile(r"((?:(?!年|的)[\u4e00-\u9fa5]){2,12}?)(?:里|中|当中)?[，,]?(?:有|是)?百分之(?:多少|几)(?:是|为|用于|用在|属于|来自)"
                 r"([^，。？?]{2,30}?)(?=[？?。]|$)"), r"\2占\1的比重是多少"),
-    (re.compile(r"在([^，。？?]{2,20}?)(?:里|中|当中)占"), r"占\1"),
+    (re.compile(r"在([^，。？?]{2,20}?)(?:里|中|当中)占了?"), r"占\1"),
     (re.compile(r"占了?(?!了)([^，。？?]{1,20}?)的?百分之(?:多少|几)"), r"占\1的比重是多少"),
     # a fund as the payer, "用某预算资金列支的X": the fund's X ("某预算安排的X")
     (re.compile(r"(?:用|从|由|靠)(一般公共预算|政府性基金预算|政府性基金|财政拨款|国有资本经营预算)(?:拨款|资金)?(?:里|中)?"
@@ -105,7 +105,7 @@ SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|
 # a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
 THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 # a clause asks something
-INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)"
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|比重|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)"
                             r"|是(?:增|多|涨|升|高)(?:加|长)?(?:还)?是(?:减|少|降|低)")  # ("是增是减")
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
@@ -267,11 +267,11 @@ ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "
 # common budget words: what is left of a subject without them names something of its own
 RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口径|口径|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
     r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
-    r"三公|完成|百分之|百分比|占比|比例|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
+    r"三公|完成|百分之|百分比|占比|比例|比重|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|支出|收入|花|用)|全年|一?整年|(?:这|那)?(?<![第头首])一年(?![初底末度])|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
-    r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得")
+    r"多大|大|安排了?|了|拿到|打算|计划|盘子|资金|金额|数额|数|为|啊|呀|需要|要|得|[加合]起来|[（）()]")
 # words of money anywhere in a question ("执行了多少", "花了多少"): an indicator of a form answers no such ask
 MONEY_WORDS = re.compile(r"预算|执行|资金|经费|花|钱|(?:补助|补贴)(?=$|[，,？?。]|是|有|为|多|共|总|合|加|各|分别|哪)")  # (a 补助 itself, not its 标准)
 # an amount of money asked ("预算是多少", "花了多少", "多少钱"), not a count ("多少人")
