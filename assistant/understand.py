@@ -43,7 +43,7 @@ from assistant.vocab import (
 )
 
 _WS = re.compile(r"\s+")
-_REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{1,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
+_REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{2,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
 
 # column intents: question words -> column leaf names
 COLUMN_INTENTS: dict[str, tuple[str, ...]] = {
