@@ -697,8 +697,9 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if asked:
         years = asked
         # "2025年…比2024年增加了多少": the 2025 document states the change; 2024 is what it is compared with
-        cmp = re.search(r"(20\d\d)年[^？?。]{0,30}?(?:比|较|对比|同比)(20\d\d)年", text) \
-            or re.search(r"(20\d\d)年[^？?。]{0,30}?(?:和|与|跟|同)(20\d\d)年[^？?。]{0,20}?(?:相比|比较|对比|相差|差|比(?!例|重))", text)
+        # (the year written last before the comparison: "2023年、2025年各多少，2025年比2023年…" compares 2025)
+        cmp = re.search(r"(20\d\d)年(?:(?!20\d\d)[^？?。]){0,30}?(?:比|较|对比|同比)(20\d\d)年", text) \
+            or re.search(r"(20\d\d)年(?:(?!20\d\d)[^？?。]){0,30}?(?:和|与|跟|同)(20\d\d)年[^？?。]{0,20}?(?:相比|比较|对比|相差|差|比(?!例|重))", text)
         # (a document never compares with a later year: "2023年…比2024年" needs both documents)
         if cmp and int(cmp.group(1)) > int(cmp.group(2)) and any(d.year == int(cmp.group(1)) for d in pool):
             years = [int(cmp.group(1))]
@@ -923,7 +924,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     for i, name in enumerate(quoted):
         subj = subj.replace(name, chr(0xE000 + i), 1)
     subj = re.sub(
-        r"(?:^|(?<=[，,]))在(?=20\d\d年)|(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?<=花)(?:出去|掉)了?(?=多少)|用掉了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
+        r"(?:^|(?<=[，,]))在(?=20\d\d年)|(?:这|那)?(?:两|二|三|四|五|几)(?:家|者|个部门|个单位)(?=各|分别|都|均|谁|哪)|(?:截至|截止|到)?20\d\d年(?:\d{1,2}月(?:底|末)?|底|末)|(?:要|需要|准备)?(?:安排|花|拨|投入)了?(?=多少)|(?<=花)(?:出去|掉)了?(?=多少)|用掉了?(?=多少)|(?:^|(?<=年))(?:一|整|全)年的(?=[\u4e00-\u9fa5]{2})|(?<![国所拥占实现])有(?=多少)|(?<=多少)钱|一共|总共|共计|20\d\d年度?|的|是?多少(?:万元|亿元|元)|百分之(?=多少|几)|是多少|多少|是什么|是啥|(?<!干)啥|(?:这个|这一?项|该)(?=项目)|有?哪(?:一?[个家位种项]|些)(?:[\u4e00-\u9fa5]{1,4}?的)?(?![月年])|了(?=哪|什么|多少)|^还|还(?=有?(?:哪|什么))|请问|主要|用于什么|是?(?:" + HOW_ASKED + r")的?|做了|些?什么|怎样|怎么样|怎么|如何|(?:和|与|跟|同)(?:上一?年|去年|20\d\d年度?)(?:相)?比(?:较|起来)?|是否|有没有|吗|呢|一下|介绍|"
         r"除了?[^，,。？?]{1,20}?(?:以外|之外)?[，,]还?|"  # ("除了X，还有多少Y": Y is asked, X set aside)
         r"按(?:支出)?用途(?:来|划)?(?:分类?|拆开|区分)?(?:来看|看)?的?|"  # (a classification the parts belong to, not a thing asked)
         r"(?:用来|拿来|拿去)(?:干|做)了?(?=什么|啥|嘛)|(?:^|(?<=[，,年度]))(?:部门|单位)?(?:预算|决算)表?(?:里|中)的?[，,]?(?=[\u4e00-\u9fa5]{2})|"  # (the release as where)
@@ -949,6 +950,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     if q.docs and all(d.kind == "预算" for d in q.docs):
         subj = re.sub(r"年初(?=(?:部门|单位)?预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
     subj = re.sub(r"^给(?=[\u4e00-\u9fa5]{2})", "", subj)  # "给X安排了多少": X is asked
+    subj = re.sub(r"([\u4e00-\u9fa5]{2,4})\1", r"\1", subj)  # (a word said again once its clause is gone: "部门预算，谁的预算")
     if not subj and q.across_years and (kind := re.search(r"预算|决算", text)):
         subj = kind.group(0)  # ("X年预算比Y年多多少": nothing but the releases compared, each one's whole)
     q.subject = subj

@@ -50,7 +50,7 @@ HELD = r"(?<=[\u4e00-\u9fa5\d])(?:手里|手头|手上)(?:面)?(?=[\u4e00-\u9fa5
 UNIT_REQUEST = re.compile(r"[，,。；;]?\s*[（(]?(?:请|麻烦)?(?:(?:按|用|以|换算成|折合成?)(?:(?:报表|表格?|原表|文件|原文)(?:里|中|上)?的?)?(?:万元|亿元|元)(?:为单位)?来?"
                           r"(?:说|回答|表示|计算?|算|给出|答|讲)?|(?:要|需要)?(?:具体|精确|准确|细|详细)到(?:万元|元|角|分|个位)(?:位|数)?"
                           r"|保留(?:两|二|2|一|1)位小数)(?:就行|就好|就可以|即可|吧)?[）)]?(?=[。.！!？?\s]*$)")
-_LOOK_UP = r"(?:查一下|查查|查下|看一下|看看)"  # ("帮我查一下", "麻烦看看"): a request to look something up
+_LOOK_UP = r"(?:查一下|查查|查下|看一下|看看|看下|(?:对比|比较|比对)一?下|比一下)"  # ("帮我查一下", "麻烦看看"): a request to look something up
 # how the reader wants the answer put ("请注明出处", "简单说一下就行", "只要数字", "谢谢"), after what is asked: an
 # instruction, not an ask (every answer cites its sources and shows its arithmetic anyway)
 ANSWER_FORM = re.compile(r"[，,。；;？?！!]\s*(?:(?:请|麻烦|并|并且|同时|顺便|也)*(?:注明|标明|标注|写明|给出|列出|附上|告诉我)"
@@ -70,10 +70,13 @@ SOURCE_LEAD = re.compile(r"^(?:根据|按照|依据|据|对照|查看|翻看|从
 # what readers write in other words than the documents (read first): a change on a year as "比Y年…": "较上年", "相比2025年", "和2025年的年初预算比，变多还是变少"
 _YEAR_BEFORE = r"(?:20\d\d年度?|上一?年度?|去年|前一年)"
 READER_FORMS = (
-    (re.compile(r"(?:相较于?|相比于?|较之于?|对比于?|较)(?=" + _YEAR_BEFORE + r"的?(?:年初)?(?:预算|决算)?数?(?:是|有所|略有)?"
+    (re.compile(r"(?:相较于?|相比于?|相对于?|较之于?|对比于?|较)(?=" + _YEAR_BEFORE + r"的?(?:年初)?(?:预算|决算)?数?(?:是|有所|略有)?"
                 r"(?:增加|减少|增长|下降|上升|多|少|高|低|变多|变少))"), "比"),
     (re.compile(r"(?:和|与|跟|同)(" + _YEAR_BEFORE + r")的?((?:年初)?(?:预算|决算)数?)?(?:相)?比(?:较|起来)?[，,]?"
                 r"(?=是?(?:变|多|少|增|减|高|低|上升|下降|有所|略有))"), r"比\1\2"),
+    # two things compared, then which ("A与B的X相比，哪个多"): the comparison is the question's
+    # (not a release against another, "A年决算和B年预算相比，哪个多": the years are what is compared)
+    (re.compile(r"(?<!算)(?<!算数)(?:相比|比较|对比)(?:起来|之下)?[，,](?=[^，。？?]{0,8}?(?:哪|谁))"), "，"),
     (re.compile(r"变(多|少|高|低|大|小)"), r"\1"),
     (re.compile(r"(?:有所|略有|稍有)(?=增加|减少|增长|下降|上升)"), ""),
     (re.compile(r"(?:前一年|上一?年|去年)[（(](20\d\d年)[)）]"), r"\1"),  # ("比前一年（2025年）少了")
