@@ -911,7 +911,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
                       and own == re.sub(_KIND_WORDS, "", m.group(2)) else m.group(0), subj)
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
-    subj = re.sub(r"(?<!占)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?是?(多|少|增加|减少|增长|下降|高|低)了?"
+    subj = re.sub(r"(?<!占)(?<!百分)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?是?(多|少|增加|减少|增长|下降|高|低)了?"
                   r"(?:还是(?:多|少|增加|减少|增长|下降|高|低|持平)了?)?",
                   lambda m: "" if m.group(1) and any(str(d.year) == m.group(1)[:4] for d in q.docs)
                   or len(q.named) >= 2 and re.match(r"比(?:多|少|增|减|高|低)", m.group(0))  # (another body: taken out)
