@@ -150,6 +150,7 @@ from assistant.vocab import (
     change_text,
     sangong_words,
 )
+from ingest.text import longest
 
 
 def answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = "") -> bool:
@@ -544,7 +545,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 mine = set(aliases(doc.department))  # (a short name both share, "卫健委", is no other's only)
                 others = ({a for x in q.docs if x.department != doc.department for a in aliases(x.department)} - mine) \
                     | {n for n in q.named if not any(a in n or n in a for a in mine if len(a) >= 3)}
-                for a in sorted((a for a in others if len(a) >= 4), key=len, reverse=True):
+                for a in sorted((a for a in others if len(a) >= 4), key=longest):
                     text = re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?(?=[和与及、]|的|20\d\d年|$)", "", text) \
                         if any(b in text.replace(a, "") for b in aliases(doc.department) if len(b) >= 3) else text
             gq = understand(text, [doc]) if compound or trailing else q
@@ -557,7 +558,7 @@ def compose(cat: Catalog, q: Query) -> Draft:
                 # (nor its own: "X市政府办公厅" is not left as "X" by the short name both share)
                 # (and without their places, which the reading took out as places: "X办公厅" of "某市X办公厅")
                 names = {a for x in q.docs for a in aliases(x.department)} | set(q.named)  # (as the question wrote them)
-                for a in sorted(names | {w for a in names if len(w := without_places(a)) >= 4}, key=len, reverse=True):
+                for a in sorted(names | {w for a in names if len(w := without_places(a)) >= 4}, key=longest):
                     # (with the 本级 written after it, and the 和 that joined it)
                     gq = replace(gq, subject=re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及、]?", "", gq.subject))
             lead = gq
@@ -1153,11 +1154,11 @@ def _unscoped(name: str, docs: list[DocInfo]) -> str:
     """A listed thing without the department the question names with it ("珠海X局给A和B的补助" -> "A")."""
     for doc in docs:
         rest = name
-        for p in sorted({f for r in regions_of(doc.department) for f in place_forms(r)}, key=len, reverse=True):
+        for p in sorted({f for r in regions_of(doc.department) for f in place_forms(r)}, key=longest):
             if rest.startswith(p):
                 rest = rest[len(p):]
                 break
-        for a in sorted(aliases(doc.department), key=len, reverse=True):
+        for a in sorted(aliases(doc.department), key=longest):
             if len(a) >= 3 and rest.startswith(a) and len(rest) - len(a) >= 2:
                 return re.sub(r"^[给向对为]", "", rest[len(a):])
     return name

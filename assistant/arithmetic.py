@@ -55,6 +55,7 @@ from assistant.vocab import (
     TOTAL_NAMES,
 )
 from ingest.model import parse_amount
+from ingest.text import longest
 
 
 def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
@@ -444,7 +445,7 @@ def _without_owner(text: str, doc: DocInfo) -> str:
     """A phrase without the department's names, its place and the year."""
     from assistant.understand import mentions
 
-    for a in sorted(aliases(doc.department), key=len, reverse=True):
+    for a in sorted(aliases(doc.department), key=longest):
         if len(a) >= 3:
             for at in reversed(mentions(text, a)):  # "科学技术支出" is a subject, not 科学技术局
                 text = text[:at] + text[at + len(a):]

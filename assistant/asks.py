@@ -36,6 +36,7 @@ from assistant.vocab import (
     WHY_ASKED,
     without_comparison,
 )
+from ingest.text import longest
 
 _CLAUSE = re.compile(r"[？?；;！!]+|(?<=[^\d])[，,](?=[^\d])")
 # a follow-up asked of each thing the ask before listed ("各占…")
@@ -156,7 +157,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     clause = re.sub(r"(?:(?<=年|的|[，,])|^)[^，,（()\d年的]{0,16}[（(]([^（）()]{2,80})[）)](?=各|分别)",
                     lambda m: m.group(1) if _LIST_SEP.search(m.group(1)) else m.group(0), clause)
     # (a department's own name holding 和, "某某和某某厅", is one name)
-    masked, kept = _mask(clause, sorted({*protected, *departments}, key=len, reverse=True))
+    masked, kept = _mask(clause, sorted({*protected, *departments}, key=longest))
     dist = DISTRIBUTIVE.search(masked)
     tail_at = dist.start() if dist else (m.start() if (m := ASK_TAIL.search(masked)) else len(masked))
     head, pred = masked[:tail_at], masked[tail_at:]
@@ -226,7 +227,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
             and all(re.search(r"本级$", _unmask(it, kept)) for it in items[:-1]):
         # "A局本级和B局本级的X": X is asked of each department's own unit
         items[-1], pred = own.group(1), own.group(2) + pred
-    elif (body := next((u for u in sorted(units, key=len, reverse=True) if last.startswith(u) and len(last) >= len(u) + 2), ""))\
+    elif (body := next((u for u in sorted(units, key=longest) if last.startswith(u) and len(last) >= len(u) + 2), ""))\
             and all(_unmask(it, kept) in units for it in items[:-1]):
         # "A单位和B单位收入各多少": what follows the last body is asked of each
         items[-1], pred = body, last[len(body):] + pred
@@ -271,10 +272,10 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
                units: list[str] | None = None, places: list[str] | None = None) -> list[Ask]:
     """The asks of a question, in order. A question with one ask gives [Ask(question)]. Units (bodies inside a
     document) are listed things, "A单位和B单位的X各多少"; departments are the scope."""
-    protected = sorted(set(protected or []), key=len, reverse=True)
-    scope = sorted(set(departments or []), key=len, reverse=True)
+    protected = sorted(set(protected or []), key=longest)
+    scope = sorted(set(departments or []), key=longest)
     bodies = tuple(units or ())
-    departments = sorted(set(scope) | set(bodies), key=len, reverse=True)
+    departments = sorted(set(scope) | set(bodies), key=longest)
     text = asked_text(question)
     # (each piece with whether a question mark ends it: "X总额？Y又是多少？" asks two things)
     raw: list[tuple[str, bool]] = []
@@ -380,7 +381,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             # may be all before the year, "X，2024年实际支出多少")
             thing = re.sub(r"(?:(?:实际|执行)[\u4e00-\u9fa5]{0,2}|预算|决算|安排|花|用|拨|数|的|了)+$", "", thing)
             c = context[: year.start()] + asked.group(0) + thing + c[asked.end():]
-        elif i > 0 and not own and asks and (named := next((n for n in sorted(asks[-1].names, key=len, reverse=True)
+        elif i > 0 and not own and asks and (named := next((n for n in sorted(asks[-1].names, key=longest)
                                                             if len(n) >= 2 and c.startswith(n)), "")):
             # "X中A和B各是几？A较上年减了几何": A as the ask before listed it, with what it is listed within (X)
             item = asks[-1].items[asks[-1].names.index(named)]

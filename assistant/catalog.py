@@ -17,6 +17,7 @@ from assistant.retrieve import DenseFn
 from assistant.vocab import TOTAL_NAMES
 from ingest.settings import RankWeights
 from ingest.store import Store
+from ingest.text import longest
 
 jieba.setLogLevel(logging.WARNING)
 _WS = re.compile(r"\s+")
@@ -224,7 +225,7 @@ class Catalog:
             found |= {c.split("/")[-1] for ts in self.tables.values() for t in ts for c in t.columns}
             found |= {d.department for d in self.docs.values()}
             self.memo[key] = sorted((n for n in found if 3 <= len(n) <= 30 and re.search(r"[和及与、]", n)),
-                                    key=len, reverse=True)
+                                    key=longest)
         return self.memo[key]  # type: ignore[return-value]
 
     def terms(self, doc_id: str) -> tuple[str, dict[tuple[str, str], list[str]]]:

@@ -36,6 +36,7 @@ from assistant.vocab import (
     id_marks,
 )
 from ingest.model import SCORE_TOTAL, code_level, parse_amount
+from ingest.text import longest
 
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"[-－—_]")
@@ -300,7 +301,7 @@ def _listed_names(cat: Catalog, doc: DocInfo) -> tuple[dict[str, set[Decimal]], 
 
 
 def _unnamed(text: str, names: list[str]) -> str:
-    for n in sorted((n for n in names if len(n) >= 5), key=len, reverse=True):
+    for n in sorted((n for n in names if len(n) >= 5), key=longest):
         text = text.replace(n, "|")
     return text
 
@@ -339,7 +340,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
                    and not any(n.endswith(u) or u.endswith(n) for u in q.units)] if within else []
     restated: dict[str, RowEvidence] = {}
     unitless = subj
-    for u in sorted(q.units, key=len, reverse=True):
+    for u in sorted(q.units, key=longest):
         unitless = unitless.replace(u, "|")
     standard_names, dash_parts = _listed_names(cat, doc)
     marks = subject_marks(cat, doc, subj)
@@ -631,7 +632,7 @@ def long_column_named(col: str, text: str) -> bool:
 
 
 # (the standard tables' fund and column words, and the carry-over every income table prints)
-_STANDARD_TERMS = re.compile("|".join(sorted({*FUND_WORDS, *COLUMN_INTENTS, "财政专户", "结转", "结余"}, key=len, reverse=True)))
+_STANDARD_TERMS = re.compile("|".join(sorted({*FUND_WORDS, *COLUMN_INTENTS, "财政专户", "结转", "结余"}, key=longest)))
 
 
 def names_column(col: str, text: str) -> bool:
@@ -700,7 +701,7 @@ def _asked_forms(name: str, core: str) -> tuple[str, ...]:
         forms |= {fund.group(1) + "拨款", re.sub("(?<!预算)$", "预算", fund.group(1)) + "拨款"}
     if core and len(name) >= 6:
         forms |= {f.replace(core, "") for f in forms if core in f}
-    return tuple(f for f in sorted(forms, key=len, reverse=True) if len(f) >= 4)
+    return tuple(f for f in sorted(forms, key=longest) if len(f) >= 4)
 
 
 def name_forms(name: str) -> set[str]:

@@ -75,6 +75,7 @@ from assistant.vocab import (
     sangong_words,
 )
 from ingest.model import code_level, parse_amount
+from ingest.text import longest
 
 
 def section_states(cat: Catalog, q: Query, doc: DocInfo, sentence: bool = False) -> bool:
@@ -299,7 +300,7 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
     fund = FUND_TABLES.get(fund_word)
     # (what the subject names beside the fund and its columns: "…拨款安排的某项经费" is that measure, not a column)
     beside = re.sub(r"安排|拨款|预算|资金|支出|收入|[的中里]", "", TOTAL_NOISE.sub("", re.sub(
-        "|".join(map(re.escape, sorted({fund_word, *q.columns, *FUND_TABLES} - {""}, key=len, reverse=True))), "",
+        "|".join(map(re.escape, sorted({fund_word, *q.columns, *FUND_TABLES} - {""}, key=longest))), "",
         re.sub(r"[（(][^）)]*[）)]", "", subject_text(q)))))  # (a gloss in brackets says which fund, nothing more)
     if fund and q.columns and not specific and not _names_a_row(q, rows[:5]) and not q.units and not {"人员经费", "公用经费"} & set(q.columns) and (tr := total_row(cat, doc, (fund,))) is not None \
             and (picked := pick_value(tr, q.columns, "", q.want_year)) and any(c in picked[0] for c in q.columns):
@@ -529,7 +530,7 @@ def answer_class_parts(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         return False  # (why a level is not published asks a reason, not the rows)
     word = m.group(1) or m.group(2)
     level, text = LEVELS[word], q.text
-    for a in sorted(aliases(doc.department), key=len, reverse=True):
+    for a in sorted(aliases(doc.department), key=longest):
         text = text.replace(a, "|")  # ("X公安局…": the department's name names no class)
     rows = cat.doc_rows(doc.doc_id)
     # (functional classes only, codes 2xx: the economic classes, 3xx, have no 项 level)

@@ -26,6 +26,7 @@ from assistant.vocab import (
     SAME_COUNT,
     WHY_Q,
 )
+from ingest.text import longest
 
 _CLAUSE = re.compile(r"[。；;，]|,(?!\d{3})")
 _VALUE_ONLY = re.compile(r"^[≥≤<>=＝＜＞]*=?\s*\d")  # a row that prints only a value ("<=18人")
@@ -171,7 +172,7 @@ def _measure(cat: Catalog, doc: DocInfo, d: Draft, subject: str, asked: str, sai
                  if rows[0].table_kind == "performance" and "整体" in rows[0].table and not _core(project_name(rows[0].table))]
         if whole:  # (whose form it is, the department, is no word of what is asked of it)
             runs += whole
-            asked = next((asked.replace(a, "") for a in sorted(aliases(doc.department), key=len, reverse=True)
+            asked = next((asked.replace(a, "") for a in sorted(aliases(doc.department), key=longest)
                           if len(a) >= 3 and a in asked), asked)
     if own_rows and not runs:
         return False

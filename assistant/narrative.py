@@ -82,6 +82,7 @@ from assistant.vocab import (
 )
 from ingest.meta import find_title
 from ingest.model import CONTENTS, COVER, SCORE_TOTAL, parse_amount
+from ingest.text import longest
 
 _WHAT_ASKED = re.compile(r"哪些|哪个|什么|怎么|如何|为何|为什么|是否")
 _ITEM_MARK = r"[（(]?\d{1,2}[.、．)）](?!\d)|(?:19|20)\d\d年度?"  # a list item's number ("1.负责…", "（2）…"), a year: no count
@@ -98,7 +99,7 @@ def residue(cat: Catalog, q: Query, doc: DocInfo) -> str:
             {bare(r.label) for r in cat.doc_rows(doc.doc_id)} | {leaf(c) for t in tables for c in t.columns}
             | {re.sub(r"^20\d\d年度?", "", clean(t.title)) for t in tables} | set(aliases(doc.department))
             | {re.sub(r"^(?:20\d\d年度?)?(?:部门)?(?:预算|决算)?\d+表", "", clean(t.title)) for t in tables},  # ("预算03表支出总表")
-            key=len, reverse=True)
+            key=longest)
     names: list[str] = cat.memo[key]  # type: ignore[assignment]
     if any(x in names for x in re.findall(r"[（(]([^（）()]{3,20})[）)]", q.subject)):
         return ""  # "那笔开销（本年支出合计）": a printed name in brackets says what the words around it mean
@@ -252,7 +253,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
 
     any_written = any(written(clean(e.text)) for e in cands)
     bodies = sorted((u for u in doc.units if len(u) >= 5 and u not in subj
-                     and not any(x in u or u in x for x in [*q.units, *(within or [])])), key=len, reverse=True)
+                     and not any(x in u or u in x for x in [*q.units, *(within or [])])), key=longest)
 
     use_only = bool(re.search(USE_ASKED, q.text)) and not WHY_Q.search(q.text)
     own_people = len(_PEOPLE_WORDS.sub("", subj)) >= 2  # (people of something named: "培训多少人")
@@ -805,7 +806,7 @@ def withheld(cat: Catalog, q: Query, doc: DocInfo) -> TextEvidence | None:
     if not BREAKDOWN_ASKED.search(q.text):
         return None
     asked = q.text
-    for a in sorted(aliases(doc.department), key=len, reverse=True):
+    for a in sorted(aliases(doc.department), key=longest):
         asked = asked.replace(a, "")  # (a department's name, "…公安局…", names no part of what is withheld)
     for e in cat.doc_texts(doc.doc_id):
         txt = clean(e.text)

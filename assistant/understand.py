@@ -41,6 +41,7 @@ from assistant.vocab import (
     asked_kinds,
     change_text,
 )
+from ingest.text import longest
 
 _WS = re.compile(r"\s+")
 _REGION = re.compile(r"^(中共)?([\u4e00-\u9fa5]{2,8}?(省|自治区|市|自治州|地区|盟|区|县|旗))")
@@ -334,20 +335,20 @@ def _by_place(text: str, pool: list[DocInfo], named: dict[str, str], places: set
 
 def _listed_places(text: str, named: dict[str, str], places: set[str]) -> list[str]:
     """Known places listed (、/和/与/及) right before a department name the question writes once."""
-    for a in sorted(set(named.values()), key=len):
+    for a in sorted(set(named.values()), key=lambda n: (len(n), n)):
         i = text.find(a)
         head = re.sub(r"(?:这|那)?[两三四五六七八九十几\d]*[个家]?(?:市|区|县|省)?的?$", "", text[:i])
         parts = re.split(r"[、和与及跟]", head)
         found = []
         for part in reversed(parts):
-            form = next((f for f in sorted(places, key=len, reverse=True) if part.endswith(f) and len(part) - len(f) <= 4), "")
+            form = next((f for f in sorted(places, key=longest) if part.endswith(f) and len(part) - len(f) <= 4), "")
             if not form:
                 break
             found.append(form)
         if len(found) >= 2:
             return found
     # (or listed elsewhere in the question: "同样是X局，甲地和乙地…")
-    alt = "|".join(map(re.escape, sorted(places, key=len, reverse=True)))
+    alt = "|".join(map(re.escape, sorted(places, key=longest)))
     if alt and (m := re.search(rf"(?:{alt})(?:[、和与及跟](?:{alt}))+", text)):
         return re.findall(alt, m.group(0))
     return []
@@ -568,7 +569,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
             if hits:
                 q.units.append(unit)
         # "某市疾控中心": a unit by the short form of its listed name (not the head of a longer one: "…局福田分局")
-        lead = next((p for p in sorted(places, key=len, reverse=True) if not rm and org.startswith(p)), "")  # ("西安疾控中心")
+        lead = next((p for p in sorted(places, key=longest) if not rm and org.startswith(p)), "")  # ("西安疾控中心")
         short = org[len(lead):] if lead else core
         if re.match(r"[（(]?本级", text[m.end():]):
             short += "本级"  # ("某局本级" of a unit printed "某某管理局本级": the unit, by its body's short form)
@@ -590,7 +591,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     own = _own_parts(text, named) if len(set(named.values())) > 1 else {}
     if named:
         q.dept_named = True
-        q.named = sorted(set(named.values()), key=len, reverse=True)
+        q.named = sorted(set(named.values()), key=longest)
         pool = [d for d in pool if d.department in named]
         # "烟台、长沙、深圳这三个市信访局": places listed before a name several documents share each pick their own
         listed = _listed_places(text, named, places)
@@ -820,7 +821,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     subj = text
     # (a name no document in scope carries is words of the question: "医疗卫生（卫生健康）支出")
     kept_names = {a for dep, a in named.items() if any(d.department == dep for d in pool)} or set(named.values())
-    for a in sorted(kept_names, key=len, reverse=True):
+    for a in sorted(kept_names, key=longest):
         quoted = [m.span(1) for m in re.finditer(r"[“\"「『]([^”\"」』]+)[”\"」』]", subj)]
         for at in reversed(mentions(subj, a)):  # "工会部门的工会经费": only the department's mention goes
             if any(b <= at < e for b, e in quoted):
@@ -858,7 +859,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     longer = [u for u in q.units if any(len(v) > len(u) and u in v for v in q.units)]
     if longer:
         rest = text
-        for v in sorted((v for v in q.units if v not in longer), key=len, reverse=True):
+        for v in sorted((v for v in q.units if v not in longer), key=longest):
             rest = rest.replace(v, "|")
         q.units = [u for u in q.units if u not in longer or u in rest]
     if not q.units and q.docs and not any(d.units for d in q.docs):

@@ -24,6 +24,11 @@ NOTE_RE = re.compile(r"^(注|备注|说明)[:：0-9１-９]")
 _META = re.compile(r"^(单位|部门)名称\s|\s单位\s+(万元|元)$|单位[:：]|预算年度|编制(部门|单位)|部门[:：]|年度[:：]|截止(时间|日期)|^(?!\d+\s*年)\d{3,9}\s+[\u4e00-\u9fa5（）()]+(?<!表)$|^\d{3,9}\s*[-—]\s*[\u4e00-\u9fa5（）()]+(\s+(万元|元))?$|^(?!\d+\s*年)\d{3,9}\s+\S+\s+(单位|截止|预算年度)")
 
 
+def longest(name: str) -> tuple[int, str]:
+    """A sort key: longest first, names of one length in a fixed order (a set's order changes with each process)."""
+    return -len(name), name
+
+
 def clean(text: str | None) -> str:
     """Drop all whitespace: Chinese labels are printed spaced ('合 计') or wrapped."""
     return _WS.sub("", text or "")
