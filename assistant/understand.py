@@ -217,7 +217,7 @@ def aliases(department: str) -> list[str]:
 # (办 before 公 is the word 办公, "办公用房": no name ends there)
 _ORG_WORDS = r"委员会|办公室|办公厅|办事处|街道|工会|局|委|办(?!公)|厅|中心|院|妇联|团委|科协|残联"  # what organisation names end in
 _ORG_MENTION = re.compile(
-    r"(?:[^\W\d_的和与及在是有年请问各哪个比占]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个比占]{1,12}?"
+    r"(?:[^\W\d_的和与及在是有年请问各哪个比占给]{2,5}?(?:省|自治区|市|区|县))?[^\W\d_的和与及在是有年请问各哪个比占给]{1,12}?"
     rf"(?:{_ORG_WORDS})"
     r"(?=$|[\W\d_]|[的和与及在是有今明去本部系单各分两共、安拨]|一般|预算|政府|基本|人员|公用|收入|支出|财政|三公|机关)"
 )
@@ -422,7 +422,8 @@ def _shortens(short: str, name: str) -> bool:
         # (a word's start, or one character of each half of a four-character word: 公务用车 -> 公车; or, inside the
         # name, that word's last character, the thing it names: 单台公务用车油耗 -> 单台车油耗)
         heads = [w[:n] for n in range(1, len(w) + 1)] + ([w[0] + w[2], w[0] + w[3]] if len(w) == 4 else []) \
-            + ([w[3]] if len(w) == 4 and 0 < k < len(words) - 1 else [])
+            + ([w[3]] if len(w) == 4 and 0 < k < len(words) - 1 else []) \
+            + ([w[1:]] if len(w) >= 2 and w[0] == "第" else [])  # (an ordinal without 第: 第二医院 -> 二院)
         return any(s.startswith(h) and fits(s[len(h):], k + 1) for h in heads) \
             or (0 < k < len(words) - 1 and fits(s, k + 1))
 
