@@ -62,7 +62,7 @@ ANSWER_FORM = re.compile(r"[，,。；;？?！!]\s*(?:(?:请|麻烦|并|并且|�
 # a request put before the question ("能不能告诉我…", "麻烦帮我查一下…"): no part of what is asked
 LEAD_REQUEST = re.compile(r"^(?:(?:你好|您好)[，,！!]?)?(?:请问|请|麻烦|劳驾)?(?:你|您)?(?:能不能|能否|可不可以|可否|可以|能)?"
                           r"(?:帮我|帮忙|给我|替我)?(?:我?想(?:要)?|我?要)?(?:告诉我|" + _LOOK_UP + r"|说说|说一下|讲讲|问一下|问下|问问|"
-                          r"知道一下|知道|了解一下|了解)[，,：:]?"
+                          r"知道一下|知道|了解一下|了解|(?<=想)问)[，,：:]?"
                           r"(?=[\u4e00-\u9fa5\d“\"《])")
 # where the figure is to be read, put first ("根据X的决算，…", "在X的某某表里，…"): the words before the release, not asked
 SOURCE_LEAD = re.compile(r"^(?:根据|按照|依据|据|对照|查看|翻看|从|在)(?=[^，,。？?]{2,40}?(?:预算|决算|报告|文件|公开|材料|说明|表)"
@@ -74,6 +74,8 @@ READER_FORMS = (
                 r"(?:增加|减少|增长|下降|上升|多|少|高|低|变多|变少))"), "比"),
     (re.compile(r"(?:和|与|跟|同)(" + _YEAR_BEFORE + r")的?((?:年初)?(?:预算|决算)数?)?(?:相)?比(?:较|起来)?[，,]?"
                 r"(?=是?(?:变|多|少|增|减|高|低|上升|下降|有所|略有))"), r"比\1\2"),
+    # a yes or no asked as "A没A" ("设没设", "讲没讲"): "是否A"
+    (re.compile(r"(?!有)([\u4e00-\u9fa5])没\1"), r"是否\1"),  # (有没有 read as it is)
     # two things compared, then which ("A与B的X相比，哪个多"): the comparison is the question's
     # (not a release against another, "A年决算和B年预算相比，哪个多": the years are what is compared)
     (re.compile(r"(?<!算)(?<!算数)(?:相比|比较|对比)(?:起来|之下)?[，,](?=[^，。？?]{0,8}?(?:哪|谁))"), "，"),
