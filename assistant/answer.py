@@ -410,6 +410,14 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
 
 
 def compose(cat: Catalog, q: Query) -> Draft:
+    d = _draft(cat, q)
+    if "whether" in q.intents and not {"figure", "sum", "share", "diff", "compare"} & set(q.intents) and d.answerable \
+            and d.figures and all(f.value == 0 for f in d.figures):
+        d.add("所问事项的金额为0，也就是没有。")  # a yes or no answered by amounts that are all zero: the answer is no
+    return d
+
+
+def _draft(cat: Catalog, q: Query) -> Draft:
     d = Draft()
     if not q.docs:
         d.answerable = False
