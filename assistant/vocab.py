@@ -76,6 +76,9 @@ READER_FORMS = (
                 r"(?=是?(?:变|多|少|增|减|高|低|上升|下降|有所|略有))"), r"比\1\2"),
     # a yes or no asked as "A没A" ("设没设", "讲没讲"): "是否A"
     (re.compile(r"(?!有)([\u4e00-\u9fa5])没\1"), r"是否\1"),  # (有没有 read as it is)
+    # ("A高出B多少": A比B多多少)
+    (re.compile(r"((?:(?!比)[\u4e00-\u9fa5]){2,12}?)(?:高出|多出|超出|超过)((?:(?!比)[\u4e00-\u9fa5]){2,12}?)(?=(?:多少|几)(?:钱|万元|元)?[？?。]?$|(?:多少|几)(?:钱|万元|元)?[？?。，,])"),
+     r"\1比\2多"),
     # two things compared, then which ("A与B的X相比，哪个多"): the comparison is the question's
     # (not a release against another, "A年决算和B年预算相比，哪个多": the years are what is compared)
     (re.compile(r"(?<!算)(?<!算数)(?:相比|比较|对比)(?:起来|之下)?[，,](?=[^，。？?]{0,8}?(?:哪|谁))"), "，"),
