@@ -554,7 +554,7 @@ def _draft(cat: Catalog, q: Query) -> Draft:
                 others = ({a for x in q.docs if x.department != doc.department for a in aliases(x.department)} - mine) \
                     | {n for n in q.named if not any(a in n or n in a for a in mine if len(a) >= 3)}
                 for a in sorted((a for a in others if len(a) >= 4), key=longest):
-                    text = re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?(?=[和与及、]|的|20\d\d年|$)", "", text) \
+                    text = re.sub(rf"[和与及跟同、]?{re.escape(a)}(?:[（(]?本级[）)]?)?(?=[和与及跟同、]|的|20\d\d年|$)", "", text) \
                         if any(b in text.replace(a, "") for b in aliases(doc.department) if len(b) >= 3) else text
             gq = understand(text, [doc]) if compound or trailing else q
             if q.across_years and ("change" in gq.asked or _CHANGE_ASKED.search(text)) and not _DOCS_DIFF.search(text):
@@ -568,7 +568,7 @@ def _draft(cat: Catalog, q: Query) -> Draft:
                 names = {a for x in q.docs for a in aliases(x.department)} | set(q.named)  # (as the question wrote them)
                 for a in sorted(names | {w for a in names if len(w := without_places(a)) >= 4}, key=longest):
                     # (with the 本级 written after it, and the 和 that joined it)
-                    gq = replace(gq, subject=re.sub(rf"[和与及、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及、]?", "", gq.subject))
+                    gq = replace(gq, subject=re.sub(rf"[和与及跟同、]?{re.escape(a)}(?:[（(]?本级[）)]?)?[和与及跟同、]?", "", gq.subject))
             lead = gq
             leads.append(subject_text(gq))
             marks = (len(d.evidence), len(d.figures))

@@ -320,7 +320,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = _AGAINST_YEAR.sub(r"比\1增减多少", c)
         # (year A against year B, "more or less": two years' figures, compared, when both years are named)
         compare = bool(COMPARE_Q.search(c)) or names_both(c, scope + (places or [])) or _years_compared(c, question)
-        pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED, c)  # ("这两项差距多大"): the two figures asked before
+        pair = re.fullmatch(r"(?:那|而且|并且)?" + _BOTH + DIFF_ASKED + GAP_COUNTER, c)  # ("这两项差距多大"): the two figures asked before
         # ("A和B各自多少？相差几个": how far apart the things the ask before listed are)
         listed_before = bool(asks) and (bool(asks[-1].items) or bool(DISTRIBUTIVE.search(asks[-1].text)))
         # (two years named: a growth asked after them ("增长多少") asks how far apart the years are, not a change within one year)
