@@ -172,7 +172,7 @@ def _bare_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str,
     # a total printed as asked ("本年支出合计") before the others; "本年收入" is this year's, without carry-over
     # (money spent in a final account, "实际花了多少": this year's spending, not with what is carried into the next year)
     # ("本年总共花了": this year's, with words between)
-    spent = side == "支出" and doc.kind == "决算" and bool(re.search(r"花|用掉|实际|支出了", q.text)) \
+    spent = side == "支出" and doc.kind == "决算" and bool(re.search(r"花|用掉|实际|支出了|决算支出|支出决算", q.text)) \
         or bool(re.search(rf"本年[^，。？?]{{0,4}}?{side}", q.text))
     names = tuple(sorted((f"{side}总计", f"本年{side}合计", f"{side}合计"),
                          key=lambda n: n not in q.text and not (n.startswith("本年") and (n[:-2] in q.text or n[2:] in q.text or spent))))

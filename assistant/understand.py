@@ -907,7 +907,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = re.sub(rf"(?<=[，,]){rel}(?:(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?|(?=[，,？?]|$))", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
         # ("X年预算的支出比Y年决算的支出高还是低": 支出, each in its release's own kind)
-        subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)(?:多|少|高|低)(?:还是(?:多|少|高|低))?了?"
+        subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)是?(?:多|少|高|低)了?(?:还是(?:多|少|高|低))?了?"
                       r"(?=多少|几|[？?，,]|$)",
                       lambda m: own if len(own := re.sub(_KIND_WORDS, "", m.group(1))) >= 2
                       and own == re.sub(_KIND_WORDS, "", m.group(2)) else m.group(0), subj)
