@@ -136,7 +136,7 @@ def compare(d: Draft, question: str, docs: list[DocInfo]) -> None:
     """"哪个高": the amounts the other asks gave (the first ask's per document, else each ask's), in
     万元, ordered, with the difference and its formula (and which way it went, for one department's two years)."""
     _compare(d, question)
-    _over_years(d, _per_thing(d))
+    _over_years(d, _per_thing(d), question)
 
 
 def _compare(d: Draft, question: str) -> None:
@@ -193,13 +193,15 @@ def _compare(d: Draft, question: str) -> None:
     d.add(f"比较：{order}；{word}的是{_name(first, figs)}，{'；'.join(gaps)}。")
 
 
-def _over_years(d: Draft, figs: list[Figure]) -> None:
-    """One department's releases of two years compared: which way it went, said after the difference."""
+def _over_years(d: Draft, figs: list[Figure], question: str = "") -> None:
+    """One department's releases of two years compared: which way it went, said after the difference (in the
+    question's own words when it asks "多还是少")."""
     years = {f.doc.year for f in figs}
     # (a year's 决算 against a later year's 预算 too: one year's actual and the next year's plan, which way it went)
     if len(figs) == 2 and len(years) == 2 and None not in years and len({f.doc.department for f in figs}) == 1:
         old, new = sorted(figs, key=lambda f: f.doc.year or 0)
-        way = "增加" if new.wan > old.wan else "减少" if new.wan < old.wan else "持平"
+        plain = re.search(r"[多少]了?还是[多少]", question) is not None
+        way = ("多" if plain else "增加") if new.wan > old.wan else ("少" if plain else "减少") if new.wan < old.wan else "持平"
         d.parts[-1] = d.parts[-1].rstrip("。") + f"，{new.doc.year}年比{old.doc.year}年{way}。"
 
 

@@ -365,7 +365,8 @@ def figure_for(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, str, 
         return tr, picked[0], picked[1]  # "专项业务经费一共多少": the total of the table the subject names
     if fund and not rows and len(beside) < 3 and (tr := total_row(cat, doc, (fund,))) is not None:
         picked = pick_value(tr, q.columns, "", q.want_year)
-        if picked:
+        # (a column asked that the fund's table does not print: not its total; the tables of that column below)
+        if picked and (not q.columns or any(c in picked[0] or leaf(picked[0]).startswith(col_names(c)) for c in q.columns)):
             return tr, picked[0], picked[1]
     if q.columns and not specific:
         # "项目支出是多少": the 合计 row of the 支出总表, in the asked column (not when the question names

@@ -907,10 +907,11 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = re.sub(rf"(?<=[，,]){rel}(?:(?:和|与|跟|同){rel}的?(?:相)?(?:比较|对比|比)?|(?=[，,？?]|$))", "", subj)
     if len(set(re.findall(r"20\d\d(?=年)", text))) >= 2:
         # ("X年预算的支出比Y年决算的支出高还是低": 支出, each in its release's own kind)
-        subj = re.sub(r"([^\W\d_年比]{2,12}?)比20\d\d年度?的?([^\W\d_年比]{2,12}?)是?(?:多|少|高|低)了?(?:还是(?:多|少|高|低))?了?"
+        # (the same thing said again with its release's words, "X预算，比Y年决算的X实际支出…": X)
+        subj = re.sub(r"([^\W\d_年比]{2,12}?)[，,]?比20\d\d年度?的?([^\W\d_年比]{2,16}?)是?(?:多|少|高|低)了?(?:还是(?:多|少|高|低))?了?"
                       r"(?=多少|几|[？?，,]|$)",
                       lambda m: own if len(own := re.sub(_KIND_WORDS, "", m.group(1))) >= 2
-                      and own == re.sub(_KIND_WORDS, "", m.group(2)) else m.group(0), subj)
+                      and re.sub(_KIND_WORDS, "", m.group(2)) in (own, own + "支出") else m.group(0), subj)
     # "比2025年少了" speaks of a decrease, as the documents do ("减少")
     # (compared with a year whose own document answers too, "前一年…比后一年多还是少", is no change: nothing is left)
     subj = re.sub(r"(?<!占)(?<!百分)比(20\d\d年度?|上年|去年|上一年)?(?:年初|年度)?(?:预算|决算)?数?是?(多|少|增加|减少|增长|下降|高|低)了?"
