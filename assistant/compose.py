@@ -580,7 +580,7 @@ def _match_rows(cat: Catalog, q: Query, doc: DocInfo) -> list[RowEvidence]:
             score -= 40 + 10 * len(name)  # (the department's row of a name the unit's own block prints too: the unit's is asked)
         elif not q.units and r.unit_name and bare(r.label) in wide and r.unit_name not in own_names \
                 and r.table_kind not in ("project_expense", "special_fund", "performance"):  # (a project is one unit's)
-            score -= 8  # the department asked as a whole: its own row of the same name, not one unit's block
+            score -= 20  # the department asked as a whole: its own row of the same name, not one unit's block
         if named_form is not None and r.table_kind == "performance" and r.table_idx != named_form:
             score -= 40  # the form of another project than the one the question names
         if not r.values:

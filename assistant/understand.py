@@ -954,6 +954,8 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
         subj = re.sub(r"年初(?=(?:部门|单位)?预算)", "", subj)  # a budget is the year-start one ("年初预算收入": its income)
     subj = re.sub(r"^给(?=[\u4e00-\u9fa5]{2})", "", subj)  # "给X安排了多少": X is asked
     subj = re.sub(r"([\u4e00-\u9fa5]{2,4})\1", r"\1", subj)  # (a word said again once its clause is gone: "部门预算，谁的预算")
+    if len(q.named) >= 2:  # ("A和B的X差多少": how far apart the two are is asked, X is the subject)
+        subj = re.sub(r"(?:相差|差距|差了?)(?:有|是)?$", "", subj)
     if not subj and q.across_years and (kind := re.search(r"预算|决算", text)):
         subj = kind.group(0)  # ("X年预算比Y年多多少": nothing but the releases compared, each one's whole)
     q.subject = subj
