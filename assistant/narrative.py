@@ -62,6 +62,7 @@ from assistant.vocab import (
     SAME_COUNT,
     SECRET,
     SECTION_HAS_ASKED,
+    SHARE_WORDS,
     STATED_NONE,
     TABLES_ASKED,
     TASK_ASKED,
@@ -343,7 +344,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     if "share" in q.intents:
         # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
         # ("占多少" may ask the amount too: then the sentences as for any figure)
-        part = re.sub(r"的?(?:比例|比重|占比|百分比|几成|份额)|全部|所有|整个|总(?=支出|收入|预算)|(?<=支出|收入)总计", "", subj)
+        part = re.sub(rf"的?(?:{SHARE_WORDS}|几成|份额)|全部|所有|整个|总(?=支出|收入|预算)|(?<=支出|收入)总计", "", subj)
         chosen = [e for e in cands if "%" in e.text and "占" in e.text and fits(e, part)]
     # (the direction asked first; a sentence printing the other direction only when none prints the one asked)
     chosen = chosen or [e for e in cands if fits(e, subj)] or ([e for e in cands if fits(e, about)] if about != subj else [])

@@ -130,7 +130,8 @@ SOURCE_MENTION = (r"(?:部门|单位)?(?:预算|决算)?(?:报告|文件|材料|
 # a thing asked by what or which it is ("打造的是什么品牌", "建设哪些学科"), not an amount
 THING_ASKED = re.compile(r"什么|哪些|哪几|哪个|哪一|哪项|啥")
 # a clause asks something
-INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|比例|占比|比重|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)"
+SHARE_WORDS = r"比例|比重|占比|百分比"  # the words a share is asked in ("占比是多少", "比重多大")
+INTERROGATIVE = re.compile(r"多少|几[成个项辆人次名家月年条]?|什么|哪|谁|" + WHY_ASKED + "|" + WHEN_ASKED + "|" + USE_COLLOQUIAL + r"|如何|怎么|怎样|是否|有没有|有无|吗|多大|多高|多长|多久|多远|多少钱|" + SHARE_WORDS + r"|百分|还是(?:增加|减少|增长|下降|上升|持平|多|少|高|低|增|减)"
                             r"|是(?:增|多|涨|升|高)(?:加|长)?(?:还)?是(?:减|少|降|低)")  # ("是增是减")
 # the question tail of a clause, where its subject phrase ends
 ASK_TAIL = re.compile(
@@ -223,7 +224,7 @@ BUDGET_NOUN_START = re.compile(r"[费支经收资业事款补]|工作|专项")
 SUBJECT_NOUN = re.compile(r"费|成本|支出|收入|经费|资金|预算|拨款|项目|补助|补贴|工资|采购|资产|车辆|人员|编制|结转|结余|基金|科目|合计|总计|"
                           r"设备|房屋|面积|车|机构|科室|人数")  # what the asset and organisation sections count
 # asked for a share, and a share given
-PERCENT_Q = re.compile(r"百分|比例|占比|比重|几成")
+PERCENT_Q = re.compile(r"百分|" + SHARE_WORDS + r"|几成")
 # a change asked as a rate ("增幅是百分之几", "涨了百分之多少"): not a share of a whole
 # a rate of execution asked (执行率, 完成率, the share of the plan spent): actual over plan
 # how far the actual amount is from the plan ("实际比预算少了多少", "预算和决算差多少")
@@ -292,7 +293,7 @@ ASKED_AS_WRITTEN = ((re.compile(WHY_ASKED), "原因"), (re.compile(USE_ASKED), "
 # common budget words: what is left of a subject without them names something of its own
 RESIDUE_WORDS = re.compile(r"一般公共预算|全部资金|所有资金|全口径|口径|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|拨款|收入|"
     r"部门|单位|综合|年度|本年|全年|预算|决算|中|的|了|钱|花|多少|项目|支出|经费|表里|表中|里|"
-    r"三公|完成|百分之|百分比|占比|比例|比重|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
+    r"三公|完成|百分之|" + SHARE_WORDS + r"|年初|上年|去年|增加|减少|增长|下降|分别|各|共|有|几|"
     r"[^\u4e00-\u9fa5]")
 # words around a whole budget asked in other words ("收入预算一共多少", "预算总盘子有多大")
 TOTAL_NOISE = re.compile(r"部门|单位|综合|年度|本年|当年(?=实际|支出|收入|花|用)|全年|一?整年|(?:这|那)?(?<![第头首])一年(?![初底末度])|预算|决算|实际|的|是|一共|总共|共计?|总体|整体|全部|所有|中|里|钱|花|有多?|"
