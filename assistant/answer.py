@@ -25,7 +25,7 @@ from assistant.arithmetic import (
     states_execution,
     unit_share,
 )
-from assistant.asks import Ask, asked_text, how_far_apart, split_asks
+from assistant.asks import Ask, asked_text, fund_part_too, how_far_apart, split_asks
 from assistant.catalog import Catalog
 from assistant.compose import (
     FORM_AMOUNT,
@@ -640,7 +640,7 @@ def _draft(cat: Catalog, q: Query) -> Draft:
                     if got and ((_covers(said, _unscoped(name, q.docs), tuple(_unscoped(n, q.docs) for n in ask.names))
                                  or any(u in name and clean(u) in said for u in aq.units))
                                 and all(p.search(_said_of(said, _unscoped(name, q.docs))) for p in _needs(ask.tail))
-                                if name else _covers_ask(aq, said, ask.tail)):
+                                if name else _covers_ask(aq, said, ask.tail) and not fund_part_too(ask.tail)):
                         found.add((release(doc), 100 * g + k + 1))
                         continue
                     if got and not name and (more := _told_next(cat, d, quoted, aq, said, ask.tail)):

@@ -411,6 +411,8 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
     """The whole of a ratio inside the part's own table: a column of the same row named by it ("合计" for
     总支出), a row of the table named by it, or — when the table is about it ("…基本支出表") — the
     table's total row in the same column."""
+    if clean(whole) and bare(part.label) in {clean(whole) + t for t in ("", "合计", "总计")}:
+        return None  # the part is its own table's whole ("本年收入合计" of a fund's table): the whole asked is elsewhere
     words = _WHOLE_WORDS.sub("", clean(whole))
     about_whole = not words or words in _WHOLE_WORDS.sub("", clean(part.table))
     if about_whole:  # "…基本支出表" 合计 row: 人员经费 over the same row's 合计 (or its group's 小计)

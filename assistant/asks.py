@@ -51,6 +51,9 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?|前者比后者|后者比前者)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
+# a fund's part asked "as well" ("用一般公共预算拨款的又有多少"): of the whole before, as the part asked before it is
+_FUND_PART_TOO = re.compile(r"(?:用|从|由|靠)?(?:当年)?(?:财政拨款|(?:一般公共|政府性基金|国有资本经营)(?:预算)?(?:拨款)?)(?:资金|经费)?"
+                            r"(?:安排|列支|支付)?的(?:部分|那部分)?[又还]")
 _CONTAINER = re.compile(r"[^，,。？?]{2,40}?(?:中|里|当中|里面)[，,]")  # "…支出中，": what the things after it are in
 # "培训费呢": the ask before, of another thing ("跟上年比呢" is a change, not a thing)
 _OTHER_THING = re.compile(r"(?:那么?)?((?![和跟与同比较])(?!.*(?:去年|上年|同比|相比)).{2,20}?)(?:又|的)?呢")
@@ -79,6 +82,12 @@ def _subject_phrase(clause: str) -> str:
 _ASK_FIRST = re.compile(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)")
 
 
+def fund_part_too(tail: str) -> bool:
+    """A fund's part of the whole before, asked alongside another part ("用一般公共预算拨款的又有多少"): the other
+    part's row, whatever columns it prints, does not answer it."""
+    return _FUND_PART_TOO.match(tail) is not None
+
+
 def _own_subject(clause: str) -> bool:
     """Whether a later clause names a subject of its own (a leading 其中 aside)."""
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
@@ -96,7 +105,9 @@ def _own_subject(clause: str) -> bool:
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
     # (and so does the money alone, or a source of it, "经费用掉几何", "那上年结转呢": the thing before's)
     rest = re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)
-    money_only = re.fullmatch(r"(?:当年)?(?:财政拨款|其他资金|上年结转资金)?(?:资金|经费|费用|款项?)?占?", rest)
+    # (or paid from a fund, "用一般公共预算拨款的又有多少": the thing before's part from that fund)
+    money_only = re.fullmatch(r"(?:(?:用|从|由|靠)(?=.))?(?:当年)?(?:财政拨款|其他资金|上年结转资金|(?:一般公共|政府性基金|国有资本经营)"
+                              r"(?:预算)?(?:拨款)?)?(?:资金|经费|费用|款项?)?(?:安排|列支|支付)?(?:部分)?[又还]?占?", rest)
     return len(rest) >= 2 and bool(SUBJECT_NOUN.search(rest)) and not (money_only and not _WITHIN.match(clause))
 
 
@@ -353,7 +364,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
         own = i == 0 or _own_subject(c)
         # (after a change asked, "…较上年增减几何？其中Z…": Z is a part of the subject, unless Z asks a change too)
-        base = subject_context if _WITHIN.match(c) and not CHANGE_Q.search(c) and subject_context else context
+        base = subject_context if (_WITHIN.match(c) and not CHANGE_Q.search(c) or _FUND_PART_TOO.match(c)) and subject_context \
+            else context
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
         if i > 0 and not own and orgs and not ("占" in c and all(o in scope for o in orgs)):

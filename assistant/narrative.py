@@ -219,7 +219,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     """Narrative answer: the best matching sentences that mention the subject (under a heading or in a
     paragraph that names one of `within`, when given)."""
     terms = key_terms(q)
-    subj = subject_text(q)
+    # (both sides' whole, "收支总计", equal sides: printed as one side's, "收入总计、支出总计均为…")
+    subj = re.sub(r"收支(?=总|合计|规模)", "收入", subject_text(q))
     # (a change asked "增长多少" may be printed "减少…": the direction asked does not decide which sentence is about it)
     # (and a whole asked in the asker's word, "预算总额", is written "预算总计")
     about = CHANGE_WORDS.sub("", subj) if "change" in q.asked else subj

@@ -105,7 +105,7 @@ READER_FORMS = (
     (re.compile(r"占了?(?!了)([^，。？?]{1,20}?)的?百分之(?:多少|几)"), r"占\1的比重是多少"),
     # a fund as the payer, "用某预算资金列支的X": the fund's X ("某预算安排的X")
     (re.compile(r"(?:用|从|由|靠)(一般公共预算|政府性基金预算|政府性基金|财政拨款|国有资本经营预算)(?:拨款|资金)?(?:里|中)?"
-                r"(?:列支|安排|支出|支付|拨付|开支)的?"), r"\1安排的"),
+                r"(?:(?:列支|安排|支出|支付|拨付|开支)的?|的(?=(?:部分|那部分)?[又还]?(?:有|是|占)?(?:多少|几)))"), r"\1安排的"),
     # a 三公 part with its words joined otherwise ("公车购置和运行", "出国出境"): its own name, one thing, not two
     (re.compile(r"(?:公车|公务车|公务用车)的?购置(?:与|和|、|加)运行(维护)?(?:费用|费)?"), r"公务用车购置及运行\1费"),
     # (buying a car, running one: the two parts of 公务用车购置及运行费 in a reader's words)
