@@ -640,7 +640,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
         whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
     # (the whole a fund alone, "某资金里，X占": X of that fund's own table)
     fund = next((w for w in FUND_TABLES if w in whole_text and w not in part_text), "")
-    if fund and not table and not _WHOLE_WORDS.sub("", clean(whole_text).replace(fund, "")):
+    # (the fund written with what it grants, "一般公共预算当年拨款": the fund alone)
+    if fund and not table and not _WHOLE_WORDS.sub("", re.sub(r"(?:当年|本年)?(?:财政)?(?:拨款|资金)(?:安排的?)?(?:支出)?", "",
+                                                            clean(whole_text).replace(fund, ""))):
         table = fund
     # (the whole budget named in words, "全年预算支出"; not a bare "总计", which is the part's own table's)
     budget = _WHOLE_BUDGET.fullmatch(whole_text) is not None and re.search(r"预算|决算|支出|部门|单位|钱|资金|经费", whole_text) is not None

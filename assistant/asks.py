@@ -21,6 +21,7 @@ from assistant.vocab import (
     DIFF_ASKED,
     DISTRIBUTIVE,
     FOLLOW_UP,
+    FUND_COLUMN,
     GAP_COUNTER,
     INCLUDING_FIRST,
     INSTRUCTION,
@@ -52,8 +53,8 @@ _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?|前者比后者|后者比前者)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
 # a fund's part asked "as well" ("用一般公共预算拨款的又有多少"): of the whole before, as the part asked before it is
-_FUND_PART_TOO = re.compile(r"(?:用|从|由|靠)?(?:当年)?(?:财政拨款|(?:一般公共|政府性基金|国有资本经营)(?:预算)?(?:拨款)?)(?:资金|经费)?"
-                            r"(?:安排|列支|支付)?的(?:部分|那部分)?[又还]")
+_FUND_PAID = rf"(?:用|从|由|靠)?(?:当年)?(?:{FUND_COLUMN.pattern})(?:预算)?(?:管理)?(?:拨款)?(?:资金|经费|收入)?(?:安排|列支|支付)?"
+_FUND_PART_TOO = re.compile(_FUND_PAID + r"的(?:部分|那部分)?[又还]")
 _CONTAINER = re.compile(r"[^，,。？?]{2,40}?(?:中|里|当中|里面)[，,]")  # "…支出中，": what the things after it are in
 # "培训费呢": the ask before, of another thing ("跟上年比呢" is a change, not a thing)
 _OTHER_THING = re.compile(r"(?:那么?)?((?![和跟与同比较])(?!.*(?:去年|上年|同比|相比)).{2,20}?)(?:又|的)?呢")
@@ -93,7 +94,7 @@ def _own_subject(clause: str) -> bool:
     rest = re.sub(r"^(?:其中|(?:这)?里面|当中)", "", clause)
     if FOLLOW_UP.match(rest) or ANAPHOR.match(rest) or _SHARE_OF.match(rest):
         return False
-    if _ASK_FIRST.match(rest):
+    if _ASK_FIRST.match(rest) or _FUND_PART_TOO.match(rest):
         return False
     if (told := SECTION_HAS_ASKED.match(rest)) and told.group("verb"):
         return True  # "有没有讲X": whether the release tells of X, a thing of its own
@@ -364,8 +365,9 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
             c = other.group(1) + (before[tail_at.start():] if tail_at else "是多少")
         own = i == 0 or _own_subject(c)
         # (after a change asked, "…较上年增减几何？其中Z…": Z is a part of the subject, unless Z asks a change too)
-        base = subject_context if (_WITHIN.match(c) and not CHANGE_Q.search(c) or _FUND_PART_TOO.match(c)) and subject_context \
-            else context
+        base = subject_context if _WITHIN.match(c) and not CHANGE_Q.search(c) and subject_context else context
+        if _FUND_PART_TOO.match(c) and subject_context:  # (of the whole, without the fund the part before was paid from)
+            base = re.sub(rf"[，,]?{_FUND_PAID}的?$", "", subject_context)
         tail, within_ask = c, False
         orgs = [d for d in departments if len(d) >= 3 and d in c]
         if i > 0 and not own and orgs and not ("占" in c and all(o in scope for o in orgs)):

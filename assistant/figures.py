@@ -209,9 +209,16 @@ def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, st
     for r in cat.doc_rows(doc.doc_id):
         if bare(r.label) not in TOTAL_NAMES:
             continue
+        # (the table named too, "X预算中Y资金安排的": Y, an income column, on the total row of the table titled X)
+        title = re.sub(r"^20\d\d年度?|表$", "", clean(r.table))
+        named = next((title[i:j] for n in range(len(title), 3, -1) for i in range(len(title) - n + 1)
+                      if (j := i + n) and title[i:j] in rest), "")
         for c, v in r.values.items():
             name = bare(leaf(c))
-            if len(name) >= 4 and name in rest and not re.sub(r"合计|总计|总额|总数|小计|总", "", rest.replace(name, "")) \
+            # (an income column, "Y资金收入", asked as "Y资金")
+            core = name if name in rest else TOTAL_NOISE.sub("", name[:-2]) if name.endswith("收入") and len(name) >= 6 else ""
+            left = rest.replace(core, "").replace(named, "") if named else rest.replace(core, "")
+            if len(name) >= 4 and len(core) >= 4 and core in rest and not re.sub(r"合计|总计|总额|总数|小计|总", "", left) \
                     and parse_amount(v) is not None:
                 return r, c, v
     return None

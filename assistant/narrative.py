@@ -23,6 +23,7 @@ from assistant.compose import (
     match_rows,
     passages,
     project_name,
+    quantize2,
     row_phrase,
     subject_marks,
     subject_text,
@@ -335,9 +336,12 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen: list[TextEvidence] = []
     # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
     # (or of the release itself, "预算比上年多还是少": its income side, as the totals are equal)
-    side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
-        or re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计|总数)?", re.sub(r"还是|是|了", "", about)) \
-        if "change" in q.asked else None
+    # (and the reason of such a change, "预算比上年增加，主要因为什么": the side's change, then its reason)
+    whole = re.sub(r"还是|是|了", "", about) if "change" in q.asked else \
+        re.sub(r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|总共|一共|还是|是|了", "", CHANGE_WORDS.sub("", subj)) \
+        if "why" in q.asked else None
+    side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", whole) \
+        or re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计|总数)?", whole) if whole is not None else None
     if side is not None:
         word = side.group(1) if side.groups() else "收入"
         chosen = [e for e in cands if CHANGE_WORD.search(e.text)
@@ -457,7 +461,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             return False  # "总投资是多少": sentences about the project that state no amount do not answer it
         keep = none
     elif re.search(r"多少|(?<!哪)几(?=[\u4e00-\u9fa5])", q.text) and not (wants_reason or wants_use or wants_change) \
-            and not any(re.search(r"\d|[一二两三四五六七八九十百千]+[个项名人张辆次家所处位条台套户床]", re.sub(_ITEM_MARK, "", e.text))
+            and not any(re.search(r"(?<!第)\d|(?<!第)[一二两三四五六七八九十百千]+[个项名人张辆次家所处位条台套户床]", re.sub(_ITEM_MARK, "", e.text))
                         for e in keep):
         if not none:
             return False  # "住了多少人": a sentence about them that gives no number does not answer it
@@ -855,9 +859,30 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
         fresh = [e for e in picked if not d.cited(e)]
         head = f"{prefix}{describe(doc)}" + ("：" if d.cited(item[0]) else f"“{item[0].text.rstrip('。')}”{d.cite(item[0])}：")
         body = "，".join(f"“{e.text.rstrip('。；')}”{d.cite(e)}" for e in fresh)
-        d.add(f"{head}{body}。")
+        d.add(f"{head}{body}{_gap_of_two(q, picked, d)}。")
         return True
     return False
+
+
+def _gap_of_two(q: Query, picked: list[TextEvidence], d: Draft) -> str:
+    """How far apart asked ("差多少") of an item whose sentence prints its two amounts and no gap in money (a plan and
+    an actual, "执行数为A万元，预算安排B万元，比…减少N%"): the gap worked out, formula shown ("" when none)."""
+    if "diff" not in q.intents and not re.search(r"相比|比较|对比|(?:多|高|增)了?还是(?:少|低|减)", q.text):
+        return ""
+    for e in picked:
+        txt = clean(e.text)
+        if re.search(r"(?:增加|减少|增长|下降|上升|多|少)了?\d[\d,]*(?:\.\d+)?(?:万元|元)", txt):
+            return ""  # the gap is printed
+        found = [(m.group(0)[: m.start(2) - m.start(0)].strip(), m.group(2)) for m in AMOUNT.finditer(txt)]
+        if len(found) == 2 and found[0][1] == found[1][1] and found[0][1] in ("万元", "元"):
+            a, b = (parse_amount(n) for n, _ in found)
+            if a is None or b is None or a == b:
+                continue
+            big, small = (found[0][0], found[1][0]) if a > b else (found[1][0], found[0][0])
+            gap = quantize2(abs(a - b))
+            d.computed.append(gap)
+            return f"；两数相差 {big} − {small} = {gap}{found[0][1]}"
+    return ""
 
 
 def _amounts(text: str) -> set[str]:

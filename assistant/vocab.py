@@ -67,6 +67,9 @@ LEAD_REQUEST = re.compile(r"^(?:(?:你好|您好)[，,！!]?)?(?:请问|请|麻�
 # where the figure is to be read, put first ("根据X的决算，…", "在X的某某表里，…"): the words before the release, not asked
 SOURCE_LEAD = re.compile(r"^(?:根据|按照|依据|据|对照|查看|翻看|从|在)(?=[^，,。？?]{2,40}?(?:预算|决算|报告|文件|公开|材料|说明|表)"
                          r"(?:里|中|上|显示|来看|看)?[，,])")
+# the columns that say where money comes from (the standard income sources of a budget table)
+FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
+                         r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
 # what readers write in other words than the documents (read first): a change on a year as "比Y年…": "较上年", "相比2025年", "和2025年的年初预算比，变多还是变少"
 _YEAR_BEFORE = r"(?:20\d\d年度?|上一?年度?|去年|前一年)"
 READER_FORMS = (
@@ -104,7 +107,8 @@ READER_FORMS = (
                 r"(?:比重|比例)(?:是|为|有)?百分之(?:多少|几)"), r"\2占\1的比重是多少"),
     (re.compile(r"占了?(?!了)([^，。？?]{1,20}?)的?百分之(?:多少|几)"), r"占\1的比重是多少"),
     # a fund as the payer, "用某预算资金列支的X": the fund's X ("某预算安排的X")
-    (re.compile(r"(?:用|从|由|靠)(一般公共预算|政府性基金预算|政府性基金|财政拨款|国有资本经营预算)(?:拨款|资金)?(?:里|中)?"
+    (re.compile(r"(?:用|从|由|靠)(一般公共预算|政府性基金预算|政府性基金|财政拨款|国有资本经营预算|财政专户管理|财政专户|单位资金|"
+                r"事业收入|经营收入|其他收入|上年结转|自有资金)(?:拨款|资金)?(?:里|中)?"
                 r"(?:(?:列支|安排|支出|支付|拨付|开支)的?|的(?=(?:部分|那部分)?[又还]?(?:有|是|占)?(?:多少|几)))"), r"\1安排的"),
     # a 三公 part with its words joined otherwise ("公车购置和运行", "出国出境"): its own name, one thing, not two
     (re.compile(r"(?:公车|公务车|公务用车)的?购置(?:与|和|、|加)运行(维护)?(?:费用|费)?"), r"公务用车购置及运行\1费"),
@@ -143,7 +147,7 @@ ASK_TAIL = re.compile(
 FOLLOW_UP = re.compile(r"^(?:那么?|而且|并且|另外|同时)?(?:其中|比|较|占|与上年|同比|" + WHY_ASKED + r"|原因|主要原因|主要|涨|降|增|减|多了|少了|"
                        r"哪一?项|哪些方面|这些钱|这笔钱|钱|是否|用于|用在|花在|发给|涉及|对|定的|目标)")
 # a clause that points back at the subject before ("这个项目干什么用", "该笔资金用在哪"): no subject of its own
-ANAPHOR = re.compile(r"^(?:那么?)?(?:这一?个|这一?笔|这一?项|这些|这部分|该笔?|此|其|它|每一?[个项笔]|那[些个笔项])(?:项目|资金|经费|钱|支出|费用|款项?|部分)?")
+ANAPHOR = re.compile(r"^(?:那么?)?(?:这一?个|这一?笔|这一?项|这些|这部分|该笔?|此|其(?![他它余])|它|每一?[个项笔]|那[些个笔项])(?:项目|资金|经费|钱|支出|费用|款项?|部分)?")
 # what is left of a clause once change, reason and question words are gone: its own subject, if any
 SUBJECTLESS = re.compile(
     r"20\d\d年度?|上一?年度?|去年|同比|比|较|增加|减少|增长|下降|上升|涨|降|多了|少了|变化|了|会|的|是|有|" + WHY_ASKED + r"|原因|主要|"
@@ -359,9 +363,6 @@ TASK_ASKED = re.compile(r"(?:打算|计划|准备)(?:[\u4e00-\u9fa5]{1,3}?(?=做
 TASK_HEADINGS = re.compile(r"工作任务|工作计划|工作安排|重点工作|工作目标|主要任务|工作思路|工作要点|重点任务")
 # which body a question asks for ("由哪个单位…", "谁来…"): answered by a form's field naming a body ("X单位", "X部门")
 BODY_ASKED = re.compile(r"哪(?:一)?[个家](?:单位|部门|机构)?|什么(?:单位|部门|机构)|谁")
-# the columns that say where money comes from (the standard income sources of a budget table)
-FUND_COLUMN = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|单位资金|事业收入|经营收入|上级补助|附属单位|"
-                         r"其他收入|上年结转|结余|其他资金|自有资金|非财政")
 # a choice between sources ("财政给的还是单位资金")
 SOURCE_CHOICE = re.compile(rf"(?:{FUND_COLUMN.pattern}|财政)[^，。？?]{{0,8}}还是[^，。？?]{{0,4}}(?:{FUND_COLUMN.pattern}|财政)"
                            r"(?:资金|拨款|的钱)?")
