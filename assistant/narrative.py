@@ -346,6 +346,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
         word = side.group(1) if side.groups() else "收入"
         chosen = [e for e in cands if CHANGE_WORD.search(e.text)
                   and re.search(rf"(?:{word}(?:预算|决算)|(?:预算|决算){word})(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
+        if not side.groups():  # (the release's own change, "2026年预算比2025年预算增加N万元")
+            chosen += [e for e in cands if e not in chosen and CHANGE_WORD.search(e.text) and re.match(
+                r"(?:20\d\d年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计)?(?:比|较)(?:20\d\d年度?|上年)", clean(e.text))]
     if "share" in q.intents:
         # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
         # ("占多少" may ask the amount too: then the sentences as for any figure)
