@@ -226,7 +226,9 @@ _GIVER_PRINTED = r"(?:财政|补助|转移支付|资金|拨款|专项|下达)"
 # an amount of something named before 额 ("交易额"): a budget asks it of a budget noun, or the documents print it
 _MEASURE_WORD = re.compile(r"[\u4e00-\u9fa5]{2}额")
 # how far one thing is from another that is not a year ("比乙局多多少", not "比上年多多少")
-_DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)" + DIFF_ASKED)
+# ("A比B多还是少": which way, and how far apart)
+_DOCS_DIFF = re.compile(r"比(?!上一?年|去年|前一?年|20\d\d年|以前|往年|年初)([^，。？?]{1,24}?)(?:" + DIFF_ASKED
+                        + r"|(?:要|是)?(?:多|高|大)了?还是(?:少|低|小))")
 
 
 _RELEASE_NAME = re.compile(r"(?:部门|单位)(?:综合)?(?:预算|决算)")
