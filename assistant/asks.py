@@ -34,6 +34,7 @@ from assistant.vocab import (
     SUBJECT_ASKED,
     SUBJECT_NOUN,
     SUBJECTLESS,
+    TOP_ITEM,
     WHY_ASKED,
     without_comparison,
 )
@@ -343,7 +344,7 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         release = r"年度?的?(?:预算|决算|实际|执行)?数?"
         two_years = re.fullmatch(r"(?:那|而且|并且)?(20\d\d)" + release + r"比(20\d\d)" + release + DIFF_ASKED + GAP_COUNTER, c)
         # (a gap, and nothing else, after two figures asked: a last clause "两者差值有多大")
-        gap = re.fullmatch(r"(?:那|而且|并且)?(?:两者|二者|它们)?(?:之间)?的?(?:差额|差值|相差|差距|差)(?:有|是|为)?(?:多少|几|多大)"
+        gap = re.fullmatch(r"(?:那|而且|并且)?(?:两者|二者|它们)?(?:之间)?的?(?:差额|差值|相差|差距|差)了?(?:有|是|为)?(?:多少|几|多大)"
                            + GAP_COUNTER, c)
         if i > 0 and ((re.fullmatch(r"(?:那|而且|并且)?(?:20\d\d年度?)?(?:比20\d\d年度?)?" + DIFF_ASKED + GAP_COUNTER, c) or grown)
                       and (compare_before or listed_before) or pair and asks or gap and len(asks) >= 2
@@ -366,6 +367,8 @@ def split_asks(question: str, protected: list[str] | None = None, departments: l
         own = i == 0 or _own_subject(c)
         # (after a change asked, "…较上年增减几何？其中Z…": Z is a part of the subject, unless Z asks a change too)
         base = subject_context if _WITHIN.match(c) and not CHANGE_Q.search(c) and subject_context else context
+        if subject_context and asks and CHANGE_Q.search(asks[-1].text) and TOP_ITEM.search(c):
+            base = subject_context  # (after a change asked, the subject's largest item: of the subject, not its change)
         if _FUND_PART_TOO.match(c) and subject_context:  # (of the whole, without the fund the part before was paid from)
             base = re.sub(rf"[，,]?{_FUND_PAID}的?$", "", subject_context)
         tail, within_ask = c, False

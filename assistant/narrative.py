@@ -41,6 +41,7 @@ from assistant.vocab import (
     COMPARE_Q,
     CONTENT_ASKED,
     COUNT_Q,
+    DIFF_ASKED,
     DUTY_LIST,
     DUTY_WHICH,
     FIRM_ASKED,
@@ -337,17 +338,18 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
     # (or of the release itself, "预算比上年多还是少": its income side, as the totals are equal)
     # (and the reason of such a change, "预算比上年增加，主要因为什么": the side's change, then its reason)
-    whole = re.sub(r"还是|是|了", "", about) if "change" in q.asked else \
-        re.sub(r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|总共|一共|还是|是|了", "", CHANGE_WORDS.sub("", subj)) \
-        if "why" in q.asked else None
+    whole = re.sub(r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|总共|一共|还是|是|了", "", CHANGE_WORDS.sub("", subj)) \
+        if q.asked & {"change", "why"} else None
     side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", whole) \
         or re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计|总数)?", whole) if whole is not None else None
     if side is not None:
         word = side.group(1) if side.groups() else "收入"
-        chosen = [e for e in cands if CHANGE_WORD.search(e.text)
+        # (any sentence of the release: the passages drawn may miss the one on the whole)
+        every = cands + [e for e in cat.doc_texts(doc.doc_id) if e not in cands]
+        chosen = [e for e in every if CHANGE_WORD.search(e.text)
                   and re.search(rf"(?:{word}(?:预算|决算)|(?:预算|决算){word})(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
         if not side.groups():  # (the release's own change, "2026年预算比2025年预算增加N万元")
-            chosen += [e for e in cands if e not in chosen and CHANGE_WORD.search(e.text) and re.match(
+            chosen += [e for e in every if e not in chosen and CHANGE_WORD.search(e.text) and re.match(
                 r"(?:20\d\d年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计)?(?:比|较)(?:20\d\d年度?|上年)", clean(e.text))]
     if "share" in q.intents:
         # a share printed "占…N%": the words that ask for one are not the sentence's, the percentage is
@@ -424,7 +426,9 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
             # (or the one before a reason that opens its sentence: what it explains)
             follow = [n for e in keep for n in [cat.next_sentence(e)] if n is not None] \
                 + [p for e in keep if wants_reason and (p := _explained(cat, e)) is not None]
-            extra = next((e for e in follow + chosen[1:] if pat.search(e.text) and e not in keep), None)
+            # (the reason of a whole side's change: the paragraphs just after first, not another item's reason)
+            extra = next((e for e in follow + ([] if side is not None and pat is BECAUSE else chosen[1:])
+                          if pat.search(e.text) and e not in keep), None)
             if extra is None and pat is BECAUSE:
                 # (or a paragraph just after, in its section, giving a reason of what it names: "…收入…增加N万元；"
                 # "支出…增加M万元。" "收支增加系因…")
@@ -432,6 +436,8 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
                 extra = next((x for x in _paragraphs_after(cat, best, 2) if BECAUSE.search(x.text)
                               and (overlap(subj, clean(x.text)) >= 0.3 or side is not None)
                               and reason_of(subj, clean(x.text))), None)
+                if extra is None and side is not None:
+                    extra = next((e for e in chosen[1:] if pat.search(e.text) and e not in keep), None)
             if extra is not None:
                 keep.append(extra)
     if wants_change and not any(CHANGE_WORD.search(e.text) for e in keep):
@@ -870,7 +876,7 @@ def answer_item(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str = ""
 def _gap_of_two(q: Query, picked: list[TextEvidence], d: Draft) -> str:
     """How far apart asked ("差多少") of an item whose sentence prints its two amounts and no gap in money (a plan and
     an actual, "执行数为A万元，预算安排B万元，比…减少N%"): the gap worked out, formula shown ("" when none)."""
-    if "diff" not in q.intents and not re.search(r"相比|比较|对比|(?:多|高|增)了?还是(?:少|低|减)", q.text):
+    if "diff" not in q.intents and not re.search(r"相比|比较|对比|(?:多|高|增)了?还是(?:少|低|减)|" + DIFF_ASKED, q.text):
         return ""
     for e in picked:
         txt = clean(e.text)

@@ -1,0 +1,59 @@
+"""A fund's part of a table the question names, asked in a reader's words ("用事业收入安排的", "其他收入的又有多少");
+the gap between an item's plan and its actual when only a rate is printed; the reason of a whole release's change;
+both sides' whole ("收支总计"); a share of a fund's own table; the largest item asked "最多的那一项"; two departments
+asked "A比B多还是少". Figures checked on the pages: 重庆市科技局 2026 政府采购预算明细表 合计 6,143.52 / 一般公共预算拨款
+2,521.44 / 事业收入 622.08 / 其他收入 3,000.00 (收入总体情况表 其他收入 10,885.00); 万里街道 2023 公益性岗位补贴 执行数
+667.32, 预算 635.10 万元; 普陀区社会福利院 2024 收入预算 比2023年预算增加0.46万元, 原因 机关事业单位退休人员活动费增加;
+西安市卫健委 2022 决算 收入总计、支出总计均增加789,183.4万元 (新院区), 本年收入合计 2,015,094.22, 财政拨款收入
+805,251.56 (39.96%); 西安市信访局 2026 培训费明细表 最大一项 联合学院非法集资案善后工作会议 12.00 万元; 广州市商务局
+/水务局 2026 工资福利支出+对个人和家庭的补助 14,866.24 / 27,781.11 万元."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import answered, bm25_bot
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+MORE = REAL.parent / "more"
+KEJIJU = MORE / "chongqing-shi_kejiju_2026_bumen-yusuan.pdf"
+WANLI = REAL / "shanghai-putuo_wanlijiedao_2023_bumen-yusuan.pdf"
+FULIYUAN = REAL / "shanghai-putuo_shehuifuliyuan_2024_danwei-yusuan.pdf"
+WEIJIAN = REAL / "xian-shi_weijianwei_2022_juesuan.pdf"
+XINFANG = REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
+SHANGWU = MORE / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
+SHUIWU = MORE / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
+pytestmark = pytest.mark.skipif(not all(f.is_file() for f in (KEJIJU, WANLI, FULIYUAN, WEIJIAN, XINFANG, SHANGWU, SHUIWU)),
+                                reason="../shared 语料目录缺失")
+
+
+def test_fund_parts_of_the_table_asked(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, KEJIJU)
+    a = answered(bot, "重庆市科学技术局2026年政府采购预算是多少？用一般公共预算拨款的有多少，其他收入的又有多少？")
+    assert "2,521.44" in a.answer and "3,000.00" in a.answer and "10,885.00" not in a.answer, a.answer
+    a = answered(bot, "重庆市科学技术局2026年政府采购预算里，用事业收入安排的有多少？")
+    assert "622.08" in a.answer, a.answer
+
+
+def test_gap_of_plan_and_actual_and_the_release_reason(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path / "a", WANLI), "万里街道2023年公益性岗位补贴预算跟2022年执行数比，差了多少？")
+    assert "667.32 − 635.10 = 32.22" in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "b", FULIYUAN), "上海市普陀区社会福利院2024年预算比上年增加了多少，主要因为什么？")
+    assert "0.46" in a.answer and "退休人员活动费" in a.answer and "根据实际支出" not in a.answer, a.answer
+
+
+def test_both_sides_whole_and_a_share_of_this_years_income(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path, WEIJIAN)
+    a = answered(bot, "西安市卫健委2022年决算的收支总计为啥涨了？")
+    assert "789,183.4" in a.answer and "新院区" in a.answer, a.answer
+    a = answered(bot, "西安市卫健委2022年决算，财政拨款收入在本年收入里占多少比例？")
+    assert "39.96%" in a.answer, a.answer
+
+
+def test_largest_item_and_two_departments_more_or_less(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path / "a", XINFANG), "西安市信访局2026年的培训里，花钱最多的那一项叫什么？")
+    assert "非法集资" in a.answer and "12.00" in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "b", SHANGWU, SHUIWU), "广州市商务局2026年人员经费比广州市水务局多还是少？")
+    assert "27781.11 − 14866.24 = 12914.87" in a.answer, a.answer
