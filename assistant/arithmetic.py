@@ -110,8 +110,26 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         if whole is None or part is None:
             continue
         at = subject.find(bare(r.label)) if bare(r.label) != bare(r.unit_name) else -1
-        if at > 0 and subject.find(_COLUMN_CORE.sub("", bare(leaf(part)))) < at:
-            continue  # "某处基本支出中X的比重": the column named first is the whole, the row after it the part
+        col_at, of = subject.find(_COLUMN_CORE.sub("", bare(leaf(part)))), subject.find("占")
+        if at >= 0 and (0 <= col_at < at or at < of < col_at):
+            if any(x is not r and x.table_idx == r.table_idx and x.unit_name == r.unit_name and len(bare(x.label)) >= 3
+                   and bare(x.label) != bare(x.unit_name) and bare(x.label) in subject.replace(bare(r.label), "")
+                   for x in cat.doc_rows(doc.doc_id)):
+                continue  # (another row of the unit named as the whole, "X占Y（基本支出）": not the unit's own column)
+            # "某处基本支出中X的比重", "X占基本支出的比重": the column is the whole, the row the part: the row's cell
+            # over the same column on the unit's own head row
+            head = next((x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x.unit_name == r.unit_name
+                         and bare(x.label) == bare(x.unit_name) and parse_amount(x.values.get(part, ""))), None)
+            if head is None or r.unit_name is None:
+                continue
+            num, den = parse_amount(r.values[part]), parse_amount(head.values[part])
+            if num is None or not den or num > den:
+                continue
+            share = quantize2(num / den * 100)
+            d.computed.extend([share, Decimal(100)])
+            d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{row_phrase(head, part, head.values[part])}"
+                  f"{d.cite(head)}；占比 = {r.values[part]} ÷ {head.values[part]} × 100% = {share}%。")
+            return True
         num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
         if num is None or not den:
             continue
@@ -425,6 +443,7 @@ def _whole_in_table(cat: Catalog, doc: DocInfo, part: RowEvidence, col: str, who
         if c != col and parse_amount(v) is not None and (leaf(c) in TOTAL_NAMES and not words or words and words == leaf(c)):
             return part, c
     rows = [r for r in cat.doc_rows(doc.doc_id) if r.table_idx == part.table_idx and r is not part]
+    rows.sort(key=lambda r: r.unit_name != part.unit_name)  # (in a table of unit blocks, the part's own unit's rows first)
     # a whole named with the table's own fund word ("财政拨款…收入合计" in the 财政拨款收支表): the row "收入合计" (the words the title holds left out)
     own = {clean(whole)[k:] for k in range(2, len(clean(whole)) - 1) if clean(whole)[:k] in clean(part.table)}
     for r in rows:
@@ -638,6 +657,9 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
+    # (and the part: the unit, in any of its names, longest first, is passed on as the unit, not read as the part's words)
+    if forms := sorted({f for u in units or [] for f in (u, without_places(u)) if len(f) >= 4}, key=longest):
+        part_text = re.sub(f"(?:{'|'.join(map(re.escape, forms))})的?", "", part_text) or part_text
     # (the whole a fund alone, "某资金里，X占": X of that fund's own table)
     fund = next((w for w in FUND_TABLES if w in whole_text and w not in part_text), "")
     # (the fund written with what it grants, "一般公共预算当年拨款": the fund alone)

@@ -103,6 +103,8 @@ def _own_subject(clause: str) -> bool:
         return False  # "项目按期完工了吗": the project named before, what is asked of it
     if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):
         return False  # "用的是A资金还是B资金": where the money before comes from
+    if re.search(r"(?:部门|单位)(?:综合)?(?:预算|决算)(?:总额|总数|总计|总共|一共)?(?:是|有|为)?(?:多少|几)", rest):
+        return True  # a release's whole ("局本级单位预算多少"): a subject of its own
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
     # (and so does the money alone, or a source of it, "经费用掉几何", "那上年结转呢": the thing before's)
