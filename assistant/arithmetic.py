@@ -62,7 +62,7 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     if q.units and unit_share(cat, q, doc, d):
         return True
     tr = total_row(cat, doc)
-    if tr is None:
+    if tr is None or _names_other_whole(q.subject_full or q.text, doc):
         return False
     found = None
     if q.columns:
@@ -87,6 +87,17 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
         f"占比 = {value} ÷ {tr.values[den_col]} × 100% = {share}%。"
     )
     return True
+
+
+def _names_other_whole(text: str, doc: DocInfo) -> bool:
+    """The share asks of a whole the question names that is not the whole release ("三公经费里，X占…"): the release's
+    total is not its whole."""
+    m = next((m for pat in _RATIO if (m := pat.search(re.sub(r"[“”\"]", "", text)))), None)
+    if m is None:
+        return False
+    whole = _without_owner(re.split(r"[，,]", m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or ""))[-1], doc)
+    whole = re.sub(r"[的里中]|这个|整个|该|当年|本年|预算|决算|数|全(?:局|委|办|系统)|部门|单位", "", whole)
+    return len(whole) >= 2 and _WHOLE_BUDGET.fullmatch(whole) is None and re.fullmatch(r"(?:总)?(?:收入|支出)", whole) is None
 
 
 _COLUMN_CORE = re.compile(r"(?:预算)?(?:拨款)?(?:收入|支出)?$")  # a column's name as a subject writes it ("基本支出" -> 基本)
@@ -655,6 +666,8 @@ def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[st
     whole_text = m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or "")
     whole_text = re.split(r"[，,]", whole_text)[-1]  # "…决算中，基本支出里X占": the last clause holds the whole
     whole_text = _without_owner(whole_text, doc)  # "重庆经信委2026年一般公共预算基本支出" -> "一般公共预算基本支出"
+    if side := re.fullmatch(r"的?(收入|支出)", whole_text):  # (a side alone, "收入": the release's whole of that side)
+        whole_text = f"{side.group(1)}预算" if doc.kind == "预算" else f"本年{side.group(1)}合计"
     for u in units or []:  # a unit named before the whole ("某医院的…"): the unit is where, not what, the whole is
         whole_text = re.sub(rf"^(?:{re.escape(u)}|{re.escape(without_places(u))})的?", "", whole_text)
     # (and the part: the unit, in any of its names, longest first, is passed on as the unit, not read as the part's words)

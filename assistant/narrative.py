@@ -338,16 +338,20 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
     # (or of the release itself, "预算比上年多还是少": its income side, as the totals are equal)
     # (and the reason of such a change, "预算比上年增加，主要因为什么": the side's change, then its reason)
-    whole = re.sub(r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|总共|一共|还是|是|了", "", CHANGE_WORDS.sub("", subj)) \
-        if q.asked & {"change", "why"} else None
-    side = re.fullmatch(r"(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", whole) \
+    # (both sides, "收入和支出", are the income side's: the totals are equal; a doubling, "翻了一倍", is a change)
+    whole = re.sub(r"收入(?:和|与|及|、)支出", "收入", re.sub(
+        r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|翻了?[一两几]?(?:倍|番)|总共|一共|还是|是|了", "",
+        CHANGE_WORDS.sub("", subj))).removesuffix("比") if q.asked & {"change", "why"} else None
+    side = re.fullmatch(r"(?:预算|决算)?(收入|支出)(?:预算|决算)?(?:总额|总计|总数)?", whole) \
         or re.fullmatch(r"(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计|总数)?", whole) if whole is not None else None
     if side is not None:
         word = side.group(1) if side.groups() else "收入"
         # (any sentence of the release: the passages drawn may miss the one on the whole)
         every = cands + [e for e in cat.doc_texts(doc.doc_id) if e not in cands]
+        # (or the side's 总计 changed, "与上年相比，收入支出总计增加N万元"; not one fund's)
         chosen = [e for e in every if CHANGE_WORD.search(e.text)
-                  and re.search(rf"(?:{word}(?:预算|决算)|(?:预算|决算){word})(?:总额|总计|合计)?(?:为|是)?\d", clean(e.text))]
+                  and re.search(rf"(?:{word}(?:预算|决算)|(?:预算|决算){word})(?:总额|总计|合计)?(?:为|是)?\d"
+                                rf"|(?<!拨款){word}(?:支出)?(?:总计|合计)(?:各|均)?(?:增加|减少|增长|下降)\d", clean(e.text))]
         if not side.groups():  # (the release's own change, "2026年预算比2025年预算增加N万元")
             chosen += [e for e in every if e not in chosen and CHANGE_WORD.search(e.text) and re.match(
                 r"(?:20\d\d年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:总额|总计)?(?:比|较)(?:20\d\d年度?|上年)", clean(e.text))]
