@@ -17,6 +17,7 @@ from assistant.arithmetic import (
     answer_computation,
     answer_row_change,
     answer_share,
+    answer_stated_share,
     answer_year_before,
     compare,
     form_disagrees,
@@ -344,6 +345,8 @@ def _answer_for_doc(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str 
             and unit_share(cat, q, doc, d):
         return True  # a unit's part of its own whole (its column over its own total), not of the department's (a
         # fund's whole, the fund named, is its fund table's: worked out below)
+    if "share" in intents and answer_stated_share(cat, q, doc, d):
+        return True  # a share the release states: its own figure
     if ({"share", "diff", "sum"} & set(intents)) and answer_computation(cat, q, doc, d):
         return True
     if "share" in intents and answer_share(cat, q, doc, d):

@@ -89,6 +89,32 @@ def answer_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     return True
 
 
+# a share the narrative states, "X支出N万元，占Y的P%"
+_STATED_SHARE = re.compile(r"([\u4e00-\u9fa5（）()]{2,30}?)(?:为|是)?(\d[\d,]*(?:\.\d+)?)(?:万元|元)[，,]?占([^，。；%％\d]{0,24}?)的?"
+                           r"(?:比重|比例)?(?:为|是)?(\d+(?:\.\d+)?)[%％]")
+
+
+def answer_stated_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
+    """"Y里X占多少": the sentence that states X's amount and its share of Y, when the release prints it (its own
+    figure, not one worked out from rows that may be of another basis)."""
+    text = re.sub(r"[“”\"]", "", q.subject_full or q.text)
+    m = next((m for pat in _RATIO if (m := pat.search(text))), None)
+    if m is None:
+        return False
+    part = _without_owner(re.split(r"[，,]", m.group(1) if m.re is _SHARE else m.group("part"))[-1], doc)
+    whole = _without_owner(re.split(r"[，,]", m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or ""))[-1], doc)
+    part, whole = (re.sub(r"[的里中]$|^[的在]|20\d\d年度?", "", clean(x)) for x in (part, whole))
+    if len(part) < 2 or len(whole) < 2 or q.units:
+        return False
+    for e in cat.doc_texts(doc.doc_id):
+        for sm in _STATED_SHARE.finditer(re.sub(r"[“”\"\s]", "", e.text)):
+            if overlap(part, sm.group(1)) >= 0.8 and overlap(whole, sm.group(3)) >= 0.6:
+                d.add(f"{describe(doc)}：{e.text.strip().rstrip('。；;')}{d.cite(e)}。")
+                d.record(doc, sm.group(2), "万元" if "万元" in sm.group(0) else "元", e)
+                return True
+    return False
+
+
 def _names_other_whole(text: str, doc: DocInfo) -> bool:
     """The share asks of a whole the question names that is not the whole release ("三公经费里，X占…"): the release's
     total is not its whole."""
