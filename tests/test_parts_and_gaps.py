@@ -6,7 +6,10 @@ asked "A比B多还是少". Figures checked on the pages: 重庆市科技局 2026
 667.32, 预算 635.10 万元; 普陀区社会福利院 2024 收入预算 比2023年预算增加0.46万元, 原因 机关事业单位退休人员活动费增加;
 西安市卫健委 2022 决算 收入总计、支出总计均增加789,183.4万元 (新院区), 本年收入合计 2,015,094.22, 财政拨款收入
 805,251.56 (39.96%); 西安市信访局 2026 培训费明细表 最大一项 联合学院非法集资案善后工作会议 12.00 万元; 广州市商务局
-/水务局 2026 工资福利支出+对个人和家庭的补助 14,866.24 / 27,781.11 万元."""
+/水务局 2026 工资福利支出+对个人和家庭的补助 14,866.24 / 27,781.11 万元; 深圳市人社局 2026 一般公共预算支出表（按经济分类）
+南山分局 工资福利支出 基本支出 3,703.00 / 分局 基本支出 4,454.94 (83.12%), 光明分局 物业管理费 116.35 / 商品和服务支出
+613.24 (18.97%); 苏州市交通运输局 2026 说明 "公务接待费支出 46.51 万元，占“三公”经费的 13.46%"; 广州市水务局 2026 政府性基金预算
+250,223.44 / 收入总计 300,185.19 (83.36%); 普陀区委社会工作部 2024 决算 收入支出总计增加 307.82 万元, 原因 单位于2024年成立."""
 
 from __future__ import annotations
 
@@ -25,7 +28,11 @@ WEIJIAN = REAL / "xian-shi_weijianwei_2022_juesuan.pdf"
 XINFANG = REAL / "xian-shi_xinfangju_2026_bumen-yusuan.pdf"
 SHANGWU = MORE / "guangzhou-shi_shangwuju_2026_bumen-yusuan.pdf"
 SHUIWU = MORE / "guangzhou-shi_shuiwuju_2026_bumen-yusuan.pdf"
-pytestmark = pytest.mark.skipif(not all(f.is_file() for f in (KEJIJU, WANLI, FULIYUAN, WEIJIAN, XINFANG, SHANGWU, SHUIWU)),
+RENSHE = MORE / "shenzhen-shi_renshe-ju_2026_bumen-yusuan.pdf"
+JIAOTONG = MORE / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
+SHEHUI = REAL / "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"
+FILES = (KEJIJU, WANLI, FULIYUAN, WEIJIAN, XINFANG, SHANGWU, SHUIWU, RENSHE, JIAOTONG, SHEHUI)
+pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES),
                                 reason="../shared 语料目录缺失")
 
 
@@ -57,3 +64,17 @@ def test_largest_item_and_two_departments_more_or_less(tmp_path: Path) -> None:
     assert "非法集资" in a.answer and "12.00" in a.answer, a.answer
     a = answered(bm25_bot(tmp_path / "b", SHANGWU, SHUIWU), "广州市商务局2026年人员经费比广州市水务局多还是少？")
     assert "27781.11 − 14866.24 = 12914.87" in a.answer, a.answer
+
+
+def test_shares_of_the_whole_named(tmp_path: Path) -> None:
+    bot = bm25_bot(tmp_path / "a", RENSHE)
+    a = answered(bot, "深圳社保基金管理局南山分局2026年工资福利支出占基本支出的比例")
+    assert "83.12%" in a.answer, a.answer
+    a = answered(bot, "深圳社保基金管理局光明分局2026年物业管理费占商品和服务支出的比例是多少？")
+    assert "18.97%" in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "b", JIAOTONG), "苏州市交通运输局2026年三公经费，公务接待费占比多少？")
+    assert "13.46%" in a.answer and "32.25%" not in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "c", SHUIWU), "广州市水务局2026年的收入，有百分之多少是由政府性基金预算来拨的？")
+    assert "83.36%" in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "d", SHEHUI), "普陀区委社会工作部2024年决算的收入和支出为什么翻了一倍？")
+    assert "307.82" in a.answer and "成立" in a.answer, a.answer
