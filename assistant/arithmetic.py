@@ -116,14 +116,14 @@ def answer_stated_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
 
 
 def _names_other_whole(text: str, doc: DocInfo) -> bool:
-    """The share asks of a whole the question names that is not the whole release ("三公经费里，X占…"): the release's
+    """The share asks of a whole the question names that the release reports apart ("三公经费里，X占…"): the release's
     total is not its whole."""
     m = next((m for pat in _RATIO if (m := pat.search(re.sub(r"[“”\"]", "", text)))), None)
     if m is None:
         return False
     whole = _without_owner(re.split(r"[，,]", m.group(2) if m.re is _SHARE else (m.groupdict().get("whole") or ""))[-1], doc)
-    whole = re.sub(r"[的里中]|这个|整个|该|当年|本年|预算|决算|数|全(?:局|委|办|系统)|部门|单位", "", whole)
-    return len(whole) >= 2 and _WHOLE_BUDGET.fullmatch(whole) is None and re.fullmatch(r"(?:总)?(?:收入|支出)", whole) is None
+    # (a whole that is one kind of spending the release reports apart, never its total: 三公, 机关运行经费, 政府采购)
+    return re.search(r"三公|机关运行经费|政府采购|采购预算", whole) is not None
 
 
 _COLUMN_CORE = re.compile(r"(?:预算)?(?:拨款)?(?:收入|支出)?$")  # a column's name as a subject writes it ("基本支出" -> 基本)

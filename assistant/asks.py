@@ -199,7 +199,7 @@ def _enumerate(clause: str, protected: list[str], departments: list[str], units:
     context, items[0] = first[:cut], first[cut:]
     if not items[0]:
         return [], []
-    short = min(len(_unmask(it, kept)) for it in items[1:])
+    short = min(len(_unmask(it, kept).rstrip("，,")) for it in items[1:])  # ("A与B，哪一家…": the comma is no part of B)
     if len(items[0]) > short + 3:
         # "X（code）年初预算和支出决算": the listed things are as long as the later items; the rest is their owner
         import jieba
