@@ -262,6 +262,7 @@ def _bodies(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Bodies the text names; "承担哪个X办公室的工作" asks for a body, it names none; "X表中Y学院" and "X预算中Y分局"
     name Y."""
     text = re.sub(r"(?<=表)[中里内]|(?<=预算|决算|报告|说明|文件)(?:[里内]|中(?!心))", "，", text)
+    text = text.replace("其中", "，")  # ("其中X中心": X中心; 其中 is no part of a name)
     return [m for m in pattern.finditer(text) if not _ASKED_BODY.search(text[: m.start()])]
 _WHOLE_BODY = re.compile(r"^[占在于是]?[全本该各我](局|委|办|厅|院|部|中心|系统)$")
 _NOT_REGION = {"全区", "全市", "本市", "本区", "市区", "城区", "辖区", "社区", "地区", "园区", "片区", "景区", "开发区"}
