@@ -545,7 +545,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     mentions_ = [*_bodies(_ORG_MENTION, text), *_bodies(_ORG_CANDIDATE, text), *_bodies(_UNIT_MENTION, text)]
     longer = {m.group(0) for m in mentions_}
     for m in mentions_:
-        org = m.group(0)
+        org = re.sub(r"^(?:下属|所属|旗下|下辖)的?(?=[\u4e00-\u9fa5]{4})", "", m.group(0))  # ("X局所属Y中心": Y中心; 直属分局 is a name)
         if any(org in a or (a in org and _ORG_END.search(a)) for a in named.values()):
             continue  # the department itself ("统计" inside "统计普查中心" is not)
         if m.start() > 0 and text[m.start() - 1] in "（(" and any(
@@ -614,7 +614,7 @@ def understand(question: str, docs: list[DocInfo], scope: set[str] | None = None
     known = [a for d in docs for a in aliases(d.department)]
     quotes = [m.span() for m in re.finditer(r"[“\"「『][^”\"」』]{2,40}[”\"」』]", text)]
     for m in _bodies(_ORG_MENTION, text):
-        org = re.sub(r"^[给向]", "", m.group(0))  # ("给X中心安排": X中心, the money's recipient)
+        org = re.sub(r"^[给向]|^(?:下属|所属|旗下|下辖)的?(?=[\u4e00-\u9fa5]{4})", "", m.group(0))  # ("给X中心安排": X中心, the money's recipient)
         if _WHOLE_BODY.search(org) or _CLASS_MARK.match(text, m.end()) or any(b < m.start() < e for b, e in quotes):
             continue  # "全局": the whole bureau; "…医院（项）": a budget subject; "“…中心…专项”": a quoted project's name
         core = _REGION.sub("", org) or org
