@@ -482,7 +482,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen = sorted(keep, key=lambda e: e.para_idx)
     chosen = [e for i, e in enumerate(chosen) if all(clean(x.text) != clean(e.text) for x in chosen[:i])]  # (printed twice)
     # (the amount of the clause that names the subject most: "总额N万元，其中：货物预算M万元" gives M for 货物)
-    priced = [c for c in re.split(r"[，；：:;]", clean(best.text)) if amount_in(c) is not None]  # (not "2,517.78"'s comma)
+    priced = [c for c in re.split(r"[，；：:;、]", clean(best.text)) if amount_in(c) is not None]  # (not "2,517.78"'s comma)
     clause = max(priced, key=lambda c: overlap(subj, c) > overlap(subj, priced[0]) + 0.3, default=best.text)
     if wants_amount and (amt := amount_in(clause)) is not None:
         d.record(doc, *amt, best)

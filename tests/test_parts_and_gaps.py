@@ -11,7 +11,7 @@ asked "A比B多还是少". Figures checked on the pages: 重庆市科技局 2026
 613.24 (18.97%); 苏州市交通运输局 2026 说明 "公务接待费支出 46.51 万元，占“三公”经费的 13.46%"; 广州市水务局 2026 政府性基金预算
 250,223.44 / 收入总计 300,185.19 (83.36%); 普陀区委社会工作部 2024 决算 收入支出总计增加 307.82 万元, 原因 单位于2024年成立; 人社局 宝安分局/龙岗分局 商品和服务支出
 2,118.69 / 2,264.26; 万里街道 2024 收入预算比2023年预算减少876.75万元, 原因 项目调整; 广州市卫健委 2026 部门预算基本支出预算表 广州血液中心
-财政拨款合计 15,808.35."""
+财政拨款合计 15,808.35; 重庆市科技局/商务委 2026 政府采购服务预算 901 / 4,813.5 万元."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ JIAOTONG = MORE / "suzhou-shi_jiaotongju_2026_bumen-yusuan.pdf"
 SHEHUI = REAL / "shanghai-putuo_shehuigongzuobu_2024_juesuan.pdf"
 WANLI24 = REAL / "shanghai-putuo_wanlijiedao_2024_bumen-yusuan.pdf"
 WEIJIAN26 = MORE / "guangzhou-shi_weijianwei_2026_bumen-yusuan.pdf"
+SHANGWEI = MORE / "chongqing-shi_shangwuwei_2026_bumen-yusuan.pdf"
 FILES = (KEJIJU, WANLI, FULIYUAN, WEIJIAN, XINFANG, SHANGWU, SHUIWU, RENSHE, JIAOTONG, SHEHUI, WANLI24,
-         WEIJIAN26)
+         WEIJIAN26, SHANGWEI)
 pytestmark = pytest.mark.skipif(not all(f.is_file() for f in FILES),
                                 reason="../shared 语料目录缺失")
 
@@ -95,3 +96,11 @@ def test_two_units_which_more_and_a_reason_asked_as_the_documents_explanation(tm
 def test_a_unit_named_after_qizhong(tmp_path: Path) -> None:
     a = answered(bm25_bot(tmp_path, WEIJIAN26), "广州市卫健委2026年的基本支出预算表里，其中广州血液中心的财政拨款有多少？")
     assert "15,808.35" in a.answer and "存储中没有" not in a.answer, a.answer
+
+
+def test_a_unit_under_its_department_and_the_clause_compared(tmp_path: Path) -> None:
+    a = answered(bm25_bot(tmp_path / "a", WEIJIAN26), "广州市卫健委所属广州血液中心2026年基本支出的财政拨款是多少？")
+    assert "15,808.35" in a.answer, a.answer
+    a = answered(bm25_bot(tmp_path / "b", KEJIJU, SHANGWEI),
+                 "2026年重庆市科学技术局和重庆市商务委员会的政府采购服务预算各是多少？谁更多？")
+    assert "4813.50 − 901.00 = 3912.50" in a.answer, a.answer
