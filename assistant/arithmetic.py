@@ -153,7 +153,7 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                    and bare(x.label) != bare(x.unit_name) and bare(x.label) in subject.replace(bare(r.label), "")
                    for x in cat.doc_rows(doc.doc_id)):
                 continue  # (another row of the unit named as the whole, "X占Y（基本支出）": not the unit's own column)
-            # "某处基本支出中X的比重", "X占基本支出的比重": the column is the whole, the row the part: the row's cell
+            # "某处基本支出中X的比重", "X在基本支出里占几成": the column is the whole, the row the part: the row's cell
             # over the same column on the unit's own head row
             head = next((x for x in cat.doc_rows(doc.doc_id) if x.table_idx == r.table_idx and x.unit_name == r.unit_name
                          and bare(x.label) == bare(x.unit_name) and parse_amount(x.values.get(part, ""))), None)

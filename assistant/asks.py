@@ -53,7 +53,7 @@ _QUESTION_END = re.compile(r"(?:(?:一年|每年|全年|今年)(?:一共|总共|
 _DONE_VERB = re.compile(r"(?:(?:安排|花|用|拨|投入|预计|计划|有)了?|一共|总共|共计|加起来)$")  # "X安排了" before "其中Y": X
 _BOTH = r"(?:两者|二者|两家|两边|它们|它俩|这两[个家项笔]?(?:单位|部门)?|前者比后者|后者比前者)(?:之间)?"
 _WITHIN = re.compile(r"其中|(?:这)?里面|当中")
-# a fund's part asked "as well" ("用一般公共预算拨款的又有多少"): of the whole before, as the part asked before it is
+# a fund's part asked "as well" ("其他收入的又有多少"): of the whole before, as the part asked before it is
 _FUND_PAID = rf"(?:用|从|由|靠)?(?:当年)?(?:{FUND_COLUMN.pattern})(?:预算)?(?:管理)?(?:拨款)?(?:资金|经费|收入)?(?:安排|列支|支付)?"
 _FUND_PART_TOO = re.compile(_FUND_PAID + r"的(?:部分|那部分)?[又还]")
 _CONTAINER = re.compile(r"[^，,。？?]{2,40}?(?:中|里|当中|里面)[，,]")  # "…支出中，": what the things after it are in
@@ -85,7 +85,7 @@ _ASK_FIRST = re.compile(r"(?:又|还)?有?多少(?!人|个|项|名|家|次)")
 
 
 def fund_part_too(tail: str) -> bool:
-    """A fund's part of the whole before, asked alongside another part ("用一般公共预算拨款的又有多少"): the other
+    """A fund's part of the whole before, asked alongside another part ("事业收入安排的还有多少"): the other
     part's row, whatever columns it prints, does not answer it."""
     return _FUND_PART_TOO.match(tail) is not None
 
@@ -104,12 +104,12 @@ def _own_subject(clause: str) -> bool:
     if (src := SOURCE_CHOICE.search(rest)) and not re.sub(r"^(?:用|花)?的?(?:是|为)?|[？?。，,]", "", rest[: src.start()] + rest[src.end():]):
         return False  # "用的是A资金还是B资金": where the money before comes from
     if re.search(r"(?:部门|单位)(?:综合)?(?:预算|决算)(?:总额|总数|总计|总共|一共)?(?:是|有|为)?(?:多少|几)", rest):
-        return True  # a release's whole ("局本级单位预算多少"): a subject of its own
+        return True  # a release's whole ("另一份单位预算多少"): a subject of its own
     rest = SUBJECTLESS.sub("", re.sub(SUBJECT_ASKED, "", rest))  # ("列在哪个科目下": where the subject before is printed)
     # a subject is a budget noun phrase ("公务用车费用", "运维项目数量"); "共接待了多少人" continues the one before
     # (and so does the money alone, or a source of it, "经费用掉几何", "那上年结转呢": the thing before's)
     rest = re.sub(r"[^\u4e00-\u9fa5A-Za-z]", "", rest)
-    # (or paid from a fund, "用一般公共预算拨款的又有多少": the thing before's part from that fund)
+    # (or paid from a fund, "由X资金安排的还有多少": the thing before's part from that fund)
     money_only = re.fullmatch(r"(?:(?:用|从|由|靠)(?=.))?(?:当年)?(?:财政拨款|其他资金|上年结转资金|(?:一般公共|政府性基金|国有资本经营)"
                               r"(?:预算)?(?:拨款)?)?(?:资金|经费|费用|款项?)?(?:安排|列支|支付)?(?:部分)?[又还]?占?", rest)
     return len(rest) >= 2 and bool(SUBJECT_NOUN.search(rest)) and not (money_only and not _WITHIN.match(clause))

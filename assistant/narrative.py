@@ -337,7 +337,7 @@ def answer_passage(cat: Catalog, q: Query, doc: DocInfo, d: Draft, prefix: str =
     chosen: list[TextEvidence] = []
     # (a change of the whole side asked, "收入…增加还是减少": the sentence that gives that side's total and its change)
     # (or of the release itself, "预算比上年多还是少": its income side, as the totals are equal)
-    # (and the reason of such a change, "预算比上年增加，主要因为什么": the side's change, then its reason)
+    # (and the reason of such a change, "为何总额比上年多": the side's change, then its reason)
     # (both sides, "收入和支出", are the income side's: the totals are equal; a doubling, "翻了一倍", is a change)
     whole = re.sub(r"收入(?:和|与|及|、)支出", "收入", re.sub(
         r"比?(?:20\d\d年度?|上一?年度?|去年)(?:预算|决算)?|翻了?[一两几]?(?:倍|番)|总共|一共|还是|是|了", "",
