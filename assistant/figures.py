@@ -216,7 +216,8 @@ def _column_total(cat: Catalog, q: Query, doc: DocInfo) -> tuple[RowEvidence, st
         for c, v in r.values.items():
             name = bare(leaf(c))
             # (an income column, "Y资金收入", asked as "Y资金")
-            core = name if name in rest else TOTAL_NOISE.sub("", name[:-2]) if name.endswith("收入") and len(name) >= 6 else ""
+            core = name if name in rest else TOTAL_NOISE.sub("", name[:-2]) \
+                if named and name.endswith("收入") and len(name) >= 6 else ""  # (only in the table the question names)
             left = rest.replace(core, "").replace(named, "") if named else rest.replace(core, "")
             if len(name) >= 4 and len(core) >= 4 and core in rest and not re.sub(r"合计|总计|总额|总数|小计|总", "", left) \
                     and parse_amount(v) is not None:
