@@ -159,23 +159,27 @@ def unit_share(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
                          and bare(x.label) == bare(x.unit_name) and parse_amount(x.values.get(part, ""))), None)
             if head is None or r.unit_name is None:
                 continue
-            num, den = parse_amount(r.values[part]), parse_amount(head.values[part])
-            if num is None or not den or num > den:
+            if (parse_amount(r.values[part]) or 0) > (parse_amount(head.values[part]) or 0):
                 continue
-            share = quantize2(num / den * 100)
-            d.computed.extend([share, Decimal(100)])
-            d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{row_phrase(head, part, head.values[part])}"
-                  f"{d.cite(head)}；占比 = {r.values[part]} ÷ {head.values[part]} × 100% = {share}%。")
-            return True
-        num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
-        if num is None or not den:
+            if _state_share(d, doc, f"{row_phrase(r, part, r.values[part])}{d.cite(r)}，{row_phrase(head, part, head.values[part])}"
+                            f"{d.cite(head)}", r.values[part], head.values[part]):
+                return True
             continue
-        share = quantize2(num / den * 100)
-        d.computed.extend([share, Decimal(100)])
-        d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}{r.unit or ''}；"
-              f"占比 = {r.values[part]} ÷ {r.values[whole]} × 100% = {share}%。")
-        return True
+        if _state_share(d, doc, f"{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}{r.unit or ''}",
+                        r.values[part], r.values[whole]):
+            return True
     return False
+
+
+def _state_share(d: Draft, doc: DocInfo, sides: str, num_printed: str, den_printed: str) -> bool:
+    """"<sides>；占比 = num ÷ den × 100% = P%。" added to the draft; False when the two amounts make no share."""
+    num, den = parse_amount(num_printed), parse_amount(den_printed)
+    if num is None or not den:
+        return False
+    share = quantize2(num / den * 100)
+    d.computed.extend([share, Decimal(100)])
+    d.add(f"{describe(doc)}{sides}；占比 = {num_printed} ÷ {den_printed} × 100% = {share}%。")
+    return True
 
 
 def in_wan(d: Draft, f: Figure) -> str:
@@ -666,14 +670,8 @@ def _columns_of_one_row(cat: Catalog, q: Query, doc: DocInfo, d: Draft) -> bool:
     (_, part, _), (_, whole, whole_name) = sorted(named)
     if not text[: whole_at.start()].endswith((leaf(whole), whole_name)):
         return False
-    num, den = parse_amount(r.values[part]), parse_amount(r.values[whole])
-    if num is None or not den:
-        return False
-    share = quantize2(num / den * 100)
-    d.computed.extend([share, Decimal(100)])
-    d.add(f"{describe(doc)}{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}；"
-          f"占比 = {r.values[part]} ÷ {r.values[whole]} × 100% = {share}%。")
-    return True
+    return _state_share(d, doc, f"{row_phrase(r, part, r.values[part])}{d.cite(r)}，{leaf(whole)}为{r.values[whole]}",
+                        r.values[part], r.values[whole])
 
 
 def answer_ratio(cat: Catalog, text: str, doc: DocInfo, d: Draft, units: list[str] | None = None) -> bool:
